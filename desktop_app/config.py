@@ -1,0 +1,74 @@
+"""Where Régua keeps its files. The one place that decides paths; nothing here touches the disk.
+
+Order of precedence: an explicit `--db` / `--data-dir`, then the REGUA_HOME environment variable
+(portable installs and tests), then the OS's per-user data folder from platformdirs:
+Windows `%LOCALAPPDATA%\\Regua`, macOS `~/Library/Application Support/Regua`,
+Linux `~/.local/share/regua` (or `$XDG_DATA_HOME/regua`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "Regua"
+DB_FILE = "regua.db"
+DEMO_DB_FILE = "demo.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    data_dir: Path
+    db_path: Path
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "regua.log"
+
+    @property
+    def settings_file(self) -> Path:
+        """Window state only (QSettings, ini format). Business settings live in the database."""
+        return self.data_dir / "window.ini"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.db_path.with_name(self.db_path.name + ".lock")
+
+
+def default_data_dir(env: dict[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("REGUA_HOME"):
+        return Path(env["REGUA_HOME"]).expanduser()
+    appname = APP_DIR_NAME if os.name == "nt" or _is_macos() else APP_DIR_NAME.lower()
+    return Path(platformdirs.user_data_dir(appname, appauthor=False, roaming=False))
+
+
+def _is_macos() -> bool:
+    import sys
+
+    return sys.platform == "darwin"
+
+
+def resolve_paths(
+    *, db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
+    demo: bool = False, env: dict[str, str] | None = None,
+) -> Paths:
+    """The paths for this run. `--db` wins for the database file; its folder keeps backups and logs
+    unless `--data-dir` names another."""
+    if db is not None:
+        db_path = Path(db).expanduser().resolve()
+        base = Path(data_dir).expanduser().resolve() if data_dir is not None else db_path.parent
+        return Paths(data_dir=base, db_path=db_path)
+    base = Path(data_dir).expanduser().resolve() if data_dir is not None else default_data_dir(env)
+    return Paths(data_dir=base, db_path=base / (DEMO_DB_FILE if demo else DB_FILE))

@@ -1,0 +1,1 @@
+"""Persistence: the only package that imports peewee. Opening, schema, migrations, backup, search."""

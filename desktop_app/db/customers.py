@@ -1,0 +1,47 @@
+"""Customer queries that need SQL functions or grouping; plain lookups stay with the models."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from peewee import fn
+
+from .models import Consent, Customer, CustomerTag, Interaction
+
+
+def last_seen_by_customer(ids: Sequence[int]) -> dict[int, date]:
+    """The latest interaction date for each of `ids` (customers without one are left out)."""
+    if not ids:
+        return {}
+    query = (Interaction.select(Interaction.customer, fn.MAX(Interaction.occurred_on))
+             .where(Interaction.customer.in_(list(ids)))
+             .group_by(Interaction.customer))
+    result = {}
+    for cid, value in query.tuples():
+        result[cid] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return result
+
+
+def tag_counts() -> list[tuple[str, int]]:
+    query = (CustomerTag.select(CustomerTag.tag, fn.COUNT(CustomerTag.customer))
+             .group_by(CustomerTag.tag).order_by(CustomerTag.tag))
+    return list(query.tuples())
+
+
+def current_consent(customer_id: int) -> dict[str, Consent]:
+    """The consent row in force per channel: the newest one."""
+    latest: dict[str, Consent] = {}
+    for row in Consent.select().where(Consent.customer == customer_id).order_by(Consent.at, Consent.id):
+        latest[row.channel] = row
+    return latest
+
+
+def interaction_count(customer_id: int) -> int:
+    return Interaction.select(fn.COUNT(Interaction.id)).where(Interaction.customer == customer_id).scalar()
+
+
+def customers_by_ids(ids: Sequence[int]) -> dict[int, Customer]:
+    if not ids:
+        return {}
+    return {c.id: c for c in Customer.select().where(Customer.id.in_(list(ids)))}

@@ -1,0 +1,119 @@
+"""Schema versions in `PRAGMA user_version`, upgraded one step at a time.
+
+Each step is written out as the DDL of its version, never derived from today's models, so a database
+made by any released version upgrades the same way. Before a database holding data is upgraded a copy
+is taken through the SQLite backup API. Steps run with foreign keys off and outside any outer
+transaction (a table rebuild with ON DELETE CASCADE would otherwise silently delete child rows), then
+`foreign_key_check` must come back empty before the step commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from ..domain.errors import DatabaseError
+from .backup import backup_database
+
+V1 = """
+CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE staff (
+    id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, pin_hash TEXT,
+    active INTEGER NOT NULL, created_at DATETIME NOT NULL);
+CREATE TABLE customer (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL, name_key TEXT NOT NULL, email TEXT, phone TEXT,
+    birth_day INTEGER, birth_month INTEGER, birth_year INTEGER, birthday_md INTEGER, birthday_set_on DATE,
+    city TEXT NOT NULL, tax_id TEXT, card_code TEXT, notes TEXT NOT NULL, source TEXT NOT NULL,
+    created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL);
+CREATE INDEX customer_name_key ON customer (name_key, id);
+CREATE INDEX customer_email ON customer (email);
+CREATE INDEX customer_phone ON customer (phone);
+CREATE INDEX customer_tax_id ON customer (tax_id);
+CREATE UNIQUE INDEX customer_card_code ON customer (card_code);
+CREATE INDEX customer_birthday_md ON customer (birthday_md);
+CREATE INDEX customer_birth_month ON customer (birth_month, name_key);
+CREATE TABLE customer_tag (
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE, tag TEXT NOT NULL,
+    PRIMARY KEY (customer_id, tag));
+CREATE INDEX customer_tag_tag ON customer_tag (tag, customer_id);
+CREATE TABLE consent (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    channel TEXT NOT NULL, granted INTEGER NOT NULL, at DATETIME NOT NULL, source TEXT NOT NULL,
+    legal_basis TEXT NOT NULL, staff_id INTEGER REFERENCES staff (id));
+CREATE INDEX consent_customer ON consent (customer_id, channel, at);
+CREATE TABLE interaction (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, amount_cents INTEGER, note TEXT NOT NULL, occurred_at DATETIME NOT NULL,
+    occurred_on DATE NOT NULL, staff_id INTEGER REFERENCES staff (id), source TEXT NOT NULL,
+    created_at DATETIME NOT NULL);
+CREATE INDEX interaction_customer ON interaction (customer_id, occurred_at);
+CREATE INDEX interaction_occurred_on ON interaction (occurred_on);
+CREATE TABLE search_term (
+    term TEXT NOT NULL, customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    PRIMARY KEY (term, customer_id)) WITHOUT ROWID;
+CREATE INDEX search_term_customer ON search_term (customer_id, term);
+CREATE TABLE audit_log (
+    id INTEGER NOT NULL PRIMARY KEY, at DATETIME NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+    subject TEXT NOT NULL, details TEXT NOT NULL);
+CREATE INDEX audit_log_at ON audit_log (at);
+"""
+
+
+def _run_script(db: SqliteDatabase, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute_sql(statement)
+
+
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
+    1: lambda db: _run_script(db, V1),
+}
+HEAD = max(STEPS)
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    from_version: int
+    to_version: int
+    backup: Path | None
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: SqliteDatabase, *, backup_dir: Path, now: datetime | None = None) -> MigrationResult:
+    """Bring the open database up to HEAD. Refuses a database from a newer Régua, and a SQLite file
+    that is not a Régua database, without touching either."""
+    found = schema_version(db)
+    if found > HEAD:
+        raise DatabaseError("db_too_new", found=found, known=HEAD)
+    if found == 0 and db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise DatabaseError("db_corrupt", path=db.database)
+    if found == HEAD:
+        return MigrationResult(found, found, None)
+    backup = None
+    if found > 0:
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+        backup = backup_database(db, backup_dir / f"{Path(db.database).stem}-before-v{HEAD}-from-v{found}-{stamp}.db")
+    if db.in_transaction():
+        raise RuntimeError("migrations must not run inside an outer transaction")
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(found + 1, HEAD + 1):
+            with db.atomic():
+                STEPS[version](db)
+                problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"migration to v{version} broke foreign keys: {problems[:5]}")
+                db.execute_sql(f"PRAGMA user_version = {int(version)}")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+    return MigrationResult(found, HEAD, backup)

@@ -1,0 +1,109 @@
+"""The tables, as peewee models. The schema itself is created and upgraded by migrations.py;
+tests/db/test_migrations.py checks that these models and the migrated schema agree column by column."""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .database import database
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    """Business settings as JSON values; they travel with the database and its backups."""
+
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+class Staff(BaseModel):
+    name = TextField()
+    role = TextField()
+    pin_hash = TextField(null=True)
+    active = BooleanField(default=True)
+    created_at = DateTimeField()
+
+
+class Customer(BaseModel):
+    name = TextField()
+    name_key = TextField()  # folded name, what the list sorts by
+    email = TextField(null=True)  # lower-cased, validated
+    phone = TextField(null=True)  # E.164
+    birth_day = IntegerField(null=True)
+    birth_month = IntegerField(null=True)
+    birth_year = IntegerField(null=True)
+    birthday_md = IntegerField(null=True)  # month*100 + day, indexed for the birthday step and filter
+    birthday_set_on = DateField(null=True)  # local date the birthday was entered or changed
+    city = TextField(default="")
+    tax_id = TextField(null=True)
+    card_code = TextField(null=True)
+    notes = TextField(default="")
+    source = TextField()  # counter | import | demo | cli
+    created_at = DateTimeField()  # UTC
+    updated_at = DateTimeField()  # UTC
+
+
+class CustomerTag(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", column_name="customer_id")
+    tag = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("customer", "tag")
+
+
+class Consent(BaseModel):
+    """Append-only history of consent per channel; the newest row per channel is in force."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", column_name="customer_id")
+    channel = TextField()  # email | whatsapp
+    granted = BooleanField()
+    at = DateTimeField()  # UTC
+    source = TextField()
+    legal_basis = TextField()
+    staff = ForeignKeyField(Staff, null=True, column_name="staff_id")
+
+
+class Interaction(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", column_name="customer_id")
+    kind = TextField()
+    amount_cents = IntegerField(null=True)
+    note = TextField(default="")
+    occurred_at = DateTimeField()  # UTC
+    occurred_on = DateField()  # the shop's local date
+    staff = ForeignKeyField(Staff, null=True, column_name="staff_id")
+    source = TextField()  # counter | import | demo | cli
+    created_at = DateTimeField()
+
+
+class SearchTerm(BaseModel):
+    term = TextField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", column_name="customer_id")
+
+    class Meta:
+        primary_key = CompositeKey("term", "customer")
+        without_rowid = True
+
+
+class AuditLog(BaseModel):
+    at = DateTimeField()
+    actor = TextField()  # a staff name, or "command line"
+    action = TextField()
+    subject = TextField(default="")
+    details = TextField(default="")
+
+
+ALL_MODELS = (Setting, Staff, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog)

@@ -1,0 +1,86 @@
+"""Typed errors that a user can cause or fix, told apart from bugs.
+
+Every expected error carries a stable `code`, keyword `params` and an English message template that
+is also a Qt Linguist source text (context "errors"). The GUI translates it, the command line prints
+it. Anything that is not a ReguaError is a bug and is reported as one.
+"""
+
+from __future__ import annotations
+
+from .i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "errors"
+
+MESSAGES: dict[str, str] = {
+    # Field validation
+    "required": QT_TRANSLATE_NOOP("errors", "This field is required."),
+    "email_invalid": QT_TRANSLATE_NOOP("errors", "This is not a valid e-mail address."),
+    "phone_invalid": QT_TRANSLATE_NOOP("errors", "This is not a valid phone number for {country}."),
+    "date_invalid": QT_TRANSLATE_NOOP("errors", "This date does not exist."),
+    "birthday_invalid": QT_TRANSLATE_NOOP("errors", "Enter the birthday as day and month, with an optional year."),
+    "birthday_future": QT_TRANSLATE_NOOP("errors", "The birth year cannot be in the future."),
+    "too_long": QT_TRANSLATE_NOOP("errors", "This is too long (at most {max} characters)."),
+    "control_chars": QT_TRANSLATE_NOOP("errors", "This contains characters that cannot be stored."),
+    "amount_invalid": QT_TRANSLATE_NOOP("errors", "Enter an amount such as 49,90."),
+    "amount_negative": QT_TRANSLATE_NOOP("errors", "The amount cannot be negative."),
+    "card_code_taken": QT_TRANSLATE_NOOP("errors", "This card code already belongs to {name}."),
+    "merge_same": QT_TRANSLATE_NOOP("errors", "A customer cannot be merged with itself."),
+    "timezone_invalid": QT_TRANSLATE_NOOP("errors", "Unknown time zone."),
+    "country_invalid": QT_TRANSLATE_NOOP("errors", "Unknown country."),
+    "limit_invalid": QT_TRANSLATE_NOOP("errors", "The limit must be a whole number from 1 to 10000."),
+    # Not found
+    "customer_not_found": QT_TRANSLATE_NOOP("errors", "No customer matches “{ref}”."),
+    # Database
+    "db_too_new": QT_TRANSLATE_NOOP(
+        "errors",
+        "This database was made by a newer version of Régua (schema {found}, this version knows {known}). "
+        "Install the newer version to open it; nothing was changed.",
+    ),
+    "db_corrupt": QT_TRANSLATE_NOOP(
+        "errors", "The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed."
+    ),
+    "db_unreadable": QT_TRANSLATE_NOOP("errors", "The database {path} cannot be opened: {reason}"),
+    "db_not_found": QT_TRANSLATE_NOOP("errors", "There is no database at {path}."),
+    "db_busy": QT_TRANSLATE_NOOP("errors", "The database is busy in another program. Try again in a moment."),
+    "backup_failed": QT_TRANSLATE_NOOP("errors", "The backup could not be written to {path}: {reason}"),
+}
+
+
+class ReguaError(Exception):
+    """An error the user can cause or fix. Shown translated; it changed nothing."""
+
+    code = "error"
+
+    def __init__(self, code: str | None = None, /, **params: object) -> None:
+        if code is not None:
+            self.code = code
+        self.params = params
+        super().__init__(self.message())
+
+    @property
+    def template(self) -> str:
+        return MESSAGES.get(self.code, self.code)
+
+    def message(self, template: str | None = None) -> str:
+        """The message with its parameters filled in; `template` may be a translation of it."""
+        text = template if template is not None else self.template
+        try:
+            return text.format(**{k: str(v) for k, v in self.params.items()})
+        except (KeyError, IndexError, ValueError):
+            return text
+
+
+class ValidationError(ReguaError):
+    """A value the user typed is not acceptable. `field` names the form field it belongs to."""
+
+    def __init__(self, field: str, code: str, /, **params: object) -> None:
+        self.field = field
+        super().__init__(code, **params)
+
+
+class NotFound(ReguaError):
+    pass
+
+
+class DatabaseError(ReguaError):
+    """The database file cannot be used as it is (too new, damaged, unreadable)."""

@@ -1,0 +1,59 @@
+"""What a customer can be found by, and how typed text becomes search words.
+
+A customer is indexed under *terms*: the folded words of the name, the e-mail and its local-part
+words, every suffix of three or more digits of the phone (so any run of 3+ consecutive digits is a
+prefix of some term), and the card code and tax id. A query matches a customer when each of its
+words is a prefix of one of the customer's terms, which a B-tree index answers without a scan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import digits, fold, words
+
+MIN_PHONE_DIGITS = 3
+_NUMBERISH = re.compile(r"^[\d\s().+\-/]+$")
+
+
+def _code_terms(code: str) -> set[str]:
+    parts = words(code)
+    terms = set(parts)
+    if parts:
+        terms.add("".join(parts))
+    return terms
+
+
+def customer_terms(
+    *, name: str, email: str | None = None, phone: str | None = None,
+    tax_id: str | None = None, card_code: str | None = None,
+) -> set[str]:
+    terms = set(words(name))
+    if email:
+        folded = fold(email.strip())
+        terms.add(folded)
+        terms.update(words(folded.split("@", 1)[0]))
+    if phone:
+        phone_digits = digits(phone)
+        terms.update(phone_digits[i:] for i in range(0, len(phone_digits) - MIN_PHONE_DIGITS + 1))
+    if tax_id:
+        terms |= _code_terms(tax_id)
+    if card_code:
+        terms |= _code_terms(card_code)
+    return {t for t in terms if t}
+
+
+def query_words(text: str) -> list[str]:
+    """The words a typed query must all match, most specific first."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    if "@" in text:
+        return [fold(text).replace(" ", "")]
+    if _NUMBERISH.match(text) and digits(text):
+        return [digits(text)]
+    found: list[str] = []
+    for word in words(text):
+        if word not in found:
+            found.append(word)
+    return sorted(found, key=len, reverse=True)

@@ -1,0 +1,53 @@
+"""Text normalisation: names as people type them, and the folded form that search compares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\ufeff]")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def clean_text(value: object) -> str:
+    """Trim, drop control and invisible characters, and collapse runs of white space."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def has_control_chars(value: str) -> bool:
+    return bool(_CONTROL.search(value.replace("\n", "").replace("\t", "").replace("\r", "")))
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive form: 'João Conceição' -> 'joao conceicao'."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # ß casefolds to 'ss' already; 'ø', 'đ', 'ł' have no decomposition: map the common ones by hand.
+    return stripped.translate(_EXTRA_FOLD)
+
+
+_EXTRA_FOLD = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+
+
+def words(value: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return _WORD.findall(fold(value))
+
+
+def digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit() and ch.isascii())
+
+
+def sort_key(name: str) -> str:
+    """What the customer list sorts by: folded, so 'Álvaro' sits with 'Alvaro'."""
+    return " ".join(words(name))
+
+
+def first_name(name: str) -> str:
+    parts = clean_text(name).split(" ")
+    return parts[0] if parts and parts[0] else ""

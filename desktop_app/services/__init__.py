@@ -1,0 +1,1 @@
+"""Use cases, synchronous and Qt-free: what the GUI and the command line both call."""

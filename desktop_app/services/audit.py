@@ -1,0 +1,18 @@
+"""The audit log of sensitive actions: who, when, what."""
+
+from __future__ import annotations
+
+import json
+
+from ..db.models import AuditLog
+from ..domain.actors import Actor
+from ..domain.dates import utc_now
+
+
+def record(actor: Actor, action: str, subject: str = "", **details: object) -> None:
+    AuditLog.create(at=utc_now(), actor=actor.name, action=action, subject=subject,
+                    details=json.dumps(details, ensure_ascii=False, default=str) if details else "")
+
+
+def recent(limit: int = 200) -> list[AuditLog]:
+    return list(AuditLog.select().order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit))

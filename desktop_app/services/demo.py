@@ -1,0 +1,158 @@
+"""A realistic demo shop, so that every screen has something real to show.
+
+Customers with Brazilian and Portuguese names, valid CPFs and NIFs, birthdays (some without a year,
+one on 29 February), consent, tags, and two years of visits and purchases with a few complaints and
+open quotes. Deterministic for a given seed. Bulk-inserted in one transaction.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from ..db.bulk import bulk_insert, next_id
+from ..db.database import database
+from ..db.models import Consent, Customer, CustomerTag, Interaction, SearchTerm, Staff
+from ..domain.dates import utc_now, zone
+from ..domain.search import customer_terms
+from ..domain.text import fold, sort_key
+from . import demo_data as data
+from .shop import ShopSettings, save_shop_settings, shop_settings
+
+DEMO_SHOP = ShopSettings.for_country("Ateliê Flor de Lis", "BR")
+STAFF = (("Ana Paula", "owner"), ("Bruno", "counter"), ("Carla", "manager"))
+
+
+def cpf(rng: random.Random) -> str:
+    base = [rng.randrange(10) for _ in range(9)]
+    for n in (10, 11):
+        total = sum(d * w for d, w in zip(base, range(n, 1, -1), strict=False))
+        base.append((total * 10 % 11) % 10)
+    s = "".join(map(str, base))
+    return f"{s[:3]}.{s[3:6]}.{s[6:9]}-{s[9:]}"
+
+
+def nif(rng: random.Random) -> str:
+    base = [rng.choice((1, 2))] + [rng.randrange(10) for _ in range(7)]
+    check = 11 - sum(d * w for d, w in zip(base, range(9, 1, -1), strict=True)) % 11
+    return "".join(map(str, base)) + str(0 if check >= 10 else check)
+
+
+def _email(rng: random.Random, first: str, last: str, n: int) -> str:
+    style = rng.randrange(4)
+    f, last_word = fold(first), fold(last.split()[-1])
+    local = (f"{f}.{last_word}", f"{f}{last_word}{n % 1000}", f"{f[0]}{last_word}{n % 100}", f"{f}_{n}")[style]
+    return f"{local}@{rng.choice(data.EMAIL_DOMAINS)}"
+
+
+def generate(customers: int, *, today: date, seed: int = 7) -> int:
+    """Add `customers` demo customers with their history. Returns how many were added."""
+    rng = random.Random(seed)
+    tz = zone(DEMO_SHOP.timezone)
+    now = utc_now()
+    with database.atomic():
+        if shop_settings() is None:
+            save_shop_settings(DEMO_SHOP)
+        staff_ids = _ensure_staff(now)
+        first_id = next_id(Customer)
+        cust_rows, tag_rows, consent_rows, term_rows, inter_rows = [], [], [], [], []
+        card_base = 100000 + first_id
+        start = today - timedelta(days=730)
+        feb29_done = False
+        for k in range(customers):
+            cid = first_id + k
+            portuguese = rng.random() < 0.15
+            female = rng.random() < 0.68
+            first = rng.choice(data.FEMALE if female else data.MALE)
+            particle = rng.choice(data.PARTICLES)
+            last = " ".join(p for p in (particle, rng.choice(data.SURNAMES)) if p)
+            if rng.random() < 0.5:
+                last = f"{rng.choice(data.SURNAMES)} {last}"
+            name = f"{first} {last}"
+            email = _email(rng, first, last, cid) if rng.random() < 0.72 else None
+            phone = None
+            if rng.random() < 0.9:
+                phone = (f"+3519{rng.choice('1236')}{rng.randrange(10**7):07d}" if portuguese
+                         else f"+55{rng.choice(data.DDD)}9{rng.randrange(10**8):08d}")
+            bday = None
+            if rng.random() < 0.62:
+                m = rng.randint(1, 12)
+                d = rng.randint(1, 28)
+                y = rng.randint(1950, 2006) if rng.random() < 0.7 else None
+                if not feb29_done:
+                    m, d, y, feb29_done = 2, 29, 1988, True
+                bday = (d, m, y)
+            city = rng.choice(data.CITIES_PT if portuguese else data.CITIES_BR)
+            tax_id = (nif(rng) if portuguese else cpf(rng)) if rng.random() < 0.35 else None
+            card = f"FL{card_base + k}" if rng.random() < 0.3 else None
+            created_day = start + timedelta(days=int(730 * rng.random() ** 0.8))
+            created = datetime.combine(created_day, time(rng.randint(9, 19), rng.randint(0, 59)), tz)
+            created_utc = created.astimezone(tz=None).replace(tzinfo=None) if False else _to_utc(created)
+            cust_rows.append((cid, name, sort_key(name), email, phone,
+                              *(bday or (None, None, None)), (bday[1] * 100 + bday[0]) if bday else None,
+                              created_day if bday else None, city, tax_id, card, "", "demo", created_utc, created_utc))
+            for term in customer_terms(name=name, email=email, phone=phone, tax_id=tax_id, card_code=card):
+                term_rows.append((term, cid))
+            if rng.random() < 0.12:
+                tag_rows.append((cid, rng.choice(data.TAGS)))
+            if email and rng.random() < 0.7:
+                consent_rows.append((cid, "email", True, created_utc, "demo", "consent", None))
+            if phone and rng.random() < 0.55:
+                consent_rows.append((cid, "whatsapp", True, created_utc, "demo", "consent", None))
+            inter_rows.extend(_history(rng, cid, created_day, today, tz, staff_ids))
+        bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
+                               Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
+                               Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
+                               Customer.notes, Customer.source, Customer.created_at, Customer.updated_at], cust_rows)
+        bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.customer], term_rows)
+        bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
+        bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
+                              Consent.legal_basis, Consent.staff], consent_rows)
+        bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
+                                  Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
+                                  Interaction.source, Interaction.created_at], inter_rows)
+    return customers
+
+
+def _to_utc(local: datetime) -> datetime:
+    from datetime import UTC
+
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def _ensure_staff(now: datetime) -> list[int]:
+    ids = []
+    for name, role in STAFF:
+        row = Staff.get_or_none(Staff.name == name)
+        if row is None:
+            row = Staff.create(name=name, role=role, active=True, created_at=now)
+        ids.append(row.id)
+    return ids
+
+
+def _history(rng: random.Random, cid: int, since: date, today: date, tz, staff_ids: list[int]):
+    """Visits and purchases from signup to today: regulars come often, most come a few times."""
+    span = (today - since).days
+    if span <= 0:
+        return
+    rate = rng.choice((0.0, 0.004, 0.01, 0.02, 0.02, 0.04, 0.08))  # visits per day
+    visits = min(int(span * rate * rng.uniform(0.5, 1.5)), 60)
+    if rng.random() < 0.25:  # some stopped coming: history ends well before today
+        span = int(span * rng.uniform(0.2, 0.8))
+    days = sorted(rng.randrange(span + 1) for _ in range(visits))
+    for offset in days:
+        day = since + timedelta(days=offset)
+        at = _to_utc(datetime.combine(day, time(rng.randint(9, 19), rng.randint(0, 59)), tz))
+        staff = rng.choice(staff_ids)
+        roll = rng.random()
+        if roll < 0.55:
+            amount = rng.choice((3990, 5990, 8990, 12990, 15900, 19990, 24990, 34990, 49990)) + rng.choice((0, 0, 1000))
+            yield (cid, "purchase", amount, rng.choice(data.PURCHASE_NOTES), at, day, staff, "demo", at)
+        elif roll < 0.93:
+            yield (cid, "visit", None, "", at, day, staff, "demo", at)
+        elif roll < 0.97:
+            yield (cid, "call", None, "", at, day, staff, "demo", at)
+        elif roll < 0.985:
+            yield (cid, "complaint", None, rng.choice(data.COMPLAINT_NOTES), at, day, staff, "demo", at)
+        else:
+            yield (cid, "quote", rng.choice((29900, 45000, 89000)), rng.choice(data.QUOTE_NOTES), at, day, staff, "demo", at)

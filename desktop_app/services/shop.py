@@ -1,0 +1,85 @@
+"""Opening a shop's database and reading or changing the shop's business settings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ..config import Paths
+from ..db.database import open_database
+from ..db.migrations import MigrationResult, migrate
+from ..db.models import Setting
+from ..domain.birthdays import FEB29_ON_FEB28, FEB29_ON_MAR1
+from ..domain.countries import COUNTRIES
+from ..domain.dates import zone
+from ..domain.errors import ValidationError
+from ..domain.text import clean_text
+
+SHOP_KEY = "shop"
+
+
+@dataclass(frozen=True, slots=True)
+class ShopSettings:
+    name: str
+    country: str
+    timezone: str
+    language: str
+    currency: str
+    feb29_rule: str = FEB29_ON_FEB28
+
+    def validated(self) -> ShopSettings:
+        name = clean_text(self.name)
+        if not name:
+            raise ValidationError("name", "required")
+        if len(name) > 120:
+            raise ValidationError("name", "too_long", max=120)
+        if self.country not in COUNTRIES:
+            raise ValidationError("country", "country_invalid")
+        zone(self.timezone)
+        rule = self.feb29_rule if self.feb29_rule in (FEB29_ON_FEB28, FEB29_ON_MAR1) else FEB29_ON_FEB28
+        return ShopSettings(name, self.country, self.timezone, self.language or "en",
+                            self.currency or COUNTRIES[self.country].currency, rule)
+
+    @classmethod
+    def for_country(cls, name: str, country: str, timezone: str | None = None) -> ShopSettings:
+        c = COUNTRIES[country]
+        return cls(name, country, timezone or c.timezone, c.language, c.currency)
+
+
+def open_shop(paths: Paths, *, create: bool = True) -> MigrationResult:
+    """Open (or create) the database at `paths.db_path` and upgrade it to this version's schema."""
+    db = open_database(paths.db_path, create=create)
+    return migrate(db, backup_dir=paths.backup_dir)
+
+
+def get_setting(key: str, default: object = None) -> object:
+    row = Setting.get_or_none(Setting.key == key)
+    return default if row is None else json.loads(row.value)
+
+
+def set_setting(key: str, value: object) -> None:
+    Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+
+
+def shop_settings() -> ShopSettings | None:
+    """The shop's settings, or None before the first-run screen has been completed."""
+    data = get_setting(SHOP_KEY)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return ShopSettings(**data)
+    except TypeError:
+        return None
+
+
+def save_shop_settings(settings: ShopSettings) -> ShopSettings:
+    settings = settings.validated()
+    set_setting(SHOP_KEY, asdict(settings))
+    return settings
+
+
+def database_file() -> Path | None:
+    from ..db.database import database_path
+
+    return database_path()
