@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
-from peewee import Field, Model
+from peewee import BooleanField, CharField, Field, ForeignKeyField, IntegerField, Model, TextField
 
 from .database import database
 
@@ -19,14 +19,27 @@ def bulk_insert(model: type[Model], fields: Sequence[Field], rows: Iterable[Sequ
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     marks = ", ".join([database.param] * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    adapters = [f.db_value for f in fields]
+    # Plain ints and strings go to sqlite3 as they are; only dates and the like need peewee's adapter.
+    adapt = [(i, f.db_value) for i, f in enumerate(fields) if not isinstance(f, _PASS_THROUGH)]
     cursor = database.cursor()
     count = 0
     iterator = iter(rows)
     while batch := list(islice(iterator, BATCH)):
-        cursor.executemany(sql, [tuple(a(v) for a, v in zip(adapters, row, strict=True)) for row in batch])
+        if adapt:
+            batch = [_adapted(row, adapt) for row in batch]
+        cursor.executemany(sql, batch)
         count += len(batch)
     return count
+
+
+_PASS_THROUGH = (IntegerField, CharField, TextField, ForeignKeyField, BooleanField)
+
+
+def _adapted(row: Sequence[object], adapt) -> list[object]:
+    values = list(row)
+    for i, fn in adapt:
+        values[i] = fn(values[i])
+    return values
 
 
 def next_id(model: type[Model]) -> int:

@@ -28,6 +28,11 @@ MESSAGES: dict[str, str] = {
     "timezone_invalid": QT_TRANSLATE_NOOP("errors", "Unknown time zone."),
     "country_invalid": QT_TRANSLATE_NOOP("errors", "Unknown country."),
     "limit_invalid": QT_TRANSLATE_NOOP("errors", "The limit must be a whole number from 1 to 10000."),
+    "demo_not_empty": QT_TRANSLATE_NOOP(
+        "errors", "This database already holds {count} customers; a demo shop is only made in a new or empty database."
+    ),
+    "customers_invalid": QT_TRANSLATE_NOOP("errors", "The number of customers must be from 1 to 2000000."),
+    "shop_not_set_up": QT_TRANSLATE_NOOP("errors", "This shop has not been set up yet: open Régua once to set it up."),
     # Not found
     "customer_not_found": QT_TRANSLATE_NOOP("errors", "No customer matches “{ref}”."),
     # Database

@@ -90,7 +90,8 @@ class CustomerRow:
 
     id: int
     name: str
-    phone: str
+    phone: str  # formatted for reading
+    phone_e164: str | None
     email: str
     city: str
     birthday: Birthday | None
@@ -324,7 +325,8 @@ def rows(ids: Sequence[int], shop: ShopSettings) -> list[CustomerRow]:
     found = queries.customers_by_ids(ids)
     seen = queries.last_seen_by_customer(list(found))
     return [
-        CustomerRow(id=c.id, name=c.name, phone=format_phone(c.phone, shop.country), email=c.email or "",
+        CustomerRow(id=c.id, name=c.name, phone=format_phone(c.phone, shop.country), phone_e164=c.phone,
+                    email=c.email or "",
                     city=c.city, birthday=_birthday_of(c), last_seen=seen.get(c.id))
         for c in (found[i] for i in ids if i in found)
     ]

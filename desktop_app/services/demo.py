@@ -45,6 +45,9 @@ def _email(rng: random.Random, first: str, last: str, n: int) -> str:
     return f"{local}@{rng.choice(data.EMAIL_DOMAINS)}"
 
 
+FLUSH_EVERY = 5000  # customers per batch: keeps memory flat for a million-customer demo
+
+
 def generate(customers: int, *, today: date, seed: int = 7) -> int:
     """Add `customers` demo customers with their history. Returns how many were added."""
     rng = random.Random(seed)
@@ -59,13 +62,30 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
         card_base = 100000 + first_id
         start = today - timedelta(days=730)
         feb29_done = False
+
+        def flush() -> None:
+            bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
+                                   Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
+                                   Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
+                                   Customer.notes, Customer.source, Customer.created_at, Customer.updated_at], cust_rows)
+            bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.customer], term_rows)
+            bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
+            bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
+                                  Consent.legal_basis, Consent.staff], consent_rows)
+            bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
+                                      Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
+                                      Interaction.source, Interaction.created_at], inter_rows)
+            for rows in (cust_rows, tag_rows, consent_rows, term_rows, inter_rows):
+                rows.clear()
+
         for k in range(customers):
             cid = first_id + k
             portuguese = rng.random() < 0.15
             female = rng.random() < 0.68
             first = rng.choice(data.FEMALE if female else data.MALE)
-            particle = rng.choice(data.PARTICLES)
-            last = " ".join(p for p in (particle, rng.choice(data.SURNAMES)) if p)
+            surname = rng.choice(data.SURNAMES)
+            particle = data.PARTICLES.get(surname) if rng.random() < 0.5 else None
+            last = f"{particle} {surname}" if particle else surname
             if rng.random() < 0.5:
                 last = f"{rng.choice(data.SURNAMES)} {last}"
             name = f"{first} {last}"
@@ -87,7 +107,7 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             card = f"FL{card_base + k}" if rng.random() < 0.3 else None
             created_day = start + timedelta(days=int(730 * rng.random() ** 0.8))
             created = datetime.combine(created_day, time(rng.randint(9, 19), rng.randint(0, 59)), tz)
-            created_utc = created.astimezone(tz=None).replace(tzinfo=None) if False else _to_utc(created)
+            created_utc = _to_utc(created)
             cust_rows.append((cid, name, sort_key(name), email, phone,
                               *(bday or (None, None, None)), (bday[1] * 100 + bday[0]) if bday else None,
                               created_day if bday else None, city, tax_id, card, "", "demo", created_utc, created_utc))
@@ -100,17 +120,9 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             if phone and rng.random() < 0.55:
                 consent_rows.append((cid, "whatsapp", True, created_utc, "demo", "consent", None))
             inter_rows.extend(_history(rng, cid, created_day, today, tz, staff_ids))
-        bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
-                               Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
-                               Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
-                               Customer.notes, Customer.source, Customer.created_at, Customer.updated_at], cust_rows)
-        bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.customer], term_rows)
-        bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
-        bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
-                              Consent.legal_basis, Consent.staff], consent_rows)
-        bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
-                                  Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
-                                  Interaction.source, Interaction.created_at], inter_rows)
+            if len(cust_rows) >= FLUSH_EVERY:
+                flush()
+        flush()
     return customers
 
 

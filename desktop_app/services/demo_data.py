@@ -20,7 +20,12 @@ SURNAMES = (
     "Mendes", "Freitas", "Cardoso", "Ramos", "Gonçalves", "Santana", "Teixeira", "Araújo", "Conceição",
     "Magalhães", "Sousa", "Pinto", "Correia", "Fonseca", "Azevedo", "Brandão", "Leal", "Falcão", "Peixoto",
 )
-PARTICLES = ("da", "de", "dos", "do", "")
+# The particle a surname takes when it has one ("da Silva", "dos Santos", "de Oliveira").
+PARTICLES = {
+    "Silva": "da", "Santos": "dos", "Costa": "da", "Conceição": "da", "Nascimento": "do", "Oliveira": "de",
+    "Souza": "de", "Almeida": "de", "Araújo": "de", "Carvalho": "de", "Rocha": "da", "Cruz": "da",
+    "Assunção": "da", "Jesus": "de", "Paula": "de", "Reis": "dos", "Anjos": "dos", "Lima": "de",
+}
 CITIES_BR = (
     "São Paulo", "São Paulo", "São Paulo", "Guarulhos", "Osasco", "Santo André", "São Bernardo do Campo",
     "Campinas", "Santos", "Rio de Janeiro", "Belo Horizonte", "Curitiba",

@@ -1,0 +1,29 @@
+"""`python -m desktop_app` and the `regua` / `regua-gui` entry points.
+
+No subcommand opens the window; a subcommand runs headless through `cli` (which never loads Qt).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from . import cli
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = cli.parse_global(argv)
+    if args.command is not None:
+        return cli.run(argv)
+    from .gui.app import run_gui  # Qt is imported only when a window is wanted
+
+    return run_gui(cli.resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo), demo=args.demo)
+
+
+def gui_main() -> int:
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The command line: argparse subcommands that run headless. Never imports PySide6.
+
+Exit codes (DESIGN.md section 6): 0 ok, 1 the job failed (message on stderr, nothing half-written),
+2 bad usage (argparse's own exit code). The command line acts as the owner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from . import APP_NAME, __version__
+from .config import Paths, resolve_paths
+from .domain.errors import ReguaError
+
+DEFAULT_DEMO_CUSTOMERS = 3000
+MAX_DEMO_CUSTOMERS = 2_000_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="regua",
+        description=f"{APP_NAME}: a customer relationship manager for small shops. "
+                    "Without a subcommand it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--demo", action="store_true", help="use the demo shop (created on first use)")
+    parser.add_argument("--db", metavar="PATH", help="the database file to use")
+    parser.add_argument("--data-dir", metavar="DIR", help="the folder for the database, backups and logs")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill a new or empty database with a realistic demo shop")
+    demo.add_argument("--customers", type=int, default=DEFAULT_DEMO_CUSTOMERS, metavar="N",
+                      help=f"how many customers (default {DEFAULT_DEMO_CUSTOMERS})")
+    demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+
+    search = sub.add_parser("search", help="find customers by name, phone digits, e-mail, card code or tax id")
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N customers (default 50)")
+    search.add_argument("--json", action="store_true", help="print one JSON document")
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> Paths:
+    return resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo)
+
+
+def cmd_demo(args: argparse.Namespace, out) -> int:
+    from .domain.dates import local_today
+    from .services import customers, demo, shop
+
+    if not 1 <= args.customers <= MAX_DEMO_CUSTOMERS:
+        raise ReguaError("customers_invalid")
+    paths = _paths(args)
+    shop.open_shop(paths, create=True)
+    existing = customers.count()
+    if existing:
+        raise ReguaError("demo_not_empty", count=existing)
+    today = local_today(demo.DEMO_SHOP.timezone)
+    added = demo.generate(args.customers, today=today, seed=args.seed)
+    print(f"{added} demo customers in {paths.db_path}", file=out)
+    return 0
+
+
+def _birthday_json(b) -> str | None:
+    if b is None:
+        return None
+    return f"{b.year:04d}-{b.month:02d}-{b.day:02d}" if b.year else f"--{b.month:02d}-{b.day:02d}"
+
+
+def cmd_search(args: argparse.Namespace, out) -> int:
+    from .services import customers, shop
+
+    shop.open_shop(_paths(args), create=False)
+    settings = shop.shop_settings()
+    if settings is None:
+        raise ReguaError("shop_not_set_up")
+    ids = customers.search(args.text, limit=args.limit)
+    rows = customers.rows(ids, settings)
+    if args.json:
+        doc = [
+            {"id": r.id, "name": r.name, "phone": r.phone_e164, "email": r.email or None, "city": r.city or None,
+             "birthday": _birthday_json(r.birthday),
+             "last_seen": r.last_seen.isoformat() if isinstance(r.last_seen, date) else None}
+            for r in rows
+        ]
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for r in rows:
+            print(f"#{r.id}\t{r.name}\t{r.phone}\t{r.email}\t{r.city}", file=out)
+        if not rows:
+            print("no customers found", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "search": cmd_search}
+
+
+def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:
+    """Run a headless subcommand. Returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    if args.command is None:  # the GUI entry point handles this; keep the contract for direct callers
+        build_parser().print_usage(err)
+        return 2
+    try:
+        return COMMANDS[args.command](args, out)
+    except ReguaError as exc:
+        print(f"regua: {exc.message()}", file=err)
+        return 1
+    finally:
+        from .db.database import close_database
+
+        close_database()
+
+
+def parse_global(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse only to decide between GUI and headless; exits 2 on bad usage like any command."""
+    return build_parser().parse_args(argv)
