@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.run(argv)
     from .gui.app import run_gui  # Qt is imported only when a window is wanted
 
-    return run_gui(cli.resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo), demo=args.demo)
+    return run_gui(cli.resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo), demo_shop=args.demo)
 
 
 def gui_main() -> int:

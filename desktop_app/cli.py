@@ -65,12 +65,6 @@ def cmd_demo(args: argparse.Namespace, out) -> int:
     return 0
 
 
-def _birthday_json(b) -> str | None:
-    if b is None:
-        return None
-    return f"{b.year:04d}-{b.month:02d}-{b.day:02d}" if b.year else f"--{b.month:02d}-{b.day:02d}"
-
-
 def cmd_search(args: argparse.Namespace, out) -> int:
     from .services import customers, shop
 
@@ -83,7 +77,7 @@ def cmd_search(args: argparse.Namespace, out) -> int:
     if args.json:
         doc = [
             {"id": r.id, "name": r.name, "phone": r.phone_e164, "email": r.email or None, "city": r.city or None,
-             "birthday": _birthday_json(r.birthday),
+             "birthday": r.birthday.as_text() if r.birthday else None,
              "last_seen": r.last_seen.isoformat() if isinstance(r.last_seen, date) else None}
             for r in rows
         ]

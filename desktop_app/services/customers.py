@@ -382,7 +382,7 @@ def timeline(customer_id: int, limit: int = 500) -> list[TimelineEntry]:
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit)
     ]
     entries += [
-        TimelineEntry(r.at, f"consent_{r.channel}_{'on' if r.granted else 'off'}", None, r.source,
+        TimelineEntry(r.at, f"consent_{r.channel}_{'on' if r.granted else 'off'}", None, "",
                       staff_names.get(r.staff_id, "") if r.staff_id else _source_author(r.source))
         for r in Consent.select().where(Consent.customer == customer_id)
     ]

@@ -1,0 +1,108 @@
+"""Start the window: logging, translators, the database, the first-run screen, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_NAME, __version__
+from ..config import Paths
+from ..domain.actors import OWNER, Actor
+from ..domain.dates import local_today
+from ..domain.errors import ReguaError
+from ..services import customers, demo, shop
+from .errors import install_excepthook, install_qt_message_handler, show_error
+from .i18n import error_text, install_language, pick_language
+from .tasks import TaskRunner
+
+log = logging.getLogger("regua")
+DEMO_CUSTOMERS = 3000
+
+
+def setup_logging(log_file: Path) -> None:
+    """A rotating log file (1 MB x 5) in the data folder; never customer data beyond ids."""
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def open_or_explain(paths: Paths) -> bool:
+    """Open and upgrade the database; a damaged, newer or locked file becomes a message, not a traceback."""
+    try:
+        result = shop.open_shop(paths, create=True)
+    except ReguaError as exc:
+        log.warning("cannot open %s: %s", paths.db_path, exc.code)
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
+        return False
+    if result.backup is not None:
+        log.info("database upgraded from %s to %s; backup at %s", result.from_version, result.to_version,
+                 result.backup)
+    return True
+
+
+def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
+    setup_logging(paths.log_file)
+    log.info("Régua %s starting on %s", __version__, paths.db_path)
+    app = application()
+    install_qt_message_handler()
+    install_excepthook()
+    install_language(pick_language(None))
+    if not open_or_explain(paths):
+        return 1
+    settings = shop.shop_settings()
+    if demo_shop and customers.count() == 0:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            demo.generate(DEMO_CUSTOMERS, today=local_today(demo.DEMO_SHOP.timezone))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        settings = shop.shop_settings()
+    if settings is None:
+        from .first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(pick_language(None))
+        if not dialog.exec():
+            return 0
+        settings = dialog.settings
+    install_language(pick_language(settings.language), settings.country)
+
+    from .main_window import MainWindow
+
+    tasks = TaskRunner(app)
+    tasks.unhandled.connect(lambda exc: show_error(QApplication.activeWindow(), exc))
+    actor = Actor(None, settings.name, OWNER)  # staff login arrives with the counter issue
+    window = MainWindow(paths, tasks, settings, actor, lambda: local_today(settings.timezone))
+    window.show()
+    window.customers.reload()
+    window.customers.search.setFocus()
+    code = app.exec()
+    _shutdown(tasks)
+    log.info("Régua closed (%s)", code)
+    return code
+
+
+def _shutdown(tasks: TaskRunner) -> None:
+    from ..db.database import close_database
+
+    tasks.wait()
+    tasks.run_blocking(close_database)  # the worker thread's own connection
+    close_database()
+    QCoreApplication.processEvents()

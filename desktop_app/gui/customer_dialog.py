@@ -1,0 +1,147 @@
+"""Create or edit a customer: the Designer form in ui/customer_dialog.ui, validated field by field.
+
+Nothing is saved while a field is wrong; each wrong field shows its own translated message under it.
+An e-mail, phone or tax id that already belongs to someone else is a warning: the first Save shows
+who has it, and a second Save confirms that these really are two people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from ..domain.actors import Actor
+from ..domain.errors import ValidationError
+from ..services import customers
+from ..services.customers import CustomerInput, Duplicate
+from ..services.shop import ShopSettings
+from .forms.ui_customer_dialog import Ui_CustomerDialog
+from .i18n import error_text, format_birthday
+
+ERROR_STYLE = "color: #c0392b;"
+WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 6px; border-radius: 4px;"
+FIELDS = ("name", "email", "phone", "birthday", "city", "tax_id", "card_code", "tags")
+
+
+class CustomerDialog(QDialog):
+    def __init__(self, shop: ShopSettings, actor: Actor, today: Callable[[], date],
+                 customer_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CustomerDialog()
+        self.ui.setupUi(self)
+        self.shop, self.actor, self.today = shop, actor, today
+        self.customer_id = customer_id
+        self.saved_id: int | None = None
+        self._acknowledged: set[tuple[str, int]] = set()
+        for name in FIELDS:
+            getattr(self.ui, f"{name}_error").setStyleSheet(ERROR_STYLE)
+        self.ui.duplicates.setStyleSheet(WARNING_STYLE)
+        self.ui.buttons.accepted.connect(self.save)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.email.editingFinished.connect(self.check_duplicates)
+        self.ui.phone.editingFinished.connect(self.check_duplicates)
+        self.ui.tax_id.editingFinished.connect(self.check_duplicates)
+        self.ui.notes.setPlaceholderText(self.tr("Sizes, preferences, anything the team should know"))
+        if not shop.country == "US":
+            self.ui.birthday.setPlaceholderText(self.tr("day/month, year optional: 15/03 or 15/03/1990"))
+        if customer_id is None:
+            self.setWindowTitle(self.tr("New customer"))
+        else:
+            self.setWindowTitle(self.tr("Edit customer"))
+            self._load(customer_id)
+        self.ui.name.setFocus()
+
+    @property
+    def day_first(self) -> bool:
+        return self.shop.country != "US"
+
+    def _load(self, customer_id: int) -> None:
+        d = customers.detail(customer_id, self.shop)
+        self.ui.name.setText(d.name)
+        self.ui.email.setText(d.email or "")
+        self.ui.phone.setText(d.phone_display)
+        self.ui.birthday.setText(format_birthday(d.birthday, self.day_first))
+        self.ui.city.setText(d.city)
+        self.ui.tax_id.setText(d.tax_id or "")
+        self.ui.card_code.setText(d.card_code or "")
+        self.ui.tags.setText(", ".join(d.tags))
+        self.ui.notes.setPlainText(d.notes)
+        self.ui.consent_email.setChecked(d.consent.get("email", False))
+        self.ui.consent_whatsapp.setChecked(d.consent.get("whatsapp", False))
+
+    def form_input(self) -> CustomerInput:
+        ui = self.ui
+        return CustomerInput(
+            name=ui.name.text(), email=ui.email.text(), phone=ui.phone.text(), birthday=ui.birthday.text(),
+            city=ui.city.text(), tax_id=ui.tax_id.text(), card_code=ui.card_code.text(),
+            notes=ui.notes.toPlainText(), tags=[t for t in ui.tags.text().split(",") if t.strip()],
+            consent_email=ui.consent_email.isChecked(), consent_whatsapp=ui.consent_whatsapp.isChecked(),
+        )
+
+    # --- messages -------------------------------------------------------------------------------
+
+    def show_errors(self, errors: list[ValidationError]) -> None:
+        by_field = {e.field: e for e in reversed(errors)}
+        first = None
+        for name in FIELDS:
+            label = getattr(self.ui, f"{name}_error")
+            exc = by_field.get(name)
+            label.setVisible(exc is not None)
+            label.setText(error_text(exc) if exc else "")
+            if exc and first is None:
+                first = getattr(self.ui, name)
+        if "notes" in by_field:
+            self.ui.notes.setToolTip(error_text(by_field["notes"]))
+            first = first or self.ui.notes
+        if first is not None:
+            first.setFocus()
+
+    def field_error(self, name: str) -> str:
+        label = getattr(self.ui, f"{name}_error")
+        return label.text() if not label.isHidden() else ""
+
+    def _duplicates(self) -> list[Duplicate]:
+        clean, _errors = customers.validate(self.form_input(), self.shop, self.today())
+        if clean is None:
+            return []
+        return customers.find_duplicates(clean.email, clean.phone, clean.tax_id, exclude_id=self.customer_id)
+
+    def check_duplicates(self) -> list[Duplicate]:
+        found = self._duplicates()
+        labels = {"email": self.tr("This e-mail already belongs to {name} (#{id})."),
+                  "phone": self.tr("This phone already belongs to {name} (#{id})."),
+                  "tax_id": self.tr("This tax id already belongs to {name} (#{id}).")}
+        lines = [labels[d.field].format(name=d.name, id=d.customer_id) for d in found]
+        if lines:
+            lines.append(self.tr("If it is the same person, cancel and use Merge on the customer's page; "
+                                 "press Save again to keep them as two customers."))
+        self.ui.duplicates.setText("\n".join(lines))
+        self.ui.duplicates.setVisible(bool(lines))
+        return found
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        data = self.form_input()
+        _clean, errors = customers.validate(data, self.shop, self.today())
+        self.show_errors(errors)
+        if errors:
+            return
+        found = {(d.field, d.customer_id) for d in self.check_duplicates()}
+        if found - self._acknowledged:
+            self._acknowledged |= found  # shown once; the next Save means "yes, two people"
+            self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save anyway"))
+            return
+        try:
+            if self.customer_id is None:
+                self.saved_id = customers.create_customer(data, shop=self.shop, actor=self.actor, today=self.today())
+            else:
+                customers.update_customer(self.customer_id, data, shop=self.shop, actor=self.actor,
+                                          today=self.today())
+                self.saved_id = self.customer_id
+        except ValidationError as exc:
+            self.show_errors([exc])
+            return
+        self.accept()

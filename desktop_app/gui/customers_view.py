@@ -1,0 +1,334 @@
+"""The Customers section: search as you type, filters, the lazy list, and the customer's page.
+
+Every read goes through the worker lane; a newer search makes older answers stale, so what the list
+shows always matches what is in the search box.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from ..domain.actors import Actor
+from ..domain.dates import zone
+from ..services import customers
+from ..services.customers import CustomerDetail, TimelineEntry
+from ..services.shop import ShopSettings
+from .customer_dialog import CustomerDialog
+from .customer_model import CustomerListModel
+from .errors import show_error
+from .i18n import format_birthday, format_datetime_local, format_money, kind_label, month_names
+from .merge_dialog import MergeDialog
+from .tasks import TaskRunner
+
+SEARCH_DELAY_MS = 150  # long enough to skip keystrokes in a burst, short enough to feel instant
+SEARCH_LIMIT = 1000
+
+
+class CustomerPage(QWidget):
+    """The detail pane: who the customer is and the timeline of everything that happened."""
+
+    def __init__(self, shop: ShopSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.header)
+        self.timeline_title = QLabel(self.tr("Timeline"))
+        self.timeline_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        layout.addWidget(self.timeline_title)
+        self.timeline = QListWidget()
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setWordWrap(True)
+        layout.addWidget(self.timeline, 1)
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        self.header.setText(f"<p style='color:#777'>{html.escape(self.tr('Pick a customer to see their page.'))}</p>")
+        self.timeline.clear()
+        self.timeline_title.hide()
+        self.timeline.hide()
+
+    def show_customer(self, d: CustomerDetail, entries: list[TimelineEntry]) -> None:
+        esc = html.escape
+        lines = [f"<h2 style='margin:0'>{esc(d.name)}</h2>"]
+        contact = [x for x in (d.phone_display, d.email or "", d.city) if x]
+        if contact:
+            lines.append(esc("  ·  ".join(contact)))
+        facts = []
+        if d.birthday:
+            facts.append(self.tr("Birthday: {date}").format(date=format_birthday(d.birthday, self.shop.country != "US")))
+        if d.card_code:
+            facts.append(self.tr("Card: {code}").format(code=d.card_code))
+        if d.tax_id:
+            facts.append(self.tr("Tax id: {id}").format(id=d.tax_id))
+        if facts:
+            lines.append(esc("  ·  ".join(facts)))
+        yes, no = "✔", "✘"
+        lines.append(esc(self.tr("E-mail: {email}   WhatsApp: {whatsapp}").format(
+            email=yes if d.consent.get("email") else no, whatsapp=yes if d.consent.get("whatsapp") else no)))
+        if d.tags:
+            lines.append(" ".join(f"<span style='background:#e8eef7;color:#234'>&nbsp;{esc(t)}&nbsp;</span>"
+                                  for t in d.tags))
+        if d.notes:
+            lines.append(f"<i>{esc(d.notes)}</i>".replace("\n", "<br>"))
+        self.header.setText("<br>".join(lines))
+        self.timeline.clear()
+        tz = zone(self.shop.timezone)
+        from datetime import UTC
+
+        for e in entries:
+            when = format_datetime_local(e.at.replace(tzinfo=UTC).astimezone(tz))
+            parts = [when, kind_label(e.kind)]
+            if e.amount_cents is not None:
+                parts.append(format_money(e.amount_cents, self.shop.currency))
+            text = "  ·  ".join(parts)
+            if e.note:
+                text += f"\n{e.note}"
+            if e.staff:
+                text += "\n" + self.tr("by {name}").format(name=e.staff)
+            item = QListWidgetItem(text)
+            if e.kind in ("complaint", "quote", "reservation"):
+                item.setForeground(Qt.GlobalColor.darkRed if e.kind == "complaint" else Qt.GlobalColor.darkBlue)
+            self.timeline.addItem(item)
+        self.timeline_title.show()
+        self.timeline.show()
+
+
+class CustomersView(QWidget):
+    status = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
+        self._query_generation = 0
+        self._detail_generation = 0
+        self._select_after_load: int | None = None
+        self.total = 0
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, phone digits, e-mail, card or tax id"))
+        self.search.setClearButtonEnabled(True)
+        self.tag_filter = QComboBox()
+        self.month_filter = QComboBox()
+        self.month_filter.addItem(self.tr("Any birthday month"), 0)
+        for number, name in enumerate(month_names(), start=1):
+            self.month_filter.addItem(self.tr("Birthday in {month}").format(month=name), number)
+        self.new_button = QPushButton(self.tr("&New customer"))
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        self.merge_button = QPushButton(self.tr("&Merge…"))
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.tag_filter, 1)
+        top.addWidget(self.month_filter, 1)
+        top.addWidget(self.new_button)
+
+        self.model = CustomerListModel(tasks, lambda ids: customers.rows(ids, self.shop), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((230, 140, 220, 130, 90, 90)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+
+        self.page = CustomerPage(shop)
+        page_box = QWidget()
+        page_layout = QVBoxLayout(page_box)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.page, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.merge_button)
+        actions.addStretch(1)
+        page_layout.addLayout(actions)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        split.addWidget(left)
+        split.addWidget(page_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([760, 400])
+        self.splitter = split
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.run_query)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.run_query)
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.run_query())
+        self.month_filter.currentIndexChanged.connect(lambda _i: self.run_query())
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_row(cur.row()))
+        self.new_button.clicked.connect(self.new_customer)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self._update_buttons()
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reload the tag list and the current query (after a change or at start)."""
+        self.tasks.run(lambda: (customers.tags(), customers.count()), self._tags_loaded, self._failed)
+        self.run_query()
+
+    def _tags_loaded(self, result) -> None:
+        tags, self.total = result
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("All tags"), "")
+        for tag, count in tags:
+            self.tag_filter.addItem(f"{tag} ({count})", tag)
+        index = self.tag_filter.findData(current) if current else 0
+        self.tag_filter.setCurrentIndex(max(index, 0))
+        self.tag_filter.blockSignals(False)
+
+    def run_query(self) -> None:
+        self._debounce.stop()
+        self._query_generation += 1
+        generation = self._query_generation
+        text = self.search.text().strip()
+        tag = self.tag_filter.currentData() or None
+        month = self.month_filter.currentData() or None
+
+        def work():
+            if text:
+                return customers.search(text, limit=SEARCH_LIMIT, tag=tag, birth_month=month)
+            return customers.list_ids(tag=tag, birth_month=month)
+
+        self.tasks.run(work, lambda ids: self._query_done(generation, text, ids), self._failed)
+
+    def _query_done(self, generation: int, text: str, ids) -> None:
+        if generation != self._query_generation:
+            return  # a newer search is on its way; this answer is stale
+        keep = self._select_after_load or self.selected_id()
+        self._select_after_load = None
+        self.model.set_ids(ids)
+        n = len(ids)
+        if text and n >= SEARCH_LIMIT:
+            message = self.tr("The first {n} matches; type more to narrow the search.").format(n=n)
+        elif n == 1:
+            message = self.tr("1 customer")
+        else:
+            message = self.tr("{n} customers").format(n=f"{n:,}".replace(",", "\u202f"))
+        self.count_label.setText(message)
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and n and text:
+            row = 0  # a search: the best match is ready for Enter/Edit
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.page.show_empty()
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    # --- the customer's page --------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.customer_id(index.row()) if index.isValid() else None
+
+    def _show_row(self, row: int) -> None:
+        self._update_buttons()
+        customer_id = self.model.customer_id(row)
+        if customer_id is None:
+            self.page.show_empty()
+            return
+        self._detail_generation += 1
+        generation = self._detail_generation
+        shop = self.shop
+        self.tasks.run(lambda: (customers.detail(customer_id, shop), customers.timeline(customer_id)),
+                       lambda result: self._detail_loaded(generation, result), self._failed)
+
+    def _detail_loaded(self, generation: int, result) -> None:
+        if generation == self._detail_generation:
+            self.page.show_customer(*result)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.edit_button.setEnabled(has)
+        self.merge_button.setEnabled(has)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self.shop, self.actor, self.today, parent=self)
+        text = self.search.text().strip()
+        if text and not any(ch.isdigit() for ch in text) and "@" not in text:
+            dialog.ui.name.setText(text)  # searched, found nobody, creates her: keep what was typed
+        if dialog.exec() and dialog.saved_id:
+            self._after_change(dialog.saved_id, self.tr("Customer saved."))
+
+    def edit_selected(self) -> None:
+        customer_id = self.selected_id()
+        if customer_id is None:
+            return
+        try:
+            dialog = CustomerDialog(self.shop, self.actor, self.today, customer_id, parent=self)
+        except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: told, not crashed
+            show_error(self, exc)
+            return
+        if dialog.exec():
+            self.model.refresh_customer(customer_id)
+            self._after_change(customer_id, self.tr("Customer saved."))
+
+    def merge_selected(self) -> None:
+        keep_id = self.selected_id()
+        if keep_id is None:
+            return
+        dialog = MergeDialog(self.tasks, self.shop, keep_id, parent=self)
+        if not dialog.exec() or dialog.other_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Merge customers"),
+            self.tr("Merge “{other}” into “{keep}”? Their history, consents and tags move over, and "
+                    "“{other}” is removed. This cannot be undone.").format(
+                other=dialog.other_name, keep=dialog.keep_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            customers.merge_customers(keep_id, dialog.other_id, actor=self.actor, today=self.today())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self._after_change(keep_id, self.tr("Customers merged."))
+
+    def _after_change(self, customer_id: int, message: str) -> None:
+        self._select_after_load = customer_id
+        self.status.emit(message)
+        self.reload()

@@ -1,0 +1,105 @@
+"""Expected errors become a translated message; bugs get a dialog with copyable details and go to the log."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from ..domain.errors import ReguaError
+from .i18n import error_text
+
+log = logging.getLogger("regua")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """What the worker lane and the dialogs call when something failed."""
+    if isinstance(exc, ReguaError):
+        QMessageBox.warning(parent, QApplication.translate("errors", "Régua"), error_text(exc))
+    else:
+        report_bug(type(exc), exc, exc.__traceback__, parent)
+
+
+class BugDialog(QDialog):
+    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Something went wrong"))
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr(
+            "Régua hit a problem it did not expect. Your data is safe: nothing half-done was saved.\n"
+            "Copy the details below and send them to whoever supports your Régua."))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+
+def bug_details(exc_type, exc, tb: TracebackType | None) -> str:
+    lines = traceback.format_exception(exc_type, exc, tb)
+    return (f"Régua {__version__}, Python {platform.python_version()}, {platform.platform()}\n\n"
+            + "".join(lines))
+
+
+_showing = False
+
+
+def report_bug(exc_type, exc, tb, parent: QWidget | None = None) -> None:
+    global _showing
+    details = bug_details(exc_type, exc, tb)
+    log.error("bug:\n%s", details)
+    if _showing or QApplication.instance() is None:
+        return
+    _showing = True  # a bug inside the dialog must not open dialogs forever
+    try:
+        BugDialog(details, parent).exec()
+    finally:
+        _showing = False
+
+
+def install_excepthook() -> None:
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, ReguaError):
+            show_error(QApplication.activeWindow(), exc)
+            return
+        report_bug(exc_type, exc, tb, QApplication.activeWindow())
+
+    sys.excepthook = hook
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def install_qt_message_handler() -> None:
+    """Qt's own warnings go to Régua's log file instead of vanishing on a console nobody sees."""
+    qt_log = logging.getLogger("qt")
+
+    def handler(msg_type, context, message):
+        qt_log.log(_QT_LEVELS.get(msg_type, logging.WARNING), "%s (%s:%s)", message, context.file, context.line)
+
+    qInstallMessageHandler(handler)

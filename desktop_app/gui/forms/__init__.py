@@ -1,0 +1,1 @@
+"""Generated from ui/*.ui by ui/build.py; do not edit."""

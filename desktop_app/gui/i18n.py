@@ -1,0 +1,125 @@
+"""Languages in the GUI: the translators (Régua's and Qt's own), and translated domain texts.
+
+Domain and service modules mark their user-facing texts with QT_TRANSLATE_NOOP (contexts "errors"
+and "kinds"); here they are translated at display time. Dates and money go through QLocale.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+
+from ..domain.birthdays import Birthday
+from ..domain.errors import ReguaError
+from ..services.customers import KIND_LABELS
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    """Where the .qm files are: next to the package in a checkout, or bundled by PyInstaller."""
+    import sys
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "resources" / "translations" if bundle else TRANSLATIONS_DIR
+
+
+def pick_language(shop_language: str | None) -> str:
+    """The shop's language if Régua has it, else the system's, else English."""
+    for candidate in (shop_language, QLocale.system().name()):
+        if not candidate:
+            continue
+        if candidate in LANGUAGES:
+            return candidate
+        if candidate.split("_")[0] == "pt":
+            return "pt_BR"
+    return "en"
+
+
+def locale_for(language: str, country: str | None) -> QLocale:
+    """Portuguese in Brazil or Portugal as written there; English with day-first dates outside the US."""
+    if language == "en":
+        return QLocale("en_US" if country == "US" else "en_GB")
+    if language.startswith("pt"):
+        return QLocale("pt_PT" if country in ("PT", "AO", "MZ") else "pt_BR")
+    return QLocale(language)
+
+
+def install_language(language: str, country: str | None = None) -> bool:
+    """Install Régua's and Qt's translators for `language`; returns whether Régua's own loaded."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(locale_for(language, country))
+    if language == "en":
+        return True
+    loaded = False
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"regua_{language}", str(translations_dir()))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded = loaded or name.startswith("regua")
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return loaded
+
+
+def error_text(exc: ReguaError) -> str:
+    """The error's message in the user's language, with a country name translated too."""
+    template = QCoreApplication.translate("errors", exc.template)
+    params = dict(exc.params)
+    if isinstance(params.get("country"), str):
+        params["country"] = QCoreApplication.translate("countries", params["country"])
+    try:
+        return template.format(**{k: str(v) for k, v in params.items()})
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def kind_label(kind: str) -> str:
+    text = KIND_LABELS.get(kind)
+    return QCoreApplication.translate("kinds", text) if text else kind
+
+
+def format_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def format_datetime_local(value: datetime) -> str:
+    """A local (already converted) date and time, in the user's format."""
+    from PySide6.QtCore import QDateTime, QTime
+
+    qdt = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def format_birthday(b: Birthday | None, day_first: bool = True) -> str:
+    """'15/03' or '15/03/1990' (month first only for a US shop), the form the customer dialog reads back."""
+    if b is None:
+        return ""
+    dm = f"{b.day:02d}/{b.month:02d}" if day_first else f"{b.month:02d}/{b.day:02d}"
+    return f"{dm}/{b.year}" if b.year else dm
+
+
+def format_money(cents: int | None, currency: str) -> str:
+    if cents is None:
+        return ""
+    symbol = {"BRL": "R$", "EUR": "€", "USD": "$", "GBP": "£", "AOA": "Kz", "MZN": "MT"}.get(currency, currency)
+    return QLocale().toCurrencyString(cents / 100, symbol)
+
+
+def month_names() -> list[str]:
+    loc = QLocale()
+    return [loc.standaloneMonthName(m, QLocale.FormatType.LongFormat).capitalize() for m in range(1, 13)]

@@ -1,0 +1,79 @@
+"""Pick the duplicate record to fold into the customer on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..services import customers
+from ..services.shop import ShopSettings
+from .errors import show_error
+from .tasks import TaskRunner
+
+
+class MergeDialog(QDialog):
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, keep_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.shop, self.keep_id = tasks, shop, keep_id
+        self.other_id: int | None = None
+        self.other_name = ""
+        self.keep_name = customers.detail(keep_id, shop).name
+        self._generation = 0
+        self.setWindowTitle(self.tr("Merge customers"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Find the other record of “{name}”. It will be merged into this one, which "
+                               "keeps its own values and gains what it lacks.").format(name=self.keep_name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, phone digits, e-mail, card or tax id"))
+        layout.addWidget(self.search)
+        self.results = QListWidget()
+        layout.addWidget(self.results, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button = self.buttons.addButton(self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setEnabled(False)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._run)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.results.currentItemChanged.connect(lambda cur, _prev: self.merge_button.setEnabled(cur is not None))
+        self.results.itemDoubleClicked.connect(lambda _i: self._accept())
+        self.search.setText(self.keep_name)
+        self.resize(520, 420)
+
+    def _run(self) -> None:
+        self._generation += 1
+        generation, text, shop, keep = self._generation, self.search.text().strip(), self.shop, self.keep_id
+        if not text:
+            self.results.clear()
+            return
+
+        def work():
+            ids = [i for i in customers.search(text, limit=51) if i != keep][:50]
+            return customers.rows(ids, shop)
+
+        self.tasks.run(work, lambda rows: self._show(generation, rows), lambda exc: show_error(self, exc))
+
+    def _show(self, generation: int, rows) -> None:
+        if generation != self._generation:
+            return
+        self.results.clear()
+        for r in rows:
+            details = "  ·  ".join(x for x in (r.phone, r.email, r.city) if x)
+            item = QListWidgetItem(f"#{r.id}  {r.name}\n{details}")
+            item.setData(Qt.ItemDataRole.UserRole, (r.id, r.name))
+            self.results.addItem(item)
+
+    def _accept(self) -> None:
+        item = self.results.currentItem()
+        if item is None:
+            return
+        self.other_id, self.other_name = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
