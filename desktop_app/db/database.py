@@ -36,12 +36,7 @@ def open_database(path: str | Path, *, create: bool = True) -> SqliteDatabase:
     Raises DatabaseError with a plain message for a missing, unreadable or damaged file.
     """
     path = Path(path)
-    if not create and not path.exists():
-        raise DatabaseError("db_not_found", path=path)
-    if path.exists() and path.is_file() and path.stat().st_size > 0:
-        with open(path, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise DatabaseError("db_corrupt", path=path)
+    check_file(path, create=create)
     if not database.is_closed():
         database.close()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,6 +52,42 @@ def open_database(path: str | Path, *, create: bool = True) -> SqliteDatabase:
             raise DatabaseError("db_corrupt", path=path) from exc
         raise DatabaseError("db_unreadable", path=path, reason=exc) from exc
     return database
+
+
+def check_file(path: Path, *, create: bool) -> None:
+    """Refuse a missing (unless creating) or non-SQLite file before any connection could change it."""
+    if not path.exists():
+        if not create:
+            raise DatabaseError("db_not_found", path=path)
+        return
+    if path.is_dir():
+        raise DatabaseError("db_unreadable", path=path, reason="it is a folder")
+    if path.stat().st_size > 0:
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise DatabaseError("db_corrupt", path=path)
+
+
+def peek_user_version(path: Path) -> tuple[int, int] | None:
+    """(user_version, number of tables) read through a read-only connection, or None for a new file.
+
+    Lets the version check refuse a newer database before a read-write connection (which switches the
+    file to WAL) has touched a single byte of it.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseError("db_busy") from exc
+        raise DatabaseError("db_corrupt", path=path) from exc
+    return version, tables
 
 
 def close_database() -> None:

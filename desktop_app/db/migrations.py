@@ -18,6 +18,7 @@ from peewee import SqliteDatabase
 
 from ..domain.errors import DatabaseError
 from .backup import backup_database
+from .database import peek_user_version
 
 V1 = """
 CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
@@ -83,6 +84,18 @@ class MigrationResult:
     from_version: int
     to_version: int
     backup: Path | None
+
+
+def preflight(path: Path) -> None:
+    """Refuse, without writing a byte, a file from a newer Régua or a SQLite file of another program."""
+    found = peek_user_version(path)
+    if found is None:
+        return
+    version, tables = found
+    if version > HEAD:
+        raise DatabaseError("db_too_new", found=version, known=HEAD)
+    if version == 0 and tables:
+        raise DatabaseError("db_corrupt", path=path)
 
 
 def schema_version(db: SqliteDatabase) -> int:

@@ -58,7 +58,7 @@ class Birthday:
 
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2}|\d{4}))?\s*$")
-_ISO = re.compile(r"^\s*(\d{4}|--|0000)-(\d{1,2})-(\d{1,2})\s*$")
+_ISO = re.compile(r"^\s*(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})\s*$")  # 1990-03-15, 0000-03-15, --03-15
 
 
 def parse_birthday(text: str, *, day_first: bool = True, today: date | None = None) -> Birthday | None:
@@ -69,7 +69,7 @@ def parse_birthday(text: str, *, day_first: bool = True, today: date | None = No
     iso = _ISO.match(text)
     if iso:
         year_text, month, day = iso.groups()
-        year = None if year_text in ("--", "0000") else int(year_text)
+        year = None if year_text in (None, "0000") else int(year_text)
         birthday = Birthday(int(day), int(month), year)
     else:
         m = _DMY.match(text)

@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..config import Paths
-from ..db.database import open_database
-from ..db.migrations import MigrationResult, migrate
+from ..db.database import check_file, open_database
+from ..db.migrations import MigrationResult, migrate, preflight
 from ..db.models import Setting
 from ..domain.birthdays import FEB29_ON_FEB28, FEB29_ON_MAR1
 from ..domain.countries import COUNTRIES
@@ -49,6 +49,8 @@ class ShopSettings:
 
 def open_shop(paths: Paths, *, create: bool = True) -> MigrationResult:
     """Open (or create) the database at `paths.db_path` and upgrade it to this version's schema."""
+    check_file(paths.db_path, create=create)
+    preflight(paths.db_path)
     db = open_database(paths.db_path, create=create)
     return migrate(db, backup_dir=paths.backup_dir)
 

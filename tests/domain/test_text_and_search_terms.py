@@ -1,0 +1,48 @@
+import pytest
+
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.money import parse_money
+from desktop_app.domain.search import customer_terms, query_words
+from desktop_app.domain.text import clean_text, fold, sort_key
+
+
+def test_folding_ignores_case_and_accents():
+    assert fold("JOÃO Conceição") == fold("joao conceicao")
+    assert sort_key("  Ângela   Gonçalves ") == "angela goncalves"
+
+
+def test_control_characters_are_removed_from_typed_text():
+    assert clean_text("Ana\x00 Paula\u2028") == "Ana Paula"
+
+
+def test_every_three_digit_run_of_the_phone_is_searchable():
+    terms = customer_terms(name="Ana", phone="+5511987654321")
+    digits = "5511987654321"
+    for start in range(len(digits) - 2):
+        run = digits[start:start + 3]
+        assert any(t.startswith(run) for t in terms), run
+
+
+def test_query_words_read_emails_phones_and_names():
+    assert query_words("ANA@Gmail.com") == ["ana@gmail.com"]
+    assert query_words("(11) 98765") == ["1198765"]
+    assert query_words("silva ana") == ["silva", "ana"]
+    assert query_words("   ") == []
+
+
+def test_card_codes_and_tax_ids_match_with_or_without_punctuation():
+    terms = customer_terms(name="Ana", tax_id="123.456.789-09", card_code="FL-1002")
+    assert "12345678909" in terms and "fl1002" in terms
+
+
+@pytest.mark.parametrize(("text", "cents"), [
+    ("49,90", 4990), ("1.234,56", 123456), ("1,234.56", 123456), ("R$ 10", 1000), ("€ 12,5", 1250), (7, 700),
+])
+def test_money_is_read_into_cents(text, cents):
+    assert parse_money(text) == cents
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1,2,3,4.5.6", True])
+def test_unreadable_money_is_refused(text):
+    with pytest.raises(ValidationError):
+        parse_money(text)

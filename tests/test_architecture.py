@@ -1,0 +1,123 @@
+"""DESIGN.md section 2, enforced: each layer imports only what it may."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "desktop_app"
+STDLIB = set(sys.stdlib_module_names)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Absolute top-level names and package-relative module paths imported by a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    module_parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module_parts[: len(module_parts) - node.level]
+                name = ".".join(base + ((node.module,) if node.module else ()))
+                if node.module is None:
+                    found.update(f"{name}.{alias.name}" for alias in node.names)
+                else:
+                    found.add(name)
+            else:
+                found.add(node.module)
+    return found
+
+
+def files(layer: str) -> list[Path]:
+    folder = PACKAGE / layer
+    return sorted(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{layer}.py"]
+
+
+def top(name: str) -> str:
+    return name.split(".")[0]
+
+
+def layer_of(name: str) -> str | None:
+    """The layer a desktop_app import lands in; None for the package root (its __version__ and name)."""
+    parts = name.split(".")
+    if parts[0] != "desktop_app" or len(parts) < 2:
+        return None
+    is_module = (PACKAGE / parts[1]).is_dir() or (PACKAGE / f"{parts[1]}.py").exists()
+    return parts[1] if is_module else None
+
+
+def violations(layer: str, allowed_layers: set[str], allowed_third_party: set[str]) -> list[str]:
+    bad = []
+    for path in files(layer):
+        for name in imports_of(path):
+            if top(name) == "desktop_app":
+                target = layer_of(name)
+                if target is not None and target != layer and target not in allowed_layers:
+                    bad.append(f"{path.relative_to(PACKAGE)} imports {name}")
+            elif top(name) not in STDLIB and top(name) not in allowed_third_party:
+                bad.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    return bad
+
+
+def test_domain_uses_only_the_standard_library():
+    assert violations("domain", set(), set()) == []
+
+
+def test_db_uses_only_domain_and_peewee():
+    assert violations("db", {"domain"}, {"peewee", "playhouse"}) == []
+
+
+def test_services_never_import_qt():
+    io_libraries = {"phonenumbers", "email_validator", "openpyxl", "keyring", "defusedxml", "python_calamine",
+                    "argon2", "platformdirs"}
+    assert violations("services", {"domain", "db", "config"}, io_libraries) == []
+
+
+def test_gui_never_builds_a_query():
+    bad = violations("gui", {"domain", "services", "config"}, {"PySide6"})
+    # The one exception: closing the worker thread's own connection at shutdown.
+    allowed = {"gui/app.py imports desktop_app.db.database"}
+    assert [v for v in bad if v not in allowed] == []
+    peewee_users = [p for p in files("gui") if "peewee" in {top(n) for n in imports_of(p)}]
+    assert peewee_users == []
+
+
+def test_cli_never_imports_the_gui_or_qt():
+    names = imports_of(PACKAGE / "cli.py")
+    assert not any(n.startswith("desktop_app.gui") or top(n) == "PySide6" for n in names)
+
+
+def test_only_gui_imports_qt():
+    outside = [p for p in PACKAGE.rglob("*.py") if "gui" not in p.relative_to(PACKAGE).parts]
+    assert [str(p) for p in outside if "PySide6" in {top(n) for n in imports_of(p)}] == []
+
+
+def test_only_the_task_runner_makes_threads():
+    thread_modules = {"threading", "concurrent", "multiprocessing", "_thread"}
+    makers = []
+    for path in PACKAGE.rglob("*.py"):
+        names = {top(n) for n in imports_of(path)}
+        text = path.read_text(encoding="utf-8")
+        if names & thread_modules or "QThread" in text:
+            makers.append(path.relative_to(PACKAGE).as_posix())
+    assert makers == ["gui/tasks.py"]
+
+
+def test_only_config_decides_paths():
+    offenders = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+                 if "platformdirs" in {top(n) for n in imports_of(p)} and p.name != "config.py"]
+    assert offenders == []
+
+
+def test_the_checker_catches_a_broken_rule(tmp_path, monkeypatch):
+    """The rule is not vacuous: a domain module importing peewee is reported."""
+    fake = tmp_path / "desktop_app" / "domain"
+    fake.mkdir(parents=True)
+    (fake / "bad.py").write_text("import peewee\nfrom ..db import models\n")
+    (tmp_path / "desktop_app" / "db").mkdir()
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "desktop_app")
+    found = violations("domain", set(), set())
+    assert any("peewee" in v for v in found) and any("desktop_app.db" in v for v in found)
