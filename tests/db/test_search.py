@@ -1,0 +1,69 @@
+"""Search answers from the term index and agrees with a brute-force scan on any query."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.db.search import NARROW_CAP, brute_force_ids, search_customer_ids
+from desktop_app.services import customers, demo
+from desktop_app.services.customers import CustomerInput
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def demo_shop(tmp_path_factory):
+    from desktop_app.config import resolve_paths
+    from desktop_app.db.database import close_database
+    from desktop_app.services import shop
+
+    paths = resolve_paths(db=tmp_path_factory.mktemp("search") / "demo.db")
+    shop.open_shop(paths)
+    demo.generate(1500, today=TODAY, seed=3)
+    yield paths
+    close_database()
+
+
+QUERY_PARTS = st.sampled_from(["ana", "silva", "da", "s", "ma", "joão", "CONCEIÇÃO", "gonç", "98", "119",
+                               "7", "@gmail", "fl10", "ribeiro lima", "x", "são", "a b", "souza ana"])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(QUERY_PARTS, min_size=1, max_size=3), limit=st.integers(1, 60),
+       month=st.one_of(st.none(), st.integers(1, 12)), tag=st.sampled_from([None, "vip", "noiva"]))
+def test_index_search_equals_a_brute_force_scan(demo_shop, parts, limit, month, tag):
+    text = " ".join(parts)
+    expected = brute_force_ids(text, tag=tag, birth_month=month)[:limit]
+    assert search_customer_ids(text, limit=limit, tag=tag, birth_month=month) == expected
+
+
+def test_both_plans_agree_around_the_narrow_cap(demo_shop, monkeypatch):
+    import desktop_app.db.search as search
+
+    for cap in (1, 10, NARROW_CAP):
+        monkeypatch.setattr(search, "NARROW_CAP", cap)
+        assert search_customer_ids("ana", limit=40) == brute_force_ids("ana")[:40]
+
+
+def test_search_is_accent_and_case_insensitive_over_any_word(shop_settings, actor, today):
+    cid = customers.create_customer(CustomerInput(name="Maria Conceição Gonçalves", phone="(11) 98765-4321",
+                                                  email="Maria.G@Example.com", tax_id="123.456.789-09",
+                                                  card_code="FL-77"), shop=shop_settings, actor=actor, today=today)
+    for query in ("conceicao", "GONÇALVES maria", "goncal", "876", "54321", "maria.g@example.com", "maria.g",
+                  "12345678909", "123.456", "fl-77", "FL77"):
+        assert customers.search(query) == [cid], query
+    assert customers.search("pedro") == []
+
+
+def test_search_uses_the_index_not_a_scan(demo_shop):
+    from desktop_app.db.database import database
+
+    for query in ("silva", "98765"):
+        plan = " ".join(str(row) for row in database.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT customer_id FROM search_term WHERE term >= ? AND term < ?",
+            (query, query + "\U0010ffff")).fetchall())
+        assert "SEARCH search_term USING" in plan and "SCAN" not in plan, plan

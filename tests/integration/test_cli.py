@@ -1,0 +1,108 @@
+"""The command line as scripts use it: real subprocesses, exit codes, JSON on stdout, messages on stderr."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from desktop_app import __version__
+
+
+def regua(*args: str, env_home=None) -> subprocess.CompletedProcess:
+    import os
+
+    env = dict(os.environ)
+    if env_home is not None:
+        env["REGUA_HOME"] = str(env_home)
+    env.pop("QT_QPA_PLATFORM", None)  # headless commands must not need Qt at all
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "x.db"
+    result = regua("--db", str(db), "demo", "--customers", "800")
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_version():
+    result = regua("--version")
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_search_by_name_lists_customers_as_json(demo_db):
+    result = regua("--db", str(demo_db), "search", "silva", "--json")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found and all("silva" in c["name"].lower() for c in found)
+    assert set(found[0]) == {"id", "name", "phone", "email", "city", "birthday", "last_seen"}
+
+
+def test_search_by_any_phone_digits_finds_that_customer(demo_db):
+    con = sqlite3.connect(demo_db)
+    cid, phone = con.execute("SELECT id, phone FROM customer WHERE phone LIKE '+55%' LIMIT 1").fetchone()
+    con.close()
+    middle = phone[6:11]  # five digits from inside the number
+    result = regua("--db", str(demo_db), "search", middle, "--json", "--limit", "500")
+    assert cid in [c["id"] for c in json.loads(result.stdout)]
+
+
+def test_headless_commands_never_load_qt(demo_db):
+    script = ("import sys; from desktop_app.cli import run; run(['--db', sys.argv[1], 'search', 'ana']);"
+              "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'")
+    result = subprocess.run([sys.executable, "-c", script, str(demo_db)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_refuses_a_database_that_already_has_customers(demo_db):
+    result = regua("--db", str(demo_db), "demo", "--customers", "5")
+    assert result.returncode == 1 and "already holds" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["search"], ["frobnicate"], ["search", "ana", "--limit", "many"]])
+def test_bad_usage_exits_2(args, tmp_path):
+    assert regua("--db", str(tmp_path / "x.db"), *args).returncode == 2
+
+
+def test_bad_values_exit_1_with_a_message(demo_db):
+    result = regua("--db", str(demo_db), "search", "ana", "--limit", "0")
+    assert result.returncode == 1 and "limit" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_database_is_reported_not_created(tmp_path):
+    result = regua("--db", str(tmp_path / "nope.db"), "search", "ana")
+    assert result.returncode == 1 and "no database" in result.stderr
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_a_corrupt_file_gives_a_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"PK\x03\x04 this is a zip file" * 50)
+    result = regua("--db", str(bad), "search", "ana")
+    assert result.returncode == 1 and "damaged" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_newer_database_is_refused(tmp_path, demo_db):
+    import shutil
+
+    newer = tmp_path / "newer.db"
+    shutil.copy(demo_db, newer)
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    result = regua("--db", str(newer), "search", "ana")
+    assert result.returncode == 1 and "newer version" in result.stderr
+
+
+def test_demo_flag_uses_the_demo_database_in_the_data_folder(tmp_path):
+    result = regua("--demo", "demo", "--customers", "20", env_home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "demo.db").exists()
+    assert json.loads(regua("--demo", "search", "a", "--json", env_home=tmp_path).stdout)
