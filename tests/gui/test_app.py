@@ -1,0 +1,138 @@
+"""Start-up, languages, errors and the main window."""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from desktop_app.domain.errors import MESSAGES, ValidationError
+from desktop_app.gui import errors as gui_errors
+from desktop_app.gui.i18n import error_text, install_language, translations_dir
+
+
+@pytest.fixture
+def portuguese(qapp):
+    assert install_language("pt_BR", "BR")
+    yield
+    install_language("en", "BR")
+
+
+def test_every_portuguese_text_is_translated():
+    ts = translations_dir() / "regua_pt_BR.ts"
+    tree = ET.parse(ts)
+    unfinished = [m.findtext("source") for m in tree.iter("message")
+                  if m.find("translation").get("type") in ("unfinished", "obsolete") or not m.findtext("translation")]
+    assert unfinished == []
+    sources = {m.findtext("source") for m in tree.iter("message")}
+    assert set(MESSAGES.values()) <= sources  # every error message reached lupdate
+    assert (translations_dir() / "regua_pt_BR.qm").stat().st_mtime >= ts.stat().st_mtime - 5
+
+
+def test_portuguese_covers_regua_and_qts_own_buttons(qtbot, portuguese):
+    assert QCoreApplication.translate("MainWindow", "Customers") == "Clientes"
+    assert error_text(ValidationError("phone", "phone_invalid", country="Brazil")) == \
+        "Este não é um telefone válido para Brasil."
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Save).text() == "Salvar"
+
+
+def test_dates_and_money_follow_the_locale(portuguese):
+    from datetime import date
+
+    from desktop_app.gui.i18n import format_date, format_money
+
+    assert format_date(date(2026, 3, 15)) == "15/03/2026"
+    assert format_money(123456, "BRL") == "R$\xa01.234,56"
+
+
+def test_the_main_window_shows_only_working_sections(qtbot, tasks, paths, shop_settings, actor, today, english):
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(paths, tasks, shop_settings, actor, lambda: today)
+    qtbot.addWidget(window)
+    window.show()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Customers"]
+    window.focus_search()
+    assert window.focusWidget() is window.customers.search
+    window.close()
+    assert paths.settings_file.exists()  # window state goes to the ini file, not the database
+
+
+def test_a_bug_is_logged_and_gets_a_dialog_with_copyable_details(qtbot, monkeypatch, caplog):
+    shown = []
+    monkeypatch.setattr(gui_errors.BugDialog, "exec", lambda self: shown.append(self.details.toPlainText()))
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError as exc:
+        with caplog.at_level(logging.ERROR, logger="regua"):
+            gui_errors.report_bug(type(exc), exc, exc.__traceback__)
+    assert shown and "ZeroDivisionError: boom" in shown[0] and "Traceback" in shown[0]
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_an_expected_error_is_a_translated_message_not_a_bug(qtbot, monkeypatch, portuguese):
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(gui_errors.BugDialog, "exec", lambda self: pytest.fail("not a bug"))
+    gui_errors.show_error(None, ValidationError("email", "email_invalid"))
+    assert said == ["Este não é um e-mail válido."]
+
+
+def test_a_damaged_database_at_start_is_explained(qtbot, tmp_path, monkeypatch, english):
+    from desktop_app.config import resolve_paths
+    from desktop_app.gui.app import open_or_explain
+
+    bad = tmp_path / "regua.db"
+    bad.write_bytes(b"not a database at all" * 20)
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: said.append(text))
+    assert open_or_explain(resolve_paths(db=bad)) is False
+    assert "damaged" in said[0]
+
+
+def test_first_run_needs_a_name_and_saves_the_shop(qtbot, paths, english):
+    from desktop_app.db.database import close_database
+    from desktop_app.gui.first_run import FirstRunDialog
+    from desktop_app.services import shop
+
+    shop.open_shop(paths)
+    try:
+        dialog = FirstRunDialog("en")
+        qtbot.addWidget(dialog)
+        dialog.save()
+        assert dialog.error.text() == "This field is required." and shop.shop_settings() is None
+        dialog.name.setText("Loja da Rita")
+        dialog.country.setCurrentIndex(dialog.country.findData("PT"))
+        assert dialog.timezone.currentText() == "Europe/Lisbon"
+        dialog.timezone.setCurrentText("Mars/Olympus")
+        dialog.save()
+        assert dialog.error.text() == "Unknown time zone." and shop.shop_settings() is None
+        dialog.timezone.setCurrentText("Europe/Lisbon")
+        dialog.save()
+        saved = shop.shop_settings()
+        assert (saved.name, saved.country, saved.currency, saved.timezone) == \
+            ("Loja da Rita", "PT", "EUR", "Europe/Lisbon")
+    finally:
+        close_database()
+
+
+def test_the_real_worker_thread_delivers_on_the_gui_thread(qtbot):
+    import threading
+
+    from desktop_app.gui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    seen = {}
+    runner.run(lambda: threading.get_ident(), lambda worker: seen.update(worker=worker,
+                                                                         gui=threading.get_ident()))
+    qtbot.waitUntil(lambda: "worker" in seen, timeout=5000)
+    assert seen["worker"] != seen["gui"] == threading.main_thread().ident
+    failures = []
+    runner.run(lambda: 1 / 0, None, failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert isinstance(failures[0], ZeroDivisionError)
