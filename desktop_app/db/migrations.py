@@ -57,8 +57,9 @@ CREATE TABLE interaction (
 CREATE INDEX interaction_customer ON interaction (customer_id, occurred_at);
 CREATE INDEX interaction_occurred_on ON interaction (occurred_on);
 CREATE TABLE search_term (
-    term TEXT NOT NULL, customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
-    PRIMARY KEY (term, customer_id)) WITHOUT ROWID;
+    term TEXT NOT NULL, name_key TEXT NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    PRIMARY KEY (term, name_key, customer_id)) WITHOUT ROWID;
 CREATE INDEX search_term_customer ON search_term (customer_id, term);
 CREATE TABLE audit_log (
     id INTEGER NOT NULL PRIMARY KEY, at DATETIME NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,

@@ -90,11 +90,15 @@ class Interaction(BaseModel):
 
 
 class SearchTerm(BaseModel):
+    """One searchable word of a customer. The customer's name_key rides along so a search sorts its
+    matches by name straight from this index, without visiting the customer table."""
+
     term = TextField()
+    name_key = TextField()
     customer = ForeignKeyField(Customer, on_delete="CASCADE", column_name="customer_id")
 
     class Meta:
-        primary_key = CompositeKey("term", "customer")
+        primary_key = CompositeKey("term", "name_key", "customer")
         without_rowid = True
 
 

@@ -44,7 +44,7 @@ class CustomerDialog(QDialog):
         self.ui.phone.editingFinished.connect(self.check_duplicates)
         self.ui.tax_id.editingFinished.connect(self.check_duplicates)
         self.ui.notes.setPlaceholderText(self.tr("Sizes, preferences, anything the team should know"))
-        if not shop.country == "US":
+        if shop.country != "US":
             self.ui.birthday.setPlaceholderText(self.tr("day/month, year optional: 15/03 or 15/03/1990"))
         if customer_id is None:
             self.setWindowTitle(self.tr("New customer"))

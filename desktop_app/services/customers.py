@@ -204,7 +204,7 @@ def _check_card_code(card_code: str | None, exclude_id: int | None) -> None:
 
 
 def _index(customer: Customer) -> None:
-    search_index.replace_terms(customer.id, customer_terms(
+    search_index.replace_terms(customer.id, customer.name_key, customer_terms(
         name=customer.name, email=customer.email, phone=customer.phone,
         tax_id=customer.tax_id, card_code=customer.card_code))
 

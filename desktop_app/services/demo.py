@@ -68,7 +68,7 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
                                    Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
                                    Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
                                    Customer.notes, Customer.source, Customer.created_at, Customer.updated_at], cust_rows)
-            bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.customer], term_rows)
+            bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.name_key, SearchTerm.customer], term_rows)
             bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
             bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
                                   Consent.legal_basis, Consent.staff], consent_rows)
@@ -108,11 +108,12 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             created_day = start + timedelta(days=int(730 * rng.random() ** 0.8))
             created = datetime.combine(created_day, time(rng.randint(9, 19), rng.randint(0, 59)), tz)
             created_utc = _to_utc(created)
-            cust_rows.append((cid, name, sort_key(name), email, phone,
+            name_key = sort_key(name)
+            cust_rows.append((cid, name, name_key, email, phone,
                               *(bday or (None, None, None)), (bday[1] * 100 + bday[0]) if bday else None,
                               created_day if bday else None, city, tax_id, card, "", "demo", created_utc, created_utc))
             for term in customer_terms(name=name, email=email, phone=phone, tax_id=tax_id, card_code=card):
-                term_rows.append((term, cid))
+                term_rows.append((term, name_key, cid))
             if rng.random() < 0.12:
                 tag_rows.append((cid, rng.choice(data.TAGS)))
             if email and rng.random() < 0.7:

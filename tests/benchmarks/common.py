@@ -1,0 +1,44 @@
+"""Shared helpers for the benchmarks: a cached demo database per size, and percentiles."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+CACHE = Path(os.environ.get("REGUA_BENCH_DIR", Path(tempfile.gettempdir()) / "regua-bench"))
+
+
+def demo_database(customers: int) -> Path:
+    """A demo shop with `customers` customers, made once and reused (a million takes a few minutes)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"demo-{customers}.db"
+    if not path.exists():
+        print(f"making a {customers:,}-customer demo shop in {path} (once)...", flush=True)
+        started = time.perf_counter()
+        partial = path.with_suffix(".partial.db")
+        partial.unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(partial), "demo", "--customers",
+                        str(customers)], check=True, cwd=ROOT)
+        for suffix in ("-wal", "-shm"):
+            Path(str(partial) + suffix).unlink(missing_ok=True)
+        partial.rename(path)
+        print(f"  made in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
