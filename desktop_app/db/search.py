@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 
 from peewee import fn
 
@@ -49,10 +50,44 @@ def _filters(tag: str | None, birth_month: int | None, customer_id=Customer.id) 
     return conditions
 
 
-def _matches_up_to(word: str, cap: int) -> int:
-    sub = SearchTerm.select(SearchTerm.customer).where(_term_range(word)).limit(cap)
+# Search runs on every keystroke, so each query shape is compiled by peewee once and reused: the
+# query is built with marker values, and each call swaps the real values in for the markers.
+_WORD = "\x00word{}"
+_TAG = "\x00tag"
+_MONTH = -911
+_LIMIT = -912
+
+
+def _bind(params: list, values: dict) -> list:
+    bound = []
+    for p in params:
+        if isinstance(p, str) and p.endswith(_TOP) and p[:-1] in values:
+            bound.append(values[p[:-1]] + _TOP)
+        else:
+            bound.append(values.get(p, p) if isinstance(p, str | int) else p)
+    return bound
+
+
+def _run(compiled: tuple[str, list], values: dict) -> list[tuple]:
+    sql, params = compiled
+    return database.execute_sql(sql, _bind(params, values)).fetchall()
+
+
+@lru_cache(maxsize=8)
+def _count_sql(cap: int) -> tuple[str, list]:
+    sub = SearchTerm.select(SearchTerm.customer).where(_term_range(_WORD.format(0))).limit(cap)
     sql, params = sub.sql()
-    return database.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    return f"SELECT count(*) FROM ({sql})", params
+
+
+def _matches_up_to(word: str, cap: int) -> int:
+    return _run(_count_sql(cap), {_WORD.format(0): word})[0][0]
+
+
+def _shape_values(words: list[str], limit: int, tag: str | None, birth_month: int | None) -> dict:
+    values = {_WORD.format(i): w for i, w in enumerate(words)}
+    values.update({_TAG: tag, _MONTH: birth_month, _LIMIT: limit})
+    return values
 
 
 def search_customer_ids(
@@ -76,13 +111,20 @@ def search_customer_ids(
 def _narrow(best: str, others: list[str], limit: int, tag: str | None, birth_month: int | None) -> list[int]:
     """Walk the most selective word's range of the term index, which carries each customer's name_key,
     check the other words by index probes, and sort by name: the customer table is never visited."""
+    compiled = _narrow_sql(len(others), bool(tag), bool(birth_month))
+    return [row[1] for row in _run(compiled, _shape_values([best, *others], limit, tag, birth_month))]
+
+
+@lru_cache(maxsize=64)
+def _narrow_sql(others: int, tag: bool, month: bool) -> tuple[str, list]:
     term = SearchTerm.alias("t")
-    conditions = [_has_term(word, term.customer) for word in others]
+    best = _WORD.format(0)
+    conditions = [_has_term(_WORD.format(i + 1), term.customer) for i in range(others)]
     query = (term.select(term.name_key, term.customer).distinct()
              .where((term.term >= best) & (term.term < best + _TOP), *conditions,
-                    *_filters(tag, birth_month, term.customer))
-             .order_by(term.name_key, term.customer).limit(limit))
-    return [row[1] for row in query.tuples()]
+                    *_filters(_TAG if tag else None, _MONTH if month else None, term.customer))
+             .order_by(term.name_key, term.customer).limit(_LIMIT))
+    return query.sql()
 
 
 def _has_term(word: str, customer_id=Customer.id):
@@ -92,11 +134,17 @@ def _has_term(word: str, customer_id=Customer.id):
 
 def _broad(words: list[str], limit: int, tag: str | None, birth_month: int | None) -> list[int]:
     """Walk customers in name order and keep those with every word: quick when the words are common."""
-    conditions = [_has_term(word) for word in words]
+    compiled = _broad_sql(len(words), bool(tag), bool(birth_month))
+    return [row[0] for row in _run(compiled, _shape_values(words, limit, tag, birth_month))]
+
+
+@lru_cache(maxsize=64)
+def _broad_sql(words: int, tag: bool, month: bool) -> tuple[str, list]:
+    conditions = [_has_term(_WORD.format(i)) for i in range(words)]
     query = (Customer.select(Customer.id)
-             .where(*conditions, *_filters(tag, birth_month))
-             .order_by(Customer.name_key, Customer.id).limit(limit))
-    return [row[0] for row in query.tuples()]
+             .where(*conditions, *_filters(_TAG if tag else None, _MONTH if month else None))
+             .order_by(Customer.name_key, Customer.id).limit(_LIMIT))
+    return query.sql()
 
 
 def all_customer_ids(*, tag: str | None = None, birth_month: int | None = None) -> array:
