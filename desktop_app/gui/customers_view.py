@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..domain.actors import Actor
 from ..domain.dates import zone
 from ..services import customers
-from ..services.customers import CustomerDetail, TimelineEntry
+from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from ..services.shop import ShopSettings
 from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
@@ -109,7 +109,9 @@ class CustomerPage(QWidget):
             if e.note:
                 text += f"\n{e.note}"
             if e.staff:
-                text += "\n" + self.tr("by {name}").format(name=e.staff)
+                author = QCoreApplication.translate("sources", e.staff) if e.staff in SOURCE_AUTHORS.values() \
+                    else e.staff
+                text += "\n" + self.tr("by {name}").format(name=author)
             item = QListWidgetItem(text)
             if e.kind in ("complaint", "quote", "reservation"):
                 item.setForeground(Qt.GlobalColor.darkRed if e.kind == "complaint" else Qt.GlobalColor.darkBlue)

@@ -391,8 +391,16 @@ def timeline(customer_id: int, limit: int = 500) -> list[TimelineEntry]:
     return entries
 
 
+SOURCE_AUTHORS = {
+    "cli": QT_TRANSLATE_NOOP("sources", "the command line"),
+    "import": QT_TRANSLATE_NOOP("sources", "a spreadsheet import"),
+    "demo": QT_TRANSLATE_NOOP("sources", "the demo data"),
+}
+
+
 def _source_author(source: str) -> str:
-    return {"cli": "command line", "import": "import", "demo": "demo"}.get(source, "")
+    """Who logged an entry no staff member made: an English label, translated by the GUI."""
+    return SOURCE_AUTHORS.get(source, "")
 
 
 MERGE_FILL_FIELDS = ("email", "phone", "birth_day", "birth_month", "birth_year", "birthday_md",

@@ -3,19 +3,19 @@
 <context>
     <name>BugDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="35" />
+        <location filename="../../desktop_app/gui/errors.py" line="42" />
         <source>Something went wrong</source>
         <translation>Algo deu errado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="39" />
+        <location filename="../../desktop_app/gui/errors.py" line="46" />
         <source>Régua hit a problem it did not expect. Your data is safe: nothing half-done was saved.
 Copy the details below and send them to whoever supports your Régua.</source>
         <translation>O Régua encontrou um problema inesperado. Seus dados estão seguros: nada pela metade foi salvo.
 Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="46" />
+        <location filename="../../desktop_app/gui/errors.py" line="53" />
         <source>Copy details</source>
         <translation>Copiar detalhes</translation>
     </message>
@@ -195,32 +195,32 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="48" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="60" />
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="71" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="83" />
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="73" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="85" />
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="75" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="87" />
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="79" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="91" />
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="100" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="114" />
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -228,73 +228,73 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="122" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="136" />
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="126" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="140" />
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="128" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="142" />
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="129" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="143" />
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="130" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="144" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="131" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="145" />
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="211" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="225" />
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="241" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="255" />
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="244" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="258" />
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="245" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="259" />
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="295" />
-        <location filename="../../desktop_app/gui/customers_view.py" line="308" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="309" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="322" />
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="318" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="332" />
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="320" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="334" />
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="329" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="343" />
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
@@ -302,37 +302,37 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="22" />
+        <location filename="../../desktop_app/gui/first_run.py" line="30" />
         <source>Welcome to Régua</source>
         <translation>Bem-vinda ao Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="25" />
+        <location filename="../../desktop_app/gui/first_run.py" line="33" />
         <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later.</source>
         <translation>Conte ao Régua sobre a sua loja. O país define o código do telefone, a moeda e o formato das datas; tudo isso pode ser alterado depois.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="30" />
+        <location filename="../../desktop_app/gui/first_run.py" line="38" />
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>ex.: Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="31" />
+        <location filename="../../desktop_app/gui/first_run.py" line="39" />
         <source>Shop name</source>
         <translation>Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="35" />
+        <location filename="../../desktop_app/gui/first_run.py" line="43" />
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="41" />
+        <location filename="../../desktop_app/gui/first_run.py" line="49" />
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="46" />
+        <location filename="../../desktop_app/gui/first_run.py" line="54" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -340,52 +340,52 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="35" />
+        <location filename="../../desktop_app/gui/main_window.py" line="42" />
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="66" />
+        <location filename="../../desktop_app/gui/main_window.py" line="73" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="67" />
+        <location filename="../../desktop_app/gui/main_window.py" line="74" />
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="71" />
+        <location filename="../../desktop_app/gui/main_window.py" line="78" />
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="76" />
+        <location filename="../../desktop_app/gui/main_window.py" line="83" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="80" />
+        <location filename="../../desktop_app/gui/main_window.py" line="87" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="81" />
+        <location filename="../../desktop_app/gui/main_window.py" line="88" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="84" />
+        <location filename="../../desktop_app/gui/main_window.py" line="91" />
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="98" />
+        <location filename="../../desktop_app/gui/main_window.py" line="105" />
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="99" />
+        <location filename="../../desktop_app/gui/main_window.py" line="106" />
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -399,22 +399,22 @@ Banco de dados: {db}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="24" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="31" />
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="27" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="34" />
         <source>Find the other record of “{name}”. It will be merged into this one, which keeps its own values and gains what it lacks.</source>
         <translation>Encontre o outro cadastro de “{name}”. Ele será mesclado a este, que mantém os próprios dados e ganha o que faltar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="31" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="38" />
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="36" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="43" />
         <source>Merge</source>
         <translation>Mesclar</translation>
     </message>
@@ -585,7 +585,7 @@ Banco de dados: {db}</translation>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="27" />
+        <location filename="../../desktop_app/gui/errors.py" line="34" />
         <source>Régua</source>
         <translation>Régua</translation>
     </message>
@@ -666,6 +666,24 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/services/customers.py" line="46" />
         <source>Merged with another record</source>
         <translation>Mesclado com outro cadastro</translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="395" />
+        <source>the command line</source>
+        <translation>a linha de comando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="396" />
+        <source>a spreadsheet import</source>
+        <translation>uma importação de planilha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="397" />
+        <source>the demo data</source>
+        <translation>os dados de demonstração</translation>
     </message>
 </context>
 </TS>
