@@ -19,7 +19,7 @@ from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 
-from peewee import fn
+from peewee import Select, fn
 
 from ..domain.search import query_words
 from .database import database
@@ -109,22 +109,30 @@ def search_customer_ids(
 
 
 def _narrow(best: str, others: list[str], limit: int, tag: str | None, birth_month: int | None) -> list[int]:
-    """Walk the most selective word's range of the term index, which carries each customer's name_key,
-    check the other words by index probes, and sort by name: the customer table is never visited."""
+    """Take the most selective word's range of the term index, which carries each customer's name_key,
+    sorted by name (the customer table is never visited), then walk it in that order probing the other
+    words and filters, stopping at the `limit`th customer who has them all."""
     compiled = _narrow_sql(len(others), bool(tag), bool(birth_month))
-    return [row[1] for row in _run(compiled, _shape_values([best, *others], limit, tag, birth_month))]
+    return [row[0] for row in _run(compiled, _shape_values([best, *others], limit, tag, birth_month))]
+
+
+_NO_LIMIT = 1 << 62  # a LIMIT keeps SQLite from flattening the sorted subquery into the outer walk
 
 
 @lru_cache(maxsize=64)
 def _narrow_sql(others: int, tag: bool, month: bool) -> tuple[str, list]:
     term = SearchTerm.alias("t")
     best = _WORD.format(0)
-    conditions = [_has_term(_WORD.format(i + 1), term.customer) for i in range(others)]
-    query = (term.select(term.name_key, term.customer).distinct()
-             .where((term.term >= best) & (term.term < best + _TOP), *conditions,
-                    *_filters(_TAG if tag else None, _MONTH if month else None, term.customer))
-             .order_by(term.name_key, term.customer).limit(_LIMIT))
-    return query.sql()
+    candidates = (term.select(term.name_key, term.customer).distinct()
+                  .where((term.term >= best) & (term.term < best + _TOP))
+                  .order_by(term.name_key, term.customer).limit(_NO_LIMIT).alias("s"))
+    customer_id = candidates.c.customer_id
+    conditions = [_has_term(_WORD.format(i + 1), customer_id) for i in range(others)]
+    conditions += _filters(_TAG if tag else None, _MONTH if month else None, customer_id)
+    query = Select([candidates], [customer_id])
+    if conditions:
+        query = query.where(*conditions)
+    return query.limit(_LIMIT).sql()
 
 
 def _has_term(word: str, customer_id=Customer.id):
