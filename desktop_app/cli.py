@@ -16,6 +16,8 @@ from . import APP_NAME, __version__
 from .config import Paths, resolve_paths
 from .domain.errors import ReguaError
 
+KINDS = ("visit", "purchase", "call", "message", "complaint", "return", "note",
+         "quote", "reservation", "special_order", "tried_on")  # services.interactions.KINDS, without loading it
 DEFAULT_DEMO_CUSTOMERS = 3000
 MAX_DEMO_CUSTOMERS = 2_000_000
 
@@ -41,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N customers (default 50)")
     search.add_argument("--json", action="store_true", help="print one JSON document")
+    log = sub.add_parser("log", help="log what happened with a customer (a visit, a purchase, a complaint...)")
+    log.add_argument("customer", metavar="CUSTOMER", help="an id (#12), an e-mail, a phone or a card code")
+    log.add_argument("--kind", required=True, choices=KINDS)
+    log.add_argument("--amount", metavar="X", help="the amount, e.g. 49,90 (purchases and refunds need one)")
+    log.add_argument("--note", default="", metavar="TEXT")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day it happened (default today)")
+    log.add_argument("--follow-up", metavar="YYYY-MM-DD",
+                     help="for quotes, reservations, special orders and try-ons: when to follow up (default a week)")
     return parser
 
 
@@ -91,7 +101,30 @@ def cmd_search(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "search": cmd_search}
+def cmd_log(args: argparse.Namespace, out) -> int:
+    from .domain.actors import COMMAND_LINE
+    from .domain.dates import local_today, parse_iso_date
+    from .domain.money import format_cents
+    from .services import customers, interactions, shop
+
+    shop.open_shop(_paths(args), create=False)
+    settings = shop.shop_settings()
+    if settings is None:
+        raise ReguaError("shop_not_set_up")
+    entry = interactions.LogEntry(
+        kind=args.kind, amount=args.amount, note=args.note,
+        on=parse_iso_date(args.date) if args.date else None,
+        follow_up_on=parse_iso_date(args.follow_up, "follow_up") if args.follow_up else None)
+    customer = customers.find_by_reference(args.customer, settings)
+    new_id = interactions.log_interaction(customer.id, entry, actor=COMMAND_LINE, shop=settings,
+                                          today=local_today(settings.timezone), source="cli")
+    amount = f" {format_cents(interactions.amount_of(new_id), settings.currency)}" \
+        if interactions.amount_of(new_id) is not None else ""
+    print(f"logged #{new_id}: {args.kind}{amount} for {customer.name} (#{customer.id})", file=out)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "search": cmd_search, "log": cmd_log}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

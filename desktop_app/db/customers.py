@@ -45,3 +45,11 @@ def customers_by_ids(ids: Sequence[int]) -> dict[int, Customer]:
     if not ids:
         return {}
     return {c.id: c for c in Customer.select().where(Customer.id.in_(list(ids)))}
+
+
+def refunded_by_purchase(customer_id: int) -> dict[int, int]:
+    """Cents already refunded against each of a customer's purchases."""
+    query = (Interaction.select(Interaction.related, fn.SUM(Interaction.amount_cents))
+             .where((Interaction.customer == customer_id) & (Interaction.kind == "return"))
+             .group_by(Interaction.related))
+    return {pid: total or 0 for pid, total in query.tuples() if pid is not None}

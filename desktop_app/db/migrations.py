@@ -68,6 +68,23 @@ CREATE INDEX audit_log_at ON audit_log (at);
 """
 
 
+# v2: the counter. Staff lockout state; complaints and unfinished purchases that stay open; a return
+# linked to the purchase it reverses. Columns are only added, so no table is rebuilt.
+V2 = """
+ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN locked_until DATETIME;
+ALTER TABLE interaction ADD COLUMN status TEXT;
+ALTER TABLE interaction ADD COLUMN follow_up_on DATE;
+ALTER TABLE interaction ADD COLUMN related_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL;
+ALTER TABLE interaction ADD COLUMN resolution TEXT NOT NULL DEFAULT '';
+ALTER TABLE interaction ADD COLUMN closed_at DATETIME;
+ALTER TABLE interaction ADD COLUMN closed_by_id INTEGER REFERENCES staff (id);
+CREATE INDEX interaction_status ON interaction (status, follow_up_on);
+CREATE INDEX interaction_related ON interaction (related_id);
+"""
+
+
 def _run_script(db: SqliteDatabase, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
@@ -76,6 +93,7 @@ def _run_script(db: SqliteDatabase, script: str) -> None:
 
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: lambda db: _run_script(db, V1),
+    2: lambda db: _run_script(db, V2),
 }
 HEAD = max(STEPS)
 

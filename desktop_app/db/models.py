@@ -1,5 +1,5 @@
 """The tables, as peewee models. The schema itself is created and upgraded by migrations.py;
-tests/db/test_migrations.py checks that these models and the migrated schema agree column by column."""
+tests/db/test_database.py checks that these models and the migrated schema agree column by column."""
 
 from __future__ import annotations
 
@@ -33,9 +33,12 @@ class Setting(BaseModel):
 class Staff(BaseModel):
     name = TextField()
     role = TextField()
-    pin_hash = TextField(null=True)
+    pin_hash = TextField(null=True)  # argon2id
     active = BooleanField(default=True)
     created_at = DateTimeField()
+    failed_logins = IntegerField(default=0)  # wrong PINs in a row
+    lockouts = IntegerField(default=0)  # how many times locked since the last good PIN
+    locked_until = DateTimeField(null=True)  # UTC
 
 
 class Customer(BaseModel):
@@ -87,6 +90,14 @@ class Interaction(BaseModel):
     staff = ForeignKeyField(Staff, null=True, column_name="staff_id")
     source = TextField()  # counter | import | demo | cli
     created_at = DateTimeField()
+    # Complaints and unfinished purchases stay "open" until resolved / bought / lost.
+    status = TextField(null=True)
+    follow_up_on = DateField(null=True)
+    related = ForeignKeyField("self", null=True, on_delete="SET NULL", column_name="related_id",
+                              backref="related_to")  # return -> its purchase; unfinished -> the purchase that closed it
+    resolution = TextField(default="")
+    closed_at = DateTimeField(null=True)
+    closed_by = ForeignKeyField(Staff, null=True, column_name="closed_by_id", backref="closed")
 
 
 class SearchTerm(BaseModel):

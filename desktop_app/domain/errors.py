@@ -33,6 +33,28 @@ MESSAGES: dict[str, str] = {
     ),
     "customers_invalid": QT_TRANSLATE_NOOP("errors", "The number of customers must be from 1 to 2000000."),
     "shop_not_set_up": QT_TRANSLATE_NOOP("errors", "This shop has not been set up yet: open Régua once to set it up."),
+    # Staff and roles
+    "not_allowed": QT_TRANSLATE_NOOP("errors", "Only a manager or the owner can do this."),
+    "not_allowed_owner": QT_TRANSLATE_NOOP("errors", "Only the owner can do this."),
+    "pin_wrong": QT_TRANSLATE_NOOP("errors", "Wrong PIN. {left} tries left before this account is locked."),
+    "pin_locked": QT_TRANSLATE_NOOP(
+        "errors", "Too many wrong PINs: this account is locked for {minutes} more minutes."),
+    "pin_too_short": QT_TRANSLATE_NOOP("errors", "The PIN needs at least 4 characters."),
+    "staff_name_taken": QT_TRANSLATE_NOOP("errors", "There is already a staff member called {name}."),
+    "role_invalid": QT_TRANSLATE_NOOP("errors", "Unknown role."),
+    "last_owner": QT_TRANSLATE_NOOP("errors", "The shop needs at least one active owner."),
+    "staff_not_found": QT_TRANSLATE_NOOP("errors", "This staff account does not exist or is switched off."),
+    # Counter log
+    "kind_invalid": QT_TRANSLATE_NOOP("errors", "Unknown kind of interaction."),
+    "amount_required": QT_TRANSLATE_NOOP("errors", "Enter the amount."),
+    "date_future": QT_TRANSLATE_NOOP("errors", "This date is in the future."),
+    "follow_up_past": QT_TRANSLATE_NOOP("errors", "The follow-up date cannot be before the day it was logged."),
+    "refund_too_large": QT_TRANSLATE_NOOP(
+        "errors", "The refund is larger than what is left of the purchase ({left})."),
+    "refund_no_purchase": QT_TRANSLATE_NOOP("errors", "This customer has no purchase this refund could reverse."),
+    "not_open": QT_TRANSLATE_NOOP("errors", "This is already closed."),
+    "resolution_required": QT_TRANSLATE_NOOP("errors", "Write how it was resolved."),
+    "interaction_not_found": QT_TRANSLATE_NOOP("errors", "This entry no longer exists."),
     # Not found
     "customer_not_found": QT_TRANSLATE_NOOP("errors", "No customer matches “{ref}”."),
     # Database

@@ -55,3 +55,15 @@ def _decimal_separator(raw: str) -> str:
                 return ""
             return sep
     return ""
+
+
+def format_cents(cents: int, currency: str) -> str:
+    """Plain text for messages and the command line ('R$ 1.234,56', '€ 12,50', '$1,234.56')."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    grouped = f"{units:,}"
+    if currency in ("USD", "GBP"):
+        symbol = {"USD": "$", "GBP": "£"}[currency]
+        return f"{sign}{symbol}{grouped}.{rest:02d}"
+    symbol = {"BRL": "R$", "EUR": "€", "AOA": "Kz", "MZN": "MT"}.get(currency, currency)
+    return f"{sign}{symbol} {grouped.replace(',', '.')},{rest:02d}"

@@ -15,6 +15,7 @@ from ..domain.birthdays import Birthday, parse_birthday
 from ..domain.dates import utc_now
 from ..domain.errors import NotFound, ReguaError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.permissions import require
 from ..domain.search import customer_terms
 from ..domain.text import clean_text, sort_key
 from . import audit
@@ -34,10 +35,12 @@ KIND_LABELS = {
     "call": QT_TRANSLATE_NOOP("kinds", "Call"),
     "message": QT_TRANSLATE_NOOP("kinds", "Message"),
     "complaint": QT_TRANSLATE_NOOP("kinds", "Complaint"),
-    "return": QT_TRANSLATE_NOOP("kinds", "Return"),
+    "return": QT_TRANSLATE_NOOP("kinds", "Return / refund"),
     "note": QT_TRANSLATE_NOOP("kinds", "Note"),
     "quote": QT_TRANSLATE_NOOP("kinds", "Quote"),
     "reservation": QT_TRANSLATE_NOOP("kinds", "Reservation"),
+    "special_order": QT_TRANSLATE_NOOP("kinds", "Special order"),
+    "tried_on": QT_TRANSLATE_NOOP("kinds", "Tried on, did not buy"),
     "created": QT_TRANSLATE_NOOP("kinds", "Customer created"),
     "consent_email_on": QT_TRANSLATE_NOOP("kinds", "Agreed to e-mails"),
     "consent_email_off": QT_TRANSLATE_NOOP("kinds", "Stopped e-mails"),
@@ -123,6 +126,10 @@ class TimelineEntry:
     amount_cents: int | None
     note: str
     staff: str
+    id: int | None = None  # the interaction, when the entry is one
+    status: str | None = None  # open | resolved | bought | lost
+    follow_up_on: date | None = None
+    resolution: str = ""
 
 
 def _bounded(value: str, name: str, limit: int) -> str:
@@ -254,6 +261,7 @@ def _apply_consents(customer_id: int, data: CustomerInput, actor: Actor, source:
 
 def create_customer(data: CustomerInput, *, shop: ShopSettings, actor: Actor, today: date,
                     source: str = "counter") -> int:
+    require(actor, "customer.create")
     clean, errors = validate(data, shop, today)
     _raise_first(errors)
     with database.atomic():
@@ -269,6 +277,7 @@ def create_customer(data: CustomerInput, *, shop: ShopSettings, actor: Actor, to
 
 
 def update_customer(customer_id: int, data: CustomerInput, *, shop: ShopSettings, actor: Actor, today: date) -> None:
+    require(actor, "customer.edit")
     clean, errors = validate(data, shop, today)
     _raise_first(errors)
     with database.atomic():
@@ -377,7 +386,8 @@ def timeline(customer_id: int, limit: int = 500) -> list[TimelineEntry]:
     staff_names = dict(Staff.select(Staff.id, Staff.name).tuples())
     entries = [
         TimelineEntry(i.occurred_at, i.kind, i.amount_cents, i.note,
-                      staff_names.get(i.staff_id, "") if i.staff_id else _source_author(i.source))
+                      staff_names.get(i.staff_id, "") if i.staff_id else _source_author(i.source),
+                      i.id, i.status, i.follow_up_on, i.resolution)
         for i in Interaction.select().where(Interaction.customer == customer_id)
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit)
     ]
@@ -410,6 +420,7 @@ MERGE_FILL_FIELDS = ("email", "phone", "birth_day", "birth_month", "birth_year",
 def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -> None:
     """Fold `other` into `keep`: keep's values stay, its empty fields are filled from other; history,
     consent records and tags move over; other is deleted. One transaction."""
+    require(actor, "customer.merge")
     if keep_id == other_id:
         raise ValidationError("merge", "merge_same")
     with database.atomic():

@@ -551,36 +551,126 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="37" />
+        <source>Only a manager or the owner can do this.</source>
+        <translation>Só um gerente ou a dona da loja pode fazer isso.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="38" />
+        <source>Only the owner can do this.</source>
+        <translation>Só a dona da loja pode fazer isso.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="39" />
+        <source>Wrong PIN. {left} tries left before this account is locked.</source>
+        <translation>PIN errado. Restam {left} tentativas antes de esta conta ser bloqueada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="41" />
+        <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
+        <translation>PIN errado vezes demais: esta conta está bloqueada por mais {minutes} minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="42" />
+        <source>The PIN needs at least 4 characters.</source>
+        <translation>O PIN precisa de pelo menos 4 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="43" />
+        <source>There is already a staff member called {name}.</source>
+        <translation>Já existe alguém da equipe chamado {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="44" />
+        <source>Unknown role.</source>
+        <translation>Função desconhecida.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="45" />
+        <source>The shop needs at least one active owner.</source>
+        <translation>A loja precisa de pelo menos uma dona ativa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="46" />
+        <source>This staff account does not exist or is switched off.</source>
+        <translation>Esta conta da equipe não existe ou está desativada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="48" />
+        <source>Unknown kind of interaction.</source>
+        <translation>Tipo de registro desconhecido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="49" />
+        <source>Enter the amount.</source>
+        <translation>Informe o valor.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="50" />
+        <source>This date is in the future.</source>
+        <translation>Esta data está no futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="51" />
+        <source>The follow-up date cannot be before the day it was logged.</source>
+        <translation>A data de retorno não pode ser anterior ao dia do registro.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="53" />
+        <source>The refund is larger than what is left of the purchase ({left}).</source>
+        <translation>O reembolso é maior do que o que resta da compra ({left}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="54" />
+        <source>This customer has no purchase this refund could reverse.</source>
+        <translation>Este cliente não tem compra que este reembolso possa estornar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="55" />
+        <source>This is already closed.</source>
+        <translation>Isto já foi encerrado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="56" />
+        <source>Write how it was resolved.</source>
+        <translation>Escreva como foi resolvido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="57" />
+        <source>This entry no longer exists.</source>
+        <translation>Este registro não existe mais.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="59" />
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="43" />
+        <location filename="../../desktop_app/domain/errors.py" line="65" />
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="46" />
+        <location filename="../../desktop_app/domain/errors.py" line="68" />
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="47" />
+        <location filename="../../desktop_app/domain/errors.py" line="69" />
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="48" />
+        <location filename="../../desktop_app/domain/errors.py" line="70" />
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="49" />
+        <location filename="../../desktop_app/domain/errors.py" line="71" />
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="50" />
+        <location filename="../../desktop_app/domain/errors.py" line="72" />
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -593,77 +683,87 @@ Banco de dados: {db}</translation>
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="32" />
+        <location filename="../../desktop_app/services/customers.py" line="33" />
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="33" />
+        <location filename="../../desktop_app/services/customers.py" line="34" />
         <source>Purchase</source>
         <translation>Compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="34" />
+        <location filename="../../desktop_app/services/customers.py" line="35" />
         <source>Call</source>
         <translation>Ligação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="35" />
+        <location filename="../../desktop_app/services/customers.py" line="36" />
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="36" />
+        <location filename="../../desktop_app/services/customers.py" line="37" />
         <source>Complaint</source>
         <translation>Reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="37" />
-        <source>Return</source>
-        <translation>Devolução</translation>
+        <location filename="../../desktop_app/services/customers.py" line="38" />
+        <source>Return / refund</source>
+        <translation>Devolução / reembolso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="38" />
+        <location filename="../../desktop_app/services/customers.py" line="39" />
         <source>Note</source>
         <translation>Anotação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="39" />
+        <location filename="../../desktop_app/services/customers.py" line="40" />
         <source>Quote</source>
         <translation>Orçamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="40" />
+        <location filename="../../desktop_app/services/customers.py" line="41" />
         <source>Reservation</source>
         <translation>Reserva</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="41" />
+        <location filename="../../desktop_app/services/customers.py" line="42" />
+        <source>Special order</source>
+        <translation>Encomenda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="43" />
+        <source>Tried on, did not buy</source>
+        <translation>Provou e não levou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="44" />
         <source>Customer created</source>
         <translation>Cliente cadastrado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="42" />
+        <location filename="../../desktop_app/services/customers.py" line="45" />
         <source>Agreed to e-mails</source>
         <translation>Aceitou e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="43" />
+        <location filename="../../desktop_app/services/customers.py" line="46" />
         <source>Stopped e-mails</source>
         <translation>Parou de receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="44" />
+        <location filename="../../desktop_app/services/customers.py" line="47" />
         <source>Agreed to WhatsApp</source>
         <translation>Aceitou WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="45" />
+        <location filename="../../desktop_app/services/customers.py" line="48" />
         <source>Stopped WhatsApp</source>
         <translation>Parou de receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="46" />
+        <location filename="../../desktop_app/services/customers.py" line="49" />
         <source>Merged with another record</source>
         <translation>Mesclado com outro cadastro</translation>
     </message>
@@ -671,17 +771,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="395" />
+        <location filename="../../desktop_app/services/customers.py" line="405" />
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="396" />
+        <location filename="../../desktop_app/services/customers.py" line="406" />
         <source>a spreadsheet import</source>
         <translation>uma importação de planilha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="397" />
+        <location filename="../../desktop_app/services/customers.py" line="407" />
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>

@@ -64,15 +64,17 @@ def test_a_new_database_is_created_at_head(paths):
     assert integrity_check(paths.db_path) == "ok"
 
 
-@pytest.mark.parametrize("version", [1])
+@pytest.mark.parametrize("version", [1, 2])
 def test_each_released_schema_upgrades_to_head_without_losing_a_row(tmp_path, version):
+    """Row counts per table unchanged and the schema equal to a fresh one; older files get a backup."""
     source = FIXTURES / f"schema_v{version}.db"
     db_path = tmp_path / "old.db"
     shutil.copy(source, db_path)
     before = table_counts(db_path)
-    migrations.migrate(open_database(db_path), backup_dir=tmp_path / "backups")
+    result = migrations.migrate(open_database(db_path), backup_dir=tmp_path / "backups")
     close_database()
     assert table_counts(db_path) == before
+    assert (result.backup is not None) == (version < migrations.HEAD)
     fresh = tmp_path / "fresh.db"
     migrations.migrate(open_database(fresh), backup_dir=tmp_path / "backups")
     close_database()
@@ -83,7 +85,8 @@ def test_each_released_schema_upgrades_to_head_without_losing_a_row(tmp_path, ve
 def test_an_upgrade_takes_a_backup_first_and_keeps_child_rows(tmp_path, monkeypatch):
     """A future step that rebuilds the customer table must not cascade-delete interactions."""
     db_path = tmp_path / "old.db"
-    shutil.copy(FIXTURES / "schema_v1.db", db_path)
+    head = migrations.HEAD
+    shutil.copy(FIXTURES / f"schema_v{head}.db", db_path)
     before = table_counts(db_path)
 
     def rebuild_customer(db):
@@ -98,15 +101,15 @@ def test_an_upgrade_takes_a_backup_first_and_keeps_child_rows(tmp_path, monkeypa
         for sql in indexes:
             db.execute_sql(sql)
 
-    monkeypatch.setitem(migrations.STEPS, 2, rebuild_customer)
-    monkeypatch.setattr(migrations, "HEAD", 2)
+    monkeypatch.setitem(migrations.STEPS, head + 1, rebuild_customer)
+    monkeypatch.setattr(migrations, "HEAD", head + 1)
     result = migrations.migrate(open_database(db_path), backup_dir=tmp_path / "backups")
     close_database()
     assert result.backup is not None and result.backup.exists()
     assert integrity_check(result.backup) == "ok"
     assert table_counts(result.backup) == before
     assert table_counts(db_path)["interaction"] == before["interaction"]
-    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == head + 1
 
 
 def test_a_database_from_a_newer_regua_is_refused_untouched(tmp_path):

@@ -106,3 +106,40 @@ def test_demo_flag_uses_the_demo_database_in_the_data_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "demo.db").exists()
     assert json.loads(regua("--demo", "search", "a", "--json", env_home=tmp_path).stdout)
+
+
+def test_log_a_purchase_by_phone_and_see_it_in_the_database(demo_db):
+    con = sqlite3.connect(demo_db)
+    cid, phone = con.execute("SELECT id, phone FROM customer WHERE phone LIKE '+55%' LIMIT 1").fetchone()
+    con.close()
+    result = regua("--db", str(demo_db), "log", phone, "--kind", "purchase", "--amount", "149,90",
+                   "--note", "vestido", "--date", "2026-01-15")
+    assert result.returncode == 0, result.stderr
+    assert f"#{cid}" in result.stdout and "R$ 149,90" in result.stdout
+    con = sqlite3.connect(demo_db)
+    row = con.execute("SELECT kind, amount_cents, occurred_on, source, staff_id FROM interaction "
+                      "WHERE customer_id = ? ORDER BY id DESC LIMIT 1", (cid,)).fetchone()
+    con.close()
+    assert row == ("purchase", 14990, "2026-01-15", "cli", None)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["nobody@example.com", "--kind", "visit"], "No customer matches"),
+    (["#1", "--kind", "purchase", "--amount", "abc"], "amount such as"),
+    (["#1", "--kind", "purchase", "--amount", "-5"], "cannot be negative"),
+    (["#1", "--kind", "visit", "--date", "2026-02-30"], "does not exist"),
+    (["#1", "--kind", "return", "--amount", "999999"], "refund"),
+])
+def test_log_refuses_bad_input_and_writes_nothing(demo_db, args, message):
+    con = sqlite3.connect(demo_db)
+    before = con.execute("SELECT count(*) FROM interaction").fetchone()[0]
+    con.close()
+    result = regua("--db", str(demo_db), "log", *args)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    con = sqlite3.connect(demo_db)
+    assert con.execute("SELECT count(*) FROM interaction").fetchone()[0] == before
+    con.close()
+
+
+def test_log_with_an_unknown_kind_is_bad_usage(demo_db):
+    assert regua("--db", str(demo_db), "log", "#1", "--kind", "dance").returncode == 2
