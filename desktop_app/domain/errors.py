@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "pin_wrong": QT_TRANSLATE_NOOP("errors", "Wrong PIN. {left} tries left before this account is locked."),
     "pin_locked": QT_TRANSLATE_NOOP(
         "errors", "Too many wrong PINs: this account is locked for {minutes} more minutes."),
+    "pins_differ": QT_TRANSLATE_NOOP("errors", "The two PINs are not the same."),
     "pin_too_short": QT_TRANSLATE_NOOP("errors", "The PIN needs at least 4 characters."),
     "staff_name_taken": QT_TRANSLATE_NOOP("errors", "There is already a staff member called {name}."),
     "role_invalid": QT_TRANSLATE_NOOP("errors", "Unknown role."),

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, __version__
 from ..config import Paths
-from ..domain.actors import OWNER, Actor
+from ..domain.actors import Actor
 from ..domain.dates import local_today
 from ..domain.errors import ReguaError
-from ..services import customers, demo, shop
+from ..services import customers, demo, shop, staff
 from .errors import install_excepthook, install_qt_message_handler, show_error
 from .i18n import error_text, install_language, pick_language
 from .tasks import TaskRunner
@@ -75,21 +75,19 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
         finally:
             QGuiApplication.restoreOverrideCursor()
         settings = shop.shop_settings()
-    if settings is None:
-        from .first_run import FirstRunDialog
-
-        dialog = FirstRunDialog(pick_language(None))
-        if not dialog.exec():
-            return 0
-        settings = dialog.settings
+    if settings is not None:
+        install_language(pick_language(settings.language), settings.country)
+    actor = start_session(settings, demo_shop=demo_shop)
+    if actor is None:
+        return 0
+    settings = shop.shop_settings()
     install_language(pick_language(settings.language), settings.country)
 
     from .main_window import MainWindow
 
     tasks = TaskRunner(app)
     tasks.unhandled.connect(lambda exc: show_error(QApplication.activeWindow(), exc))
-    actor = Actor(None, settings.name, OWNER)  # staff login arrives with the counter issue
-    window = MainWindow(paths, tasks, settings, actor, lambda: local_today(settings.timezone))
+    window = MainWindow(paths, tasks, settings, actor, lambda: local_today(settings.timezone), demo_shop=demo_shop)
     window.show()
     window.customers.reload()
     window.customers.search.setFocus()
@@ -97,6 +95,19 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
     _shutdown(tasks)
     log.info("Régua closed (%s)", code)
     return code
+
+
+def start_session(settings, *, demo_shop: bool) -> Actor | None:
+    """First run (the shop and its owner), or the login screen. None when the user cancels."""
+    if settings is None or staff.needs_owner():
+        from .first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(pick_language(settings.language if settings else None), existing=settings)
+        return dialog.owner if dialog.exec() else None
+    from .login_dialog import LoginDialog
+
+    dialog = LoginDialog(settings.name, demo_hint=demo_shop)
+    return dialog.actor if dialog.exec() else None
 
 
 def _shutdown(tasks: TaskRunner) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from ..domain.actors import Actor
 from ..domain.dates import zone
-from ..services import customers
+from ..services import customers, interactions
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
+from ..services.interactions import UNFINISHED, OpenItem
 from ..services.shop import ShopSettings
 from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
 from .errors import show_error
-from .i18n import format_birthday, format_datetime_local, format_money, kind_label, month_names
+from .i18n import format_birthday, format_date, format_datetime_local, format_money, kind_label, month_names
 from .merge_dialog import MergeDialog
 from .tasks import TaskRunner
 
@@ -57,6 +59,24 @@ class CustomerPage(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.header)
+        self.open_title = QLabel(self.tr("Open"))
+        self.open_title.setStyleSheet("font-weight: 600; margin-top: 8px; color: #8a3b00;")
+        layout.addWidget(self.open_title)
+        self.open_list = QListWidget()
+        self.open_list.setMaximumHeight(110)
+        layout.addWidget(self.open_list)
+        open_actions = QHBoxLayout()
+        self.resolve_button = QPushButton(self.tr("&Resolve complaint…"))
+        self.bought_button = QPushButton(self.tr("&Bought"))
+        self.lost_button = QPushButton(self.tr("&Lost"))
+        for button in (self.resolve_button, self.bought_button, self.lost_button):
+            open_actions.addWidget(button)
+        open_actions.addStretch(1)
+        self.open_actions = QWidget()
+        self.open_actions.setLayout(open_actions)
+        open_actions.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.open_actions)
+        self.open_list.currentItemChanged.connect(lambda _c, _p: self._update_open_buttons())
         self.timeline_title = QLabel(self.tr("Timeline"))
         self.timeline_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
         layout.addWidget(self.timeline_title)
@@ -69,10 +89,46 @@ class CustomerPage(QWidget):
     def show_empty(self) -> None:
         self.header.setText(f"<p style='color:#777'>{html.escape(self.tr('Pick a customer to see their page.'))}</p>")
         self.timeline.clear()
-        self.timeline_title.hide()
-        self.timeline.hide()
+        self.open_list.clear()
+        for widget in (self.timeline_title, self.timeline, self.open_title, self.open_list, self.open_actions):
+            widget.hide()
 
-    def show_customer(self, d: CustomerDetail, entries: list[TimelineEntry]) -> None:
+    def status_text(self, status: str) -> str:
+        return {"open": self.tr("OPEN"), "resolved": self.tr("resolved"), "bought": self.tr("bought"),
+                "lost": self.tr("lost")}.get(status, status)
+
+    def selected_open_item(self):
+        item = self.open_list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def _update_open_buttons(self) -> None:
+        chosen = self.selected_open_item()
+        kind = chosen[1] if chosen else None
+        self.resolve_button.setEnabled(kind == "complaint")
+        self.bought_button.setEnabled(kind in UNFINISHED)
+        self.lost_button.setEnabled(kind in UNFINISHED)
+
+    def _show_open(self, items: list[OpenItem]) -> None:
+        self.open_list.clear()
+        for item in items:
+            text = f"{kind_label(item.kind)} · {format_date(item.on)}"
+            if item.amount_cents is not None:
+                text += f" · {format_money(item.amount_cents, self.shop.currency)}"
+            if item.note:
+                text += f" · {item.note}"
+            if item.follow_up_on:
+                text += "  " + self.tr("(follow up {date})").format(date=format_date(item.follow_up_on))
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, (item.id, item.kind))
+            row.setForeground(Qt.GlobalColor.darkRed if item.kind == "complaint" else Qt.GlobalColor.darkBlue)
+            self.open_list.addItem(row)
+        for widget in (self.open_title, self.open_list, self.open_actions):
+            widget.setVisible(bool(items))
+        if items:
+            self.open_list.setCurrentRow(0)
+        self._update_open_buttons()
+
+    def show_customer(self, d: CustomerDetail, entries: list[TimelineEntry], open_items: list[OpenItem] = ()) -> None:
         esc = html.escape
         lines = [f"<h2 style='margin:0'>{esc(d.name)}</h2>"]
         contact = [x for x in (d.phone_display, d.email or "", d.city) if x]
@@ -105,19 +161,27 @@ class CustomerPage(QWidget):
             parts = [when, kind_label(e.kind)]
             if e.amount_cents is not None:
                 parts.append(format_money(e.amount_cents, self.shop.currency))
+            if e.status:
+                parts.append(self.status_text(e.status))
             text = "  ·  ".join(parts)
             if e.note:
                 text += f"\n{e.note}"
+            if e.resolution:
+                text += "\n" + self.tr("Resolution: {text}").format(text=e.resolution)
             if e.staff:
                 author = QCoreApplication.translate("sources", e.staff) if e.staff in SOURCE_AUTHORS.values() \
                     else e.staff
                 text += "\n" + self.tr("by {name}").format(name=author)
             item = QListWidgetItem(text)
-            if e.kind in ("complaint", "quote", "reservation"):
+            if e.status == "open":
                 item.setForeground(Qt.GlobalColor.darkRed if e.kind == "complaint" else Qt.GlobalColor.darkBlue)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.timeline.addItem(item)
         self.timeline_title.show()
         self.timeline.show()
+        self._show_open(list(open_items))
 
 
 class CustomersView(QWidget):
@@ -208,6 +272,9 @@ class CustomersView(QWidget):
         self.new_button.clicked.connect(self.new_customer)
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.page.resolve_button.clicked.connect(self.resolve_selected_complaint)
+        self.page.bought_button.clicked.connect(lambda: self.close_selected_unfinished("bought"))
+        self.page.lost_button.clicked.connect(lambda: self.close_selected_unfinished("lost"))
         self._update_buttons()
 
     # --- loading --------------------------------------------------------------------------------
@@ -286,7 +353,8 @@ class CustomersView(QWidget):
         self._detail_generation += 1
         generation = self._detail_generation
         shop = self.shop
-        self.tasks.run(lambda: (customers.detail(customer_id, shop), customers.timeline(customer_id)),
+        self.tasks.run(lambda: (customers.detail(customer_id, shop), customers.timeline(customer_id),
+                                interactions.open_items(customer_id)),
                        lambda result: self._detail_loaded(generation, result), self._failed)
 
     def _detail_loaded(self, generation: int, result) -> None:
@@ -341,6 +409,51 @@ class CustomersView(QWidget):
             show_error(self, exc)
             return
         self._after_change(keep_id, self.tr("Customers merged."))
+
+    def refresh_page(self) -> None:
+        """Show the selected customer's page again (after something was logged or closed)."""
+        index = self.table.selectionModel().currentIndex()
+        if index.isValid():
+            self._show_row(index.row())
+
+    def show_customer(self, customer_id: int) -> None:
+        """Select a customer in the list (searching for them if they are not in it) and show the page."""
+        row = self.model.row_of(customer_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.refresh_page()
+            return
+        self._select_after_load = customer_id
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.run_query()
+
+    def resolve_selected_complaint(self) -> None:
+        chosen = self.page.selected_open_item()
+        if not chosen or chosen[1] != "complaint":
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Resolve complaint"), self.tr("How was it resolved?"))
+        if not ok:
+            return
+        try:
+            interactions.resolve_complaint(chosen[0], text, actor=self.actor)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.status.emit(self.tr("Complaint resolved."))
+        self.refresh_page()
+
+    def close_selected_unfinished(self, outcome: str) -> None:
+        chosen = self.page.selected_open_item()
+        if not chosen or chosen[1] not in UNFINISHED:
+            return
+        try:
+            interactions.close_unfinished(chosen[0], outcome, actor=self.actor)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.refresh_page()
 
     def _after_change(self, customer_id: int, message: str) -> None:
         self._select_after_load = customer_id

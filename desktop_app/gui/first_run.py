@@ -15,18 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.actors import Actor
 from ..domain.countries import COUNTRIES
 from ..domain.dates import timezones
 from ..domain.errors import ValidationError
 from ..services import shop as shop_service
+from ..services import staff
 from ..services.shop import ShopSettings
 from .i18n import LANGUAGES, error_text
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str, existing: ShopSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings: ShopSettings | None = None
+        self.owner: Actor | None = None
         self.setWindowTitle(self.tr("Welcome to Régua"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Tell Régua about your shop. The country sets the phone prefix, the currency "
@@ -52,6 +55,15 @@ class FirstRunDialog(QDialog):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         form.addRow(self.tr("Language"), self.language)
+        self.owner_name = QLineEdit()
+        self.owner_name.setPlaceholderText(self.tr("Your name"))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_again = QLineEdit()
+        self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Owner"), self.owner_name)
+        form.addRow(self.tr("Owner's PIN"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
@@ -65,22 +77,36 @@ class FirstRunDialog(QDialog):
         self.country.currentIndexChanged.connect(self._country_changed)
         self.country.setCurrentIndex(max(self.country.findData("PT" if language == "pt_PT" else "BR"), 0))
         self._country_changed()
-        self.resize(480, 260)
+        if existing is not None:
+            self.name.setText(existing.name)
+            self.country.setCurrentIndex(max(self.country.findData(existing.country), 0))
+            self.timezone.setCurrentText(existing.timezone)
+            self.language.setCurrentIndex(max(self.language.findData(existing.language), 0))
+        self.resize(480, 320)
 
     def _country_changed(self) -> None:
         c = COUNTRIES[self.country.currentData()]
         self.timezone.setCurrentText(c.timezone)
 
     def save(self) -> None:
+        """Check everything first; then save the shop and create the owner's account."""
         code = self.country.currentData()
         language = self.language.currentData()
         try:
             settings = ShopSettings(self.name.text(), code, self.timezone.currentText().strip(), language,
                                     COUNTRIES[code].currency).validated()
+            if not self.owner_name.text().strip():
+                raise ValidationError("owner", "required")
+            staff.hash_pin(self.pin.text())  # the same checks the account will get
+            if self.pin.text() != self.pin_again.text():
+                raise ValidationError("pin", "pins_differ")
             self.settings = shop_service.save_shop_settings(settings)
+            self.owner = staff.create_first_owner(self.owner_name.text(), self.pin.text())
         except ValidationError as exc:
             self.error.setText(error_text(exc))
             self.error.show()
-            (self.name if exc.field == "name" else self.timezone).setFocus()
+            focus = {"name": self.name, "timezone": self.timezone, "owner": self.owner_name,
+                     "pin": self.pin}.get(exc.field, self.name)
+            focus.setFocus()
             return
         self.accept()

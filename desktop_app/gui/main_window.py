@@ -22,16 +22,21 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
+from ..domain.permissions import allowed
 from ..services.shop import ShopSettings
 from .customers_view import CustomersView
+from .login_dialog import LoginDialog, role_label
+from .quick_log import QuickLogDialog
+from .staff_dialogs import AuditDialog, StaffDialog
 from .tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
     def __init__(self, paths: Paths, tasks: TaskRunner, shop: ShopSettings, actor: Actor,
-                 today: Callable[[], date]) -> None:
+                 today: Callable[[], date], *, demo_shop: bool = False) -> None:
         super().__init__()
-        self.paths, self.tasks, self.shop = paths, tasks, shop
+        self.paths, self.tasks, self.shop, self.actor, self.today = paths, tasks, shop, actor, today
+        self.demo_shop = demo_shop
         self.setWindowTitle(f"{shop.name} — {APP_NAME}")
         self.nav = QListWidget()
         self.nav.setFixedWidth(140)
@@ -50,11 +55,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
         self.db_label = QLabel(str(paths.db_path))
         self.db_label.setStyleSheet("color: #666;")
         self.statusBar().addPermanentWidget(self.db_label)
         self.customers.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._build_menus()
+        self.set_actor(actor)
         self._settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
         geometry = self._settings.value("main/geometry")
         if geometry is not None:
@@ -79,11 +87,29 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         file_menu.addAction(find)
+        quick = QAction(self.tr("&Quick log…"), self)
+        quick.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        quick.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quick.triggered.connect(self.quick_log)
+        file_menu.addAction(quick)
+        self.quick_action = quick
+        file_menu.addSeparator()
+        switch = QAction(self.tr("&Switch user…"), self)
+        switch.setShortcut(QKeySequence("Ctrl+L"))
+        switch.triggered.connect(self.switch_user)
+        file_menu.addAction(switch)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.shop_menu = self.menuBar().addMenu(self.tr("&Shop"))
+        staff_action = QAction(self.tr("&Staff…"), self)
+        staff_action.triggered.connect(lambda: StaffDialog(self.actor, self).exec())
+        self.shop_menu.addAction(staff_action)
+        audit_action = QAction(self.tr("&Audit log…"), self)
+        audit_action.triggered.connect(lambda: AuditDialog(self.actor, self.shop, self).exec())
+        self.shop_menu.addAction(audit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         logs = QAction(self.tr("Open the &log folder"), self)
         logs.triggered.connect(lambda: self._open_folder(self.paths.log_dir))
@@ -91,6 +117,32 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Régua"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Who is at the keyboard; what they may open follows their role."""
+        self.actor = actor
+        self.customers.actor = actor
+        self.user_label.setText(self.tr("Logged in: {name} ({role})").format(name=actor.name,
+                                                                           role=role_label(actor.role)))
+        self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
+        self.customers.merge_button.setVisible(allowed(actor, "customer.merge"))
+
+    def switch_user(self) -> None:
+        dialog = LoginDialog(self.shop.name, demo_hint=self.demo_shop, current=self.actor, parent=self)
+        if dialog.exec() and dialog.actor is not None:
+            self.set_actor(dialog.actor)
+            self.statusBar().showMessage(self.tr("Hello, {name}.").format(name=dialog.actor.name), 4000)
+
+    def quick_log(self) -> QuickLogDialog:
+        dialog = QuickLogDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
+        dialog.logged.connect(self._logged)
+        dialog.open()
+        return dialog
+
+    def _logged(self, customer_id: int) -> None:
+        self.nav.setCurrentRow(0)
+        self.customers.show_customer(customer_id)
+        self.statusBar().showMessage(self.tr("Logged."), 4000)
 
     def focus_search(self) -> None:
         self.nav.setCurrentRow(0)

@@ -7,6 +7,7 @@ import json
 from ..db.models import AuditLog
 from ..domain.actors import Actor
 from ..domain.dates import utc_now
+from ..domain.permissions import require
 
 
 def record(actor: Actor, action: str, subject: str = "", **details: object) -> None:
@@ -14,5 +15,7 @@ def record(actor: Actor, action: str, subject: str = "", **details: object) -> N
                     details=json.dumps(details, ensure_ascii=False, default=str) if details else "")
 
 
-def recent(limit: int = 200) -> list[AuditLog]:
+def recent(limit: int = 200, *, actor: Actor) -> list[AuditLog]:
+    """The newest entries; only the owner may read them."""
+    require(actor, "audit.view")
     return list(AuditLog.select().order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit))

@@ -18,6 +18,7 @@ from ..domain.search import customer_terms
 from ..domain.text import fold, sort_key
 from . import demo_data as data
 from .shop import ShopSettings, save_shop_settings, shop_settings
+from .staff import DEMO_PIN, hash_pin
 
 DEMO_SHOP = ShopSettings.for_country("Ateliê Flor de Lis", "BR")
 STAFF = (("Ana Paula", "owner"), ("Bruno", "counter"), ("Carla", "manager"))
@@ -137,8 +138,8 @@ def _ensure_staff(now: datetime) -> list[int]:
     ids = []
     for name, role in STAFF:
         row = Staff.get_or_none(Staff.name == name)
-        if row is None:
-            row = Staff.create(name=name, role=role, active=True, created_at=now)
+        if row is None:  # every demo account logs in with the PIN shown on the login screen
+            row = Staff.create(name=name, role=role, active=True, created_at=now, pin_hash=hash_pin(DEMO_PIN))
         ids.append(row.id)
     return ids
 

@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="137" />
+        <source>Audit log</source>
+        <translation>Registro de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <location filename="../../desktop_app/gui/errors.py" line="42" />
@@ -195,32 +223,82 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="60" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="62" />
+        <source>Open</source>
+        <translation>Em aberto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="69" />
+        <source>&amp;Resolve complaint…</source>
+        <translation>&amp;Resolver reclamação…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="70" />
+        <source>&amp;Bought</source>
+        <translation>&amp;Comprou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="71" />
+        <source>&amp;Lost</source>
+        <translation>&amp;Perdido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="80" />
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="83" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="97" />
+        <source>OPEN</source>
+        <translation>EM ABERTO</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="97" />
+        <source>resolved</source>
+        <translation>resolvida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="97" />
+        <source>bought</source>
+        <translation>comprou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
+        <source>lost</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="120" />
+        <source>(follow up {date})</source>
+        <translation>(retornar em {date})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="139" />
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="85" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="141" />
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="87" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="143" />
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="91" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="147" />
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="114" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="170" />
+        <source>Resolution: {text}</source>
+        <translation>Solução: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="174" />
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -228,164 +306,268 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="136" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="200" />
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="140" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="204" />
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="142" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="206" />
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="143" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="207" />
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="144" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="208" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="145" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="209" />
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="225" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="292" />
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="255" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="322" />
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="258" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="325" />
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="259" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="326" />
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="309" />
-        <location filename="../../desktop_app/gui/customers_view.py" line="322" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="377" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="390" />
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="332" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="400" />
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="334" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="402" />
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="343" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="411" />
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="436" />
+        <source>Resolve complaint</source>
+        <translation>Resolver reclamação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="436" />
+        <source>How was it resolved?</source>
+        <translation>Como foi resolvida?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="444" />
+        <source>Complaint resolved.</source>
+        <translation>Reclamação resolvida.</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="30" />
+        <location filename="../../desktop_app/gui/first_run.py" line="33" />
         <source>Welcome to Régua</source>
         <translation>Bem-vinda ao Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="33" />
+        <location filename="../../desktop_app/gui/first_run.py" line="36" />
         <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later.</source>
         <translation>Conte ao Régua sobre a sua loja. O país define o código do telefone, a moeda e o formato das datas; tudo isso pode ser alterado depois.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="38" />
+        <location filename="../../desktop_app/gui/first_run.py" line="41" />
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>ex.: Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="39" />
+        <location filename="../../desktop_app/gui/first_run.py" line="42" />
         <source>Shop name</source>
         <translation>Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="43" />
+        <location filename="../../desktop_app/gui/first_run.py" line="46" />
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="49" />
+        <location filename="../../desktop_app/gui/first_run.py" line="52" />
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="54" />
+        <location filename="../../desktop_app/gui/first_run.py" line="57" />
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="59" />
+        <source>Your name</source>
+        <translation>Seu nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="64" />
+        <source>Owner</source>
+        <translation>Dona da loja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="65" />
+        <source>Owner's PIN</source>
+        <translation>PIN da dona</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="66" />
+        <source>PIN again</source>
+        <translation>Repita o PIN</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="40" />
+        <source>Log in — {shop}</source>
+        <translation>Entrar — {shop}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="50" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="52" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="51" />
+        <source>Who are you?</source>
+        <translation>Quem é você?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="54" />
+        <source>Demo shop: every account's PIN is {pin}.</source>
+        <translation>Loja de demonstração: o PIN de todas as contas é {pin}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="64" />
+        <source>Log in</source>
+        <translation>Entrar</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="42" />
+        <location filename="../../desktop_app/gui/main_window.py" line="47" />
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="73" />
+        <location filename="../../desktop_app/gui/main_window.py" line="81" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="74" />
+        <location filename="../../desktop_app/gui/main_window.py" line="82" />
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="78" />
+        <location filename="../../desktop_app/gui/main_window.py" line="86" />
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="83" />
+        <location filename="../../desktop_app/gui/main_window.py" line="90" />
+        <source>&amp;Quick log…</source>
+        <translation>&amp;Registro rápido…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="97" />
+        <source>&amp;Switch user…</source>
+        <translation>&amp;Trocar de usuário…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="102" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="87" />
+        <location filename="../../desktop_app/gui/main_window.py" line="106" />
+        <source>&amp;Shop</source>
+        <translation>&amp;Loja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="107" />
+        <source>&amp;Staff…</source>
+        <translation>&amp;Equipe…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="110" />
+        <source>&amp;Audit log…</source>
+        <translation>Registro de &amp;auditoria…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="113" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="88" />
+        <location filename="../../desktop_app/gui/main_window.py" line="114" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="91" />
+        <location filename="../../desktop_app/gui/main_window.py" line="117" />
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="105" />
+        <location filename="../../desktop_app/gui/main_window.py" line="125" />
+        <source>Logged in: {name} ({role})</source>
+        <translation>Conectado: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="134" />
+        <source>Hello, {name}.</source>
+        <translation>Olá, {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="145" />
+        <source>Logged.</source>
+        <translation>Registrado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="157" />
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="106" />
+        <location filename="../../desktop_app/gui/main_window.py" line="158" />
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -417,6 +599,159 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/merge_dialog.py" line="43" />
         <source>Merge</source>
         <translation>Mesclar</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLogDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="61" />
+        <source>Quick log</source>
+        <translation>Registro rápido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="65" />
+        <source>Name, phone digits, card or tax id — then Enter</source>
+        <translation>Nome, dígitos do telefone, cartão ou CPF — depois Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="75" />
+        <source>New customer</source>
+        <translation>Novo cliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="78" />
+        <source>May receive e-mails</source>
+        <translation>Aceita receber e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="79" />
+        <source>May receive WhatsApp messages</source>
+        <translation>Aceita receber WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="80" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="81" />
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="82" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="95" />
+        <source>e.g. 149,90</source>
+        <translation>ex.: 149,90</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="105" />
+        <source>What happened</source>
+        <translation>O que aconteceu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="106" />
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="107" />
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="108" />
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="109" />
+        <source>Follow up on</source>
+        <translation>Retornar em</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="111" />
+        <source>Refund of</source>
+        <translation>Reembolso de</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="113" />
+        <source>This purchase closes</source>
+        <translation>Esta compra encerra</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="38" />
+        <source>Staff</source>
+        <translation>Equipe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="63" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="115" />
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41" />
+        <source>Active</source>
+        <translation>Ativa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="47" />
+        <source>Change &amp;role…</source>
+        <translation>Mudar &amp;função…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="48" />
+        <source>Switch &amp;off / on</source>
+        <translation>&amp;Desativar / ativar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="49" />
+        <source>New &amp;PIN…</source>
+        <translation>Novo &amp;PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="62" />
+        <source>New account</source>
+        <translation>Nova conta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="64" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="66" />
+        <source>&amp;Add</source>
+        <translation>&amp;Adicionar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86" />
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86" />
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="129" />
+        <source>New PIN</source>
+        <translation>Novo PIN</translation>
     </message>
 </context>
 <context>
@@ -571,106 +906,111 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="42" />
+        <source>The two PINs are not the same.</source>
+        <translation>Os dois PINs não são iguais.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="43" />
         <source>The PIN needs at least 4 characters.</source>
         <translation>O PIN precisa de pelo menos 4 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="43" />
+        <location filename="../../desktop_app/domain/errors.py" line="44" />
         <source>There is already a staff member called {name}.</source>
         <translation>Já existe alguém da equipe chamado {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="44" />
+        <location filename="../../desktop_app/domain/errors.py" line="45" />
         <source>Unknown role.</source>
         <translation>Função desconhecida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="45" />
+        <location filename="../../desktop_app/domain/errors.py" line="46" />
         <source>The shop needs at least one active owner.</source>
         <translation>A loja precisa de pelo menos uma dona ativa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="46" />
+        <location filename="../../desktop_app/domain/errors.py" line="47" />
         <source>This staff account does not exist or is switched off.</source>
         <translation>Esta conta da equipe não existe ou está desativada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="48" />
+        <location filename="../../desktop_app/domain/errors.py" line="49" />
         <source>Unknown kind of interaction.</source>
         <translation>Tipo de registro desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="49" />
+        <location filename="../../desktop_app/domain/errors.py" line="50" />
         <source>Enter the amount.</source>
         <translation>Informe o valor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="50" />
+        <location filename="../../desktop_app/domain/errors.py" line="51" />
         <source>This date is in the future.</source>
         <translation>Esta data está no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="51" />
+        <location filename="../../desktop_app/domain/errors.py" line="52" />
         <source>The follow-up date cannot be before the day it was logged.</source>
         <translation>A data de retorno não pode ser anterior ao dia do registro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="53" />
+        <location filename="../../desktop_app/domain/errors.py" line="54" />
         <source>The refund is larger than what is left of the purchase ({left}).</source>
         <translation>O reembolso é maior do que o que resta da compra ({left}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="54" />
+        <location filename="../../desktop_app/domain/errors.py" line="55" />
         <source>This customer has no purchase this refund could reverse.</source>
         <translation>Este cliente não tem compra que este reembolso possa estornar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="55" />
+        <location filename="../../desktop_app/domain/errors.py" line="56" />
         <source>This is already closed.</source>
         <translation>Isto já foi encerrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="56" />
+        <location filename="../../desktop_app/domain/errors.py" line="57" />
         <source>Write how it was resolved.</source>
         <translation>Escreva como foi resolvido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="57" />
+        <location filename="../../desktop_app/domain/errors.py" line="58" />
         <source>This entry no longer exists.</source>
         <translation>Este registro não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="59" />
+        <location filename="../../desktop_app/domain/errors.py" line="60" />
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="65" />
+        <location filename="../../desktop_app/domain/errors.py" line="66" />
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="68" />
+        <location filename="../../desktop_app/domain/errors.py" line="69" />
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="69" />
+        <location filename="../../desktop_app/domain/errors.py" line="70" />
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="70" />
+        <location filename="../../desktop_app/domain/errors.py" line="71" />
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71" />
+        <location filename="../../desktop_app/domain/errors.py" line="72" />
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="72" />
+        <location filename="../../desktop_app/domain/errors.py" line="73" />
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -766,6 +1106,24 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/services/customers.py" line="49" />
         <source>Merged with another record</source>
         <translation>Mesclado com outro cadastro</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="23" />
+        <source>Owner</source>
+        <translation>Dona da loja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="24" />
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="25" />
+        <source>Counter</source>
+        <translation>Balcão</translation>
     </message>
 </context>
 <context>

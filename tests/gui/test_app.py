@@ -98,7 +98,7 @@ def test_a_damaged_database_at_start_is_explained(qtbot, tmp_path, monkeypatch, 
 def test_first_run_needs_a_name_and_saves_the_shop(qtbot, paths, english):
     from desktop_app.db.database import close_database
     from desktop_app.gui.first_run import FirstRunDialog
-    from desktop_app.services import shop
+    from desktop_app.services import shop, staff
 
     shop.open_shop(paths)
     try:
@@ -114,9 +114,19 @@ def test_first_run_needs_a_name_and_saves_the_shop(qtbot, paths, english):
         assert dialog.error.text() == "Unknown time zone." and shop.shop_settings() is None
         dialog.timezone.setCurrentText("Europe/Lisbon")
         dialog.save()
+        assert dialog.error.text() == "This field is required." and shop.shop_settings() is None  # the owner
+        dialog.owner_name.setText("Rita")
+        dialog.pin.setText("2580")
+        dialog.pin_again.setText("2581")
+        dialog.save()
+        assert dialog.error.text() == "The two PINs are not the same." and shop.shop_settings() is None
+        dialog.pin_again.setText("2580")
+        dialog.save()
         saved = shop.shop_settings()
         assert (saved.name, saved.country, saved.currency, saved.timezone) == \
             ("Loja da Rita", "PT", "EUR", "Europe/Lisbon")
+        assert dialog.owner.name == "Rita" and dialog.owner.role == "owner"
+        assert staff.log_in(dialog.owner.staff_id, "2580") == dialog.owner
     finally:
         close_database()
 

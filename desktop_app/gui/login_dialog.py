@@ -1,0 +1,81 @@
+"""Who is at the counter: pick your name, type your PIN. Also used to switch user on the shared PC."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actors import Actor
+from ..domain.errors import ReguaError
+from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..services import staff
+from .i18n import error_text
+
+ROLE_LABELS = {
+    "owner": QT_TRANSLATE_NOOP("roles", "Owner"),
+    "manager": QT_TRANSLATE_NOOP("roles", "Manager"),
+    "counter": QT_TRANSLATE_NOOP("roles", "Counter"),
+}
+
+
+def role_label(role: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("roles", ROLE_LABELS.get(role, role))
+
+
+class LoginDialog(QDialog):
+    def __init__(self, shop_name: str, *, demo_hint: bool = False, current: Actor | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Log in — {shop}").format(shop=shop_name))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.who = QComboBox()
+        for member in staff.accounts():
+            self.who.addItem(f"{member.name} ({role_label(member.role)})", member.id)
+        if current is not None:
+            self.who.setCurrentIndex(max(self.who.findData(current.staff_id), 0))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        form.addRow(self.tr("Who are you?"), self.who)
+        form.addRow(self.tr("PIN"), self.pin)
+        layout.addLayout(form)
+        self.hint = QLabel(self.tr("Demo shop: every account's PIN is {pin}.").format(pin=staff.DEMO_PIN))
+        self.hint.setVisible(demo_hint)
+        self.hint.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.login_button = buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.setDefault(True)
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.pin.setFocus()
+        self.resize(380, 0)
+
+    def try_login(self) -> None:
+        try:
+            self.actor = staff.log_in(self.who.currentData(), self.pin.text())
+        except ReguaError as exc:
+            self.error.setText(error_text(exc))
+            self.error.show()
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,313 @@
+"""The quick log (F2 from anywhere): find the customer, pick what happened, Enter. Keyboard only.
+
+Find by any part of the name, the last digits of the phone, the card code (a barcode scanner types it
+and presses Enter) or the tax id; Up/Down pick among the matches, Enter takes one. Nobody found: Enter
+opens a short form to create the customer with the consent boxes. Then the kind, the amount, Enter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actors import Actor
+from ..domain.errors import ReguaError
+from ..services import customers, interactions
+from ..services.customers import CustomerInput
+from ..services.interactions import KINDS, TAKES_AMOUNT, UNFINISHED, LogEntry
+from ..services.shop import ShopSettings
+from .errors import show_error
+from .i18n import error_text, format_date, format_money, kind_label
+from .tasks import TaskRunner
+
+MAX_MATCHES = 8
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class QuickLogDialog(QDialog):
+    logged = Signal(int)  # the customer whose timeline changed
+
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
+        self.customer_id: int | None = None
+        self._generation = 0
+        self.setWindowTitle(self.tr("Quick log"))
+        layout = QVBoxLayout(self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name, phone digits, card or tax id — then Enter"))
+        self.matches = QListWidget()
+        self.matches.setMaximumHeight(170)
+        self.chosen = QLabel()
+        self.chosen.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        self.chosen.hide()
+        layout.addWidget(self.search)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.chosen)
+
+        self.new_box = QGroupBox(self.tr("New customer"))
+        new_form = QFormLayout(self.new_box)
+        self.new_name, self.new_phone, self.new_email = QLineEdit(), QLineEdit(), QLineEdit()
+        self.new_consent_email = QCheckBox(self.tr("May receive e-mails"))
+        self.new_consent_whatsapp = QCheckBox(self.tr("May receive WhatsApp messages"))
+        new_form.addRow(self.tr("Name"), self.new_name)
+        new_form.addRow(self.tr("Phone"), self.new_phone)
+        new_form.addRow(self.tr("E-mail"), self.new_email)
+        new_form.addRow("", self.new_consent_email)
+        new_form.addRow("", self.new_consent_whatsapp)
+        self.new_box.hide()
+        layout.addWidget(self.new_box)
+
+        self.entry_box = QWidget()
+        form = QFormLayout(self.entry_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("e.g. 149,90"))
+        self.note = QLineEdit()
+        self.when = QDateEdit()
+        self.when.setCalendarPopup(True)
+        self.follow_up = QDateEdit()
+        self.follow_up.setCalendarPopup(True)
+        self.refund_of = QComboBox()
+        self.closes = QListWidget()
+        self.closes.setMaximumHeight(90)
+        self.points_hint = QLabel()
+        form.addRow(self.tr("What happened"), self.kind)
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("Day"), self.when)
+        self._follow_label = QLabel(self.tr("Follow up on"))
+        form.addRow(self._follow_label, self.follow_up)
+        self._refund_label = QLabel(self.tr("Refund of"))
+        form.addRow(self._refund_label, self.refund_of)
+        self._closes_label = QLabel(self.tr("This purchase closes"))
+        form.addRow(self._closes_label, self.closes)
+        self.entry_box.setEnabled(False)
+        layout.addWidget(self.entry_box)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)
+        self.save_button.setDefault(True)  # Enter in the amount or the note saves
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._find)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.installEventFilter(self)
+        for field in (self.new_name, self.new_phone, self.new_email):
+            field.installEventFilter(self)
+        self.matches.itemActivated.connect(lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)))
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._reset_dates()
+        self._kind_changed()
+        self.resize(520, 560)
+        self.search.setFocus()
+
+    # --- finding the customer -------------------------------------------------------------------
+
+    def _find(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        generation, text, shop = self._generation, self.search.text().strip(), self.shop
+        if not text:
+            self.matches.clear()
+            return
+
+        def work():
+            return customers.rows(customers.search(text, limit=MAX_MATCHES), shop)
+
+        self.tasks.run(work, lambda rows: self._found(generation, rows), lambda exc: show_error(self, exc))
+
+    def _found(self, generation: int, rows) -> None:
+        if generation != self._generation:
+            return
+        self.matches.clear()
+        for r in rows:
+            details = "  ·  ".join(x for x in (r.phone, r.email, r.city) if x)
+            item = QListWidgetItem(f"{r.name}    {details}")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.matches.addItem(item)
+        if rows:
+            self.matches.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.search:
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(self.matches.currentRow() + step, 0), self.matches.count() - 1)
+                self.matches.setCurrentRow(row)
+                return True
+            if key in ENTER_KEYS:
+                self._enter_in_search()
+                return True
+        elif key in ENTER_KEYS and watched in (self.new_name, self.new_phone, self.new_email):
+            self.create_customer()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _enter_in_search(self) -> None:
+        if self._timer.isActive() or self.tasks.busy:
+            # Enter right after typing (a barcode scanner): answer this exact text first.
+            self._timer.stop()
+            self._generation += 1
+            text = self.search.text().strip()
+            self._found(self._generation, customers.rows(customers.search(text, limit=MAX_MATCHES), self.shop)
+                        if text else [])
+        item = self.matches.currentItem()
+        if item is not None:
+            self.choose(item.data(Qt.ItemDataRole.UserRole))
+        elif self.search.text().strip():
+            self._offer_new_customer()
+
+    def _offer_new_customer(self) -> None:
+        text = self.search.text().strip()
+        self.new_box.show()
+        if any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text):
+            self.new_phone.setText(text)
+        elif "@" in text:
+            self.new_email.setText(text)
+        else:
+            self.new_name.setText(text)
+        for field in (self.new_name, self.new_phone, self.new_email):
+            if not field.text():
+                field.setFocus()
+                break
+
+    def create_customer(self) -> None:
+        data = CustomerInput(name=self.new_name.text(), phone=self.new_phone.text(), email=self.new_email.text(),
+                             consent_email=self.new_consent_email.isChecked(),
+                             consent_whatsapp=self.new_consent_whatsapp.isChecked())
+        try:
+            new_id = customers.create_customer(data, shop=self.shop, actor=self.actor, today=self.today())
+        except ReguaError as exc:
+            self._show_error(exc)
+            return
+        self.new_box.hide()
+        self.error.hide()
+        self.choose(new_id)
+
+    def choose(self, customer_id: int) -> None:
+        self.customer_id = customer_id
+        d = customers.detail(customer_id, self.shop)
+        self.chosen.setText("  ·  ".join(x for x in (d.name, d.phone_display, d.email or "") if x))
+        self.chosen.show()
+        self.entry_box.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self._fill_customer_lists()
+        self.kind.setFocus()
+
+    # --- what happened --------------------------------------------------------------------------
+
+    def _reset_dates(self) -> None:
+        today = self.today()
+        self.when.setMaximumDate(_qdate(today))
+        self.when.setDate(_qdate(today))
+        self.follow_up.setDate(_qdate(today).addDays(interactions.DEFAULT_FOLLOW_UP_DAYS))
+
+    def _fill_customer_lists(self) -> None:
+        self.refund_of.clear()
+        self.closes.clear()
+        if self.customer_id is None:
+            return
+        for r in interactions.refundable_purchases(self.customer_id):
+            label = f"{format_date(r.on)}  {format_money(r.amount_cents, self.shop.currency)}  {r.note}".strip()
+            self.refund_of.addItem(label, r.id)
+        for item in interactions.open_items(self.customer_id):
+            if item.kind not in UNFINISHED:
+                continue
+            text = f"{kind_label(item.kind)} {format_date(item.on)}  {item.note}"
+            if item.amount_cents is not None:
+                text += f"  {format_money(item.amount_cents, self.shop.currency)}"
+            row = QListWidgetItem(text.strip())
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Unchecked)
+            self.closes.addItem(row)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.amount.setEnabled(kind in TAKES_AMOUNT)
+        for label, widget, visible in (
+            (self._follow_label, self.follow_up, kind in UNFINISHED),
+            (self._refund_label, self.refund_of, kind == "return"),
+            (self._closes_label, self.closes, kind == "purchase" and self.closes.count() > 0),
+        ):
+            label.setVisible(visible)
+            widget.setVisible(visible)
+
+    def entry(self) -> LogEntry:
+        kind = self.kind.currentData()
+        closes = [self.closes.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.closes.count())
+                  if self.closes.item(i).checkState() == Qt.CheckState.Checked]
+        return LogEntry(
+            kind=kind, amount=self.amount.text() if kind in TAKES_AMOUNT else None, note=self.note.text(),
+            on=_pydate(self.when.date()),
+            follow_up_on=_pydate(self.follow_up.date()) if kind in UNFINISHED else None,
+            purchase_id=self.refund_of.currentData() if kind == "return" else None,
+            closes=closes if kind == "purchase" else ())
+
+    def save(self) -> None:
+        if self.customer_id is None:
+            self.search.setFocus()
+            return
+        try:
+            interactions.log_interaction(self.customer_id, self.entry(), actor=self.actor, shop=self.shop,
+                                         today=self.today())
+        except ReguaError as exc:
+            self._show_error(exc)
+            return
+        self.logged.emit(self.customer_id)
+        self.accept()
+
+    def _show_error(self, exc: ReguaError) -> None:
+        self.error.setText(error_text(exc))
+        self.error.show()
+        field = getattr(exc, "field", None)
+        target = {"amount": self.amount, "note": self.note, "date": self.when, "follow_up": self.follow_up,
+                  "name": self.new_name, "phone": self.new_phone, "email": self.new_email}.get(field)
+        if target is not None and target.isVisible():
+            target.setFocus()

@@ -1,0 +1,159 @@
+"""The counter, driven from the keyboard as staff use it: log in, F2, find, log, see it on the page."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from desktop_app.db.models import Interaction
+from desktop_app.domain.actors import COUNTER
+from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.quick_log import QuickLogDialog
+from desktop_app.services import customers, interactions, staff
+from desktop_app.services.customers import CustomerInput
+from desktop_app.services.interactions import LogEntry
+
+
+@pytest.fixture
+def team(shop_settings):
+    owner = staff.create_first_owner("Ana Paula", "2468")
+    bruno_id = staff.add_staff("Bruno", COUNTER, "1357", actor=owner)
+    return owner, staff.log_in(bruno_id, "1357")
+
+
+@pytest.fixture
+def maria(shop_settings, team, today):
+    return customers.create_customer(CustomerInput(name="Maria Souza", phone="(11) 98765-4321"),
+                                     shop=shop_settings, actor=team[0], today=today)
+
+
+@pytest.fixture
+def window(qtbot, tasks, paths, shop_settings, team, today, english):
+    w = MainWindow(paths, tasks, shop_settings, team[1], lambda: today)
+    qtbot.addWidget(w)
+    w.show()
+    w.customers.reload()
+    return w
+
+
+def test_a_purchase_logged_with_keystrokes_only_shows_on_the_timeline(qtbot, window, maria):
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    dialog = window.findChild(QuickLogDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.search, "4321")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.customer_id == maria
+    assert dialog.focusWidget() is dialog.kind
+    qtbot.keyClicks(dialog.kind, "Pu")
+    assert dialog.kind.currentData() == "purchase"
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.amount, "149,90")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    row = Interaction.get(Interaction.customer == maria)
+    assert (row.kind, row.amount_cents, row.staff_id) == ("purchase", 14990, window.actor.staff_id)
+    page = window.customers.page
+    qtbot.waitUntil(lambda: "Maria Souza" in page.header.text() and page.timeline.count() >= 2)
+    top = page.timeline.item(0).text()
+    assert "Purchase" in top and "149.90" in top and "by Bruno" in top
+
+
+def test_a_scanned_card_code_finds_the_customer_at_once(qtbot, tasks, shop_settings, team, today, english):
+    cid = customers.create_customer(CustomerInput(name="Rita", card_code="FL-1002"), shop=shop_settings,
+                                    actor=team[0], today=today)
+    dialog = QuickLogDialog(tasks, shop_settings, team[1], lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.search.setText("FL-1002")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # the scanner's Enter, before the search timer fired
+    assert dialog.customer_id == cid
+
+
+def test_nobody_found_creates_the_customer_inline_with_consent(qtbot, tasks, shop_settings, team, today, english):
+    dialog = QuickLogDialog(tasks, shop_settings, team[1], lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search, "Joana Prado")
+    qtbot.waitUntil(lambda: not tasks.busy)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.new_box.isVisible() and dialog.new_name.text() == "Joana Prado"
+    dialog.new_phone.setText("11 91234")  # too short: refused, nothing created
+    dialog.new_consent_whatsapp.setChecked(True)
+    qtbot.keyClick(dialog.new_phone, Qt.Key.Key_Return)
+    assert "not a valid phone number" in dialog.error.text() and dialog.customer_id is None
+    dialog.new_phone.setText("11 91234-5678")
+    qtbot.keyClick(dialog.new_phone, Qt.Key.Key_Return)
+    assert dialog.customer_id is not None
+    assert customers.detail(dialog.customer_id, shop_settings).consent["whatsapp"] is True
+
+
+def test_bad_amounts_are_refused_in_the_dialog(qtbot, tasks, shop_settings, team, today, maria, english):
+    dialog = QuickLogDialog(tasks, shop_settings, team[1], lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.choose(maria)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("purchase"))
+    for typed, message in (("abc", "Enter an amount such as 49,90."), ("-5", "The amount cannot be negative."),
+                           ("", "Enter the amount.")):
+        dialog.amount.setText(typed)
+        dialog.save()
+        assert dialog.error.text() == message
+    dialog.kind.setCurrentIndex(dialog.kind.findData("return"))
+    dialog.amount.setText("10")
+    dialog.save()
+    assert dialog.error.text() == "This customer has no purchase this refund could reverse."
+    assert Interaction.select().count() == 0
+
+
+def test_a_purchase_can_close_an_open_quote(qtbot, tasks, shop_settings, team, today, maria, english):
+    quote = interactions.log_interaction(maria, LogEntry(kind="quote", amount="890", note="vestido"),
+                                         actor=team[1], shop=shop_settings, today=today)
+    dialog = QuickLogDialog(tasks, shop_settings, team[1], lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose(maria)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("purchase"))
+    assert dialog.closes.isVisible() and dialog.closes.count() == 1
+    dialog.closes.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.amount.setText("890")
+    dialog.save()
+    assert Interaction.get_by_id(quote).status == "bought"
+
+
+def test_open_items_stand_out_and_are_closed_from_the_page(qtbot, window, maria, team, shop_settings, today,
+                                                           monkeypatch):
+    for entry in (LogEntry(kind="complaint", note="zíper"), LogEntry(kind="quote", amount="300", note="saia")):
+        interactions.log_interaction(maria, entry, actor=team[1], shop=shop_settings, today=today)
+    window.customers.show_customer(maria)
+    page = window.customers.page
+    qtbot.waitUntil(lambda: page.open_list.count() == 2)
+    assert "Complaint" in page.open_list.item(0).text() and "OPEN" in page.timeline.item(0).text()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("trocamos o zíper", True))
+    page.open_list.setCurrentRow(0)
+    page.resolve_button.click()
+    qtbot.waitUntil(lambda: page.open_list.count() == 1)
+    page.open_list.setCurrentRow(0)
+    page.lost_button.click()
+    qtbot.waitUntil(lambda: page.open_list.count() == 0)
+    assert interactions.open_items(maria) == []
+
+
+def test_login_refuses_a_wrong_pin_with_tries_left(qtbot, team, english):
+    dialog = LoginDialog("Ateliê")
+    qtbot.addWidget(dialog)
+    dialog.who.setCurrentIndex(dialog.who.findData(team[1].staff_id))
+    dialog.pin.setText("0000")
+    dialog.try_login()
+    assert dialog.error.text() == "Wrong PIN. 4 tries left before this account is locked."
+    assert dialog.actor is None
+    dialog.pin.setText("1357")
+    dialog.try_login()
+    assert dialog.actor == team[1]
+
+
+def test_a_counter_account_does_not_see_the_owners_menus(window, team):
+    assert not window.shop_menu.menuAction().isVisible()
+    assert not window.customers.merge_button.isVisibleTo(window)
+    window.set_actor(team[0])
+    assert window.shop_menu.menuAction().isVisible()
+    assert "Ana Paula" in window.user_label.text()
