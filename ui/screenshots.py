@@ -8,6 +8,7 @@ Runs on the offscreen platform, so it works on a machine without a display.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -16,19 +17,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.config import resolve_paths  # noqa: E402
 from desktop_app.db.database import close_database  # noqa: E402
-from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
 from desktop_app.domain.dates import local_today  # noqa: E402
 from desktop_app.gui.app import application, open_or_explain  # noqa: E402
 from desktop_app.gui.customer_dialog import CustomerDialog  # noqa: E402
 from desktop_app.gui.i18n import install_language  # noqa: E402
+from desktop_app.gui.login_dialog import LoginDialog  # noqa: E402
 from desktop_app.gui.main_window import MainWindow  # noqa: E402
 from desktop_app.gui.tasks import TaskRunner  # noqa: E402
-from desktop_app.services import demo, shop  # noqa: E402
+from desktop_app.services import customers, demo, interactions, shop, staff  # noqa: E402
+from desktop_app.services.interactions import LogEntry  # noqa: E402
 
 OUT = ROOT / "resources" / "screenshots"
 
@@ -40,14 +42,23 @@ def spin(ms: int) -> None:
     loop.exec()
 
 
-def shoot(language: str, folder: Path, app: QApplication) -> None:
+def shoot(language: str, db: Path, app: QApplication) -> None:
     install_language(language, "BR")
-    paths = resolve_paths(db=folder / "demo.db")
+    paths = resolve_paths(db=db)
     open_or_explain(paths)
     settings = shop.shop_settings()
     tasks = TaskRunner(app)
-    window = MainWindow(paths, tasks, settings, Actor(None, "Ana Paula", OWNER),
-                        lambda: local_today(settings.timezone))
+    login = LoginDialog(settings.name, demo_hint=True)
+    login.pin.setText("••••")
+    login.show()
+    spin(100)
+    login.grab().save(str(OUT / f"login_{language}.png"))
+    login.close()
+    owner = staff.log_in(staff.accounts()[0].id, staff.DEMO_PIN)
+    bruno = next(m for m in staff.accounts() if m.name.startswith("Bruno"))
+    counter = staff.log_in(bruno.id, staff.DEMO_PIN)
+    today = local_today(settings.timezone)
+    window = MainWindow(paths, tasks, settings, owner, lambda: today, demo_shop=True)
     window.resize(1280, 760)
     window.show()
     window.customers.reload()
@@ -58,8 +69,27 @@ def shoot(language: str, folder: Path, app: QApplication) -> None:
     window.customers.search.setText("silva 98")
     spin(800)
     window.grab().save(str(OUT / f"search_{language}.png"))
-    dialog = CustomerDialog(settings, Actor(None, "Ana Paula", OWNER), lambda: local_today(settings.timezone),
-                            parent=window)
+    # A customer with an open complaint and an open quote, as the counter sees her.
+    target = customers.search("fernanda", limit=1)[0]
+    for entry in (LogEntry(kind="quote", amount="890", note="Vestido de festa sob medida"),
+                  LogEntry(kind="complaint", note="Zíper quebrou na primeira semana")):
+        interactions.log_interaction(target, entry, actor=counter, shop=settings, today=today)
+    window.customers.search.setText("fernanda")
+    spin(600)
+    window.customers.show_customer(target)
+    spin(600)
+    window.grab().save(str(OUT / f"timeline_open_{language}.png"))
+    quick = window.quick_log()
+    quick.search.setText("fernanda")
+    spin(400)
+    quick.choose(target)
+    quick.kind.setCurrentIndex(quick.kind.findData("purchase"))
+    quick.amount.setText("890,00")
+    quick.closes.item(0).setCheckState(Qt.CheckState.Checked) if quick.closes.count() else None
+    spin(200)
+    quick.grab().save(str(OUT / f"quick_log_{language}.png"))
+    quick.reject()
+    dialog = CustomerDialog(settings, owner, lambda: today, parent=window)
     dialog.ui.name.setText("Juliana Mendes")
     dialog.ui.email.setText("juliana.mendes@gmail")
     dialog.ui.phone.setText("11 98765")
@@ -85,7 +115,8 @@ def main() -> None:
         demo.generate(3000, today=local_today(demo.DEMO_SHOP.timezone))
         close_database()
         for language in ("en", "pt_BR"):
-            shoot(language, folder, app)
+            shutil.copy(folder / "demo.db", folder / f"demo-{language}.db")
+            shoot(language, folder / f"demo-{language}.db", app)
     print(f"screenshots in {OUT}")
 
 

@@ -64,6 +64,7 @@ class CustomerPage(QWidget):
         layout.addWidget(self.open_title)
         self.open_list = QListWidget()
         self.open_list.setMaximumHeight(110)
+        self.open_list.setWordWrap(True)
         layout.addWidget(self.open_list)
         open_actions = QHBoxLayout()
         self.resolve_button = QPushButton(self.tr("&Resolve complaint…"))

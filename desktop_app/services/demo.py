@@ -75,7 +75,8 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
                                   Consent.legal_basis, Consent.staff], consent_rows)
             bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
                                       Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
-                                      Interaction.source, Interaction.created_at], inter_rows)
+                                      Interaction.source, Interaction.created_at, Interaction.status,
+                                      Interaction.follow_up_on, Interaction.resolution], inter_rows)
             for rows in (cust_rows, tag_rows, consent_rows, term_rows, inter_rows):
                 rows.clear()
 
@@ -161,12 +162,18 @@ def _history(rng: random.Random, cid: int, since: date, today: date, tz, staff_i
         roll = rng.random()
         if roll < 0.55:
             amount = rng.choice((3990, 5990, 8990, 12990, 15900, 19990, 24990, 34990, 49990)) + rng.choice((0, 0, 1000))
-            yield (cid, "purchase", amount, rng.choice(data.PURCHASE_NOTES), at, day, staff, "demo", at)
+            yield (cid, "purchase", amount, rng.choice(data.PURCHASE_NOTES), at, day, staff, "demo", at, None, None, "")
         elif roll < 0.93:
-            yield (cid, "visit", None, "", at, day, staff, "demo", at)
+            yield (cid, "visit", None, "", at, day, staff, "demo", at, None, None, "")
         elif roll < 0.97:
-            yield (cid, "call", None, "", at, day, staff, "demo", at)
+            yield (cid, "call", None, "", at, day, staff, "demo", at, None, None, "")
         elif roll < 0.985:
-            yield (cid, "complaint", None, rng.choice(data.COMPLAINT_NOTES), at, day, staff, "demo", at)
+            # Recent complaints are still open; older ones were resolved.
+            recent = (today - day).days < 45
+            yield (cid, "complaint", None, rng.choice(data.COMPLAINT_NOTES), at, day, staff, "demo", at,
+                   "open" if recent else "resolved", None, "" if recent else rng.choice(data.RESOLUTIONS))
         else:
-            yield (cid, "quote", rng.choice((29900, 45000, 89000)), rng.choice(data.QUOTE_NOTES), at, day, staff, "demo", at)
+            recent = (today - day).days < 20
+            kind = rng.choice(("quote", "quote", "reservation", "special_order", "tried_on"))
+            yield (cid, kind, rng.choice((29900, 45000, 89000)), rng.choice(data.QUOTE_NOTES), at, day, staff,
+                   "demo", at, "open" if recent else rng.choice(("bought", "lost")), day + timedelta(days=7), "")

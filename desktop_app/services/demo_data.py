@@ -41,3 +41,7 @@ COMPLAINT_NOTES = ("Zíper quebrou na primeira semana", "Cobrança em duplicidad
                    "Atendimento demorado no sábado", "Peça com defeito na costura")
 QUOTE_NOTES = ("Vestido de festa sob medida", "Reservou o casaco bege, volta na sexta",
                "Orçamento de 12 camisetas para a equipe", "Experimentou a bota, vai pensar")
+RESOLUTIONS = (
+    "Trocamos a peça", "Ajuste feito sem custo", "Devolvemos o valor", "Pedimos desculpas e demos um desconto",
+    "Conserto pronto e entregue",
+)

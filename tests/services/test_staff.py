@@ -85,3 +85,13 @@ def test_the_last_owner_cannot_be_switched_off(owner):
     staff.change_staff(owner.staff_id, active=False, actor=Actor(second, "Rita", OWNER))
     assert [m.name for m in staff.accounts()] == ["Rita"]
     assert AuditLog.select().where(AuditLog.action == "staff.change").count() == 1
+
+
+def test_only_the_owner_reads_the_audit_log(owner):
+    from desktop_app.services import audit
+
+    staff.add_staff("Bruno", COUNTER, "1111", actor=owner)
+    assert [r.action for r in audit.recent(10, actor=owner)] == ["staff.create", "staff.create"]
+    for role in (MANAGER, COUNTER):
+        with pytest.raises(PermissionDenied):
+            audit.recent(10, actor=Actor(None, "x", role))
