@@ -23,6 +23,7 @@ from ..services import shop as shop_service
 from ..services import staff
 from ..services.shop import ShopSettings
 from .i18n import LANGUAGES, error_text
+from .widgets import error_label
 
 
 class FirstRunDialog(QDialog):
@@ -65,10 +66,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Owner's PIN"), self.pin)
         form.addRow(self.tr("PIN again"), self.pin_again)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

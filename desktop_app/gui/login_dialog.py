@@ -18,6 +18,7 @@ from ..domain.errors import ReguaError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..services import staff
 from .i18n import error_text
+from .widgets import error_label
 
 ROLE_LABELS = {
     "owner": QT_TRANSLATE_NOOP("roles", "Owner"),
@@ -55,10 +56,7 @@ class LoginDialog(QDialog):
         self.hint.setVisible(demo_hint)
         self.hint.setStyleSheet("color: #555;")
         layout.addWidget(self.hint)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.login_button = buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)

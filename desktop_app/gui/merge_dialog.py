@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from ..services import customers
 from ..services.shop import ShopSettings
 from .errors import show_error
 from .tasks import TaskRunner
+from .widgets import fill_customer_list
 
 
 class MergeDialog(QDialog):
@@ -71,12 +71,7 @@ class MergeDialog(QDialog):
     def _show(self, generation: int, rows) -> None:
         if generation != self._generation:
             return
-        self.results.clear()
-        for r in rows:
-            details = "  ·  ".join(x for x in (r.phone, r.email, r.city) if x)
-            item = QListWidgetItem(f"#{r.id}  {r.name}\n{details}")
-            item.setData(Qt.ItemDataRole.UserRole, (r.id, r.name))
-            self.results.addItem(item)
+        fill_customer_list(self.results, rows, two_lines=True)
 
     def _accept(self) -> None:
         item = self.results.currentItem()

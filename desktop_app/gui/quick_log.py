@@ -36,6 +36,7 @@ from ..services.shop import ShopSettings
 from .errors import show_error
 from .i18n import error_text, format_date, format_money, kind_label
 from .tasks import TaskRunner
+from .widgets import error_label, fill_customer_list
 
 MAX_MATCHES = 8
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -115,10 +116,7 @@ class QuickLogDialog(QDialog):
         self.entry_box.setEnabled(False)
         layout.addWidget(self.entry_box)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -136,7 +134,7 @@ class QuickLogDialog(QDialog):
         self.search.installEventFilter(self)
         for field in (self.new_name, self.new_phone, self.new_email):
             field.installEventFilter(self)
-        self.matches.itemActivated.connect(lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)))
+        self.matches.itemActivated.connect(lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)[0]))
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self._reset_dates()
         self._kind_changed()
@@ -161,12 +159,7 @@ class QuickLogDialog(QDialog):
     def _found(self, generation: int, rows) -> None:
         if generation != self._generation:
             return
-        self.matches.clear()
-        for r in rows:
-            details = "  ·  ".join(x for x in (r.phone, r.email, r.city) if x)
-            item = QListWidgetItem(f"{r.name}    {details}")
-            item.setData(Qt.ItemDataRole.UserRole, r.id)
-            self.matches.addItem(item)
+        fill_customer_list(self.matches, rows)
         if rows:
             self.matches.setCurrentRow(0)
 
@@ -198,7 +191,7 @@ class QuickLogDialog(QDialog):
                         if text else [])
         item = self.matches.currentItem()
         if item is not None:
-            self.choose(item.data(Qt.ItemDataRole.UserRole))
+            self.choose(item.data(Qt.ItemDataRole.UserRole)[0])
         elif self.search.text().strip():
             self._offer_new_customer()
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -29,6 +28,7 @@ from ..services import audit, staff
 from ..services.shop import ShopSettings
 from .i18n import error_text, format_datetime_local
 from .login_dialog import role_label
+from .widgets import error_label
 
 
 class StaffDialog(QDialog):
@@ -65,9 +65,7 @@ class StaffDialog(QDialog):
         layout.addLayout(add)
         self.add_button = QPushButton(self.tr("&Add"))
         layout.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignRight)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
