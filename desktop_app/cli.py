@@ -43,6 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N customers (default 50)")
     search.add_argument("--json", action="store_true", help="print one JSON document")
+    imp = sub.add_parser("import", help="import customers from an xlsx, xls, ods or csv file")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first with data)")
+    imp.add_argument("--dry-run", action="store_true", help="check everything and report, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as one JSON document")
+    imp.add_argument("--file-wins", action="store_true",
+                     help="update existing customers with the file's values (default: only fill what is empty)")
+
+    exp = sub.add_parser("export", help="export the customer list to FILE.xlsx or FILE.csv")
+    exp.add_argument("file", metavar="FILE")
+
     log = sub.add_parser("log", help="log what happened with a customer (a visit, a purchase, a complaint...)")
     log.add_argument("customer", metavar="CUSTOMER", help="an id (#12), an e-mail, a phone or a card code")
     log.add_argument("--kind", required=True, choices=KINDS)
@@ -124,7 +135,50 @@ def cmd_log(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "search": cmd_search, "log": cmd_log}
+def cmd_import(args: argparse.Namespace, out) -> int:
+    from .domain.actors import COMMAND_LINE
+    from .domain.dates import local_today
+    from .services import importer, shop
+    from .services.spreadsheet import read_table
+
+    paths = _paths(args)
+    table = read_table(args.file, args.sheet)  # a bad file is refused before the database is touched
+    shop.open_shop(paths, create=False)
+    settings = shop.shop_settings()
+    if settings is None:
+        raise ReguaError("shop_not_set_up")
+    today = local_today(settings.timezone)
+    plan = importer.plan_import(table, settings, today, importer.ImportOptions(file_wins=args.file_wins))
+    batch = None if args.dry_run else importer.commit_import(plan, actor=COMMAND_LINE, shop=settings, today=today)
+    report = plan.report(batch, args.dry_run)
+    if args.json:
+        json.dump(report, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        verb = "would create" if args.dry_run else "created"
+        print(f"{report['rows']} rows: {verb} {report['created']}, updated {report['updated']}, "
+              f"merged {report['merged']}, skipped {report['skipped']}"
+              + (f" (batch {batch})" if batch else ""), file=out)
+        for issue in report["issues"]:
+            print(f"  row {issue['row']}, {issue['column']}: {issue['severity']}: {issue['message']}"
+                  f" [{issue['value']}]", file=out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out) -> int:
+    from .domain.actors import COMMAND_LINE
+    from .services import exporter, shop
+
+    shop.open_shop(_paths(args), create=False)
+    settings = shop.shop_settings()
+    if settings is None:
+        raise ReguaError("shop_not_set_up")
+    count = exporter.export_customers(args.file, actor=COMMAND_LINE, shop=settings)
+    print(f"{count} customers written to {args.file}", file=out)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

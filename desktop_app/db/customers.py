@@ -53,3 +53,29 @@ def refunded_by_purchase(customer_id: int) -> dict[int, int]:
              .where((Interaction.customer == customer_id) & (Interaction.kind == "return"))
              .group_by(Interaction.related))
     return {pid: total or 0 for pid, total in query.tuples() if pid is not None}
+
+
+def tags_of(customer_id: int) -> list[str]:
+    return [t for (t,) in CustomerTag.select(CustomerTag.tag).where(CustomerTag.customer == customer_id).tuples()]
+
+
+def tags_for(ids: Sequence[int]) -> dict[int, set[str]]:
+    result: dict[int, set[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        for cid, tag in CustomerTag.select(CustomerTag.customer, CustomerTag.tag).where(
+                CustomerTag.customer.in_(chunk)).tuples():
+            result.setdefault(cid, set()).add(tag)
+    return result
+
+
+def consent_for(ids: Sequence[int]) -> dict[int, dict[str, bool]]:
+    """What is in force per customer and channel: the newest record of each."""
+    result: dict[int, dict[str, bool]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        rows = (Consent.select(Consent.customer, Consent.channel, Consent.granted)
+                .where(Consent.customer.in_(chunk)).order_by(Consent.at, Consent.id).tuples())
+        for cid, channel, granted in rows:
+            result.setdefault(cid, {})[channel] = bool(granted)
+    return result

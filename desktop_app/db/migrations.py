@@ -85,6 +85,28 @@ CREATE INDEX interaction_related ON interaction (related_id);
 """
 
 
+# v3: imports as undoable batches. What a batch created carries its id; what it changed on existing
+# customers is kept as the values before, per customer.
+V3 = """
+CREATE TABLE import_batch (
+    id INTEGER NOT NULL PRIMARY KEY, file_name TEXT NOT NULL, sheet TEXT NOT NULL, at DATETIME NOT NULL,
+    actor TEXT NOT NULL, staff_id INTEGER REFERENCES staff (id), rows INTEGER NOT NULL,
+    created INTEGER NOT NULL, updated INTEGER NOT NULL, merged INTEGER NOT NULL, skipped INTEGER NOT NULL,
+    undone_at DATETIME);
+CREATE TABLE import_change (
+    id INTEGER NOT NULL PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
+    customer_id INTEGER NOT NULL, before TEXT NOT NULL);
+CREATE INDEX import_change_batch ON import_change (batch_id);
+ALTER TABLE customer ADD COLUMN import_batch_id INTEGER REFERENCES import_batch (id);
+ALTER TABLE consent ADD COLUMN import_batch_id INTEGER REFERENCES import_batch (id);
+ALTER TABLE interaction ADD COLUMN import_batch_id INTEGER REFERENCES import_batch (id);
+CREATE INDEX customer_import ON customer (import_batch_id);
+CREATE INDEX consent_import ON consent (import_batch_id);
+CREATE INDEX interaction_import ON interaction (import_batch_id);
+"""
+
+
 def _run_script(db: SqliteDatabase, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
@@ -94,6 +116,7 @@ def _run_script(db: SqliteDatabase, script: str) -> None:
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: lambda db: _run_script(db, V1),
     2: lambda db: _run_script(db, V2),
+    3: lambda db: _run_script(db, V3),
 }
 HEAD = max(STEPS)
 

@@ -41,6 +41,30 @@ class Staff(BaseModel):
     locked_until = DateTimeField(null=True)  # UTC
 
 
+class ImportBatch(BaseModel):
+    """One spreadsheet import: undone as a whole."""
+
+    file_name = TextField()
+    sheet = TextField()
+    at = DateTimeField()  # UTC
+    actor = TextField()
+    staff = ForeignKeyField(Staff, null=True, column_name="staff_id")
+    rows = IntegerField()
+    created = IntegerField()
+    updated = IntegerField()
+    merged = IntegerField()
+    skipped = IntegerField()
+    undone_at = DateTimeField(null=True)
+
+
+class ImportChange(BaseModel):
+    """An existing customer's values before an import changed them (JSON)."""
+
+    batch = ForeignKeyField(ImportBatch, on_delete="CASCADE", column_name="batch_id")
+    customer_id = IntegerField()
+    before = TextField()
+
+
 class Customer(BaseModel):
     name = TextField()
     name_key = TextField()  # folded name, what the list sorts by
@@ -58,6 +82,7 @@ class Customer(BaseModel):
     source = TextField()  # counter | import | demo | cli
     created_at = DateTimeField()  # UTC
     updated_at = DateTimeField()  # UTC
+    import_batch = ForeignKeyField(ImportBatch, null=True, column_name="import_batch_id")
 
 
 class CustomerTag(BaseModel):
@@ -78,6 +103,7 @@ class Consent(BaseModel):
     source = TextField()
     legal_basis = TextField()
     staff = ForeignKeyField(Staff, null=True, column_name="staff_id")
+    import_batch = ForeignKeyField(ImportBatch, null=True, column_name="import_batch_id")
 
 
 class Interaction(BaseModel):
@@ -98,6 +124,7 @@ class Interaction(BaseModel):
     resolution = TextField(default="")
     closed_at = DateTimeField(null=True)
     closed_by = ForeignKeyField(Staff, null=True, column_name="closed_by_id", backref="closed")
+    import_batch = ForeignKeyField(ImportBatch, null=True, column_name="import_batch_id")
 
 
 class SearchTerm(BaseModel):
@@ -121,4 +148,4 @@ class AuditLog(BaseModel):
     details = TextField(default="")
 
 
-ALL_MODELS = (Setting, Staff, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog)
+ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog)

@@ -56,6 +56,26 @@ MESSAGES: dict[str, str] = {
     "not_open": QT_TRANSLATE_NOOP("errors", "This is already closed."),
     "resolution_required": QT_TRANSLATE_NOOP("errors", "Write how it was resolved."),
     "interaction_not_found": QT_TRANSLATE_NOOP("errors", "This entry no longer exists."),
+    # Files
+    "file_unreadable": QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read: {reason}"),
+    "file_too_big": QT_TRANSLATE_NOOP("errors", "The file {name} is too big to import (more than {mb} MB)."),
+    "file_empty": QT_TRANSLATE_NOOP("errors", "The file {name} has no data."),
+    "file_damaged": QT_TRANSLATE_NOOP(
+        "errors", "The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv)."),
+    "file_password": QT_TRANSLATE_NOOP(
+        "errors", "The file {name} is protected by a password. Save a copy without the password and import that."),
+    "file_too_many_rows": QT_TRANSLATE_NOOP("errors", "The file {name} has more than {max} rows."),
+    "sheet_not_found": QT_TRANSLATE_NOOP("errors", "There is no sheet called {sheet} in {name}."),
+    "no_name_column": QT_TRANSLATE_NOOP("errors", "No column holds the customers' names; pick it in the mapping."),
+    "import_undo_blocked": QT_TRANSLATE_NOOP(
+        "errors", "This import cannot be undone: {count} of its customers changed since ({names})."),
+    "import_already_undone": QT_TRANSLATE_NOOP("errors", "This import was already undone."),
+    "import_not_found": QT_TRANSLATE_NOOP("errors", "There is no such import."),
+    "export_format": QT_TRANSLATE_NOOP("errors", "Export to a file ending in .xlsx or .csv."),
+    "export_failed": QT_TRANSLATE_NOOP("errors", "The export could not be written to {path}: {reason}"),
+    "consent_unclear": QT_TRANSLATE_NOOP("errors", "Not a yes or a no; no consent recorded."),
+    "opt_out_kept": QT_TRANSLATE_NOOP("errors", "This customer had opted out; the opt-out is kept."),
+    "duplicate_in_file": QT_TRANSLATE_NOOP("errors", "Same customer as row {row}; merged into it."),
     # Not found
     "customer_not_found": QT_TRANSLATE_NOOP("errors", "No customer matches “{ref}”."),
     # Database

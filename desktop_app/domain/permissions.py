@@ -18,6 +18,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "customer.edit": EVERYONE,
     "customer.merge": MANAGERS,
     "customer.delete": OWNER_ONLY,
+    "customer.import": MANAGERS,
     "interaction.log": EVERYONE,
     "interaction.close": EVERYONE,  # resolve a complaint, mark a quote bought or lost
     "loyalty.redeem": EVERYONE,

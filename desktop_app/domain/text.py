@@ -23,9 +23,16 @@ def has_control_chars(value: str) -> bool:
     return bool(_CONTROL.search(value.replace("\n", "").replace("\t", "").replace("\r", "")))
 
 
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")  # the combining accents of Latin letters
+
+
 def fold(value: str) -> str:
     """Case- and accent-insensitive form: 'João Conceição' -> 'joao conceicao'."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    if value.isascii():
+        return value.lower()
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", value.casefold()))
+    if decomposed.isascii():
+        return decomposed
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # ß casefolds to 'ss' already; 'ø', 'đ', 'ł' have no decomposition: map the common ones by hand.
     return stripped.translate(_EXTRA_FOLD)

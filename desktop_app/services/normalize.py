@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from ..domain.countries import COUNTRIES
 from ..domain.errors import ValidationError
 from ..domain.text import clean_text
+
+# The everyday address (ASCII, no quotes, dotted words, a domain with a letters-only TLD) is accepted
+# by email-validator too, so it is checked here in a microsecond; anything else goes to the library.
+_PLAIN_EMAIL = re.compile(
+    r"[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*@(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")
+
+
+_SPECIAL_USE = frozenset(SPECIAL_USE_DOMAIN_NAMES)  # '.local', '.test'...: the library refuses them
 
 
 def normalize_email(raw: str | None) -> str | None:
@@ -15,6 +26,10 @@ def normalize_email(raw: str | None) -> str | None:
     text = clean_text(raw)
     if not text:
         return None
+    lowered = text.lower()
+    if (len(lowered) <= 254 and len(lowered.split("@", 1)[0]) <= 64 and _PLAIN_EMAIL.fullmatch(lowered)
+            and lowered.rsplit(".", 1)[1] not in _SPECIAL_USE):
+        return lowered
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -22,11 +37,50 @@ def normalize_email(raw: str | None) -> str | None:
     return result.normalized.lower()
 
 
+@lru_cache(maxsize=32)
+def _region_patterns(region: str):
+    """The region's country code and its mobile / fixed-line number patterns, from phonenumbers' metadata."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None:
+        return None
+    patterns = [re.compile(d.national_number_pattern) for d in (meta.mobile, meta.fixed_line)
+                if d is not None and d.national_number_pattern]
+    return str(meta.country_code), patterns
+
+
+_SEPARATORS = re.compile(r"[\s().\-]")
+
+
+def _fast_phone(text: str, region: str) -> str | None:
+    """The common case in a microsecond: a national number, or +<country code> and one, written with
+    spaces, dots, dashes or brackets, that matches the region's own mobile or fixed-line pattern
+    (phonenumbers' validity test for such a number). None: let phonenumbers decide."""
+    found = _region_patterns(region)
+    if found is None:
+        return None
+    code, patterns = found
+    compact = _SEPARATORS.sub("", text)
+    if compact.startswith("+"):
+        if not compact[1:].startswith(code):
+            return None
+        national = compact[1 + len(code):]
+    else:
+        national = compact
+    if not national.isdigit() or national.startswith("0"):
+        return None
+    if any(p.fullmatch(national) for p in patterns):
+        return f"+{code}{national}"
+    return None
+
+
 def normalize_phone(raw: str | None, region: str) -> str | None:
     """E.164 ('+5511987654321'), reading national numbers with the shop's country as region."""
     text = clean_text(raw)
     if not text:
         return None
+    fast = _fast_phone(text, region)
+    if fast is not None:
+        return fast
     country_name = COUNTRIES[region].name if region in COUNTRIES else region
     try:
         number = phonenumbers.parse(text, region)

@@ -3,27 +3,27 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="137" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="135" />
         <source>Audit log</source>
         <translation>Registro de auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
@@ -228,77 +228,77 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="69" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="70" />
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="70" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="71" />
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="71" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="72" />
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="80" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="81" />
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="97" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="97" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="97" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="99" />
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="120" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="121" />
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="139" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="140" />
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="141" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="142" />
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="143" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="144" />
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="147" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="148" />
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="170" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="171" />
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="174" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="175" />
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -306,88 +306,88 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="200" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="201" />
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="204" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="205" />
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="206" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="207" />
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="207" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="208" />
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="208" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="209" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="209" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="210" />
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="292" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="293" />
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="322" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="323" />
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="325" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="326" />
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="326" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="327" />
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="377" />
-        <location filename="../../desktop_app/gui/customers_view.py" line="390" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="378" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="391" />
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="400" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="401" />
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="402" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="403" />
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="411" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="412" />
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="436" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="437" />
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="436" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="437" />
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="444" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="445" />
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
@@ -395,57 +395,57 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="33" />
+        <location filename="../../desktop_app/gui/first_run.py" line="34" />
         <source>Welcome to Régua</source>
         <translation>Bem-vinda ao Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="36" />
+        <location filename="../../desktop_app/gui/first_run.py" line="37" />
         <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later.</source>
         <translation>Conte ao Régua sobre a sua loja. O país define o código do telefone, a moeda e o formato das datas; tudo isso pode ser alterado depois.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="41" />
+        <location filename="../../desktop_app/gui/first_run.py" line="42" />
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>ex.: Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="42" />
+        <location filename="../../desktop_app/gui/first_run.py" line="43" />
         <source>Shop name</source>
         <translation>Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="46" />
+        <location filename="../../desktop_app/gui/first_run.py" line="47" />
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="52" />
+        <location filename="../../desktop_app/gui/first_run.py" line="53" />
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="57" />
+        <location filename="../../desktop_app/gui/first_run.py" line="58" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="59" />
+        <location filename="../../desktop_app/gui/first_run.py" line="60" />
         <source>Your name</source>
         <translation>Seu nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="64" />
+        <location filename="../../desktop_app/gui/first_run.py" line="65" />
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="65" />
+        <location filename="../../desktop_app/gui/first_run.py" line="66" />
         <source>Owner's PIN</source>
         <translation>PIN da dona</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="66" />
+        <location filename="../../desktop_app/gui/first_run.py" line="67" />
         <source>PIN again</source>
         <translation>Repita o PIN</translation>
     </message>
@@ -453,28 +453,28 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="40" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="41" />
         <source>Log in — {shop}</source>
         <translation>Entrar — {shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="50" />
-        <location filename="../../desktop_app/gui/login_dialog.py" line="52" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="51" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="53" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="51" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="52" />
         <source>Who are you?</source>
         <translation>Quem é você?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="54" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="55" />
         <source>Demo shop: every account's PIN is {pin}.</source>
         <translation>Loja de demonstração: o PIN de todas as contas é {pin}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="64" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="62" />
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
@@ -604,82 +604,82 @@ Banco de dados: {db}</translation>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="61" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="62" />
         <source>Quick log</source>
         <translation>Registro rápido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="65" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="66" />
         <source>Name, phone digits, card or tax id — then Enter</source>
         <translation>Nome, dígitos do telefone, cartão ou CPF — depois Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="75" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="76" />
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="78" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="79" />
         <source>May receive e-mails</source>
         <translation>Aceita receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="79" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="80" />
         <source>May receive WhatsApp messages</source>
         <translation>Aceita receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="80" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="81" />
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="81" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="82" />
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="82" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="83" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="95" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="96" />
         <source>e.g. 149,90</source>
         <translation>ex.: 149,90</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="105" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="106" />
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="106" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="107" />
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="107" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="108" />
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="108" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="109" />
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="109" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="110" />
         <source>Follow up on</source>
         <translation>Retornar em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="111" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="112" />
         <source>Refund of</source>
         <translation>Reembolso de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="113" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="114" />
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
     </message>
@@ -699,7 +699,7 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/gui/staff_dialogs.py" line="41" />
         <location filename="../../desktop_app/gui/staff_dialogs.py" line="63" />
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="115" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="113" />
         <source>Role</source>
         <translation>Função</translation>
     </message>
@@ -739,17 +739,17 @@ Banco de dados: {db}</translation>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84" />
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84" />
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="129" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="127" />
         <source>New PIN</source>
         <translation>Novo PIN</translation>
     </message>
@@ -981,36 +981,116 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="60" />
+        <source>The file {name} cannot be read: {reason}</source>
+        <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="61" />
+        <source>The file {name} is too big to import (more than {mb} MB).</source>
+        <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="62" />
+        <source>The file {name} has no data.</source>
+        <translation>O arquivo {name} não tem dados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="64" />
+        <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
+        <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="66" />
+        <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
+        <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="67" />
+        <source>The file {name} has more than {max} rows.</source>
+        <translation>O arquivo {name} tem mais de {max} linhas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="68" />
+        <source>There is no sheet called {sheet} in {name}.</source>
+        <translation>Não há aba chamada {sheet} em {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="69" />
+        <source>No column holds the customers' names; pick it in the mapping.</source>
+        <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="71" />
+        <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
+        <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="72" />
+        <source>This import was already undone.</source>
+        <translation>Esta importação já foi desfeita.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="73" />
+        <source>There is no such import.</source>
+        <translation>Essa importação não existe.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="74" />
+        <source>Export to a file ending in .xlsx or .csv.</source>
+        <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="75" />
+        <source>The export could not be written to {path}: {reason}</source>
+        <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="76" />
+        <source>Not a yes or a no; no consent recorded.</source>
+        <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="77" />
+        <source>This customer had opted out; the opt-out is kept.</source>
+        <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="78" />
+        <source>Same customer as row {row}; merged into it.</source>
+        <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="80" />
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="66" />
+        <location filename="../../desktop_app/domain/errors.py" line="86" />
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="69" />
+        <location filename="../../desktop_app/domain/errors.py" line="89" />
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="70" />
+        <location filename="../../desktop_app/domain/errors.py" line="90" />
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71" />
+        <location filename="../../desktop_app/domain/errors.py" line="91" />
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="72" />
+        <location filename="../../desktop_app/domain/errors.py" line="92" />
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="73" />
+        <location filename="../../desktop_app/domain/errors.py" line="93" />
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -1018,6 +1098,89 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/errors.py" line="34" />
         <source>Régua</source>
         <translation>Régua</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="21" />
+        <source>(ignore)</source>
+        <translation>(ignorar)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="22" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="23" />
+        <source>First name</source>
+        <translation>Primeiro nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="24" />
+        <source>Last name</source>
+        <translation>Sobrenome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="25" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="26" />
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="27" />
+        <source>Birthday</source>
+        <translation>Aniversário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="28" />
+        <source>City</source>
+        <translation>Cidade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="29" />
+        <source>Tax id</source>
+        <translation>CPF / NIF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="30" />
+        <source>Card code</source>
+        <translation>Cartão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="31" />
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="32" />
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="33" />
+        <source>Last purchase</source>
+        <translation>Última compra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="34" />
+        <source>Total spent</source>
+        <translation>Total gasto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="35" />
+        <source>Accepts e-mails</source>
+        <translation>Aceita e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/importing.py" line="36" />
+        <source>Accepts WhatsApp</source>
+        <translation>Aceita WhatsApp</translation>
     </message>
 </context>
 <context>
@@ -1111,17 +1274,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="23" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="24" />
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="24" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="25" />
         <source>Manager</source>
         <translation>Gerente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="25" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="26" />
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>

@@ -143,3 +143,33 @@ def test_log_refuses_bad_input_and_writes_nothing(demo_db, args, message):
 
 def test_log_with_an_unknown_kind_is_bad_usage(demo_db):
     assert regua("--db", str(demo_db), "log", "#1", "--kind", "dance").returncode == 2
+
+
+def test_import_dry_run_then_commit_with_the_json_report(tmp_path):
+    db = tmp_path / "shop.db"
+    assert regua("--db", str(db), "demo", "--customers", "5").returncode == 0
+    sheet = tmp_path / "clientes.csv"
+    sheet.write_bytes("Nome;Celular;E-mail\r\nLuana Dias;(11) 93456-7890;luana@example.com\r\n"
+                      "Sem Email;;nao-e-email\r\n;;\r\n".encode("cp1252"))
+    dry = regua("--db", str(db), "import", str(sheet), "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert (report["rows"], report["created"], report["dry_run"], report["batch"]) == (2, 2, True, None)
+    assert report["issues"] == [{"row": 3, "column": "E-mail", "value": "nao-e-email", "severity": "warning",
+                                 "message": "This is not a valid e-mail address."}]
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM customer").fetchone()[0] == 5
+    con.close()
+    done = json.loads(regua("--db", str(db), "import", str(sheet), "--json").stdout)
+    assert done["batch"] == 1 and done["created"] == 2
+    assert json.loads(regua("--db", str(db), "search", "luana", "--json").stdout)[0]["phone"] == "+5511934567890"
+    out = tmp_path / "export.xlsx"
+    result = regua("--db", str(db), "export", str(out))
+    assert result.returncode == 0 and "7 customers" in result.stdout and out.exists()
+
+
+def test_import_of_a_broken_file_writes_nothing(tmp_path, demo_db):
+    bad = tmp_path / "planilha.xlsx"
+    bad.write_bytes(b"PK\x03\x04garbage")
+    result = regua("--db", str(demo_db), "import", str(bad))
+    assert result.returncode == 1 and "damaged" in result.stderr and "Traceback" not in result.stderr

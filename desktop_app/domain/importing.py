@@ -1,0 +1,263 @@
+"""Rules for reading a shop's own spreadsheet: which column is which, and what a cell means.
+
+Pure functions over plain values (what a spreadsheet reader returns: str, int, float, bool, date,
+datetime or None), so they are tested without files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .birthdays import Birthday
+from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP
+from .text import fold
+
+# The fields a column can feed, with their English label (a Qt Linguist source text).
+FIELDS: dict[str, str] = {
+    "ignore": QT_TRANSLATE_NOOP("fields", "(ignore)"),
+    "name": QT_TRANSLATE_NOOP("fields", "Name"),
+    "first_name": QT_TRANSLATE_NOOP("fields", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("fields", "Last name"),
+    "email": QT_TRANSLATE_NOOP("fields", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("fields", "Phone"),
+    "birthday": QT_TRANSLATE_NOOP("fields", "Birthday"),
+    "city": QT_TRANSLATE_NOOP("fields", "City"),
+    "tax_id": QT_TRANSLATE_NOOP("fields", "Tax id"),
+    "card_code": QT_TRANSLATE_NOOP("fields", "Card code"),
+    "tags": QT_TRANSLATE_NOOP("fields", "Tags"),
+    "notes": QT_TRANSLATE_NOOP("fields", "Notes"),
+    "last_purchase": QT_TRANSLATE_NOOP("fields", "Last purchase"),
+    "total_spent": QT_TRANSLATE_NOOP("fields", "Total spent"),
+    "consent_email": QT_TRANSLATE_NOOP("fields", "Accepts e-mails"),
+    "consent_whatsapp": QT_TRANSLATE_NOOP("fields", "Accepts WhatsApp"),
+}
+
+# Folded headers as Portuguese, Spanish and English spreadsheets and shop systems (Shopify, Square,
+# Loyverse) write them. Exact matches win; then the longest synonym contained in the header.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("nome", "nome completo", "cliente", "nome do cliente", "name", "full name", "customer name",
+             "customer", "nombre", "nombre completo", "razao social"),
+    "first_name": ("first name", "primeiro nome", "nome proprio", "given name", "nombre de pila"),
+    "last_name": ("last name", "sobrenome", "apelido", "apellido", "apellidos", "surname", "family name"),
+    "email": ("email", "e mail", "mail", "correo", "correo electronico", "email address", "endereco de email"),
+    "phone": ("telefone", "celular", "telemovel", "whatsapp", "whats", "fone", "tel", "phone", "mobile",
+              "phone number", "mobile phone", "default address phone", "telefono", "movil", "contato"),
+    "birthday": ("data de nascimento", "nascimento", "aniversario", "data nasc", "dt nasc", "birthday",
+                 "birth date", "date of birth", "dob", "fecha de nacimiento", "cumpleanos"),
+    "city": ("cidade", "municipio", "localidade", "city", "default address city", "ciudad", "town"),
+    "tax_id": ("cpf", "cnpj", "nif", "contribuinte", "cpf cnpj", "documento", "tax id", "vat", "dni", "nie"),
+    "card_code": ("cartao", "cartao fidelidade", "codigo do cartao", "card", "card code", "loyalty card",
+                  "customer code", "codigo", "tarjeta", "reference id"),
+    "tags": ("tags", "etiquetas", "grupo", "categoria", "segmento", "tag"),
+    "notes": ("observacoes", "observacao", "obs", "notas", "nota", "notes", "note", "comentarios", "comments"),
+    "last_purchase": ("ultima compra", "data da ultima compra", "last purchase", "last order", "last visit",
+                      "ultima visita", "ultima compra fecha", "last order date"),
+    "total_spent": ("total gasto", "valor total", "total compras", "total spent", "amount spent", "total",
+                    "gasto total", "lifetime spend"),
+    "consent_email": ("accepts email marketing", "email subscription status", "aceita receber e mails",
+                      "aceita email", "aceita receber emails", "email marketing", "newsletter",
+                      "acepta correos", "email opt in"),
+    "consent_whatsapp": ("aceita whatsapp", "aceita receber whatsapp", "accepts sms marketing",
+                         "whatsapp opt in", "sms marketing", "acepta whatsapp"),
+}
+_EXACT = {syn: field for field, syns in SYNONYMS.items() for syn in syns}
+_CONTAINED = sorted(((syn, field) for syn, field in _EXACT.items() if len(syn) >= 4), key=lambda p: -len(p[0]))
+
+
+def header_key(value: object) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(str(value or ""))))
+
+
+def field_for_header(value: object) -> str:
+    key = header_key(value)
+    if not key:
+        return "ignore"
+    if key in _EXACT:
+        return _EXACT[key]
+    for syn, field in _CONTAINED:
+        if re.search(rf"\b{re.escape(syn)}\b", key):
+            return field
+    return "ignore"
+
+
+def guess_mapping(header: Sequence[object]) -> list[str]:
+    """A field per column; a field is used once (the first column wins, the rest are ignored)."""
+    used: set[str] = set()
+    mapping = []
+    for cell in header:
+        field = field_for_header(cell)
+        if field != "ignore" and field in used:
+            field = "ignore"
+        used.add(field)
+        mapping.append(field)
+    return mapping
+
+
+def find_header_row(rows: Sequence[Sequence[object]], scan: int = 30) -> int:
+    """The index of the header row: the first of the top rows naming two or more known fields
+    (title lines, a date line and merged cells above it are skipped). 0 when none is found."""
+    best, best_count = 0, 0
+    for index, row in enumerate(rows[:scan]):
+        count = sum(1 for f in guess_mapping(row) if f != "ignore")
+        if count >= 2 and count > best_count:
+            best, best_count = index, count
+            if count >= 3:
+                break
+    return best
+
+
+def is_blank(row: Sequence[object]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
+
+
+def is_totals_row(row: Sequence[object]) -> bool:
+    first = next((v for v in row if v is not None and str(v).strip()), None)
+    return isinstance(first, str) and header_key(first) in ("total", "totais", "totals", "total geral",
+                                                            "grand total", "soma")
+
+
+# --- values ---------------------------------------------------------------------------------------
+
+EXCEL_1900 = date(1899, 12, 30)  # serial 0 in Excel's 1900 system (after its 29/02/1900 bug)
+EXCEL_1904 = date(1904, 1, 1)
+_DATE_TEXT = re.compile(r"^\s*(\d{1,4})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2,4}))?(?:[ T].*)?$")
+
+
+def excel_serial_to_date(serial: float, *, date1904: bool = False) -> date:
+    """An Excel date serial number. Serial 60 in the 1900 system is Excel's fake 29/02/1900."""
+    if serial != serial or serial < 1 or serial > 2958465:  # NaN, before 1900, after 9999
+        raise ValidationError("date", "date_invalid")
+    whole = int(serial)
+    if date1904:
+        return EXCEL_1904 + timedelta(days=whole)
+    if whole == 60:
+        raise ValidationError("date", "date_invalid")
+    if whole < 60:
+        return date(1899, 12, 31) + timedelta(days=whole)
+    return EXCEL_1900 + timedelta(days=whole)
+
+
+def date_order(values: Iterable[object], default_day_first: bool = True) -> str:
+    """'dmy' or 'mdy' for a column of text dates, decided by the values that only fit one order."""
+    day_first = month_first = 0
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        m = _DATE_TEXT.match(value)
+        if not m or len(m.group(1)) == 4:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            day_first += 1
+        elif b > 12 >= a:
+            month_first += 1
+    if day_first == month_first:
+        return "dmy" if default_day_first else "mdy"
+    return "dmy" if day_first > month_first else "mdy"
+
+
+def parse_date(value: object, *, order: str = "dmy", date1904: bool = False) -> date | None:
+    """A real date from a cell: a date, a serial number, or text in the column's order. None if empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise ValidationError("date", "date_invalid")
+    if isinstance(value, int | float):
+        return excel_serial_to_date(float(value), date1904=date1904)
+    text = str(value).strip()
+    if re.fullmatch(r"\d+(\.\d+)?", text) and len(text) <= 6:
+        return excel_serial_to_date(float(text), date1904=date1904)
+    m = _DATE_TEXT.match(text)
+    if not m or not m.group(3) and len(m.group(1)) != 4:
+        raise ValidationError("date", "date_invalid")
+    first, second, third = m.group(1), int(m.group(2)), m.group(3)
+    try:
+        if len(first) == 4:
+            return date(int(first), second, int(third or 0))
+        year = int(third)
+        if len(third) == 2:
+            year += 2000 if year <= 30 else 1900
+        day, month = (int(first), second) if order == "dmy" else (second, int(first))
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ValidationError("date", "date_invalid") from exc
+
+
+def parse_birthday_cell(value: object, *, order: str = "dmy", date1904: bool = False,
+                        today: date | None = None) -> Birthday | None:
+    """A birthday from a cell: a full date, or day and month only ('15/03', '0000-03-15', '--03-15')."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        m = re.fullmatch(r"(?:0000-|--)(\d{1,2})-(\d{1,2})", text)
+        if m:
+            return Birthday(int(m.group(2)), int(m.group(1)), None)
+        m = re.fullmatch(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})", text)
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            day, month = (a, b) if order == "dmy" else (b, a)
+            return Birthday(day, month, None)
+    try:
+        full = parse_date(value, order=order, date1904=date1904)
+    except ValidationError as exc:
+        raise ValidationError("birthday", "date_invalid") from exc
+    birthday = Birthday(full.day, full.month, full.year)
+    if today is not None:
+        birthday.check_not_future(today)
+    return birthday
+
+
+_YES = {"sim", "s", "yes", "y", "true", "verdadeiro", "1", "x", "subscribed", "opted in", "aceita", "aceito",
+        "si", "ok", "confirmed"}
+_NO = {"nao", "n", "no", "false", "falso", "0", "unsubscribed", "not subscribed", "opted out", "never subscribed",
+       "recusa", "nunca", "pending", "cleaned", "invalid"}
+
+
+def parse_consent(value: object) -> bool | None:
+    """True / False for a yes-or-no column ('Sim', 'subscribed', 'yes', TRUE...), None when unclear or empty."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value) if value in (0, 1) else None
+    key = header_key(value).replace("_", " ")
+    if not key:
+        return None
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: whole numbers without '.0' (phones and tax ids typed as numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem found in one cell, numbered as the spreadsheet numbers rows; `code` is an errors code."""
+
+    row: int
+    column: str
+    value: str
+    severity: str  # error | warning
+    code: str
+    params: tuple[tuple[str, str], ...] = ()

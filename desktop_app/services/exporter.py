@@ -1,0 +1,133 @@
+"""Exporting the customer list to xlsx or csv so that nothing in it can run when opened.
+
+Text that Excel or LibreOffice would read as a formula (starting with = + - @, a tab or a carriage
+return) is written as text: typed as a string in xlsx, and with a leading apostrophe in csv.
+Characters an xlsx file cannot hold are removed. The file is written next to its target and renamed
+into place, so a failed export never leaves half a file. Owner only, and recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from ..db import customers as queries
+from ..db.models import Customer
+from ..domain.actors import Actor
+from ..domain.errors import ReguaError
+from ..domain.permissions import require
+from . import audit
+from .customers import list_ids
+from .shop import ShopSettings
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+HEADERS = {
+    "pt": ("Nome", "Telefone", "E-mail", "Cidade", "Aniversário", "CPF/NIF", "Cartão", "Etiquetas",
+           "Aceita e-mails", "Aceita WhatsApp", "Observações", "Cadastro"),
+    "en": ("Name", "Phone", "E-mail", "City", "Birthday", "Tax id", "Card code", "Tags",
+           "Accepts e-mails", "Accepts WhatsApp", "Notes", "Created"),
+}
+WIDTHS = (32, 18, 30, 18, 12, 16, 12, 20, 10, 10, 40, 12)
+BATCH = 2000
+
+
+def safe_text(value: object, *, for_csv: bool) -> object:
+    if not isinstance(value, str):
+        return value
+    text = _XLSX_ILLEGAL.sub("", value)
+    if for_csv and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _rows(ids: Sequence[int], language: str):
+    yes, no = ("sim", "não") if language == "pt" else ("yes", "no")
+    for start in range(0, len(ids), BATCH):
+        chunk = list(ids[start:start + BATCH])
+        found = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
+        tags = queries.tags_for(chunk)
+        consent = queries.consent_for(chunk)
+        for cid in chunk:
+            c = found.get(cid)
+            if c is None:
+                continue
+            b = ""
+            if c.birth_day and c.birth_month:
+                b = f"{c.birth_day:02d}/{c.birth_month:02d}" + (f"/{c.birth_year}" if c.birth_year else "")
+            agreed = consent.get(cid, {})
+            yield (c.name, c.phone or "", c.email or "", c.city, b, c.tax_id or "", c.card_code or "",
+                   ", ".join(sorted(tags.get(cid, ()))), yes if agreed.get("email") else no,
+                   yes if agreed.get("whatsapp") else no, c.notes, c.created_at.date().isoformat())
+
+
+def export_customers(path: str | Path, *, actor: Actor, shop: ShopSettings, ids: Sequence[int] | None = None) -> int:
+    """Write the customers (all, or `ids` in that order) to .xlsx or .csv; returns how many."""
+    require(actor, "export")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ReguaError("export_format")
+    ids = list(list_ids() if ids is None else ids)
+    language = "pt" if shop.language.startswith("pt") else "en"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".regua-export-", suffix=suffix, dir=path.parent)
+        os.close(fd)
+        try:
+            count = (_write_xlsx if suffix == ".xlsx" else _write_csv)(Path(tmp), ids, language)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        raise ReguaError("export_failed", path=path, reason=exc.strerror or exc) from exc
+    audit.record(actor, "export", path.name, customers=count)
+    return count
+
+
+def _write_xlsx(tmp: Path, ids: Sequence[int], language: str) -> int:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Clientes" if language == "pt" else "Customers")
+    for index, width in enumerate(WIDTHS):
+        ws.column_dimensions[chr(ord("A") + index)].width = width
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for title in HEADERS[language]:
+        cell = WriteOnlyCell(ws, value=title)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    count = 0
+    for row in _rows(ids, language):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(ws, value=safe_text(value, for_csv=False))
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            cells.append(cell)
+        ws.append(cells)
+        count += 1
+    wb.save(tmp)
+    return count
+
+
+def _write_csv(tmp: Path, ids: Sequence[int], language: str) -> int:
+    count = 0
+    delimiter = ";" if language == "pt" else ","  # what Excel expects in Brazil and Portugal
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(HEADERS[language])
+        for row in _rows(ids, language):
+            writer.writerow([safe_text(v, for_csv=True) for v in row])
+            count += 1
+    return count

@@ -1,0 +1,543 @@
+"""Importing the owner's customer list: plan (a dry run with every problem by row and column), commit
+(one transaction, all or nothing) and undo (the whole batch, unless newer work depends on it).
+
+Rows are numbered as the spreadsheet numbers them. A row without a name is skipped with an error; a
+bad e-mail, phone, date or amount leaves that one field empty with a warning (never stored as
+something else). Duplicates are found within the file and against the database by e-mail, then phone,
+then tax id; by default the customer already in Régua keeps her values and only gets what she lacks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+
+from ..db import customers as queries
+from ..db.bulk import bulk_insert, next_id
+from ..db.database import database
+from ..db.models import Consent, Customer, CustomerTag, ImportBatch, ImportChange, Interaction, SearchTerm
+from ..domain.actors import Actor
+from ..domain.birthdays import Birthday
+from ..domain.dates import utc_now, zone
+from ..domain.errors import MESSAGES, NotFound, ReguaError, ValidationError
+from ..domain.importing import (
+    Issue,
+    cell_text,
+    date_order,
+    guess_mapping,
+    is_blank,
+    is_totals_row,
+    parse_birthday_cell,
+    parse_consent,
+    parse_date,
+)
+from ..domain.money import parse_money
+from ..domain.permissions import require
+from ..domain.search import customer_terms
+from ..domain.text import clean_text, sort_key
+from . import audit
+from .customers import MAX_FIELD, MAX_NAME, MAX_NOTES, clean_tags
+from .normalize import normalize_email, normalize_phone
+from .shop import ShopSettings
+from .spreadsheet import Table
+
+DATE_FIELDS = ("birthday", "last_purchase")
+FILLABLE = ("email", "phone", "birthday", "city", "tax_id", "card_code", "notes")
+Progress = Callable[[int, int], None]  # (done, total); raise to cancel
+
+
+class Cancelled(Exception):
+    """The user cancelled a long import; nothing was written."""
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    mapping: list[str] | None = None  # a field per column; None: guessed from the header
+    date_orders: dict[int, str] | None = None  # column -> 'dmy' | 'mdy'; None: decided from the values
+    file_wins: bool = False  # update existing customers with the file's values, not only their gaps
+
+
+@dataclass(slots=True)
+class Record:
+    """One customer as the file describes her (after merging the file's own duplicates)."""
+
+    rows: list[int]
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    birthday: Birthday | None = None
+    city: str = ""
+    tax_id: str | None = None
+    card_code: str | None = None
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    consent: dict[str, bool] = field(default_factory=dict)
+    last_purchase: date | None = None
+    total_spent: int | None = None
+    existing_id: int | None = None  # the customer in Régua this row updates
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    file_name: str
+    sheet: str
+    mapping: list[str]
+    date_orders: dict[int, str]
+    header: list[str]
+    rows: int
+    records: list[Record]
+    merged: int
+    skipped: int
+    issues: list[Issue]
+    updates: dict[int, dict] = field(default_factory=dict)  # existing id -> field -> new value
+    options: ImportOptions = field(default_factory=ImportOptions)
+    by_existing: dict[int, Record] = field(default_factory=dict)
+
+    @property
+    def created(self) -> int:
+        return sum(1 for r in self.records if r.existing_id is None)
+
+    @property
+    def updated(self) -> int:
+        return len(self.updates)
+
+    def report(self, batch: int | None, dry_run: bool, translate: Callable[[str], str] | None = None) -> dict:
+        """The JSON report of DESIGN.md section 6."""
+        return {
+            "rows": self.rows, "created": self.created, "updated": self.updated, "merged": self.merged,
+            "skipped": self.skipped + (sum(1 for r in self.records if r.existing_id is not None)
+                                       - self.updated),
+            "issues": [{"row": i.row, "column": i.column, "value": i.value, "severity": i.severity,
+                        "message": issue_message(i, translate)} for i in self.issues],
+            "batch": batch, "dry_run": dry_run,
+        }
+
+
+def issue_message(issue: Issue, translate: Callable[[str], str] | None = None) -> str:
+    template = MESSAGES.get(issue.code, issue.code)
+    if translate is not None:
+        template = translate(template)
+    try:
+        return template.format(**dict(issue.params))
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+# --- planning -------------------------------------------------------------------------------------
+
+class _RowReader:
+    def __init__(self, table: Table, mapping: list[str], orders: dict[int, str], shop: ShopSettings, today: date):
+        self.table, self.mapping, self.orders, self.shop, self.today = table, mapping, orders, shop, today
+        self.columns = {f: i for i, f in enumerate(mapping) if f != "ignore"}
+        self.header = [cell_text(h) or f"#{i + 1}" for i, h in enumerate(table.header)]
+        self.issues: list[Issue] = []
+
+    def _cell(self, row: Sequence[object], name: str):
+        index = self.columns.get(name)
+        if index is None or index >= len(row):
+            return None
+        return row[index]
+
+    def _issue(self, row_no: int, name: str, value: object, severity: str, code: str, **params) -> None:
+        column = self.header[self.columns[name]] if name in self.columns else name
+        text = cell_text(value)
+        self.issues.append(Issue(row_no, column, text[:200], severity, code,
+                                 tuple((k, str(v)) for k, v in params.items())))
+
+    def _soft(self, row_no: int, name: str, value: object, fn):
+        """Run a cleaner; on a ValidationError keep the field empty and record a warning."""
+        try:
+            return fn()
+        except ValidationError as exc:
+            self._issue(row_no, name, value, "warning", exc.code, **exc.params)
+            return None
+
+    def _text(self, row_no: int, name: str, row, limit: int) -> str:
+        value = self._cell(row, name)
+        text = clean_text(cell_text(value))
+        if len(text) > limit:
+            self._issue(row_no, name, value, "warning", "too_long", max=limit)
+            return ""
+        return text
+
+    def record(self, row: Sequence[object], row_no: int) -> Record | None:
+        cell = self._cell
+        name = clean_text(cell_text(cell(row, "name")))
+        if not name:
+            name = clean_text(f"{cell_text(cell(row, 'first_name'))} {cell_text(cell(row, 'last_name'))}")
+        if not name:
+            self._issue(row_no, "name" if "name" in self.columns else "first_name", "", "error", "required")
+            return None
+        if len(name) > MAX_NAME:
+            self._issue(row_no, "name", name, "error", "too_long", max=MAX_NAME)
+            return None
+        rec = Record([row_no], name)
+        country = self.shop.country
+        raw = cell(row, "email")
+        rec.email = self._soft(row_no, "email", raw, lambda: normalize_email(cell_text(raw)))
+        raw_phone = cell(row, "phone")
+        rec.phone = self._soft(row_no, "phone", raw_phone, lambda: normalize_phone(cell_text(raw_phone), country))
+        if "birthday" in self.columns:
+            raw_b = cell(row, "birthday")
+            order = self.orders.get(self.columns["birthday"], "dmy")
+            rec.birthday = self._soft(row_no, "birthday", raw_b, lambda: parse_birthday_cell(
+                raw_b, order=order, date1904=self.table.date1904, today=self.today))
+        if "last_purchase" in self.columns:
+            raw_d = cell(row, "last_purchase")
+            order = self.orders.get(self.columns["last_purchase"], "dmy")
+            when = self._soft(row_no, "last_purchase", raw_d,
+                              lambda: parse_date(raw_d, order=order, date1904=self.table.date1904))
+            if when is not None and when > self.today:
+                self._issue(row_no, "last_purchase", raw_d, "warning", "date_future")
+                when = None
+            rec.last_purchase = when
+        if "total_spent" in self.columns:
+            raw_t = cell(row, "total_spent")
+            if raw_t is not None and cell_text(raw_t).strip():
+                cents = self._soft(row_no, "total_spent", raw_t, lambda: parse_money(raw_t, "total_spent"))
+                if cents is not None and cents < 0:
+                    self._issue(row_no, "total_spent", raw_t, "warning", "amount_negative")
+                    cents = None
+                rec.total_spent = cents
+        rec.city = self._text(row_no, "city", row, MAX_FIELD)
+        rec.tax_id = self._text(row_no, "tax_id", row, 40) or None
+        rec.card_code = self._text(row_no, "card_code", row, 64) or None
+        rec.notes = self._text(row_no, "notes", row, MAX_NOTES)
+        tags = cell_text(cell(row, "tags"))
+        rec.tags = clean_tags(tags.replace(";", ",").split(",")) if tags else []
+        for channel in ("email", "whatsapp"):
+            name_ = f"consent_{channel}"
+            if name_ in self.columns:
+                raw_c = cell(row, name_)
+                answer = parse_consent(raw_c)
+                if answer is None and raw_c is not None and cell_text(raw_c).strip():
+                    self._issue(row_no, name_, raw_c, "warning", "consent_unclear")
+                elif answer is not None:
+                    rec.consent[channel] = answer
+        return rec
+
+
+def _fill(into: Record, other: Record) -> None:
+    """Merge a later row of the same customer: what the first row left empty is filled."""
+    into.rows.extend(other.rows)
+    for name in FILLABLE + ("last_purchase", "total_spent"):
+        if not getattr(into, name) and getattr(other, name):
+            setattr(into, name, getattr(other, name))
+    into.tags = clean_tags([*into.tags, *other.tags])
+    for channel, answer in other.consent.items():
+        into.consent.setdefault(channel, answer)
+
+
+def _keys(rec: Record) -> list[str]:
+    return [f"{kind}:{value}" for kind, value in (("e", rec.email), ("p", rec.phone), ("t", rec.tax_id)) if value]
+
+
+def plan_import(table: Table, shop: ShopSettings, today: date, options: ImportOptions | None = None,
+                progress: Progress | None = None) -> ImportPlan:
+    """Read, validate and de-duplicate every row; nothing is written."""
+    options = options or ImportOptions()
+    header = table.header
+    mapping = list(options.mapping) if options.mapping is not None else guess_mapping(header)
+    mapping += ["ignore"] * (len(header) - len(mapping))
+    if not ({"name", "first_name", "last_name"} & set(mapping)):
+        raise ReguaError("no_name_column")
+    data = table.rows[table.header_index + 1:]
+    first_row_no = table.header_index + 2
+    orders = dict(options.date_orders or {})
+    for index, name in enumerate(mapping):
+        if name in DATE_FIELDS and index not in orders:
+            orders[index] = date_order((r[index] for r in data if index < len(r)),
+                                       default_day_first=shop.country != "US")
+    reader = _RowReader(table, mapping, orders, shop, today)
+    records: list[Record] = []
+    by_key: dict[str, Record] = {}
+    merged = skipped = counted = 0
+    for offset, row in enumerate(data):
+        if progress is not None and offset % 2000 == 0:
+            progress(offset, len(data))
+        if is_blank(row) or is_totals_row(row):
+            continue
+        counted += 1
+        row_no = first_row_no + offset
+        rec = reader.record(row, row_no)
+        if rec is None:
+            skipped += 1
+            continue
+        keys = _keys(rec)
+        first = next((by_key[k] for k in keys if k in by_key), None)
+        if first is not None:
+            reader._issue(row_no, "name", rec.name, "warning", "duplicate_in_file", row=first.rows[0])
+            _fill(first, rec)
+            merged += 1
+            for k in _keys(first):
+                by_key.setdefault(k, first)
+            continue
+        for k in keys:
+            by_key[k] = rec
+        records.append(rec)
+    plan = ImportPlan(table.file_name, table.sheet, mapping, orders, reader.header, counted, records, merged,
+                      skipped, reader.issues, options=options)
+    _match_existing(plan, reader)
+    plan.issues.sort(key=lambda i: (i.row, i.column))
+    if progress is not None:
+        progress(len(data), len(data))
+    return plan
+
+
+def _chunks(values: list, size: int = 500):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
+    """Pair records with customers already in Régua; work out what each update changes."""
+    wanted = {"email": set(), "phone": set(), "tax_id": set(), "card_code": set()}
+    for rec in plan.records:
+        for name in wanted:
+            value = getattr(rec, name)
+            if value:
+                wanted[name].add(value)
+    found: dict[str, dict[str, object]] = {name: {} for name in wanted}
+    columns = [Customer.id, Customer.name, *(getattr(Customer, n) for n in FILLABLE if n != "birthday"),
+               Customer.birth_day, Customer.birth_month, Customer.birth_year]
+    for name, values in wanted.items():
+        column = getattr(Customer, name)
+        for chunk in _chunks(sorted(values)):
+            for c in Customer.select(*columns).where(column.in_(chunk)).namedtuples():
+                found[name].setdefault(getattr(c, name), c)
+    matched: list[tuple[Record, object]] = []
+    for rec in plan.records:
+        existing = next((found[n][getattr(rec, n)] for n in ("email", "phone", "tax_id")
+                         if getattr(rec, n) and getattr(rec, n) in found[n]), None)
+        if rec.card_code and rec.card_code in found["card_code"]:
+            owner = found["card_code"][rec.card_code]
+            if existing is None or owner.id != existing.id:
+                reader._issue(rec.rows[0], "card_code", rec.card_code, "warning", "card_code_taken", name=owner.name)
+                rec.card_code = None
+        if existing is not None:
+            rec.existing_id = existing.id
+            plan.by_existing[existing.id] = rec
+            matched.append((rec, existing))
+    ids = [c.id for _, c in matched]
+    tags_now = queries.tags_for(ids)
+    consent_now = queries.consent_for(ids)
+    seen: dict[int, date] = {}
+    for chunk in _chunks(ids):
+        seen.update(queries.last_seen_by_customer(chunk))
+    for rec, existing in matched:
+        changes = _changes(existing, rec, plan.options.file_wins)
+        in_force = consent_now.get(existing.id, {})
+        for channel, answer in list(rec.consent.items()):
+            if answer and in_force.get(channel) is False:  # an opt-out is never undone by a re-import
+                reader._issue(rec.rows[0], f"consent_{channel}", "", "warning", "opt_out_kept")
+                del rec.consent[channel]
+            elif in_force.get(channel, False) == answer:
+                del rec.consent[channel]
+        last_seen = seen.get(existing.id)
+        if last_seen is not None and (rec.last_purchase is None or rec.last_purchase <= last_seen):
+            rec.last_purchase, rec.total_spent = None, None  # history Régua already has (a re-import)
+        new_tags = [t for t in rec.tags if t not in tags_now.get(existing.id, set())]
+        if changes or new_tags or rec.consent or rec.last_purchase or rec.total_spent:
+            changes["_tags"] = new_tags
+            plan.updates[existing.id] = changes
+
+
+def _birthday_of(c) -> Birthday | None:
+    return Birthday(c.birth_day, c.birth_month, c.birth_year) if c.birth_day and c.birth_month else None
+
+
+def _changes(existing, rec: Record, file_wins: bool) -> dict:
+    changes = {}
+    for name in FILLABLE:
+        new = getattr(rec, name)
+        old = _birthday_of(existing) if name == "birthday" else getattr(existing, name)
+        if not new or new == old:
+            continue
+        if old and not file_wins:
+            continue
+        changes[name] = new
+    return changes
+
+
+# --- committing -----------------------------------------------------------------------------------
+
+def _history_at(day: date, tz: str) -> datetime:
+    return datetime.combine(day, time(12, 0), zone(tz)).astimezone(UTC).replace(tzinfo=None)
+
+
+def commit_import(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date,
+                  progress: Progress | None = None) -> int:
+    """Write the plan in one transaction and return the batch id. A crash or a cancel writes nothing."""
+    require(actor, "customer.import")
+    now = utc_now()
+    tz = shop.timezone
+    creates = [r for r in plan.records if r.existing_id is None]
+    with database.atomic():
+        batch = ImportBatch.create(file_name=plan.file_name, sheet=plan.sheet, at=now, actor=actor.name,
+                                   staff=actor.staff_id, rows=plan.rows, created=plan.created,
+                                   updated=plan.updated, merged=plan.merged, skipped=plan.skipped)
+        first_id = next_id(Customer)
+        cust_rows, term_rows, tag_rows, consent_rows, history = [], [], [], [], []
+        total = len(creates) + len(plan.updates)
+        for k, rec in enumerate(creates):
+            if progress is not None and k % 2000 == 0:
+                progress(k, total)
+            cid = first_id + k
+            key = sort_key(rec.name)
+            b = rec.birthday
+            cust_rows.append((cid, rec.name, key, rec.email, rec.phone, b.day if b else None, b.month if b else None,
+                              b.year if b else None, b.month_day if b else None, today if b else None, rec.city,
+                              rec.tax_id, rec.card_code, rec.notes, "import", now, now, batch.id))
+            term_rows.extend((t, key, cid) for t in customer_terms(
+                name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code))
+            tag_rows.extend((cid, t) for t in rec.tags)
+            consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
+                                for ch, ok in rec.consent.items() if ok)
+            history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
+        bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
+                               Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
+                               Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
+                               Customer.notes, Customer.source, Customer.created_at, Customer.updated_at,
+                               Customer.import_batch], cust_rows)
+        term_rows.sort()
+        bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.name_key, SearchTerm.customer], term_rows)
+        bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
+        for k, (cid, changes) in enumerate(plan.updates.items()):
+            if progress is not None and k % 500 == 0:
+                progress(len(creates) + k, total)
+            _apply_update(cid, changes, batch.id, now, today)
+            rec = _record_for(plan, cid)
+            consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
+                                for ch, ok in rec.consent.items())
+            history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
+        bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
+                              Consent.legal_basis, Consent.staff, Consent.import_batch], consent_rows)
+        bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
+                                  Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
+                                  Interaction.source, Interaction.created_at, Interaction.import_batch], history)
+        audit.record(actor, "import", plan.file_name, batch=batch.id, created=plan.created, updated=plan.updated,
+                     merged=plan.merged, skipped=plan.skipped)
+    if progress is not None:
+        progress(total, total)
+    return batch.id
+
+
+def _record_for(plan: ImportPlan, customer_id: int) -> Record:
+    return plan.by_existing[customer_id]
+
+
+def _history_rows(cid: int, rec: Record, actor: Actor, now: datetime, tz: str, batch_id: int):
+    """The last purchase and the total spent become one purchase in the history, dated the last purchase."""
+    if rec.last_purchase is None and not rec.total_spent:
+        return []
+    day = rec.last_purchase or now.date()
+    note = "Importado: total gasto" if rec.total_spent else "Importado: última compra"
+    return [(cid, "purchase", rec.total_spent, note, _history_at(day, tz), day, actor.staff_id, "import", now,
+             batch_id)]
+
+
+def _apply_update(cid: int, changes: dict, batch_id: int, now: datetime, today: date) -> None:
+    c = Customer.get_by_id(cid)
+    before = {name: (getattr(c, name) if name != "birthday" else
+                     [c.birth_day, c.birth_month, c.birth_year, c.birthday_md,
+                      c.birthday_set_on.isoformat() if c.birthday_set_on else None])
+              for name in changes if not name.startswith("_")}
+    before["_updated_at"] = c.updated_at.isoformat()
+    before["_tags_added"] = changes.get("_tags", [])
+    ImportChange.create(batch=batch_id, customer_id=cid, before=json.dumps(before, default=str))
+    for name, value in changes.items():
+        if name == "birthday":
+            c.birth_day, c.birth_month, c.birth_year = value.day, value.month, value.year
+            c.birthday_md, c.birthday_set_on = value.month_day, today
+        elif not name.startswith("_"):
+            setattr(c, name, value)
+    c.updated_at = now
+    c.save()
+    for tag in changes.get("_tags", []):
+        CustomerTag.insert(customer=cid, tag=tag).on_conflict_ignore().execute()
+    _reindex(c)
+
+
+def _reindex(c: Customer) -> None:
+    from ..db.search import replace_terms
+
+    replace_terms(c.id, c.name_key, customer_terms(name=c.name, email=c.email, phone=c.phone, tax_id=c.tax_id,
+                                                   card_code=c.card_code))
+
+
+# --- undo -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class BatchInfo:
+    id: int
+    file_name: str
+    at: datetime
+    actor: str
+    created: int
+    updated: int
+    undone_at: datetime | None
+
+
+def batches(limit: int = 50) -> list[BatchInfo]:
+    return [BatchInfo(b.id, b.file_name, b.at, b.actor, b.created, b.updated, b.undone_at)
+            for b in ImportBatch.select().order_by(ImportBatch.id.desc()).limit(limit)]
+
+
+def undo_import(batch_id: int, *, actor: Actor) -> None:
+    """Remove the customers a batch created and restore what it changed, or say what blocks it."""
+    require(actor, "customer.import")
+    with database.atomic():
+        batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+        if batch is None:
+            raise NotFound("import_not_found")
+        if batch.undone_at is not None:
+            raise ReguaError("import_already_undone")
+        created = Customer.select(Customer.id).where(Customer.import_batch == batch_id)
+        changes = list(ImportChange.select().where(ImportChange.batch == batch_id))
+        blockers = _undo_blockers(batch, changes)
+        if blockers:
+            raise ReguaError("import_undo_blocked", count=len(blockers), names=", ".join(blockers[:3]))
+        for change in changes:
+            _restore(change, batch_id)
+        Consent.delete().where(Consent.import_batch == batch_id).execute()
+        Interaction.delete().where(Interaction.import_batch == batch_id).execute()
+        Customer.delete().where(Customer.id.in_(created)).execute()
+        batch.undone_at = utc_now()
+        batch.save()
+        audit.record(actor, "import.undo", batch.file_name, batch=batch_id)
+
+
+def _undo_blockers(batch: ImportBatch, changes: list[ImportChange]) -> list[str]:
+    names = []
+    edited = (Customer.select(Customer.name).where((Customer.import_batch == batch.id)
+                                                   & (Customer.updated_at > batch.at)).limit(10))
+    names += [c.name for c in edited]
+    newer = (Customer.select(Customer.name).join(Interaction, on=(Interaction.customer == Customer.id))
+             .where((Customer.import_batch == batch.id)
+                    & ((Interaction.import_batch.is_null()) | (Interaction.import_batch != batch.id)))
+             .distinct().limit(10))
+    names += [c.name for c in newer if c.name not in names]
+    for change in changes:
+        c = Customer.get_or_none(Customer.id == change.customer_id)
+        if c is None or c.updated_at > batch.at:
+            names.append(c.name if c is not None else f"#{change.customer_id}")
+    return names
+
+
+def _restore(change: ImportChange, batch_id: int) -> None:
+    before = json.loads(change.before)
+    c = Customer.get_by_id(change.customer_id)
+    for name, value in before.items():
+        if name == "birthday":
+            c.birth_day, c.birth_month, c.birth_year, c.birthday_md, set_on = value
+            c.birthday_set_on = date.fromisoformat(set_on) if set_on else None
+        elif not name.startswith("_"):
+            setattr(c, name, value)
+    c.updated_at = datetime.fromisoformat(before["_updated_at"])
+    c.save()
+    tags = before.get("_tags_added") or []
+    if tags:
+        CustomerTag.delete().where((CustomerTag.customer == c.id) & CustomerTag.tag.in_(tags)).execute()
+    _reindex(c)
