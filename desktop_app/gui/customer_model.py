@@ -62,6 +62,10 @@ class CustomerListModel(QAbstractTableModel):
                 last = min(first + PAGE_SIZE, len(self._ids)) - 1
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
 
+    def all_ids(self) -> list[int]:
+        """The customers the list shows now (the current search and filters), in order."""
+        return self._ids.tolist()
+
     def customer_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,8 +24,11 @@ from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
+from ..services import exporter
 from ..services.shop import ShopSettings
 from .customers_view import CustomersView
+from .errors import show_error
+from .import_wizard import ImportHistoryDialog, ImportWizard
 from .login_dialog import LoginDialog, role_label
 from .quick_log import QuickLogDialog
 from .staff_dialogs import AuditDialog, StaffDialog
@@ -94,6 +98,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quick)
         self.quick_action = quick
         file_menu.addSeparator()
+        self.import_action = QAction(self.tr("&Import customers…"), self)
+        self.import_action.triggered.connect(self.import_customers)
+        file_menu.addAction(self.import_action)
+        self.history_action = QAction(self.tr("Import &history…"), self)
+        self.history_action.triggered.connect(self.import_history)
+        file_menu.addAction(self.history_action)
+        self.export_action = QAction(self.tr("&Export customers…"), self)
+        self.export_action.triggered.connect(self.export_customers)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         switch = QAction(self.tr("&Switch user…"), self)
         switch.setShortcut(QKeySequence("Ctrl+L"))
         switch.triggered.connect(self.switch_user)
@@ -126,12 +140,46 @@ class MainWindow(QMainWindow):
                                                                            role=role_label(actor.role)))
         self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
         self.customers.merge_button.setVisible(allowed(actor, "customer.merge"))
+        self.import_action.setVisible(allowed(actor, "customer.import"))
+        self.history_action.setVisible(allowed(actor, "customer.import"))
+        self.export_action.setVisible(allowed(actor, "export"))
 
     def switch_user(self) -> None:
         dialog = LoginDialog(self.shop.name, demo_hint=self.demo_shop, current=self.actor, parent=self)
         if dialog.exec() and dialog.actor is not None:
             self.set_actor(dialog.actor)
             self.statusBar().showMessage(self.tr("Hello, {name}.").format(name=dialog.actor.name), 4000)
+
+    def import_customers(self) -> ImportWizard:
+        wizard = ImportWizard(self.tasks, self.shop, self.actor, self.today, parent=self)
+        wizard.finished.connect(lambda _r: self._after_import(wizard))
+        wizard.open()
+        return wizard
+
+    def _after_import(self, wizard: ImportWizard) -> None:
+        if wizard.batch is not None:
+            self.customers.reload()
+            self.statusBar().showMessage(self.tr("Import finished."), 5000)
+
+    def import_history(self) -> None:
+        dialog = ImportHistoryDialog(self.actor, self.shop, self)
+        dialog.exec()
+        if dialog.undone:
+            self.customers.reload()
+
+    def export_customers(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export customers"), "clientes.xlsx",
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not name:
+            return
+        ids = self.customers.model.all_ids()
+        actor, shop = self.actor, self.shop
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(self.tr("{n} customers exported to {file}.").format(n=count, file=name), 8000)
+
+        self.tasks.run(lambda: exporter.export_customers(name, actor=actor, shop=shop, ids=ids), done,
+                       lambda exc: show_error(self, exc))
 
     def quick_log(self) -> QuickLogDialog:
         dialog = QuickLogDialog(self.tasks, self.shop, self.actor, self.today, parent=self)

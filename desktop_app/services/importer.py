@@ -541,3 +541,34 @@ def _restore(change: ImportChange, batch_id: int) -> None:
     if tags:
         CustomerTag.delete().where((CustomerTag.customer == c.id) & CustomerTag.tag.in_(tags)).execute()
     _reindex(c)
+
+
+def save_problem_rows(table: Table, plan: ImportPlan, path, translate: Callable[[str], str] | None = None) -> int:
+    """The rows with problems, as they were in the file, plus a 'problema' column: fix and re-import."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    from .exporter import safe_text
+
+    by_row: dict[int, list[str]] = {}
+    for issue in plan.issues:
+        by_row.setdefault(issue.row, []).append(f"{issue.column}: {issue_message(issue, translate)}")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Problemas")
+
+    def cells(values):
+        out = []
+        for value in values:
+            cell = WriteOnlyCell(ws, value=safe_text(value, for_csv=False))
+            if isinstance(value, str):
+                cell.data_type = "s"
+            out.append(cell)
+        return out
+
+    ws.append(cells([cell_text(h) for h in table.header] + ["problema"]))
+    first_row_no = table.header_index + 2
+    for row_no in sorted(by_row):
+        row = table.rows[row_no - first_row_no + table.header_index + 1]
+        ws.append(cells([cell_text(v) for v in row] + ["; ".join(by_row[row_no])]))
+    wb.save(path)
+    return len(by_row)

@@ -190,32 +190,32 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="91" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="91" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="91" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="91" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
         <source>City</source>
         <translation>Cidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="92" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="96" />
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="92" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="96" />
         <source>Last visit</source>
         <translation>Última visita</translation>
     </message>
@@ -393,6 +393,34 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="109" />
+        <source>Which file?</source>
+        <translation>Qual arquivo?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="110" />
+        <source>An Excel sheet (.xlsx, .xls), a LibreOffice sheet (.ods) or a .csv file.</source>
+        <translation>Uma planilha do Excel (.xlsx, .xls), do LibreOffice (.ods) ou um arquivo .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="114" />
+        <source>&amp;Choose…</source>
+        <translation>&amp;Escolher…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="126" />
+        <source>Import customers</source>
+        <translation>Importar clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="127" />
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Planilhas (*.xlsx *.xls *.ods *.csv);;Todos os arquivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop_app/gui/first_run.py" line="34" />
@@ -451,6 +479,72 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="426" />
+        <source>Imports</source>
+        <translation>Importações</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="429" />
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="429" />
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="429" />
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="430" />
+        <source>Created / updated</source>
+        <translation>Criados / atualizados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="430" />
+        <source>Undone</source>
+        <translation>Desfeita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="438" />
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Desfazer esta importação</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="61" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="375" />
+        <source>Import customers</source>
+        <translation>Importar clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="383" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="411" />
+        <source>Undo import</source>
+        <translation>Desfazer importação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="414" />
+        <source>Undo the import of {file}? The customers it created are removed and what it changed is restored.</source>
+        <translation>Desfazer a importação de {file}? Os clientes criados por ela são removidos e o que ela alterou é restaurado.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desktop_app/gui/login_dialog.py" line="41" />
@@ -482,92 +576,127 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="47" />
+        <location filename="../../desktop_app/gui/main_window.py" line="51" />
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="81" />
+        <location filename="../../desktop_app/gui/main_window.py" line="85" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="82" />
+        <location filename="../../desktop_app/gui/main_window.py" line="86" />
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="86" />
+        <location filename="../../desktop_app/gui/main_window.py" line="90" />
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="90" />
+        <location filename="../../desktop_app/gui/main_window.py" line="94" />
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="97" />
+        <location filename="../../desktop_app/gui/main_window.py" line="101" />
+        <source>&amp;Import customers…</source>
+        <translation>&amp;Importar clientes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="104" />
+        <source>Import &amp;history…</source>
+        <translation>&amp;Histórico de importações…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="107" />
+        <source>&amp;Export customers…</source>
+        <translation>E&amp;xportar clientes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="111" />
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="102" />
+        <location filename="../../desktop_app/gui/main_window.py" line="116" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="106" />
+        <location filename="../../desktop_app/gui/main_window.py" line="120" />
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="107" />
+        <location filename="../../desktop_app/gui/main_window.py" line="121" />
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="110" />
+        <location filename="../../desktop_app/gui/main_window.py" line="124" />
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="113" />
+        <location filename="../../desktop_app/gui/main_window.py" line="127" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="114" />
+        <location filename="../../desktop_app/gui/main_window.py" line="128" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="117" />
+        <location filename="../../desktop_app/gui/main_window.py" line="131" />
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="125" />
+        <location filename="../../desktop_app/gui/main_window.py" line="139" />
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="134" />
+        <location filename="../../desktop_app/gui/main_window.py" line="151" />
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="145" />
+        <location filename="../../desktop_app/gui/main_window.py" line="162" />
+        <source>Import finished.</source>
+        <translation>Importação concluída.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="171" />
+        <source>Export customers</source>
+        <translation>Exportar clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="172" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="179" />
+        <source>{n} customers exported to {file}.</source>
+        <translation>{n} clientes exportados para {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="193" />
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="157" />
+        <location filename="../../desktop_app/gui/main_window.py" line="205" />
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="158" />
+        <location filename="../../desktop_app/gui/main_window.py" line="206" />
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -576,6 +705,54 @@ Database: {db}</source>
 Gestão de relacionamento com clientes para pequenas lojas.
 
 Banco de dados: {db}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="198" />
+        <source>Which column is which?</source>
+        <translation>Qual coluna é qual?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="199" />
+        <source>Régua guessed from the titles. Pick another field or (ignore) for any column.</source>
+        <translation>O Régua deduziu pelos títulos. Escolha outro campo ou (ignorar) para qualquer coluna.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="202" />
+        <source>Column</source>
+        <translation>Coluna</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="202" />
+        <source>Example</source>
+        <translation>Exemplo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="202" />
+        <source>Goes to</source>
+        <translation>Vai para</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="203" />
+        <source>Dates written as</source>
+        <translation>Datas escritas como</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="208" />
+        <source>For customers already in Régua, the file's values replace theirs (otherwise only empty fields are filled)</source>
+        <translation>Para clientes que já estão no Régua, os valores do arquivo substituem os dele (senão só os campos vazios são preenchidos)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="232" />
+        <source>day/month/year</source>
+        <translation>dia/mês/ano</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="233" />
+        <source>month/day/year</source>
+        <translation>mês/dia/ano</translation>
     </message>
 </context>
 <context>
@@ -599,6 +776,74 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/merge_dialog.py" line="43" />
         <source>Merge</source>
         <translation>Mesclar</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="265" />
+        <source>Check before importing</source>
+        <translation>Confira antes de importar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="272" />
+        <source>Row</source>
+        <translation>Linha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="272" />
+        <source>Column</source>
+        <translation>Coluna</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="272" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="273" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="273" />
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="277" />
+        <source>Save the problem rows as a spreadsheet…</source>
+        <translation>Salvar as linhas com problema numa planilha…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="288" />
+        <source>Checking every row…</source>
+        <translation>Conferindo cada linha…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="304" />
+        <source>{rows} rows: {created} new customers, {updated} updated, {merged} merged with another row of the file, {skipped} skipped. {errors} rows have errors and will not be imported; {warnings} warnings.</source>
+        <translation>{rows} linhas: {created} clientes novos, {updated} atualizados, {merged} mesclados com outra linha do arquivo, {skipped} ignorados. {errors} linhas têm erros e não serão importadas; {warnings} avisos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="309" />
+        <source>error</source>
+        <translation>erro</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="310" />
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="323" />
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>Cancelado. Nada foi importado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="335" />
+        <source>Save the problem rows</source>
+        <translation>Salvar as linhas com problema</translation>
     </message>
 </context>
 <context>
@@ -682,6 +927,29 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/quick_log.py" line="114" />
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="142" />
+        <source>Sheet and header</source>
+        <translation>Aba e títulos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="143" />
+        <source>Régua found the row with the column titles; change it if it is wrong.</source>
+        <translation>O Régua encontrou a linha com os títulos das colunas; mude se estiver errada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="149" />
+        <source>Sheet</source>
+        <translation>Aba</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="151" />
+        <source>Titles in row</source>
+        <translation>Títulos na linha</translation>
     </message>
 </context>
 <context>
