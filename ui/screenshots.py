@@ -100,10 +100,52 @@ def shoot(language: str, db: Path, app: QApplication) -> None:
     spin(200)
     dialog.grab().save(str(OUT / f"customer_dialog_error_{language}.png"))
     dialog.close()
+    shoot_import(window, language, db.parent)
     window.close()
     tasks.wait()
     tasks.run_blocking(close_database)
     close_database()
+
+
+def messy_sheet(folder: Path) -> Path:
+    """A sheet as owners keep them: a title, a date line, mixed dates, a bad e-mail, a totals row."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Clientes"
+    for row in (["Clientes — Ateliê Flor de Lis"], ["Atualizada em 03/11/2026"], [],
+                ["Nome completo", "Celular", "E-mail", "Aniversário", "Cidade", "Última compra", "Total gasto",
+                 "Aceita receber e-mails"],
+                ["Helena Martins", "(11) 98123-4567", "helena.martins@gmail.com", datetime(1988, 5, 4), "São Paulo",
+                 "12/10/2026", "1.249,90", "Sim"],
+                ["Otávio Ribeiro", "11 97654-3210", "otavio@", "15/03", "Santos", "03/09/2026", "389,00", "não"],
+                ["Priscila Nunes", "123", "pri.nunes@hotmail.com", "31/02/1990", "Campinas", "", "", "talvez"],
+                ["", "(11) 95555-0000", "", "", "", "", "", ""],
+                ["Rosângela Dias", "21 99876-1234", "rosangela@uol.com.br", "0000-07-09", "Niterói", "45930", "",
+                 "Sim"],
+                ["Total", "", "", "", "", "", "1.638,90", ""]):
+        ws.append(row)
+    path = folder / "clientes-antigos.xlsx"
+    wb.save(path)
+    return path
+
+
+def shoot_import(window: MainWindow, language: str, folder: Path) -> None:
+    wizard = window.import_customers()
+    wizard.resize(900, 560)
+    wizard.file_page.path.setText(str(messy_sheet(folder)))
+    wizard.next()
+    spin(800)
+    wizard.next()
+    spin(300)
+    wizard.grab().save(str(OUT / f"import_mapping_{language}.png"))
+    wizard.next()
+    spin(1200)
+    wizard.grab().save(str(OUT / f"import_preview_{language}.png"))
+    wizard.reject()
 
 
 def main() -> None:

@@ -48,8 +48,8 @@ from .widgets import error_label
 PREVIEW_ROWS = 8
 
 
-def _translate_error(template: str) -> str:
-    return QCoreApplication.translate("errors", template)
+def _translate_error(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
 class _Busy:
@@ -238,10 +238,13 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(lambda _i, c=c: self._field_changed(c))
             self._field_changed(c)
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(2, 180)
+        self.table.setColumnWidth(2, 170)
+        self.table.setColumnWidth(3, 140)
 
     def _field_changed(self, column: int) -> None:
-        self.orders[column].setVisible(self.combos[column].currentData() in DATE_FIELDS_LABELS)
+        is_date = self.combos[column].currentData() in DATE_FIELDS_LABELS
+        self.orders[column].setEnabled(is_date)
+        self.orders[column].setStyleSheet("" if is_date else "color: transparent;")
 
     def options(self) -> ImportOptions:
         mapping = [c.currentData() for c in self.combos]

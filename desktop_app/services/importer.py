@@ -103,7 +103,7 @@ class ImportPlan:
     def updated(self) -> int:
         return len(self.updates)
 
-    def report(self, batch: int | None, dry_run: bool, translate: Callable[[str], str] | None = None) -> dict:
+    def report(self, batch: int | None, dry_run: bool, translate: Callable[[str, str], str] | None = None) -> dict:
         """The JSON report of DESIGN.md section 6."""
         return {
             "rows": self.rows, "created": self.created, "updated": self.updated, "merged": self.merged,
@@ -115,12 +115,16 @@ class ImportPlan:
         }
 
 
-def issue_message(issue: Issue, translate: Callable[[str], str] | None = None) -> str:
+def issue_message(issue: Issue, translate: Callable[[str, str], str] | None = None) -> str:
+    """The issue in words; `translate(context, text)` (Qt's) puts it in the user's language."""
     template = MESSAGES.get(issue.code, issue.code)
+    params = dict(issue.params)
     if translate is not None:
-        template = translate(template)
+        template = translate("errors", template)
+        if "country" in params:
+            params["country"] = translate("countries", params["country"])
     try:
-        return template.format(**dict(issue.params))
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
 
@@ -543,7 +547,7 @@ def _restore(change: ImportChange, batch_id: int) -> None:
     _reindex(c)
 
 
-def save_problem_rows(table: Table, plan: ImportPlan, path, translate: Callable[[str], str] | None = None) -> int:
+def save_problem_rows(table: Table, plan: ImportPlan, path, translate: Callable[[str, str], str] | None = None) -> int:
     """The rows with problems, as they were in the file, plus a 'problema' column: fix and re-import."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
