@@ -69,6 +69,17 @@ def _paths(args: argparse.Namespace) -> Paths:
     return resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo)
 
 
+def _open_shop(args: argparse.Namespace):
+    """Open the existing database and return its shop settings; refuse one that was never set up."""
+    from .services import shop
+
+    shop.open_shop(_paths(args), create=False)
+    settings = shop.shop_settings()
+    if settings is None:
+        raise ReguaError("shop_not_set_up")
+    return settings
+
+
 def cmd_demo(args: argparse.Namespace, out) -> int:
     from .domain.dates import local_today
     from .services import customers, demo, shop
@@ -87,12 +98,9 @@ def cmd_demo(args: argparse.Namespace, out) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out) -> int:
-    from .services import customers, shop
+    from .services import customers
 
-    shop.open_shop(_paths(args), create=False)
-    settings = shop.shop_settings()
-    if settings is None:
-        raise ReguaError("shop_not_set_up")
+    settings = _open_shop(args)
     ids = customers.search(args.text, limit=args.limit)
     rows = customers.rows(ids, settings)
     if args.json:
@@ -116,12 +124,9 @@ def cmd_log(args: argparse.Namespace, out) -> int:
     from .domain.actors import COMMAND_LINE
     from .domain.dates import local_today, parse_iso_date
     from .domain.money import format_cents
-    from .services import customers, interactions, shop
+    from .services import customers, interactions
 
-    shop.open_shop(_paths(args), create=False)
-    settings = shop.shop_settings()
-    if settings is None:
-        raise ReguaError("shop_not_set_up")
+    settings = _open_shop(args)
     entry = interactions.LogEntry(
         kind=args.kind, amount=args.amount, note=args.note,
         on=parse_iso_date(args.date) if args.date else None,
@@ -138,15 +143,11 @@ def cmd_log(args: argparse.Namespace, out) -> int:
 def cmd_import(args: argparse.Namespace, out) -> int:
     from .domain.actors import COMMAND_LINE
     from .domain.dates import local_today
-    from .services import importer, shop
+    from .services import importer
     from .services.spreadsheet import read_table
 
-    paths = _paths(args)
     table = read_table(args.file, args.sheet)  # a bad file is refused before the database is touched
-    shop.open_shop(paths, create=False)
-    settings = shop.shop_settings()
-    if settings is None:
-        raise ReguaError("shop_not_set_up")
+    settings = _open_shop(args)
     today = local_today(settings.timezone)
     plan = importer.plan_import(table, settings, today, importer.ImportOptions(file_wins=args.file_wins))
     batch = None if args.dry_run else importer.commit_import(plan, actor=COMMAND_LINE, shop=settings, today=today)
@@ -167,12 +168,9 @@ def cmd_import(args: argparse.Namespace, out) -> int:
 
 def cmd_export(args: argparse.Namespace, out) -> int:
     from .domain.actors import COMMAND_LINE
-    from .services import exporter, shop
+    from .services import exporter
 
-    shop.open_shop(_paths(args), create=False)
-    settings = shop.shop_settings()
-    if settings is None:
-        raise ReguaError("shop_not_set_up")
+    settings = _open_shop(args)
     count = exporter.export_customers(args.file, actor=COMMAND_LINE, shop=settings)
     print(f"{count} customers written to {args.file}", file=out)
     return 0
