@@ -15,9 +15,8 @@ from datetime import date
 from . import APP_NAME, __version__
 from .config import Paths, resolve_paths
 from .domain.errors import ReguaError
+from .domain.kinds import KINDS
 
-KINDS = ("visit", "purchase", "call", "message", "complaint", "return", "note",
-         "quote", "reservation", "special_order", "tried_on")  # services.interactions.KINDS, without loading it
 DEFAULT_DEMO_CUSTOMERS = 3000
 MAX_DEMO_CUSTOMERS = 2_000_000
 

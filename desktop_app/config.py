@@ -41,10 +41,6 @@ class Paths:
         """Window state only (QSettings, ini format). Business settings live in the database."""
         return self.data_dir / "window.ini"
 
-    @property
-    def lock_file(self) -> Path:
-        return self.db_path.with_name(self.db_path.name + ".lock")
-
 
 def default_data_dir(env: dict[str, str] | None = None) -> Path:
     env = os.environ if env is None else env

@@ -37,10 +37,6 @@ def current_consent(customer_id: int) -> dict[str, Consent]:
     return latest
 
 
-def interaction_count(customer_id: int) -> int:
-    return Interaction.select(fn.COUNT(Interaction.id)).where(Interaction.customer == customer_id).scalar()
-
-
 def customers_by_ids(ids: Sequence[int]) -> dict[int, Customer]:
     if not ids:
         return {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import ValidationError
@@ -23,6 +23,16 @@ def zone(name: str) -> ZoneInfo:
 def local_date(utc: datetime, tz: str) -> date:
     """The shop's calendar date at a stored (naive UTC) instant."""
     return utc.replace(tzinfo=UTC).astimezone(zone(tz)).date()
+
+
+def to_utc(local: datetime) -> datetime:
+    """A zone-aware local time as the naive UTC that is stored."""
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def local_noon_utc(day: date, tz: str) -> datetime:
+    """Noon of a local calendar day, stored as UTC: the time given to a day whose hour is unknown."""
+    return to_utc(datetime.combine(day, time(12, 0), zone(tz)))
 
 
 def local_today(tz: str, now: datetime | None = None) -> date:

@@ -20,7 +20,6 @@ MESSAGES: dict[str, str] = {
     "birthday_invalid": QT_TRANSLATE_NOOP("errors", "Enter the birthday as day and month, with an optional year."),
     "birthday_future": QT_TRANSLATE_NOOP("errors", "The birth year cannot be in the future."),
     "too_long": QT_TRANSLATE_NOOP("errors", "This is too long (at most {max} characters)."),
-    "control_chars": QT_TRANSLATE_NOOP("errors", "This contains characters that cannot be stored."),
     "amount_invalid": QT_TRANSLATE_NOOP("errors", "Enter an amount such as 49,90."),
     "amount_negative": QT_TRANSLATE_NOOP("errors", "The amount cannot be negative."),
     "card_code_taken": QT_TRANSLATE_NOOP("errors", "This card code already belongs to {name}."),

@@ -36,7 +36,7 @@ FIELDS: dict[str, str] = {
     "consent_whatsapp": QT_TRANSLATE_NOOP("fields", "Accepts WhatsApp"),
 }
 
-DATE_FIELDS_LABELS = ("birthday", "last_purchase")  # the fields whose text dates need an order
+DATE_FIELDS = ("birthday", "last_purchase")  # the fields whose text dates need a day/month order
 
 # Folded headers as Portuguese, Spanish and English spreadsheets and shop systems (Shopify, Square,
 # Loyverse) write them. Exact matches win; then the longest synonym contained in the header.

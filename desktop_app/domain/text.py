@@ -19,10 +19,6 @@ def clean_text(value: object) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def has_control_chars(value: str) -> bool:
-    return bool(_CONTROL.search(value.replace("\n", "").replace("\t", "").replace("\r", "")))
-
-
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")  # the combining accents of Latin letters
 
 

@@ -19,8 +19,8 @@ from ..services.customers import CustomerInput, Duplicate
 from ..services.shop import ShopSettings
 from .forms.ui_customer_dialog import Ui_CustomerDialog
 from .i18n import error_text, format_birthday
+from .widgets import ERROR_STYLE
 
-ERROR_STYLE = "color: #c0392b;"
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 6px; border-radius: 4px;"
 FIELDS = ("name", "email", "phone", "birthday", "city", "tax_id", "card_code", "tags")
 

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.actors import Actor
 from ..domain.dates import zone
+from ..domain.kinds import UNFINISHED
 from ..services import customers, interactions
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
-from ..services.interactions import UNFINISHED, OpenItem
+from ..services.interactions import OpenItem
 from ..services.shop import ShopSettings
 from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel

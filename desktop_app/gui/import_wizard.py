@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.actors import Actor
 from ..domain.errors import ReguaError
-from ..domain.importing import DATE_FIELDS_LABELS, FIELDS, cell_text, date_order, guess_mapping
+from ..domain.importing import DATE_FIELDS, FIELDS, cell_text, date_order, guess_mapping
 from ..services import importer
 from ..services.importer import Cancelled, ImportOptions, ImportPlan
 from ..services.shop import ShopSettings
@@ -242,13 +242,13 @@ class MappingPage(QWizardPage):
         self.table.setColumnWidth(3, 140)
 
     def _field_changed(self, column: int) -> None:
-        is_date = self.combos[column].currentData() in DATE_FIELDS_LABELS
+        is_date = self.combos[column].currentData() in DATE_FIELDS
         self.orders[column].setEnabled(is_date)
         self.orders[column].setStyleSheet("" if is_date else "color: transparent;")
 
     def options(self) -> ImportOptions:
         mapping = [c.currentData() for c in self.combos]
-        orders = {c: self.orders[c].currentData() for c, f in enumerate(mapping) if f in DATE_FIELDS_LABELS}
+        orders = {c: self.orders[c].currentData() for c, f in enumerate(mapping) if f in DATE_FIELDS}
         return ImportOptions(mapping=mapping, date_orders=orders, file_wins=self.file_wins.isChecked())
 
     def validatePage(self) -> bool:  # noqa: N802

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +17,7 @@ from ..services import customers
 from ..services.shop import ShopSettings
 from .errors import show_error
 from .tasks import TaskRunner
-from .widgets import fill_customer_list
+from .widgets import CustomerFinder, fill_customer_list
 
 
 class MergeDialog(QDialog):
@@ -27,7 +27,6 @@ class MergeDialog(QDialog):
         self.other_id: int | None = None
         self.other_name = ""
         self.keep_name = customers.detail(keep_id, shop).name
-        self._generation = 0
         self.setWindowTitle(self.tr("Merge customers"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Find the other record of “{name}”. It will be merged into this one, which "
@@ -45,33 +44,13 @@ class MergeDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self._run)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.finder = CustomerFinder(tasks, self.search, shop, limit=50, exclude=keep_id)
+        self.finder.found.connect(lambda rows: fill_customer_list(self.results, rows, two_lines=True))
+        self.finder.failed.connect(lambda exc: show_error(self, exc))
         self.results.currentItemChanged.connect(lambda cur, _prev: self.merge_button.setEnabled(cur is not None))
         self.results.itemDoubleClicked.connect(lambda _i: self._accept())
         self.search.setText(self.keep_name)
         self.resize(520, 420)
-
-    def _run(self) -> None:
-        self._generation += 1
-        generation, text, shop, keep = self._generation, self.search.text().strip(), self.shop, self.keep_id
-        if not text:
-            self.results.clear()
-            return
-
-        def work():
-            ids = [i for i in customers.search(text, limit=51) if i != keep][:50]
-            return customers.rows(ids, shop)
-
-        self.tasks.run(work, lambda rows: self._show(generation, rows), lambda exc: show_error(self, exc))
-
-    def _show(self, generation: int, rows) -> None:
-        if generation != self._generation:
-            return
-        fill_customer_list(self.results, rows, two_lines=True)
 
     def _accept(self) -> None:
         item = self.results.currentItem()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
 
 from ..domain.actors import Actor
 from ..domain.errors import ReguaError
+from ..domain.kinds import KINDS, TAKES_AMOUNT, UNFINISHED
 from ..services import customers, interactions
 from ..services.customers import CustomerInput
-from ..services.interactions import KINDS, TAKES_AMOUNT, UNFINISHED, LogEntry
+from ..services.interactions import LogEntry
 from ..services.shop import ShopSettings
 from .errors import show_error
 from .i18n import error_text, format_date, format_money, kind_label
 from .tasks import TaskRunner
-from .widgets import error_label, fill_customer_list
+from .widgets import CustomerFinder, error_label, fill_customer_list
 
 MAX_MATCHES = 8
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -58,7 +59,6 @@ class QuickLogDialog(QDialog):
         super().__init__(parent)
         self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
         self.customer_id: int | None = None
-        self._generation = 0
         self.setWindowTitle(self.tr("Quick log"))
         layout = QVBoxLayout(self)
 
@@ -126,11 +126,9 @@ class QuickLogDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(120)
-        self._timer.timeout.connect(self._find)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.finder = CustomerFinder(tasks, self.search, shop, limit=MAX_MATCHES, delay_ms=120)
+        self.finder.found.connect(self._found)
+        self.finder.failed.connect(lambda exc: show_error(self, exc))
         self.search.installEventFilter(self)
         for field in (self.new_name, self.new_phone, self.new_email):
             field.installEventFilter(self)
@@ -143,22 +141,7 @@ class QuickLogDialog(QDialog):
 
     # --- finding the customer -------------------------------------------------------------------
 
-    def _find(self) -> None:
-        self._timer.stop()
-        self._generation += 1
-        generation, text, shop = self._generation, self.search.text().strip(), self.shop
-        if not text:
-            self.matches.clear()
-            return
-
-        def work():
-            return customers.rows(customers.search(text, limit=MAX_MATCHES), shop)
-
-        self.tasks.run(work, lambda rows: self._found(generation, rows), lambda exc: show_error(self, exc))
-
-    def _found(self, generation: int, rows) -> None:
-        if generation != self._generation:
-            return
+    def _found(self, rows) -> None:
         fill_customer_list(self.matches, rows)
         if rows:
             self.matches.setCurrentRow(0)
@@ -182,13 +165,8 @@ class QuickLogDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _enter_in_search(self) -> None:
-        if self._timer.isActive() or self.tasks.busy:
-            # Enter right after typing (a barcode scanner): answer this exact text first.
-            self._timer.stop()
-            self._generation += 1
-            text = self.search.text().strip()
-            self._found(self._generation, customers.rows(customers.search(text, limit=MAX_MATCHES), self.shop)
-                        if text else [])
+        if self.finder.pending:
+            self.finder.answer_now()  # Enter right after typing (a barcode scanner): answer this exact text
         item = self.matches.currentItem()
         if item is not None:
             self.choose(item.data(Qt.ItemDataRole.UserRole)[0])

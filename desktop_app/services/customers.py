@@ -320,15 +320,6 @@ def detail(customer_id: int, shop: ShopSettings) -> CustomerDetail:
     )
 
 
-def as_input(d: CustomerDetail, birthday_text: str) -> CustomerInput:
-    """The form's starting values for editing `d`."""
-    return CustomerInput(
-        name=d.name, email=d.email or "", phone=d.phone_display, birthday=birthday_text, city=d.city,
-        tax_id=d.tax_id or "", card_code=d.card_code or "", notes=d.notes, tags=list(d.tags),
-        consent_email=d.consent.get("email", False), consent_whatsapp=d.consent.get("whatsapp", False),
-    )
-
-
 def rows(ids: Sequence[int], shop: ShopSettings) -> list[CustomerRow]:
     """The list rows for a page of ids, in the order given (ids no longer there are left out)."""
     found = queries.customers_by_ids(ids)
@@ -449,4 +440,3 @@ def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -
         keep.save()
         _index(keep)
         audit.record(actor, "customer.merge", f"#{keep_id}", merged_id=other_id, merged_name=other.name)
-

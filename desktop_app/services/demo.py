@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from ..db.bulk import bulk_insert, next_id
 from ..db.database import database
 from ..db.models import Consent, Customer, CustomerTag, Interaction, SearchTerm, Staff
-from ..domain.dates import utc_now, zone
+from ..domain.dates import to_utc, utc_now, zone
 from ..domain.search import customer_terms
 from ..domain.text import fold, sort_key
 from . import demo_data as data
@@ -109,7 +109,7 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             card = f"FL{card_base + k}" if rng.random() < 0.3 else None
             created_day = start + timedelta(days=int(730 * rng.random() ** 0.8))
             created = datetime.combine(created_day, time(rng.randint(9, 19), rng.randint(0, 59)), tz)
-            created_utc = _to_utc(created)
+            created_utc = to_utc(created)
             name_key = sort_key(name)
             cust_rows.append((cid, name, name_key, email, phone,
                               *(bday or (None, None, None)), (bday[1] * 100 + bday[0]) if bday else None,
@@ -127,12 +127,6 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
                 flush()
         flush()
     return customers
-
-
-def _to_utc(local: datetime) -> datetime:
-    from datetime import UTC
-
-    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 def _ensure_staff(now: datetime) -> list[int]:
@@ -157,7 +151,7 @@ def _history(rng: random.Random, cid: int, since: date, today: date, tz, staff_i
     days = sorted(rng.randrange(span + 1) for _ in range(visits))
     for offset in days:
         day = since + timedelta(days=offset)
-        at = _to_utc(datetime.combine(day, time(rng.randint(9, 19), rng.randint(0, 59)), tz))
+        at = to_utc(datetime.combine(day, time(rng.randint(9, 19), rng.randint(0, 59)), tz))
         staff = rng.choice(staff_ids)
         roll = rng.random()
         if roll < 0.55:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 
 from ..db import customers as queries
 from ..db.bulk import bulk_insert, next_id
@@ -20,9 +20,10 @@ from ..db.database import database
 from ..db.models import Consent, Customer, CustomerTag, ImportBatch, ImportChange, Interaction, SearchTerm
 from ..domain.actors import Actor
 from ..domain.birthdays import Birthday
-from ..domain.dates import utc_now, zone
+from ..domain.dates import local_noon_utc, utc_now
 from ..domain.errors import MESSAGES, NotFound, ReguaError, ValidationError
 from ..domain.importing import (
+    DATE_FIELDS,
     Issue,
     cell_text,
     date_order,
@@ -43,7 +44,6 @@ from .normalize import normalize_email, normalize_phone
 from .shop import ShopSettings
 from .spreadsheet import Table
 
-DATE_FIELDS = ("birthday", "last_purchase")
 FILLABLE = ("email", "phone", "birthday", "city", "tax_id", "card_code", "notes")
 Progress = Callable[[int, int], None]  # (done, total); raise to cancel
 
@@ -367,10 +367,6 @@ def _changes(existing, rec: Record, file_wins: bool) -> dict:
 
 # --- committing -----------------------------------------------------------------------------------
 
-def _history_at(day: date, tz: str) -> datetime:
-    return datetime.combine(day, time(12, 0), zone(tz)).astimezone(UTC).replace(tzinfo=None)
-
-
 def commit_import(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date,
                   progress: Progress | None = None) -> int:
     """Write the plan in one transaction and return the batch id. A crash or a cancel writes nothing."""
@@ -412,7 +408,7 @@ def commit_import(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: 
             if progress is not None and k % 500 == 0:
                 progress(len(creates) + k, total)
             _apply_update(cid, changes, batch.id, now, today)
-            rec = _record_for(plan, cid)
+            rec = plan.by_existing[cid]
             consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
                                 for ch, ok in rec.consent.items())
             history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
@@ -428,17 +424,13 @@ def commit_import(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: 
     return batch.id
 
 
-def _record_for(plan: ImportPlan, customer_id: int) -> Record:
-    return plan.by_existing[customer_id]
-
-
 def _history_rows(cid: int, rec: Record, actor: Actor, now: datetime, tz: str, batch_id: int):
     """The last purchase and the total spent become one purchase in the history, dated the last purchase."""
     if rec.last_purchase is None and not rec.total_spent:
         return []
     day = rec.last_purchase or now.date()
     note = "Importado: total gasto" if rec.total_spent else "Importado: última compra"
-    return [(cid, "purchase", rec.total_spent, note, _history_at(day, tz), day, actor.staff_id, "import", now,
+    return [(cid, "purchase", rec.total_spent, note, local_noon_utc(day, tz), day, actor.staff_id, "import", now,
              batch_id)]
 
 

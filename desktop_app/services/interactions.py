@@ -10,24 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from ..db import customers as queries
 from ..db.database import database
 from ..db.models import Customer, Interaction
 from ..domain.actors import Actor
-from ..domain.dates import utc_now, zone
+from ..domain.dates import local_noon_utc, utc_now
 from ..domain.errors import NotFound, ValidationError
+from ..domain.kinds import KINDS, NEEDS_AMOUNT, TAKES_AMOUNT, UNFINISHED
 from ..domain.money import format_cents, parse_money
 from ..domain.permissions import require
 from ..domain.text import clean_text
 from .shop import ShopSettings
 
-KINDS = ("visit", "purchase", "call", "message", "complaint", "return", "note",
-         "quote", "reservation", "special_order", "tried_on")
-UNFINISHED = ("quote", "reservation", "special_order", "tried_on")
-NEEDS_AMOUNT = ("purchase", "return")
-TAKES_AMOUNT = NEEDS_AMOUNT + UNFINISHED
 DEFAULT_FOLLOW_UP_DAYS = 7
 MAX_NOTE = 2000
 OPEN, RESOLVED, BOUGHT, LOST = "open", "resolved", "bought", "lost"
@@ -67,9 +63,7 @@ class Refundable:
 
 def _when(on: date, today: date, tz: str) -> datetime:
     """Now for today's entries; local noon for a day in the past (its order within the day is unknown)."""
-    if on == today:
-        return utc_now()
-    return datetime.combine(on, time(12, 0), zone(tz)).astimezone(UTC).replace(tzinfo=None)
+    return utc_now() if on == today else local_noon_utc(on, tz)
 
 
 def _amount(entry: LogEntry) -> int | None:

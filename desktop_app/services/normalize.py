@@ -102,7 +102,3 @@ def format_phone(e164: str | None, region: str) -> str:
     same = phonenumbers.region_code_for_number(number) == region
     fmt = phonenumbers.PhoneNumberFormat.NATIONAL if same else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, fmt)
-
-
-def whatsapp_digits(e164: str | None) -> str:
-    return (e164 or "").lstrip("+")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from ..config import Paths
 from ..db.database import check_file, open_database
@@ -79,9 +78,3 @@ def save_shop_settings(settings: ShopSettings) -> ShopSettings:
     settings = settings.validated()
     set_setting(SHOP_KEY, asdict(settings))
     return settings
-
-
-def database_file() -> Path | None:
-    from ..db.database import database_path
-
-    return database_path()

@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="135" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="135"/>
         <source>Audit log</source>
         <translation>Registro de auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
@@ -31,19 +32,19 @@
 <context>
     <name>BugDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="42" />
+        <location filename="../../desktop_app/gui/errors.py" line="42"/>
         <source>Something went wrong</source>
         <translation>Algo deu errado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="46" />
+        <location filename="../../desktop_app/gui/errors.py" line="46"/>
         <source>Régua hit a problem it did not expect. Your data is safe: nothing half-done was saved.
 Copy the details below and send them to whoever supports your Régua.</source>
         <translation>O Régua encontrou um problema inesperado. Seus dados estão seguros: nada pela metade foi salvo.
 Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="53" />
+        <location filename="../../desktop_app/gui/errors.py" line="53"/>
         <source>Copy details</source>
         <translation>Copiar detalhes</translation>
     </message>
@@ -51,138 +52,138 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="46" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="46"/>
         <source>Sizes, preferences, anything the team should know</source>
         <translation>Tamanhos, preferências, tudo o que a equipe deve saber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="48" />
-        <location filename="../../ui/customer_dialog.ui" line="21" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="48"/>
+        <location filename="../../ui/customer_dialog.ui" line="21"/>
         <source>day/month, year optional: 15/03 or 15/03/1990</source>
         <translation>dia/mês, ano opcional: 15/03 ou 15/03/1990</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="50" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="50"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="52" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="52"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="113" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="113"/>
         <source>This e-mail already belongs to {name} (#{id}).</source>
         <translation>Este e-mail já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="114" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="114"/>
         <source>This phone already belongs to {name} (#{id}).</source>
         <translation>Este telefone já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="116" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="116"/>
         <source>This tax id already belongs to {name} (#{id}).</source>
         <translation>Este CPF/NIF já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="119" />
-        <source>If it is the same person, cancel and use Merge on the customer's page; press Save again to keep them as two customers.</source>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="119"/>
+        <source>If it is the same person, cancel and use Merge on the customer&apos;s page; press Save again to keep them as two customers.</source>
         <translation>Se for a mesma pessoa, cancele e use Mesclar na página do cliente; clique em Salvar de novo para manter dois clientes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="135" />
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="135"/>
         <source>Save anyway</source>
         <translation>Salvar mesmo assim</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="6" />
+        <location filename="../../ui/customer_dialog.ui" line="6"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="11" />
+        <location filename="../../ui/customer_dialog.ui" line="11"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="12" />
+        <location filename="../../ui/customer_dialog.ui" line="12"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="14" />
+        <location filename="../../ui/customer_dialog.ui" line="14"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="15" />
+        <location filename="../../ui/customer_dialog.ui" line="15"/>
         <source>name@example.com</source>
         <translation>nome@exemplo.com.br</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="17" />
+        <location filename="../../ui/customer_dialog.ui" line="17"/>
         <source>Phone / WhatsApp</source>
         <translation>Telefone / WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="18" />
+        <location filename="../../ui/customer_dialog.ui" line="18"/>
         <source>(11) 98765-4321</source>
         <translation>(11) 98765-4321</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="20" />
+        <location filename="../../ui/customer_dialog.ui" line="20"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="23" />
+        <location filename="../../ui/customer_dialog.ui" line="23"/>
         <source>City</source>
         <translation>Cidade</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="26" />
+        <location filename="../../ui/customer_dialog.ui" line="26"/>
         <source>Tax id (CPF / NIF)</source>
         <translation>CPF / NIF</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="29" />
+        <location filename="../../ui/customer_dialog.ui" line="29"/>
         <source>Card code</source>
         <translation>Cartão fidelidade</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="30" />
+        <location filename="../../ui/customer_dialog.ui" line="30"/>
         <source>scan or type the loyalty card</source>
         <translation>passe o leitor ou digite o cartão</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="32" />
+        <location filename="../../ui/customer_dialog.ui" line="32"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="33" />
+        <location filename="../../ui/customer_dialog.ui" line="33"/>
         <source>separated by commas: vip, noivas</source>
         <translation>separadas por vírgula: vip, noivas</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="35" />
+        <location filename="../../ui/customer_dialog.ui" line="35"/>
         <source>May we contact?</source>
         <translation>Pode receber contato?</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="37" />
+        <location filename="../../ui/customer_dialog.ui" line="37"/>
         <source>By e-mail</source>
         <translation>Por e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="38" />
+        <location filename="../../ui/customer_dialog.ui" line="38"/>
         <source>By WhatsApp</source>
         <translation>Por WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_dialog.ui" line="41" />
+        <location filename="../../ui/customer_dialog.ui" line="41"/>
         <source>Notes</source>
         <translation>Observações</translation>
     </message>
@@ -190,32 +191,32 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
         <source>City</source>
         <translation>Cidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="96" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="96"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="96" />
+        <location filename="../../desktop_app/gui/customer_model.py" line="96"/>
         <source>Last visit</source>
         <translation>Última visita</translation>
     </message>
@@ -223,82 +224,82 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="62" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="63"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="70" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="71"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="71" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="72"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="72" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="73"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="81" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="82"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="99"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="99"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="98" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="99"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="99" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="100"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="121" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="140" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="141"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="142" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="144" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="145"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="148" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="149"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="171" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="172"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="175" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="176"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -306,88 +307,88 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="201" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="202"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="205" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="206"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="207" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="208"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="208" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="209"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="209" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="210" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="211"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="293" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="294"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="323" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="324"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="326" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="327"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="327" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="328"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="378" />
-        <location filename="../../desktop_app/gui/customers_view.py" line="391" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="379"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="392"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="401" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="402"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="403" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="404"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="412" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="413"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="437" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="438"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="437" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="438"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="445" />
+        <location filename="../../desktop_app/gui/customers_view.py" line="446"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
@@ -395,27 +396,27 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="109" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="109"/>
         <source>Which file?</source>
         <translation>Qual arquivo?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="110" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="110"/>
         <source>An Excel sheet (.xlsx, .xls), a LibreOffice sheet (.ods) or a .csv file.</source>
         <translation>Uma planilha do Excel (.xlsx, .xls), do LibreOffice (.ods) ou um arquivo .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="114" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="114"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="126" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="126"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="127" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="127"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Planilhas (*.xlsx *.xls *.ods *.csv);;Todos os arquivos (*)</translation>
     </message>
@@ -423,57 +424,57 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="34" />
+        <location filename="../../desktop_app/gui/first_run.py" line="34"/>
         <source>Welcome to Régua</source>
         <translation>Bem-vinda ao Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="37" />
+        <location filename="../../desktop_app/gui/first_run.py" line="37"/>
         <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later.</source>
         <translation>Conte ao Régua sobre a sua loja. O país define o código do telefone, a moeda e o formato das datas; tudo isso pode ser alterado depois.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="42" />
+        <location filename="../../desktop_app/gui/first_run.py" line="42"/>
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>ex.: Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="43" />
+        <location filename="../../desktop_app/gui/first_run.py" line="43"/>
         <source>Shop name</source>
         <translation>Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="47" />
+        <location filename="../../desktop_app/gui/first_run.py" line="47"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="53" />
+        <location filename="../../desktop_app/gui/first_run.py" line="53"/>
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="58" />
+        <location filename="../../desktop_app/gui/first_run.py" line="58"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="60" />
+        <location filename="../../desktop_app/gui/first_run.py" line="60"/>
         <source>Your name</source>
         <translation>Seu nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="65" />
+        <location filename="../../desktop_app/gui/first_run.py" line="65"/>
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="66" />
-        <source>Owner's PIN</source>
+        <location filename="../../desktop_app/gui/first_run.py" line="66"/>
+        <source>Owner&apos;s PIN</source>
         <translation>PIN da dona</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="67" />
+        <location filename="../../desktop_app/gui/first_run.py" line="67"/>
         <source>PIN again</source>
         <translation>Repita o PIN</translation>
     </message>
@@ -481,37 +482,37 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="426" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="429"/>
         <source>Imports</source>
         <translation>Importações</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="429" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="432"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="429" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="432"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="429" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="432"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="430" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="433"/>
         <source>Created / updated</source>
         <translation>Criados / atualizados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="430" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="433"/>
         <source>Undone</source>
         <translation>Desfeita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="438" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="441"/>
         <source>&amp;Undo this import</source>
         <translation>&amp;Desfazer esta importação</translation>
     </message>
@@ -519,27 +520,27 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="61" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="61"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="375" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="378"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="383" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="386"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="411" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="414"/>
         <source>Undo import</source>
         <translation>Desfazer importação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="414" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="417"/>
         <source>Undo the import of {file}? The customers it created are removed and what it changed is restored.</source>
         <translation>Desfazer a importação de {file}? Os clientes criados por ela são removidos e o que ela alterou é restaurado.</translation>
     </message>
@@ -547,28 +548,28 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="41" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="41"/>
         <source>Log in — {shop}</source>
         <translation>Entrar — {shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="51" />
-        <location filename="../../desktop_app/gui/login_dialog.py" line="53" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="51"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="53"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="52" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="52"/>
         <source>Who are you?</source>
         <translation>Quem é você?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="55" />
-        <source>Demo shop: every account's PIN is {pin}.</source>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="55"/>
+        <source>Demo shop: every account&apos;s PIN is {pin}.</source>
         <translation>Loja de demonstração: o PIN de todas as contas é {pin}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="62" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="62"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
@@ -576,127 +577,127 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="51" />
+        <location filename="../../desktop_app/gui/main_window.py" line="51"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="85" />
+        <location filename="../../desktop_app/gui/main_window.py" line="85"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="86" />
+        <location filename="../../desktop_app/gui/main_window.py" line="86"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="90" />
+        <location filename="../../desktop_app/gui/main_window.py" line="90"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="94" />
+        <location filename="../../desktop_app/gui/main_window.py" line="94"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="101" />
+        <location filename="../../desktop_app/gui/main_window.py" line="101"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="104" />
+        <location filename="../../desktop_app/gui/main_window.py" line="104"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="107" />
+        <location filename="../../desktop_app/gui/main_window.py" line="107"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="111" />
+        <location filename="../../desktop_app/gui/main_window.py" line="111"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="116" />
+        <location filename="../../desktop_app/gui/main_window.py" line="116"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="120" />
+        <location filename="../../desktop_app/gui/main_window.py" line="120"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="121" />
+        <location filename="../../desktop_app/gui/main_window.py" line="121"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="124" />
+        <location filename="../../desktop_app/gui/main_window.py" line="124"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="127" />
+        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="128" />
+        <location filename="../../desktop_app/gui/main_window.py" line="128"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="131" />
+        <location filename="../../desktop_app/gui/main_window.py" line="131"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="139" />
+        <location filename="../../desktop_app/gui/main_window.py" line="139"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="151" />
+        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="162" />
+        <location filename="../../desktop_app/gui/main_window.py" line="162"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="171" />
+        <location filename="../../desktop_app/gui/main_window.py" line="171"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="172" />
+        <location filename="../../desktop_app/gui/main_window.py" line="172"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="179" />
+        <location filename="../../desktop_app/gui/main_window.py" line="179"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="193" />
+        <location filename="../../desktop_app/gui/main_window.py" line="193"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="205" />
+        <location filename="../../desktop_app/gui/main_window.py" line="205"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="206" />
+        <location filename="../../desktop_app/gui/main_window.py" line="206"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -710,47 +711,47 @@ Banco de dados: {db}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="198" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="198"/>
         <source>Which column is which?</source>
         <translation>Qual coluna é qual?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="199" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="199"/>
         <source>Régua guessed from the titles. Pick another field or (ignore) for any column.</source>
         <translation>O Régua deduziu pelos títulos. Escolha outro campo ou (ignorar) para qualquer coluna.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="202" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="202"/>
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="202" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="202"/>
         <source>Example</source>
         <translation>Exemplo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="202" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="202"/>
         <source>Goes to</source>
         <translation>Vai para</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="203" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="203"/>
         <source>Dates written as</source>
         <translation>Datas escritas como</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="208" />
-        <source>For customers already in Régua, the file's values replace theirs (otherwise only empty fields are filled)</source>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="208"/>
+        <source>For customers already in Régua, the file&apos;s values replace theirs (otherwise only empty fields are filled)</source>
         <translation>Para clientes que já estão no Régua, os valores do arquivo substituem os dele (senão só os campos vazios são preenchidos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="232" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="232"/>
         <source>day/month/year</source>
         <translation>dia/mês/ano</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="233" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="233"/>
         <source>month/day/year</source>
         <translation>mês/dia/ano</translation>
     </message>
@@ -758,22 +759,22 @@ Banco de dados: {db}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="31" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="30"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="34" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="33"/>
         <source>Find the other record of “{name}”. It will be merged into this one, which keeps its own values and gains what it lacks.</source>
         <translation>Encontre o outro cadastro de “{name}”. Ele será mesclado a este, que mantém os próprios dados e ganha o que faltar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="38" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="37"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="43" />
+        <location filename="../../desktop_app/gui/merge_dialog.py" line="42"/>
         <source>Merge</source>
         <translation>Mesclar</translation>
     </message>
@@ -781,67 +782,67 @@ Banco de dados: {db}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="265" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="268"/>
         <source>Check before importing</source>
         <translation>Confira antes de importar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="272" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="275"/>
         <source>Row</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="272" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="275"/>
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="272" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="275"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="273" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="276"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="273" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="276"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="277" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="280"/>
         <source>Save the problem rows as a spreadsheet…</source>
         <translation>Salvar as linhas com problema numa planilha…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="288" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="291"/>
         <source>Checking every row…</source>
         <translation>Conferindo cada linha…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="304" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="307"/>
         <source>{rows} rows: {created} new customers, {updated} updated, {merged} merged with another row of the file, {skipped} skipped. {errors} rows have errors and will not be imported; {warnings} warnings.</source>
         <translation>{rows} linhas: {created} clientes novos, {updated} atualizados, {merged} mesclados com outra linha do arquivo, {skipped} ignorados. {errors} linhas têm erros e não serão importadas; {warnings} avisos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="309" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="312"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="310" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="313"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="323" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="326"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>Cancelado. Nada foi importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="335" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="338"/>
         <source>Save the problem rows</source>
         <translation>Salvar as linhas com problema</translation>
     </message>
@@ -849,82 +850,82 @@ Banco de dados: {db}</translation>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="62" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="62"/>
         <source>Quick log</source>
         <translation>Registro rápido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="66" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="66"/>
         <source>Name, phone digits, card or tax id — then Enter</source>
         <translation>Nome, dígitos do telefone, cartão ou CPF — depois Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="76" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="76"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="79" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="79"/>
         <source>May receive e-mails</source>
         <translation>Aceita receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="80" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="80"/>
         <source>May receive WhatsApp messages</source>
         <translation>Aceita receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="81" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="81"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="82" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="82"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="83" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="83"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="96" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="96"/>
         <source>e.g. 149,90</source>
         <translation>ex.: 149,90</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="106" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="106"/>
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="107" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="107"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="108" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="108"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="109" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="109"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="110" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="110"/>
         <source>Follow up on</source>
         <translation>Retornar em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="112" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="112"/>
         <source>Refund of</source>
         <translation>Reembolso de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="114" />
+        <location filename="../../desktop_app/gui/quick_log.py" line="114"/>
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
     </message>
@@ -932,22 +933,22 @@ Banco de dados: {db}</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="142" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="142"/>
         <source>Sheet and header</source>
         <translation>Aba e títulos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="143" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="143"/>
         <source>Régua found the row with the column titles; change it if it is wrong.</source>
         <translation>O Régua encontrou a linha com os títulos das colunas; mude se estiver errada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="149" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="149"/>
         <source>Sheet</source>
         <translation>Aba</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="151" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="151"/>
         <source>Titles in row</source>
         <translation>Títulos na linha</translation>
     </message>
@@ -955,69 +956,69 @@ Banco de dados: {db}</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="38" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="38"/>
         <source>Staff</source>
         <translation>Equipe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41" />
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="63" />
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="113" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="63"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="113"/>
         <source>Role</source>
         <translation>Função</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41"/>
         <source>Active</source>
         <translation>Ativa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="47" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="47"/>
         <source>Change &amp;role…</source>
         <translation>Mudar &amp;função…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="48" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="48"/>
         <source>Switch &amp;off / on</source>
         <translation>&amp;Desativar / ativar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="49" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="49"/>
         <source>New &amp;PIN…</source>
         <translation>Novo &amp;PIN…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="62" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="62"/>
         <source>New account</source>
         <translation>Nova conta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="64" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="64"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="66" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="66"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="127" />
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="127"/>
         <source>New PIN</source>
         <translation>Novo PIN</translation>
     </message>
@@ -1025,37 +1026,37 @@ Banco de dados: {db}</translation>
 <context>
     <name>countries</name>
     <message>
-        <location filename="../../desktop_app/domain/countries.py" line="22" />
+        <location filename="../../desktop_app/domain/countries.py" line="22"/>
         <source>Brazil</source>
         <translation>Brasil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/countries.py" line="23" />
+        <location filename="../../desktop_app/domain/countries.py" line="23"/>
         <source>Portugal</source>
         <translation>Portugal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/countries.py" line="24" />
+        <location filename="../../desktop_app/domain/countries.py" line="24"/>
         <source>Angola</source>
         <translation>Angola</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/countries.py" line="25" />
+        <location filename="../../desktop_app/domain/countries.py" line="25"/>
         <source>Mozambique</source>
         <translation>Moçambique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/countries.py" line="26" />
+        <location filename="../../desktop_app/domain/countries.py" line="26"/>
         <source>Spain</source>
         <translation>Espanha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/countries.py" line="27" />
+        <location filename="../../desktop_app/domain/countries.py" line="27"/>
         <source>United States</source>
         <translation>Estados Unidos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/countries.py" line="28" />
+        <location filename="../../desktop_app/domain/countries.py" line="28"/>
         <source>United Kingdom</source>
         <translation>Reino Unido</translation>
     </message>
@@ -1063,307 +1064,302 @@ Banco de dados: {db}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="16" />
+        <location filename="../../desktop_app/domain/errors.py" line="16"/>
         <source>This field is required.</source>
         <translation>Este campo é obrigatório.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="17" />
+        <location filename="../../desktop_app/domain/errors.py" line="17"/>
         <source>This is not a valid e-mail address.</source>
         <translation>Este não é um e-mail válido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="18" />
+        <location filename="../../desktop_app/domain/errors.py" line="18"/>
         <source>This is not a valid phone number for {country}.</source>
         <translation>Este não é um telefone válido para {country}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="19" />
+        <location filename="../../desktop_app/domain/errors.py" line="19"/>
         <source>This date does not exist.</source>
         <translation>Esta data não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="20" />
+        <location filename="../../desktop_app/domain/errors.py" line="20"/>
         <source>Enter the birthday as day and month, with an optional year.</source>
         <translation>Informe o aniversário como dia e mês, com o ano opcional.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="21" />
+        <location filename="../../desktop_app/domain/errors.py" line="21"/>
         <source>The birth year cannot be in the future.</source>
         <translation>O ano de nascimento não pode estar no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="22" />
+        <location filename="../../desktop_app/domain/errors.py" line="22"/>
         <source>This is too long (at most {max} characters).</source>
         <translation>Texto longo demais (no máximo {max} caracteres).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="23" />
-        <source>This contains characters that cannot be stored.</source>
-        <translation>Contém caracteres que não podem ser gravados.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/errors.py" line="24" />
+        <location filename="../../desktop_app/domain/errors.py" line="23"/>
         <source>Enter an amount such as 49,90.</source>
         <translation>Informe um valor como 49,90.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="25" />
+        <location filename="../../desktop_app/domain/errors.py" line="24"/>
         <source>The amount cannot be negative.</source>
         <translation>O valor não pode ser negativo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="26" />
+        <location filename="../../desktop_app/domain/errors.py" line="25"/>
         <source>This card code already belongs to {name}.</source>
         <translation>Este cartão já pertence a {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="27" />
+        <location filename="../../desktop_app/domain/errors.py" line="26"/>
         <source>A customer cannot be merged with itself.</source>
         <translation>Um cliente não pode ser mesclado com ele mesmo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="28" />
+        <location filename="../../desktop_app/domain/errors.py" line="27"/>
         <source>Unknown time zone.</source>
         <translation>Fuso horário desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="29" />
+        <location filename="../../desktop_app/domain/errors.py" line="28"/>
         <source>Unknown country.</source>
         <translation>País desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="30" />
+        <location filename="../../desktop_app/domain/errors.py" line="29"/>
         <source>The limit must be a whole number from 1 to 10000.</source>
         <translation>O limite deve ser um número inteiro de 1 a 10000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="33" />
+        <location filename="../../desktop_app/domain/errors.py" line="32"/>
         <source>This database already holds {count} customers; a demo shop is only made in a new or empty database.</source>
         <translation>Este banco de dados já tem {count} clientes; a loja de demonstração só é criada num banco novo ou vazio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="34" />
+        <location filename="../../desktop_app/domain/errors.py" line="33"/>
         <source>The number of customers must be from 1 to 2000000.</source>
         <translation>O número de clientes deve ser de 1 a 2000000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="35" />
+        <location filename="../../desktop_app/domain/errors.py" line="34"/>
         <source>This shop has not been set up yet: open Régua once to set it up.</source>
         <translation>Esta loja ainda não foi configurada: abra o Régua uma vez para configurá-la.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="37" />
+        <location filename="../../desktop_app/domain/errors.py" line="36"/>
         <source>Only a manager or the owner can do this.</source>
         <translation>Só um gerente ou a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="38" />
+        <location filename="../../desktop_app/domain/errors.py" line="37"/>
         <source>Only the owner can do this.</source>
         <translation>Só a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="39" />
+        <location filename="../../desktop_app/domain/errors.py" line="38"/>
         <source>Wrong PIN. {left} tries left before this account is locked.</source>
         <translation>PIN errado. Restam {left} tentativas antes de esta conta ser bloqueada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="41" />
+        <location filename="../../desktop_app/domain/errors.py" line="40"/>
         <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
         <translation>PIN errado vezes demais: esta conta está bloqueada por mais {minutes} minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="42" />
+        <location filename="../../desktop_app/domain/errors.py" line="41"/>
         <source>The two PINs are not the same.</source>
         <translation>Os dois PINs não são iguais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="43" />
+        <location filename="../../desktop_app/domain/errors.py" line="42"/>
         <source>The PIN needs at least 4 characters.</source>
         <translation>O PIN precisa de pelo menos 4 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="44" />
+        <location filename="../../desktop_app/domain/errors.py" line="43"/>
         <source>There is already a staff member called {name}.</source>
         <translation>Já existe alguém da equipe chamado {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="45" />
+        <location filename="../../desktop_app/domain/errors.py" line="44"/>
         <source>Unknown role.</source>
         <translation>Função desconhecida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="46" />
+        <location filename="../../desktop_app/domain/errors.py" line="45"/>
         <source>The shop needs at least one active owner.</source>
         <translation>A loja precisa de pelo menos uma dona ativa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="47" />
+        <location filename="../../desktop_app/domain/errors.py" line="46"/>
         <source>This staff account does not exist or is switched off.</source>
         <translation>Esta conta da equipe não existe ou está desativada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="49" />
+        <location filename="../../desktop_app/domain/errors.py" line="48"/>
         <source>Unknown kind of interaction.</source>
         <translation>Tipo de registro desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="50" />
+        <location filename="../../desktop_app/domain/errors.py" line="49"/>
         <source>Enter the amount.</source>
         <translation>Informe o valor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="51" />
+        <location filename="../../desktop_app/domain/errors.py" line="50"/>
         <source>This date is in the future.</source>
         <translation>Esta data está no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="52" />
+        <location filename="../../desktop_app/domain/errors.py" line="51"/>
         <source>The follow-up date cannot be before the day it was logged.</source>
         <translation>A data de retorno não pode ser anterior ao dia do registro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="54" />
+        <location filename="../../desktop_app/domain/errors.py" line="53"/>
         <source>The refund is larger than what is left of the purchase ({left}).</source>
         <translation>O reembolso é maior do que o que resta da compra ({left}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="55" />
+        <location filename="../../desktop_app/domain/errors.py" line="54"/>
         <source>This customer has no purchase this refund could reverse.</source>
         <translation>Este cliente não tem compra que este reembolso possa estornar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="56" />
+        <location filename="../../desktop_app/domain/errors.py" line="55"/>
         <source>This is already closed.</source>
         <translation>Isto já foi encerrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="57" />
+        <location filename="../../desktop_app/domain/errors.py" line="56"/>
         <source>Write how it was resolved.</source>
         <translation>Escreva como foi resolvido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="58" />
+        <location filename="../../desktop_app/domain/errors.py" line="57"/>
         <source>This entry no longer exists.</source>
         <translation>Este registro não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="60" />
+        <location filename="../../desktop_app/domain/errors.py" line="59"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="61" />
+        <location filename="../../desktop_app/domain/errors.py" line="60"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="62" />
+        <location filename="../../desktop_app/domain/errors.py" line="61"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="64" />
+        <location filename="../../desktop_app/domain/errors.py" line="63"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="66" />
+        <location filename="../../desktop_app/domain/errors.py" line="65"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="67" />
+        <location filename="../../desktop_app/domain/errors.py" line="66"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="68" />
+        <location filename="../../desktop_app/domain/errors.py" line="67"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="69" />
-        <source>No column holds the customers' names; pick it in the mapping.</source>
+        <location filename="../../desktop_app/domain/errors.py" line="68"/>
+        <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71" />
+        <location filename="../../desktop_app/domain/errors.py" line="70"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="72" />
+        <location filename="../../desktop_app/domain/errors.py" line="71"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="73" />
+        <location filename="../../desktop_app/domain/errors.py" line="72"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="74" />
+        <location filename="../../desktop_app/domain/errors.py" line="73"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="75" />
+        <location filename="../../desktop_app/domain/errors.py" line="74"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="76" />
+        <location filename="../../desktop_app/domain/errors.py" line="75"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="77" />
+        <location filename="../../desktop_app/domain/errors.py" line="76"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="78" />
+        <location filename="../../desktop_app/domain/errors.py" line="77"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="80" />
+        <location filename="../../desktop_app/domain/errors.py" line="79"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="86" />
+        <location filename="../../desktop_app/domain/errors.py" line="85"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="89" />
+        <location filename="../../desktop_app/domain/errors.py" line="88"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="90" />
+        <location filename="../../desktop_app/domain/errors.py" line="89"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="91" />
+        <location filename="../../desktop_app/domain/errors.py" line="90"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="92" />
+        <location filename="../../desktop_app/domain/errors.py" line="91"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="93" />
+        <location filename="../../desktop_app/domain/errors.py" line="92"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="34" />
+        <location filename="../../desktop_app/gui/errors.py" line="34"/>
         <source>Régua</source>
         <translation>Régua</translation>
     </message>
@@ -1371,82 +1367,82 @@ Banco de dados: {db}</translation>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="21" />
+        <location filename="../../desktop_app/domain/importing.py" line="21"/>
         <source>(ignore)</source>
         <translation>(ignorar)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="22" />
+        <location filename="../../desktop_app/domain/importing.py" line="22"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="23" />
+        <location filename="../../desktop_app/domain/importing.py" line="23"/>
         <source>First name</source>
         <translation>Primeiro nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="24" />
+        <location filename="../../desktop_app/domain/importing.py" line="24"/>
         <source>Last name</source>
         <translation>Sobrenome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="25" />
+        <location filename="../../desktop_app/domain/importing.py" line="25"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="26" />
+        <location filename="../../desktop_app/domain/importing.py" line="26"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="27" />
+        <location filename="../../desktop_app/domain/importing.py" line="27"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="28" />
+        <location filename="../../desktop_app/domain/importing.py" line="28"/>
         <source>City</source>
         <translation>Cidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="29" />
+        <location filename="../../desktop_app/domain/importing.py" line="29"/>
         <source>Tax id</source>
         <translation>CPF / NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="30" />
+        <location filename="../../desktop_app/domain/importing.py" line="30"/>
         <source>Card code</source>
         <translation>Cartão</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="31" />
+        <location filename="../../desktop_app/domain/importing.py" line="31"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="32" />
+        <location filename="../../desktop_app/domain/importing.py" line="32"/>
         <source>Notes</source>
         <translation>Observações</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="33" />
+        <location filename="../../desktop_app/domain/importing.py" line="33"/>
         <source>Last purchase</source>
         <translation>Última compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="34" />
+        <location filename="../../desktop_app/domain/importing.py" line="34"/>
         <source>Total spent</source>
         <translation>Total gasto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="35" />
+        <location filename="../../desktop_app/domain/importing.py" line="35"/>
         <source>Accepts e-mails</source>
         <translation>Aceita e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="36" />
+        <location filename="../../desktop_app/domain/importing.py" line="36"/>
         <source>Accepts WhatsApp</source>
         <translation>Aceita WhatsApp</translation>
     </message>
@@ -1454,87 +1450,87 @@ Banco de dados: {db}</translation>
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="33" />
+        <location filename="../../desktop_app/services/customers.py" line="33"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="34" />
+        <location filename="../../desktop_app/services/customers.py" line="34"/>
         <source>Purchase</source>
         <translation>Compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="35" />
+        <location filename="../../desktop_app/services/customers.py" line="35"/>
         <source>Call</source>
         <translation>Ligação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="36" />
+        <location filename="../../desktop_app/services/customers.py" line="36"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="37" />
+        <location filename="../../desktop_app/services/customers.py" line="37"/>
         <source>Complaint</source>
         <translation>Reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="38" />
+        <location filename="../../desktop_app/services/customers.py" line="38"/>
         <source>Return / refund</source>
         <translation>Devolução / reembolso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="39" />
+        <location filename="../../desktop_app/services/customers.py" line="39"/>
         <source>Note</source>
         <translation>Anotação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="40" />
+        <location filename="../../desktop_app/services/customers.py" line="40"/>
         <source>Quote</source>
         <translation>Orçamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="41" />
+        <location filename="../../desktop_app/services/customers.py" line="41"/>
         <source>Reservation</source>
         <translation>Reserva</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="42" />
+        <location filename="../../desktop_app/services/customers.py" line="42"/>
         <source>Special order</source>
         <translation>Encomenda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="43" />
+        <location filename="../../desktop_app/services/customers.py" line="43"/>
         <source>Tried on, did not buy</source>
         <translation>Provou e não levou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="44" />
+        <location filename="../../desktop_app/services/customers.py" line="44"/>
         <source>Customer created</source>
         <translation>Cliente cadastrado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="45" />
+        <location filename="../../desktop_app/services/customers.py" line="45"/>
         <source>Agreed to e-mails</source>
         <translation>Aceitou e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="46" />
+        <location filename="../../desktop_app/services/customers.py" line="46"/>
         <source>Stopped e-mails</source>
         <translation>Parou de receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="47" />
+        <location filename="../../desktop_app/services/customers.py" line="47"/>
         <source>Agreed to WhatsApp</source>
         <translation>Aceitou WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="48" />
+        <location filename="../../desktop_app/services/customers.py" line="48"/>
         <source>Stopped WhatsApp</source>
         <translation>Parou de receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="49" />
+        <location filename="../../desktop_app/services/customers.py" line="49"/>
         <source>Merged with another record</source>
         <translation>Mesclado com outro cadastro</translation>
     </message>
@@ -1542,17 +1538,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="24" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="24"/>
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="25" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="25"/>
         <source>Manager</source>
         <translation>Gerente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="26" />
+        <location filename="../../desktop_app/gui/login_dialog.py" line="26"/>
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>
@@ -1560,17 +1556,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="405" />
+        <location filename="../../desktop_app/services/customers.py" line="396"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="406" />
+        <location filename="../../desktop_app/services/customers.py" line="397"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de planilha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="407" />
+        <location filename="../../desktop_app/services/customers.py" line="398"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
