@@ -107,6 +107,41 @@ CREATE INDEX interaction_import ON interaction (import_batch_id);
 """
 
 
+# v4: loyalty. Programs (rules as JSON), a rewards catalogue, an append-only ledger and the record of
+# which lot each removal took its points from. `once_key` makes a bonus (welcome, birthday:2027) or a
+# day's stamp impossible to give twice, even from two processes.
+V4 = """
+CREATE TABLE loyalty_program (
+    id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, active INTEGER NOT NULL,
+    rules TEXT NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL);
+CREATE TABLE reward (
+    id INTEGER NOT NULL PRIMARY KEY, program_id INTEGER NOT NULL REFERENCES loyalty_program (id),
+    name TEXT NOT NULL, cost INTEGER NOT NULL, value_cents INTEGER NOT NULL, active INTEGER NOT NULL);
+CREATE INDEX reward_program ON reward (program_id);
+CREATE TABLE loyalty_entry (
+    id INTEGER NOT NULL PRIMARY KEY,
+    program_id INTEGER NOT NULL REFERENCES loyalty_program (id),
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    kind TEXT NOT NULL, points INTEGER NOT NULL, occurred_on DATE NOT NULL, at DATETIME NOT NULL,
+    reason TEXT NOT NULL, interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    reward_id INTEGER REFERENCES reward (id), reverses_id INTEGER REFERENCES loyalty_entry (id),
+    expires_on DATE, staff_id INTEGER REFERENCES staff (id), actor TEXT NOT NULL,
+    approved_by TEXT NOT NULL DEFAULT '', once_key TEXT, milestone TEXT);
+CREATE INDEX loyalty_entry_customer ON loyalty_entry (customer_id, program_id, id);
+CREATE UNIQUE INDEX loyalty_entry_once ON loyalty_entry (program_id, customer_id, once_key)
+    WHERE once_key IS NOT NULL;
+CREATE INDEX loyalty_entry_expires ON loyalty_entry (expires_on) WHERE expires_on IS NOT NULL;
+CREATE INDEX loyalty_entry_interaction ON loyalty_entry (interaction_id) WHERE interaction_id IS NOT NULL;
+CREATE INDEX loyalty_entry_milestone ON loyalty_entry (occurred_on) WHERE milestone IS NOT NULL;
+CREATE TABLE loyalty_allocation (
+    debit_id INTEGER NOT NULL REFERENCES loyalty_entry (id),
+    lot_id INTEGER NOT NULL REFERENCES loyalty_entry (id),
+    points INTEGER NOT NULL,
+    PRIMARY KEY (debit_id, lot_id)) WITHOUT ROWID;
+CREATE INDEX loyalty_allocation_lot ON loyalty_allocation (lot_id, points);
+"""
+
+
 def _run_script(db: SqliteDatabase, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
@@ -117,6 +152,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: lambda db: _run_script(db, V1),
     2: lambda db: _run_script(db, V2),
     3: lambda db: _run_script(db, V3),
+    4: lambda db: _run_script(db, V4),
 }
 HEAD = max(STEPS)
 

@@ -140,6 +140,56 @@ class SearchTerm(BaseModel):
         without_rowid = True
 
 
+class LoyaltyProgram(BaseModel):
+    name = TextField()
+    kind = TextField()  # points | stamps
+    active = BooleanField(default=True)
+    rules = TextField()  # domain.loyalty.Rules as JSON
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Reward(BaseModel):
+    program = ForeignKeyField(LoyaltyProgram, column_name="program_id", backref="rewards")
+    name = TextField()
+    cost = IntegerField()  # in the program's points or stamps
+    value_cents = IntegerField()  # what it is worth in money (liability)
+    active = BooleanField(default=True)
+
+
+class LoyaltyEntry(BaseModel):
+    """Append-only: a row is never changed or deleted (a merge moves rows to the surviving customer)."""
+
+    program = ForeignKeyField(LoyaltyProgram, column_name="program_id")
+    customer = ForeignKeyField(Customer, column_name="customer_id")
+    kind = TextField()  # earn | redeem | expire | adjust | reverse
+    points = IntegerField()  # signed
+    occurred_on = DateField()  # local date it counts from
+    at = DateTimeField()  # UTC, when it was written
+    reason = TextField()
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", column_name="interaction_id")
+    reward = ForeignKeyField(Reward, null=True, column_name="reward_id")
+    reverses = ForeignKeyField("self", null=True, column_name="reverses_id")
+    expires_on = DateField(null=True)  # lots only: the day their points expire
+    staff = ForeignKeyField(Staff, null=True, column_name="staff_id")
+    actor = TextField()
+    approved_by = TextField(default="")
+    once_key = TextField(null=True)
+    milestone = TextField(null=True)  # "reward" | "tier:<name>": an event for the cadence
+
+
+class LoyaltyAllocation(BaseModel):
+    """Which lot a removal took its points from (or which new lot paid a debt)."""
+
+    debit = ForeignKeyField(LoyaltyEntry, column_name="debit_id")
+    lot = ForeignKeyField(LoyaltyEntry, column_name="lot_id")
+    points = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("debit", "lot")
+        without_rowid = True
+
+
 class AuditLog(BaseModel):
     at = DateTimeField()
     actor = TextField()  # a staff name, or "command line"
@@ -148,4 +198,5 @@ class AuditLog(BaseModel):
     details = TextField(default="")
 
 
-ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog)
+ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog,
+              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation)

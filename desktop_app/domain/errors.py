@@ -55,6 +55,30 @@ MESSAGES: dict[str, str] = {
     "not_open": QT_TRANSLATE_NOOP("errors", "This is already closed."),
     "resolution_required": QT_TRANSLATE_NOOP("errors", "Write how it was resolved."),
     "interaction_not_found": QT_TRANSLATE_NOOP("errors", "This entry no longer exists."),
+    # Loyalty
+    "loyalty_kind_invalid": QT_TRANSLATE_NOOP("errors", "A program gives either points or stamps."),
+    "loyalty_kind_locked": QT_TRANSLATE_NOOP(
+        "errors", "This program already has a ledger; it cannot change from points to stamps or back."),
+    "loyalty_rate_invalid": QT_TRANSLATE_NOOP(
+        "errors", "The earning rate must be at least 1 point for an amount above zero."),
+    "loyalty_choice_invalid": QT_TRANSLATE_NOOP("errors", "Pick one of the options."),
+    "loyalty_number_invalid": QT_TRANSLATE_NOOP("errors", "Enter a whole number from {low} to {high}."),
+    "loyalty_tier_name": QT_TRANSLATE_NOOP("errors", "Every tier needs a name."),
+    "loyalty_multiplier_invalid": QT_TRANSLATE_NOOP(
+        "errors", "A tier's multiplier is a percentage from 1 to 1000 (100 = normal points)."),
+    "loyalty_tier_duplicate": QT_TRANSLATE_NOOP("errors", "Two tiers have the same name or the same threshold."),
+    "loyalty_not_enough": QT_TRANSLATE_NOOP("errors", "Not enough points: {available} available, {wanted} needed."),
+    "reward_not_found": QT_TRANSLATE_NOOP("errors", "This reward no longer exists."),
+    "reward_name_required": QT_TRANSLATE_NOOP("errors", "Every reward needs a name."),
+    "reward_cost_invalid": QT_TRANSLATE_NOOP("errors", "The cost of “{name}” must be a whole number of at least 1."),
+    "stamps_need_reward": QT_TRANSLATE_NOOP(
+        "errors", "A stamp card needs a reward: say what a full card is worth (for example, 10 stamps)."),
+    "program_not_found": QT_TRANSLATE_NOOP("errors", "This loyalty program no longer exists."),
+    "reason_required": QT_TRANSLATE_NOOP("errors", "Write the reason for this adjustment."),
+    "adjust_points_invalid": QT_TRANSLATE_NOOP(
+        "errors", "Enter the points to add (for example 50) or to remove (for example -50)."),
+    "adjust_needs_owner": QT_TRANSLATE_NOOP(
+        "errors", "Adjustments of more than {limit} points need the owner's approval."),
     # Files
     "file_unreadable": QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read: {reason}"),
     "file_too_big": QT_TRANSLATE_NOOP("errors", "The file {name} is too big to import (more than {mb} MB)."),

@@ -23,6 +23,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "interaction.close": EVERYONE,  # resolve a complaint, mark a quote bought or lost
     "loyalty.redeem": EVERYONE,
     "loyalty.adjust": MANAGERS,
+    "loyalty.report": MANAGERS,
     "audit.view": OWNER_ONLY,
     "staff.manage": OWNER_ONLY,
     "settings.change": OWNER_ONLY,

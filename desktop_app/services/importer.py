@@ -17,7 +17,16 @@ from datetime import date, datetime
 from ..db import customers as queries
 from ..db.bulk import bulk_insert, next_id
 from ..db.database import database
-from ..db.models import Consent, Customer, CustomerTag, ImportBatch, ImportChange, Interaction, SearchTerm
+from ..db.models import (
+    Consent,
+    Customer,
+    CustomerTag,
+    ImportBatch,
+    ImportChange,
+    Interaction,
+    LoyaltyEntry,
+    SearchTerm,
+)
 from ..domain.actors import Actor
 from ..domain.birthdays import Birthday
 from ..domain.dates import local_noon_utc, utc_now
@@ -515,6 +524,9 @@ def _undo_blockers(batch: ImportBatch, changes: list[ImportChange]) -> list[str]
                     & ((Interaction.import_batch.is_null()) | (Interaction.import_batch != batch.id)))
              .distinct().limit(10))
     names += [c.name for c in newer if c.name not in names]
+    members = (Customer.select(Customer.name).join(LoyaltyEntry, on=(LoyaltyEntry.customer == Customer.id))
+               .where(Customer.import_batch == batch.id).distinct().limit(10))
+    names += [c.name for c in members if c.name not in names]
     for change in changes:
         c = Customer.get_or_none(Customer.id == change.customer_id)
         if c is None or c.updated_at > batch.at:

@@ -22,6 +22,7 @@ from ..domain.kinds import KINDS, NEEDS_AMOUNT, TAKES_AMOUNT, UNFINISHED
 from ..domain.money import format_cents, parse_money
 from ..domain.permissions import require
 from ..domain.text import clean_text
+from . import loyalty
 from .shop import ShopSettings
 
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -153,6 +154,7 @@ def log_interaction(customer_id: int, entry: LogEntry, *, actor: Actor, shop: Sh
             created_at=now, status=status, follow_up_on=follow_up, related=related)
         if entry.kind == "purchase" and entry.closes:
             _close(list(entry.closes), customer_id, BOUGHT, "", actor, now, related_id=row.id)
+        loyalty.on_interaction(row, actor=actor, today=today)
     return row.id
 
 
