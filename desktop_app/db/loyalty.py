@@ -4,7 +4,7 @@ inserts rows and never updates or deletes one (a merge moves rows; see services.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from peewee import JOIN, Case, IntegrityError, Value, fn
 
@@ -29,21 +29,32 @@ def _lots_left(where):
             .where(where & (LoyaltyEntry.points > 0)))
 
 
-def open_lots(customer_id: int, program_id: int) -> list[tuple[int, int, date | None, date]]:
-    """(entry id, points left, expires on, earned on) of the customer's lots with points left."""
-    query = _lots_left((LoyaltyEntry.customer == customer_id) & (LoyaltyEntry.program == program_id))
-    return [(i, left, exp, on) for i, _c, exp, on, left in query.tuples() if left > 0]
+_LEDGER_STATE = """
+SELECT e.id, e.points, e.expires_on, e.occurred_on,
+       (SELECT COALESCE(SUM(a.points), 0) FROM loyalty_allocation a WHERE a.lot_id = e.id),
+       (SELECT COALESCE(SUM(a.points), 0) FROM loyalty_allocation a WHERE a.debit_id = e.id)
+FROM loyalty_entry e
+WHERE e.customer_id = {p} AND e.program_id = {p}
+ORDER BY e.id"""
 
 
-def open_debts(customer_id: int, program_id: int) -> list[tuple[int, int]]:
-    """(entry id, points not yet covered) of removals that took more than there was, oldest first."""
-    paid = _used(LoyaltyAllocation.debit)
-    query = (LoyaltyEntry.select(LoyaltyEntry.id, Value(0) - LoyaltyEntry.points - fn.COALESCE(paid.c.used, 0))
-             .join(paid, JOIN.LEFT_OUTER, on=(paid.c.entry_id == LoyaltyEntry.id))
-             .where((LoyaltyEntry.customer == customer_id) & (LoyaltyEntry.program == program_id)
-                    & (LoyaltyEntry.points < 0))
-             .order_by(LoyaltyEntry.id).tuples())
-    return [(i, unpaid) for i, unpaid in query if unpaid > 0]
+def _day(value) -> date | None:
+    return value if value is None or isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def account_state(customer_id: int, program_id: int) -> tuple[list[tuple[int, int, date | None, date]],
+                                                               list[tuple[int, int]]]:
+    """The customer's lots with points left, (entry id, left, expires on, earned on), and the removals
+    not fully covered, (entry id, points missing), oldest first. One plain query: this runs for every
+    purchase, so it skips the query builder (standard SQL, nothing SQLite-only)."""
+    sql = _LEDGER_STATE.format(p=database.param)
+    lots, debts = [], []
+    for entry_id, points, expires_on, on, taken, covered in database.execute_sql(sql, (customer_id, program_id)):
+        if points > 0 and points > taken:
+            lots.append((entry_id, points - taken, _day(expires_on), _day(on)))
+        elif points < 0 and -points > covered:
+            debts.append((entry_id, -points - covered))
+    return lots, debts
 
 
 def lots_left(program_id: int, *, expires_from: date | None = None,
@@ -58,16 +69,32 @@ def lots_left(program_id: int, *, expires_from: date | None = None,
     return [(c, exp, left) for _i, c, exp, _on, left in _lots_left(where).tuples() if left > 0]
 
 
+ENTRY_COLUMNS = ("program_id", "customer_id", "kind", "points", "occurred_on", "at", "reason", "interaction_id",
+                 "reward_id", "reverses_id", "expires_on", "staff_id", "actor", "approved_by", "once_key", "milestone")
+_INSERT_ENTRY = "INSERT INTO loyalty_entry ({}) VALUES ({{p}})".format(", ".join(ENTRY_COLUMNS))
+
+
 def insert_entry(values: dict) -> int | None:
-    """Insert one ledger row; None when its once-key was already used (a bonus given a moment ago by
-    another process), in which case nothing was written."""
+    """Insert one ledger row (keys: ENTRY_COLUMNS); None when its once-key was already used (a bonus
+    given a moment ago by another process), in which case nothing was written."""
+    sql = _INSERT_ENTRY.format(p=", ".join([database.param] * len(ENTRY_COLUMNS)))
+    params = [_db_value(values.get(c)) for c in ENTRY_COLUMNS]
     if values.get("once_key") is None:
-        return LoyaltyEntry.insert(values).execute()
+        return database.execute_sql(sql, params).lastrowid
     try:
         with database.atomic():
-            return LoyaltyEntry.insert(values).execute()
+            return database.execute_sql(sql, params).lastrowid
     except IntegrityError:
         return None
+
+
+def _db_value(value):
+    """Dates and UTC timestamps written as the model fields write them."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f") if value.microsecond else value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def insert_allocations(rows: Sequence[tuple[int, int, int]]) -> None:
@@ -76,8 +103,8 @@ def insert_allocations(rows: Sequence[tuple[int, int, int]]) -> None:
 
 
 def once_key_used(program_id: int, customer_id: int, key: str) -> bool:
-    return LoyaltyEntry.select().where((LoyaltyEntry.program == program_id) & (LoyaltyEntry.customer == customer_id)
-                                       & (LoyaltyEntry.once_key == key)).exists()
+    sql = "SELECT 1 FROM loyalty_entry WHERE program_id = {p} AND customer_id = {p} AND once_key = {p}"
+    return database.execute_sql(sql.format(p=database.param), (program_id, customer_id, key)).fetchone() is not None
 
 
 def balances(program_id: int) -> dict[int, int]:
@@ -87,18 +114,25 @@ def balances(program_id: int) -> dict[int, int]:
     return dict(query)
 
 
+_SPEND_OF_ONE = """
+SELECT occurred_on, CASE WHEN kind = 'purchase' THEN amount_cents ELSE 0 - amount_cents END
+FROM interaction
+WHERE customer_id = {p} AND occurred_on > {p} AND occurred_on <= {p} AND id <> {p}
+  AND kind IN ('purchase', 'return') AND amount_cents IS NOT NULL"""
+
+
 def spend_events(since: date, until: date, customer_id: int | None = None, exclude_interaction: int | None = None,
                  ) -> list[tuple[int, date, int]]:
     """(customer id, date, cents) of purchases (positive) and refunds (negative) in (since, until]."""
+    if customer_id is not None:  # at every purchase: a plain query, no query builder
+        rows = database.execute_sql(_SPEND_OF_ONE.format(p=database.param),
+                                    (customer_id, since.isoformat(), until.isoformat(), exclude_interaction or 0))
+        return [(customer_id, _day(on), cents) for on, cents in rows]
     # (peewee reads unary minus on a column as DESC, so negation is spelled 0 - x)
     signed = Case(None, [(Interaction.kind == "purchase", Interaction.amount_cents)],
                   Value(0) - Interaction.amount_cents)
     where = (Interaction.kind.in_(("purchase", "return")) & (Interaction.occurred_on > since)
              & (Interaction.occurred_on <= until) & Interaction.amount_cents.is_null(False))
-    if customer_id is not None:
-        where &= Interaction.customer == customer_id
-    if exclude_interaction is not None:
-        where &= Interaction.id != exclude_interaction
     return list(Interaction.select(Interaction.customer, Interaction.occurred_on, signed).where(where).tuples())
 
 

@@ -2,21 +2,26 @@
 
 Customers with Brazilian and Portuguese names, valid CPFs and NIFs, birthdays (some without a year,
 one on 29 February), consent, tags, and two years of visits and purchases with a few complaints and
-open quotes. Deterministic for a given seed. Bulk-inserted in one transaction.
+open quotes; a points club and a stamp card that ran over the last months, with redemptions.
+Deterministic for a given seed. Bulk-inserted in one transaction.
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
 from datetime import date, datetime, time, timedelta
 
 from ..db.bulk import bulk_insert, next_id
 from ..db.database import database
 from ..db.models import Consent, Customer, CustomerTag, Interaction, SearchTerm, Staff
+from ..domain.actors import OWNER, Actor
 from ..domain.dates import to_utc, utc_now, zone
+from ..domain.loyalty import STAMPS, InsufficientPoints, Rules
 from ..domain.search import customer_terms
 from ..domain.text import fold, sort_key
 from . import demo_data as data
+from . import loyalty
 from .shop import ShopSettings, save_shop_settings, shop_settings
 from .staff import DEMO_PIN, hash_pin
 
@@ -126,7 +131,36 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             if len(cust_rows) >= FLUSH_EVERY:
                 flush()
         flush()
+        if customers <= LOYALTY_REPLAY_MAX:
+            _loyalty(rng, first_id, today, Actor(staff_ids[0], STAFF[0][0], OWNER))
     return customers
+
+
+LOYALTY_REPLAY_MAX = 20_000  # the counter's own code earns each point; beyond this it would take minutes
+LOYALTY_DAYS = 150
+
+
+def _loyalty(rng: random.Random, first_id: int, today: date, owner: Actor) -> None:
+    """Start the shop's programs some months ago and replay the counter since then through the same
+    code the counter uses, so every point in the demo is one the real rules would have given."""
+    if not loyalty.programs():
+        loyalty.save_program(loyalty.default_program(), actor=owner)
+        loyalty.save_program(loyalty.ProgramInfo(
+            None, "Cartão fidelidade", True, Rules(kind=STAMPS, stamp_on="visit", expiry_months=6),
+            (loyalty.RewardInfo(None, "Ajuste de barra grátis", 10, 2500),)), actor=owner)
+    club = loyalty.programs()
+    rewards = [r for p in club for r in p.active_rewards()]
+    start = today - timedelta(days=LOYALTY_DAYS)
+    query = (Interaction.select().where((Interaction.customer >= first_id) & (Interaction.occurred_on > start)
+                                        & Interaction.kind.in_(("purchase", "visit")))
+             .order_by(Interaction.occurred_at, Interaction.id))
+    for row in query:
+        loyalty.on_interaction(row, actor=owner, today=row.occurred_on, known=club)
+        if row.kind == "purchase" and rng.random() < 0.35:
+            reward = rng.choice(rewards)
+            with contextlib.suppress(InsufficientPoints):
+                loyalty.redeem(row.customer_id, reward.id, actor=owner, today=row.occurred_on)
+    loyalty.run_daily(today)
 
 
 def _ensure_staff(now: datetime) -> list[int]:

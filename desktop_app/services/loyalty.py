@@ -168,11 +168,9 @@ def save_program(info: ProgramInfo, *, actor: Actor) -> int:
 
 def load_account(customer_id: int, program_id: int) -> Account:
     """The lots with points left and the debts not yet paid, from the ledger and its allocations."""
-    account = Account()
-    for entry_id, left, expires_on, on in queries.open_lots(customer_id, program_id):
-        account.lots[entry_id] = Lot(entry_id, left, expires_on, on)
-    account.debts = [Debt(entry_id, unpaid) for entry_id, unpaid in queries.open_debts(customer_id, program_id)]
-    return account
+    lots, debts = queries.account_state(customer_id, program_id)
+    return Account({entry_id: Lot(entry_id, left, expires_on, on) for entry_id, left, expires_on, on in lots},
+                   [Debt(entry_id, unpaid) for entry_id, unpaid in debts])
 
 
 # --- writing ----------------------------------------------------------------------------------------------
@@ -196,9 +194,9 @@ class _Row:
 def _write(account: Account, posting: Posting, row: _Row) -> int | None:
     """Insert the posting and its allocations; None (nothing written) if its once-key was taken."""
     entry_id = queries.insert_entry(dict(
-        program=row.program_id, customer=row.customer_id, kind=posting.kind, points=posting.points,
-        occurred_on=posting.on, at=utc_now(), reason=row.reason, interaction=row.interaction_id,
-        reward=row.reward_id, reverses=row.reverses_id, expires_on=posting.expires_on, staff=row.staff_id,
+        program_id=row.program_id, customer_id=row.customer_id, kind=posting.kind, points=posting.points,
+        occurred_on=posting.on, at=utc_now(), reason=row.reason, interaction_id=row.interaction_id,
+        reward_id=row.reward_id, reverses_id=row.reverses_id, expires_on=posting.expires_on, staff_id=row.staff_id,
         actor=row.actor, approved_by=row.approved_by, once_key=row.once_key, milestone=row.milestone))
     if entry_id is None:
         return None
@@ -210,7 +208,10 @@ def _write(account: Account, posting: Posting, row: _Row) -> int | None:
 
 def _ready(customer_id: int, program_id: int, today: date) -> Account:
     """The account, with every lot due to expire by `today` expired and any leftover debt settled."""
-    account = load_account(customer_id, program_id)
+    return _expire(load_account(customer_id, program_id), customer_id, program_id, today)
+
+
+def _expire(account: Account, customer_id: int, program_id: int, today: date) -> Account:
     for posting in account.due_expiries(today):
         _write(account, posting, _Row(program_id, customer_id, "expired", SYSTEM))
     queries.insert_allocations(account.settle())
@@ -257,15 +258,19 @@ class Earned:
     tier: str = ""
 
 
-def on_interaction(interaction: Interaction, *, actor: Actor, today: date) -> list[Earned]:
+def on_interaction(interaction: Interaction, *, actor: Actor, today: date,
+                   known: list[ProgramInfo] | None = None) -> list[Earned]:
     """Points and stamps for a purchase or visit just logged, or the reverse for a return. Runs in the
     caller's transaction. Imported history earns nothing (its points, if any, came from another system)."""
     if interaction.source == "import":
         return []
+    if interaction.kind not in ("purchase", "visit", "return"):
+        return []
+    every = programs() if known is None else known  # `known`: a caller replaying many rows loads them once
     if interaction.kind == "return":
-        return _reverse_for_refund(interaction, actor=actor, today=today)
+        return _reverse_for_refund(interaction, every, actor=actor, today=today)
     result = []
-    for p in programs(active_only=True):
+    for p in (p for p in every if p.active):
         if p.kind == POINTS and interaction.kind == "purchase":
             earned = _earn_points(p, interaction, actor=actor, today=today)
         elif p.kind == STAMPS and rules_mod.earns_stamp(interaction.kind, interaction.amount_cents, p.rules):
@@ -308,7 +313,7 @@ def _earn_points(p: ProgramInfo, interaction: Interaction, *, actor: Actor, toda
     _write(account, posting, _actor_row(actor, p.id, interaction.customer_id, "purchase",
                                         interaction_id=interaction.id,
                                         milestone=_milestone(p, before, after, tier, tier_after)))
-    _ready(interaction.customer_id, p.id, today)  # a purchase logged long after the fact may already be expired
+    _expire(account, interaction.customer_id, p.id, today)  # logged long after the fact: may be expired already
     return Earned(p.name, POINTS, points, tier.name if tier else "")
 
 
@@ -325,11 +330,12 @@ def _earn_stamp(p: ProgramInfo, interaction: Interaction, *, actor: Actor, today
     _write(account, posting, _actor_row(actor, p.id, interaction.customer_id, interaction.kind,
                                         interaction_id=interaction.id, once_key=key,
                                         milestone=_milestone(p, before, after, None, None)))
-    _ready(interaction.customer_id, p.id, today)
+    _expire(account, interaction.customer_id, p.id, today)
     return Earned(p.name, STAMPS, 1)
 
 
-def _reverse_for_refund(refund: Interaction, *, actor: Actor, today: date) -> list[Earned]:
+def _reverse_for_refund(refund: Interaction, every: list[ProgramInfo], *, actor: Actor, today: date,
+                        ) -> list[Earned]:
     """Take back what the refunded purchase earned: in proportion (rounded up) for points, the stamp
     only when the whole purchase came back. First from the purchase's own lot, then from the others;
     if they were spent already, the balance goes negative."""
@@ -338,10 +344,10 @@ def _reverse_for_refund(refund: Interaction, *, actor: Actor, today: date) -> li
         return []
     refunded = queries.refunded_total(purchase.id)
     result = []
-    names = {p.id: p.name for p in programs()}
+    by_id = {p.id: p for p in every}
     for lot in LoyaltyEntry.select().where((LoyaltyEntry.interaction == purchase.id) & (LoyaltyEntry.kind == EARN)):
         done = queries.reversed_total(lot.id)
-        kind = program(lot.program_id).kind
+        kind = by_id[lot.program_id].kind
         if kind == STAMPS:
             target = lot.points if refunded >= (purchase.amount_cents or 0) else 0
         else:
@@ -353,7 +359,7 @@ def _reverse_for_refund(refund: Interaction, *, actor: Actor, today: date) -> li
         posting = account.debit(REVERSE, points, today, first_lot=lot.id, allow_debt=True)
         _write(account, posting, _actor_row(actor, lot.program_id, lot.customer_id, "refund",
                                             interaction_id=refund.id, reverses_id=lot.id))
-        result.append(Earned(names[lot.program_id], kind, -points))
+        result.append(Earned(by_id[lot.program_id].name, kind, -points))
     return result
 
 
