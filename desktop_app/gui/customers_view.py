@@ -11,9 +11,11 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,14 +34,16 @@ from PySide6.QtWidgets import (
 from ..domain.actors import Actor
 from ..domain.dates import zone
 from ..domain.kinds import UNFINISHED
-from ..services import customers, interactions
+from ..services import customers, interactions, loyalty
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from ..services.interactions import OpenItem
+from ..services.loyalty import Summary
 from ..services.shop import ShopSettings
 from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
 from .errors import show_error
 from .i18n import format_birthday, format_date, format_datetime_local, format_money, kind_label, month_names
+from .loyalty_panel import AdjustDialog, LedgerDialog, LoyaltyPanel, RedeemDialog
 from .merge_dialog import MergeDialog
 from .tasks import TaskRunner
 
@@ -60,6 +64,8 @@ class CustomerPage(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.header)
+        self.loyalty = LoyaltyPanel(shop)
+        layout.addWidget(self.loyalty)
         self.open_title = QLabel(self.tr("Open"))
         self.open_title.setStyleSheet("font-weight: 600; margin-top: 8px; color: #8a3b00;")
         layout.addWidget(self.open_title)
@@ -92,8 +98,10 @@ class CustomerPage(QWidget):
         self.header.setText(f"<p style='color:#777'>{html.escape(self.tr('Pick a customer to see their page.'))}</p>")
         self.timeline.clear()
         self.open_list.clear()
-        for widget in (self.timeline_title, self.timeline, self.open_title, self.open_list, self.open_actions):
+        for widget in (self.timeline_title, self.timeline, self.open_title, self.open_list, self.open_actions,
+                       self.loyalty):
             widget.hide()
+        self.customer_name = ""
 
     def status_text(self, status: str) -> str:
         return {"open": self.tr("OPEN"), "resolved": self.tr("resolved"), "bought": self.tr("bought"),
@@ -130,8 +138,11 @@ class CustomerPage(QWidget):
             self.open_list.setCurrentRow(0)
         self._update_open_buttons()
 
-    def show_customer(self, d: CustomerDetail, entries: list[TimelineEntry], open_items: list[OpenItem] = ()) -> None:
+    def show_customer(self, d: CustomerDetail, entries: list[TimelineEntry], open_items: list[OpenItem] = (),
+                      points: list[Summary] = ()) -> None:
         esc = html.escape
+        self.customer_name = d.name
+        self.loyalty.show_summaries(list(points))
         lines = [f"<h2 style='margin:0'>{esc(d.name)}</h2>"]
         contact = [x for x in (d.phone_display, d.email or "", d.city) if x]
         if contact:
@@ -277,6 +288,12 @@ class CustomersView(QWidget):
         self.page.resolve_button.clicked.connect(self.resolve_selected_complaint)
         self.page.bought_button.clicked.connect(lambda: self.close_selected_unfinished("bought"))
         self.page.lost_button.clicked.connect(lambda: self.close_selected_unfinished("lost"))
+        self.page.loyalty.redeem_button.clicked.connect(self.redeem)
+        self.page.loyalty.adjust_button.clicked.connect(self.adjust_points)
+        self.page.loyalty.history_button.clicked.connect(self.points_history)
+        redeem = QShortcut(QKeySequence("Ctrl+R"), self)
+        redeem.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        redeem.activated.connect(self.redeem)
         self._update_buttons()
 
     # --- loading --------------------------------------------------------------------------------
@@ -354,9 +371,9 @@ class CustomersView(QWidget):
             return
         self._detail_generation += 1
         generation = self._detail_generation
-        shop = self.shop
+        shop, today = self.shop, self.today()
         self.tasks.run(lambda: (customers.detail(customer_id, shop), customers.timeline(customer_id),
-                                interactions.open_items(customer_id)),
+                                interactions.open_items(customer_id), loyalty.summaries(customer_id, today)),
                        lambda result: self._detail_loaded(generation, result), self._failed)
 
     def _detail_loaded(self, generation: int, result) -> None:
@@ -456,6 +473,53 @@ class CustomersView(QWidget):
             show_error(self, exc)
             return
         self.refresh_page()
+
+    # --- loyalty ------------------------------------------------------------------------------------
+
+    def _loyalty_target(self) -> int | None:
+        customer_id = self.selected_id()
+        return customer_id if customer_id is not None and self.page.loyalty.summaries else None
+
+    def redeem(self) -> RedeemDialog | None:
+        """Ctrl+R, Enter: the first reward within reach is redeemed."""
+        customer_id = self._loyalty_target()
+        if customer_id is None:
+            return None
+        dialog = RedeemDialog(self.page.customer_name, self.page.loyalty.summaries, self)
+
+        def done(result: int) -> None:
+            reward_id = dialog.reward_id()
+            if result != QDialog.DialogCode.Accepted or reward_id is None:
+                return
+            try:
+                loyalty.redeem(customer_id, reward_id, actor=self.actor, today=self.today())
+            except Exception as exc:  # noqa: BLE001 - e.g. the reward was switched off meanwhile
+                show_error(self, exc)
+            else:
+                self.status.emit(self.tr("Reward redeemed."))
+            self.refresh_page()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def adjust_points(self) -> None:
+        customer_id = self._loyalty_target()
+        if customer_id is None:
+            return
+        try:
+            dialog = AdjustDialog(customer_id, self.page.loyalty.summaries, self.actor, self.today, self)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        if dialog.exec():
+            self.status.emit(self.tr("Points adjusted."))
+            self.refresh_page()
+
+    def points_history(self) -> None:
+        customer_id = self._loyalty_target()
+        if customer_id is not None:
+            LedgerDialog(self.page.customer_name, self.page.loyalty.summaries, customer_id, self).exec()
 
     def _after_change(self, customer_id: int, message: str) -> None:
         self._select_after_load = customer_id

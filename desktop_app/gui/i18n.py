@@ -113,11 +113,14 @@ def format_birthday(b: Birthday | None, day_first: bool = True) -> str:
     return f"{dm}/{b.year}" if b.year else dm
 
 
+def currency_symbol(currency: str) -> str:
+    return {"BRL": "R$", "EUR": "€", "USD": "$", "GBP": "£", "AOA": "Kz", "MZN": "MT"}.get(currency, currency)
+
+
 def format_money(cents: int | None, currency: str) -> str:
     if cents is None:
         return ""
-    symbol = {"BRL": "R$", "EUR": "€", "USD": "$", "GBP": "£", "AOA": "Kz", "MZN": "MT"}.get(currency, currency)
-    return QLocale().toCurrencyString(cents / 100, symbol)
+    return QLocale().toCurrencyString(cents / 100, currency_symbol(currency))
 
 
 def month_names() -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,15 +25,18 @@ from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
-from ..services import exporter
+from ..services import exporter, loyalty
 from ..services.shop import ShopSettings
 from .customers_view import CustomersView
 from .errors import show_error
 from .import_wizard import ImportHistoryDialog, ImportWizard
 from .login_dialog import LoginDialog, role_label
+from .loyalty_setup import LoyaltyReportDialog, ProgramsDialog
 from .quick_log import QuickLogDialog
 from .staff_dialogs import AuditDialog, StaffDialog
 from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         split = self._settings.value("main/customers_splitter")
         if split is not None:
             self.customers.splitter.restoreState(split)
+        self.run_daily()
 
     def _add_section(self, title: str, widget: QWidget) -> None:
         self.stack.addWidget(widget)
@@ -124,6 +129,13 @@ class MainWindow(QMainWindow):
         audit_action = QAction(self.tr("&Audit log…"), self)
         audit_action.triggered.connect(lambda: AuditDialog(self.actor, self.shop, self).exec())
         self.shop_menu.addAction(audit_action)
+        programs_action = QAction(self.tr("&Loyalty programs…"), self)
+        programs_action.triggered.connect(self.loyalty_programs)
+        self.shop_menu.addAction(programs_action)
+        self.reports_menu = self.menuBar().addMenu(self.tr("&Reports"))
+        report_action = QAction(self.tr("&Loyalty: points owed…"), self)
+        report_action.triggered.connect(self.loyalty_report)
+        self.reports_menu.addAction(report_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         logs = QAction(self.tr("Open the &log folder"), self)
         logs.triggered.connect(lambda: self._open_folder(self.paths.log_dir))
@@ -139,7 +151,9 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Logged in: {name} ({role})").format(name=actor.name,
                                                                            role=role_label(actor.role)))
         self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
+        self.reports_menu.menuAction().setVisible(allowed(actor, "loyalty.report"))
         self.customers.merge_button.setVisible(allowed(actor, "customer.merge"))
+        self.customers.page.loyalty.adjust_button.setVisible(allowed(actor, "loyalty.adjust"))
         self.import_action.setVisible(allowed(actor, "customer.import"))
         self.history_action.setVisible(allowed(actor, "customer.import"))
         self.export_action.setVisible(allowed(actor, "export"))
@@ -181,16 +195,34 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: exporter.export_customers(name, actor=actor, shop=shop, ids=ids), done,
                        lambda exc: show_error(self, exc))
 
+    def loyalty_programs(self) -> ProgramsDialog:
+        dialog = ProgramsDialog(self.shop, self.actor, self)
+        dialog.finished.connect(lambda _r: self.customers.refresh_page())
+        dialog.open()
+        return dialog
+
+    def loyalty_report(self) -> LoyaltyReportDialog:
+        dialog = LoyaltyReportDialog(self.tasks, self.shop, self.actor, self.today, self)
+        dialog.open()
+        return dialog
+
+    def run_daily(self) -> None:
+        """Expire what is due and give the day's birthday bonuses (also done by the command line)."""
+        today, rule = self.today(), self.shop.feb29_rule
+        self.tasks.run(lambda: loyalty.run_daily(today, feb29_rule=rule), None,
+                       lambda exc: log.warning("daily loyalty run failed: %s", exc))
+
     def quick_log(self) -> QuickLogDialog:
         dialog = QuickLogDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
         dialog.logged.connect(self._logged)
         dialog.open()
         return dialog
 
-    def _logged(self, customer_id: int) -> None:
+    def _logged(self, customer_id: int, points: str) -> None:
         self.nav.setCurrentRow(0)
         self.customers.show_customer(customer_id)
-        self.statusBar().showMessage(self.tr("Logged."), 4000)
+        message = self.tr("Logged.")
+        self.statusBar().showMessage(f"{message} {points}".strip(), 8000)
 
     def focus_search(self) -> None:
         self.nav.setCurrentRow(0)

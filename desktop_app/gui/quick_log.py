@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
 from ..domain.actors import Actor
 from ..domain.errors import ReguaError
 from ..domain.kinds import KINDS, TAKES_AMOUNT, UNFINISHED
-from ..services import customers, interactions
+from ..domain.loyalty import STAMPS
+from ..domain.money import parse_money
+from ..services import customers, interactions, loyalty
 from ..services.customers import CustomerInput
 from ..services.interactions import LogEntry
 from ..services.shop import ShopSettings
 from .errors import show_error
 from .i18n import error_text, format_date, format_money, kind_label
+from .loyalty_panel import format_points
 from .tasks import TaskRunner
 from .widgets import CustomerFinder, error_label, fill_customer_list
 
@@ -52,7 +55,7 @@ def _pydate(q: QDate) -> date:
 
 
 class QuickLogDialog(QDialog):
-    logged = Signal(int)  # the customer whose timeline changed
+    logged = Signal(int, str)  # the customer whose timeline changed; what it earned in points, in words
 
     def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
                  parent: QWidget | None = None) -> None:
@@ -105,6 +108,8 @@ class QuickLogDialog(QDialog):
         self.points_hint = QLabel()
         form.addRow(self.tr("What happened"), self.kind)
         form.addRow(self.tr("Amount"), self.amount)
+        self.points_hint.setStyleSheet("color: #1e7e34;")
+        form.addRow("", self.points_hint)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(self.tr("Day"), self.when)
         self._follow_label = QLabel(self.tr("Follow up on"))
@@ -134,6 +139,8 @@ class QuickLogDialog(QDialog):
             field.installEventFilter(self)
         self.matches.itemActivated.connect(lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)[0]))
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.amount.textChanged.connect(lambda _t: self._update_points_hint())
+        self.previews: list[loyalty.EarnPreview] = []
         self._reset_dates()
         self._kind_changed()
         self.resize(520, 560)
@@ -208,6 +215,8 @@ class QuickLogDialog(QDialog):
         self.entry_box.setEnabled(True)
         self.save_button.setEnabled(True)
         self._fill_customer_lists()
+        self.previews = loyalty.earn_preview(customer_id, self.today())
+        self._update_points_hint()
         self.kind.setFocus()
 
     # --- what happened --------------------------------------------------------------------------
@@ -249,6 +258,27 @@ class QuickLogDialog(QDialog):
         ):
             label.setVisible(visible)
             widget.setVisible(visible)
+        self._update_points_hint()
+
+    def _update_points_hint(self) -> None:
+        """As the amount is typed: what this purchase will earn (the tier's multiplier included)."""
+        texts = []
+        if self.kind.currentData() in ("purchase", "visit") and self.customer_id is not None:
+            try:
+                cents = parse_money(self.amount.text()) if self.amount.text().strip() else 0
+            except ReguaError:
+                cents = 0
+            for p in self.previews:
+                n = p.points_for(cents) if self.kind.currentData() == "purchase" else \
+                    int(p.rules.kind == STAMPS and p.rules.stamp_on in ("visit", "both"))
+                if n > 0:
+                    text = self.tr("Earns {points} in {program}").format(points=format_points(n, p.rules.kind),
+                                                                         program=p.program)
+                    if p.tier and p.multiplier_pct != 100:
+                        text += f" ({p.tier})"
+                    texts.append(text)
+        self.points_hint.setText(" · ".join(texts))
+        self.points_hint.setVisible(bool(texts))
 
     def entry(self) -> LogEntry:
         kind = self.kind.currentData()
@@ -266,12 +296,15 @@ class QuickLogDialog(QDialog):
             self.search.setFocus()
             return
         try:
-            interactions.log_interaction(self.customer_id, self.entry(), actor=self.actor, shop=self.shop,
-                                         today=self.today())
+            new_id = interactions.log_interaction(self.customer_id, self.entry(), actor=self.actor, shop=self.shop,
+                                                  today=self.today())
         except ReguaError as exc:
             self._show_error(exc)
             return
-        self.logged.emit(self.customer_id)
+        earned = loyalty.earned_by(new_id)
+        self.last_points = " · ".join(
+            f"{'+' if e.points > 0 else ''}{format_points(e.points, e.kind)} ({e.program})" for e in earned)
+        self.logged.emit(self.customer_id, self.last_points)
         self.accept()
 
     def _show_error(self, exc: ReguaError) -> None:

@@ -1,0 +1,308 @@
+"""Loyalty on the customer's page: balance, tier and progress per program, and the three things staff
+do with points: redeem a reward (Ctrl+R, Enter), adjust with a reason, and read the ledger line by line."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actors import OWNER, Actor
+from ..domain.errors import ReguaError
+from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.loyalty import MAX_POINTS, STAMPS
+from ..services import loyalty, staff
+from ..services.loyalty import LedgerLine, Summary
+from ..services.shop import ShopSettings
+from .i18n import error_text, format_date, format_money
+from .widgets import error_label
+
+ENTRY_KINDS = {
+    "earn": QT_TRANSLATE_NOOP("loyalty", "Earned"),
+    "redeem": QT_TRANSLATE_NOOP("loyalty", "Redeemed"),
+    "expire": QT_TRANSLATE_NOOP("loyalty", "Expired"),
+    "adjust": QT_TRANSLATE_NOOP("loyalty", "Adjustment"),
+    "reverse": QT_TRANSLATE_NOOP("loyalty", "Refund"),
+}
+AUTOMATIC_REASONS = {  # what the program writes by itself; staff reasons are shown as typed
+    "purchase": QT_TRANSLATE_NOOP("loyalty", "purchase"),
+    "visit": QT_TRANSLATE_NOOP("loyalty", "visit"),
+    "welcome": QT_TRANSLATE_NOOP("loyalty", "welcome bonus"),
+    "birthday": QT_TRANSLATE_NOOP("loyalty", "birthday bonus"),
+    "expired": QT_TRANSLATE_NOOP("loyalty", "validity ended"),
+    "refund": QT_TRANSLATE_NOOP("loyalty", "purchase refunded"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("loyalty", text)
+
+
+def format_points(n: int, kind: str) -> str:
+    """'1.234 points' / '1 stamp', with the locale's digit grouping and a true minus sign."""
+    number = f"{abs(n):,}".replace(",", "\u202f")
+    sign = "−" if n < 0 else ""
+    if kind == STAMPS:
+        unit = tr("stamp") if abs(n) == 1 else tr("stamps")
+    else:
+        unit = tr("point") if abs(n) == 1 else tr("points")
+    return f"{sign}{number} {unit}"
+
+
+def entry_text(line: LedgerLine) -> str:
+    what = tr(ENTRY_KINDS.get(line.kind, line.kind))
+    reason = tr(AUTOMATIC_REASONS[line.reason]) if line.reason in AUTOMATIC_REASONS else line.reason
+    return f"{what}: {reason}" if reason else what
+
+
+def summary_html(s: Summary, currency: str) -> str:
+    """One program's block on the customer's page."""
+    esc = html.escape
+    parts = [f"<b>{esc(s.program)}</b>: <span style='font-size:13pt'>{esc(format_points(s.balance, s.kind))}</span>"]
+    if s.tier:
+        parts[0] += " · " + esc(tr("{tier} (×{factor})").format(
+            tier=s.tier, factor=f"{s.multiplier_pct / 100:g}".replace(".", QLocale().decimalPoint())))
+    lines = ["".join(parts)]
+    if s.balance < 0:
+        lines.append("<span style='color:#c0392b'>" + esc(tr(
+            "Negative: a refund took back points already spent. The next purchases pay it back.")) + "</span>")
+    progress = []
+    if s.next_reward:
+        progress.append(tr("{missing} to “{reward}”").format(missing=format_points(s.to_next_reward, s.kind),
+                                                              reward=s.next_reward))
+    if s.next_tier:
+        missing = format_money(s.to_next_tier, currency) if s.tier_basis == "spend" \
+            else format_points(s.to_next_tier, s.kind)
+        progress.append(tr("{missing} to {tier}").format(missing=missing, tier=s.next_tier))
+    if progress:
+        lines.append(esc(" · ".join(progress)))
+    if s.affordable:
+        lines.append("<span style='color:#1e7e34'>" + esc(tr("Can redeem: {rewards}").format(
+            rewards=", ".join(r.name for r in s.affordable))) + "</span>")
+    if s.expiring_soon:
+        lines.append("<span style='color:#8a3b00'>" + esc(tr("{points} expire within 30 days (first on {date})").format(
+            points=format_points(s.expiring_soon, s.kind), date=format_date(s.next_expiry))) + "</span>")
+    return "<br>".join(lines)
+
+
+class LoyaltyPanel(QWidget):
+    """Balance, tier and progress of each program; buttons to redeem, adjust and see the ledger."""
+
+    def __init__(self, shop: ShopSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.summaries: list[Summary] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        title = QLabel(self.tr("Loyalty"))
+        title.setStyleSheet("font-weight: 600; margin-top: 6px;")
+        layout.addWidget(title)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.redeem_button = QPushButton(self.tr("&Redeem…"))
+        self.redeem_button.setToolTip(self.tr("Redeem a reward (Ctrl+R)"))
+        self.adjust_button = QPushButton(self.tr("A&djust…"))
+        self.history_button = QPushButton(self.tr("Points &history…"))
+        for b in (self.redeem_button, self.adjust_button, self.history_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def show_summaries(self, summaries: list[Summary]) -> None:
+        self.summaries = list(summaries)
+        self.setVisible(bool(summaries))
+        self.text.setText("<br><br>".join(summary_html(s, self.shop.currency) for s in summaries))
+        self.redeem_button.setEnabled(any(s.affordable for s in summaries))
+
+
+class RedeemDialog(QDialog):
+    """The rewards the customer can have now, the first one ready: Enter redeems it."""
+
+    def __init__(self, customer_name: str, summaries: list[Summary], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Redeem a reward"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Reward for {name}:").format(name=customer_name)))
+        self.rewards = QListWidget()
+        for s in summaries:
+            for r in s.affordable:
+                item = QListWidgetItem(self.tr("{reward} — {cost} ({program}; balance {balance})").format(
+                    reward=r.name, cost=format_points(r.cost, s.kind), program=s.program,
+                    balance=format_points(s.balance, s.kind)))
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.rewards.addItem(item)
+        layout.addWidget(self.rewards)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton(self.tr("Redeem"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.rewards.itemActivated.connect(lambda _i: self.accept())
+        layout.addWidget(self.buttons)
+        if self.rewards.count():
+            self.rewards.setCurrentRow(0)
+        else:
+            self.ok.setEnabled(False)
+            self.error.setText(self.tr("No reward is within reach yet."))
+            self.error.show()
+        self.rewards.setFocus()
+
+    def reward_id(self) -> int | None:
+        item = self.rewards.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+class AdjustDialog(QDialog):
+    """A manual correction: points (negative to remove), a reason, and the owner's PIN above the limit."""
+
+    def __init__(self, customer_id: int, summaries: list[Summary], actor: Actor, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.customer_id, self.actor, self.today = customer_id, actor, today
+        self.limits = {p.id: p.rules.adjust_limit for p in loyalty.programs()}
+        self.setWindowTitle(self.tr("Adjust points"))
+        form = QFormLayout(self)
+        self.program = QComboBox()
+        for s in summaries:
+            self.program.addItem(s.program, s.program_id)
+        self.points = QSpinBox()
+        self.points.setRange(-MAX_POINTS, MAX_POINTS)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why? e.g. balance from the old card system"))
+        self.owner = QComboBox()
+        for member in staff.accounts():
+            if member.role == OWNER:
+                self.owner.addItem(member.name, member.id)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.approval_note = QLabel()
+        self.approval_note.setWordWrap(True)
+        form.addRow(self.tr("Program"), self.program)
+        form.addRow(self.tr("Points (− to remove)"), self.points)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.approval_note)
+        self._owner_label, self._pin_label = QLabel(self.tr("Owner")), QLabel(self.tr("Owner's PIN"))
+        form.addRow(self._owner_label, self.owner)
+        form.addRow(self._pin_label, self.pin)
+        self.error = error_label()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.points.valueChanged.connect(lambda _v: self._update())
+        self.program.currentIndexChanged.connect(lambda _i: self._update())
+        self.saved_id: int | None = None
+        self._update()
+
+    def needs_owner(self) -> bool:
+        limit = self.limits.get(self.program.currentData(), 0)
+        return self.actor.role != OWNER and abs(self.points.value()) > limit
+
+    def _update(self) -> None:
+        needed = self.needs_owner()
+        self.approval_note.setText(self.tr("More than {limit} points: the owner approves with her PIN.").format(
+            limit=self.limits.get(self.program.currentData(), 0)) if needed else "")
+        for w in (self.approval_note, self._owner_label, self.owner, self._pin_label, self.pin):
+            w.setVisible(needed)
+
+    def save(self) -> None:
+        try:
+            approver = None
+            if self.needs_owner():
+                if self.owner.currentData() is None:
+                    raise ReguaError("adjust_needs_owner", limit=self.limits.get(self.program.currentData(), 0))
+                approver = staff.log_in(self.owner.currentData(), self.pin.text())
+            self.saved_id = loyalty.adjust(self.customer_id, self.program.currentData(), self.points.value(),
+                                           self.reason.text(), actor=self.actor, today=self.today(),
+                                           approver=approver)
+        except ReguaError as exc:
+            self.error.setText(error_text(exc))
+            self.error.show()
+            self.pin.clear()
+            return
+        self.accept()
+
+
+class LedgerDialog(QDialog):
+    """Every row of the customer's ledger with the running balance: what, why, who, and which earlier
+    points a redemption or an expiry took."""
+
+    def __init__(self, customer_name: str, summaries: list[Summary], customer_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.customer_id = customer_id
+        self.setWindowTitle(self.tr("Points history: {name}").format(name=customer_name))
+        layout = QVBoxLayout(self)
+        self.program = QComboBox()
+        for s in summaries:
+            self.program.addItem(s.program, (s.program_id, s.kind))
+        layout.addWidget(self.program)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("What"), self.tr("Points"), self.tr("Balance"),
+                                              self.tr("By"), self.tr("Details")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.program.currentIndexChanged.connect(lambda _i: self.load())
+        self.resize(860, 480)
+        self.load()
+
+    def load(self) -> None:
+        data = self.program.currentData()
+        if data is None:
+            return
+        program_id, kind = data
+        lines = loyalty.ledger(self.customer_id, program_id)
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(reversed(lines)):  # newest first
+            details = []
+            if line.expires_on and line.points > 0:
+                details.append(self.tr("valid until {date}").format(date=format_date(line.expires_on)))
+            if line.taken_from:
+                details.append(self.tr("from {lots}").format(lots=", ".join(
+                    f"{format_date(on)} ({n})" for on, n in line.taken_from)))
+            if line.approved_by:
+                details.append(self.tr("approved by {name}").format(name=line.approved_by))
+            by = QCoreApplication.translate("sources", line.actor) if line.actor == loyalty.SYSTEM else line.actor
+            values = [format_date(line.on), entry_text(line), format_points(line.points, kind),
+                      format_points(line.balance, kind), by, "; ".join(details)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column in (2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 2 and line.points < 0:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
