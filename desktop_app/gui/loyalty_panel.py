@@ -54,7 +54,7 @@ AUTOMATIC_REASONS = {  # what the program writes by itself; staff reasons are sh
 }
 
 
-def tr(text: str) -> str:
+def _translated(text: str) -> str:
     return QCoreApplication.translate("loyalty", text)
 
 
@@ -63,15 +63,17 @@ def format_points(n: int, kind: str) -> str:
     number = f"{abs(n):,}".replace(",", "\u202f")
     sign = "−" if n < 0 else ""
     if kind == STAMPS:
-        unit = tr("stamp") if abs(n) == 1 else tr("stamps")
+        unit = QCoreApplication.translate("loyalty", "stamp") if abs(n) == 1 \
+            else QCoreApplication.translate("loyalty", "stamps")
     else:
-        unit = tr("point") if abs(n) == 1 else tr("points")
+        unit = QCoreApplication.translate("loyalty", "point") if abs(n) == 1 \
+            else QCoreApplication.translate("loyalty", "points")
     return f"{sign}{number} {unit}"
 
 
 def entry_text(line: LedgerLine) -> str:
-    what = tr(ENTRY_KINDS.get(line.kind, line.kind))
-    reason = tr(AUTOMATIC_REASONS[line.reason]) if line.reason in AUTOMATIC_REASONS else line.reason
+    what = _translated(ENTRY_KINDS.get(line.kind, line.kind))
+    reason = _translated(AUTOMATIC_REASONS[line.reason]) if line.reason in AUTOMATIC_REASONS else line.reason
     return f"{what}: {reason}" if reason else what
 
 
@@ -80,27 +82,29 @@ def summary_html(s: Summary, currency: str) -> str:
     esc = html.escape
     parts = [f"<b>{esc(s.program)}</b>: <span style='font-size:13pt'>{esc(format_points(s.balance, s.kind))}</span>"]
     if s.tier:
-        parts[0] += " · " + esc(tr("{tier} (×{factor})").format(
+        parts[0] += " · " + esc(QCoreApplication.translate("loyalty", "{tier} (×{factor})").format(
             tier=s.tier, factor=f"{s.multiplier_pct / 100:g}".replace(".", QLocale().decimalPoint())))
     lines = ["".join(parts)]
     if s.balance < 0:
-        lines.append("<span style='color:#c0392b'>" + esc(tr(
-            "Negative: a refund took back points already spent. The next purchases pay it back.")) + "</span>")
+        lines.append("<span style='color:#c0392b'>" + esc(QCoreApplication.translate(
+            "loyalty", "Negative: a refund took back points already spent. The next purchases pay it back.")) + "</span>")
     progress = []
     if s.next_reward:
-        progress.append(tr("{missing} to “{reward}”").format(missing=format_points(s.to_next_reward, s.kind),
-                                                              reward=s.next_reward))
+        progress.append(QCoreApplication.translate("loyalty", "{missing} to “{reward}”").format(
+            missing=format_points(s.to_next_reward, s.kind), reward=s.next_reward))
     if s.next_tier:
         missing = format_money(s.to_next_tier, currency) if s.tier_basis == "spend" \
             else format_points(s.to_next_tier, s.kind)
-        progress.append(tr("{missing} to {tier}").format(missing=missing, tier=s.next_tier))
+        progress.append(QCoreApplication.translate("loyalty", "{missing} to {tier}").format(
+            missing=missing, tier=s.next_tier))
     if progress:
         lines.append(esc(" · ".join(progress)))
     if s.affordable:
-        lines.append("<span style='color:#1e7e34'>" + esc(tr("Can redeem: {rewards}").format(
-            rewards=", ".join(r.name for r in s.affordable))) + "</span>")
+        lines.append("<span style='color:#1e7e34'>" + esc(QCoreApplication.translate(
+            "loyalty", "Can redeem: {rewards}").format(rewards=", ".join(r.name for r in s.affordable))) + "</span>")
     if s.expiring_soon:
-        lines.append("<span style='color:#8a3b00'>" + esc(tr("{points} expire within 30 days (first on {date})").format(
+        lines.append("<span style='color:#8a3b00'>" + esc(QCoreApplication.translate(
+            "loyalty", "{points} expire within 30 days (first on {date})").format(
             points=format_points(s.expiring_soon, s.kind), date=format_date(s.next_expiry))) + "</span>")
     return "<br>".join(lines)
 

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="193"/>
+        <source>Adjust points</source>
+        <translation>Ajustar pontos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="201"/>
+        <source>Why? e.g. balance from the old card system</source>
+        <translation>Por quê? ex.: saldo do cartão fidelidade antigo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="210"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="211"/>
+        <source>Points (− to remove)</source>
+        <translation>Pontos (− para retirar)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="212"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="214"/>
+        <source>Owner</source>
+        <translation>Proprietária</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="214"/>
+        <source>Owner&apos;s PIN</source>
+        <translation>PIN da proprietária</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="234"/>
+        <source>More than {limit} points: the owner approves with her PIN.</source>
+        <translation>Mais de {limit} pontos: a proprietária aprova com o PIN dela.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../desktop_app/gui/staff_dialogs.py" line="135"/>
@@ -224,82 +267,82 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="69"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="71"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="77"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="72"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="78"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="73"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="79"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="82"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="88"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="99"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="99"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="99"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="100"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="108"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="130"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="141"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="152"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="154"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="145"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="156"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="149"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="160"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="172"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="183"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="176"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="187"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -307,90 +350,100 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="213"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="206"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="217"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="208"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="219"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="209"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="220"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="210"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="221"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="211"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="222"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="294"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="311"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="324"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="341"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="327"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="344"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="328"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="345"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="379"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="392"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="396"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="409"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="402"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="419"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="404"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="421"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="413"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="438"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="455"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="438"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="455"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="446"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="499"/>
+        <source>Reward redeemed.</source>
+        <translation>Recompensa resgatada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="516"/>
+        <source>Points adjusted.</source>
+        <translation>Pontos ajustados.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +599,59 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="265"/>
+        <source>Points history: {name}</source>
+        <translation>Extrato de pontos: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <source>Points</source>
+        <translation>Pontos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="295"/>
+        <source>valid until {date}</source>
+        <translation>válidos até {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="297"/>
+        <source>from {lots}</source>
+        <translation>de {lots}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="300"/>
+        <source>approved by {name}</source>
+        <translation>aprovado por {name}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desktop_app/gui/login_dialog.py" line="41"/>
@@ -575,129 +681,240 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>LoyaltyPanel</name>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="121"/>
+        <source>Loyalty</source>
+        <translation>Fidelidade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="130"/>
+        <source>&amp;Redeem…</source>
+        <translation>&amp;Resgatar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="131"/>
+        <source>Redeem a reward (Ctrl+R)</source>
+        <translation>Resgatar uma recompensa (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="132"/>
+        <source>A&amp;djust…</source>
+        <translation>A&amp;justar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="133"/>
+        <source>Points &amp;history…</source>
+        <translation>&amp;Extrato de pontos…</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="316"/>
+        <source>Loyalty report</source>
+        <translation>Relatório de fidelidade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
+        <source>Members</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
+        <source>Outstanding</source>
+        <translation>Em aberto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
+        <source>Worth</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="321"/>
+        <source>Expiring next month</source>
+        <translation>Vencem no próximo mês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="321"/>
+        <source>Redeemed / earned (12 months)</source>
+        <translation>Resgatados / ganhos (12 meses)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="321"/>
+        <source>Customers per tier</source>
+        <translation>Clientes por nível</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="322"/>
+        <source>Negative balances</source>
+        <translation>Saldos negativos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="327"/>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="342"/>
+        <source>no points earned</source>
+        <translation>nenhum ponto ganho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="357"/>
+        <source>Outstanding: points earned and not yet spent or expired. Worth: at the most generous reward&apos;s rate, what the shop would give if every point were redeemed.</source>
+        <translation>Em aberto: pontos ganhos e ainda não usados nem vencidos. Valor: pela recompensa mais generosa, quanto a loja daria se todos os pontos fossem resgatados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="358"/>
+        <source>No loyalty program yet: set one up in Shop → Loyalty programs.</source>
+        <translation>Ainda não há programa de fidelidade: crie um em Loja → Programas de fidelidade.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="51"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="55"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="85"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="90"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="86"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="91"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="95"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="99"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="101"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="106"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="104"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="109"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="107"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="112"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="111"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="116"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="116"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="121"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="120"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="125"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="126"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="129"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
+        <source>&amp;Loyalty programs…</source>
+        <translation>&amp;Programas de fidelidade…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="135"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Relatórios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="136"/>
+        <source>&amp;Loyalty: points owed…</source>
+        <translation>&amp;Fidelidade: pontos a resgatar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="128"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="140"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="131"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="143"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="139"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="165"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="176"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="185"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="193"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="193"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="225"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="205"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="238"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -848,86 +1065,354 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
-    <name>QuickLogDialog</name>
+    <name>ProgramsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="62"/>
-        <source>Quick log</source>
-        <translation>Registro rápido</translation>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="60"/>
+        <source>Loyalty programs</source>
+        <translation>Programas de fidelidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="66"/>
-        <source>Name, phone digits, card or tax id — then Enter</source>
-        <translation>Nome, dígitos do telefone, cartão ou CPF — depois Enter</translation>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="67"/>
+        <source>New &amp;points club</source>
+        <translation>Novo clube de &amp;pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="76"/>
-        <source>New customer</source>
-        <translation>Novo cliente</translation>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="68"/>
+        <source>New &amp;stamp card</source>
+        <translation>Novo cartão de &amp;selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="79"/>
-        <source>May receive e-mails</source>
-        <translation>Aceita receber e-mails</translation>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="76"/>
+        <source>Running (customers earn)</source>
+        <translation>Em andamento (clientes acumulam)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="80"/>
-        <source>May receive WhatsApp messages</source>
-        <translation>Aceita receber WhatsApp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="81"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="78"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="80"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="87"/>
+        <source>point(s) for every</source>
+        <translation>ponto(s) a cada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="94"/>
+        <source>down (R$ 49,90 → 49)</source>
+        <translation>para baixo (R$ 49,90 → 49)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="94"/>
+        <source>to the nearest</source>
+        <translation>para o mais próximo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="95"/>
+        <source>up</source>
+        <translation>para cima</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="98"/>
+        <source>each purchase</source>
+        <translation>cada compra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="98"/>
+        <source>each visit</source>
+        <translation>cada visita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="99"/>
+        <source>each visit or purchase</source>
+        <translation>cada visita ou compra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="103"/>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="104"/>
+        <source>never</source>
+        <translation>nunca vencem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="107"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="129"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="130"/>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="109"/>
+        <source>Earning</source>
+        <translation>Acúmulo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="110"/>
+        <source>Round points</source>
+        <translation>Arredondar pontos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="111"/>
+        <source>One stamp for</source>
+        <translation>Um selo por</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="115"/>
+        <source>Minimum purchase</source>
+        <translation>Compra mínima</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="116"/>
+        <source>Valid for</source>
+        <translation>Validade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="117"/>
+        <source>Welcome bonus</source>
+        <translation>Bônus de boas-vindas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="118"/>
+        <source>Birthday bonus</source>
+        <translation>Bônus de aniversário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="119"/>
+        <source>No birthday bonus if the birthday changed within</source>
+        <translation>Sem bônus se o aniversário foi alterado há menos de</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="120"/>
+        <source>Adjustments above this need the owner</source>
+        <translation>Ajustes acima disto precisam da proprietária</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="123"/>
+        <source>Tiers</source>
+        <translation>Níveis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="127"/>
+        <source>by money spent</source>
+        <translation>pelo valor gasto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="128"/>
+        <source>by points earned</source>
+        <translation>pelos pontos ganhos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="132"/>
+        <source>over the last</source>
+        <translation>nos últimos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="134"/>
+        <source>kept for</source>
+        <translation>mantido por</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="139"/>
+        <source>Tier</source>
+        <translation>Nível</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="139"/>
+        <source>From</source>
+        <translation>A partir de</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="139"/>
+        <source>Points multiplier %</source>
+        <translation>Multiplicador de pontos %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="146"/>
+        <source>Rewards</source>
+        <translation>Recompensas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="149"/>
+        <source>Reward</source>
+        <translation>Recompensa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="149"/>
+        <source>Cost</source>
+        <translation>Custo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="149"/>
+        <source>Worth</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="172"/>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="172"/>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="197"/>
+        <source>{name} (stopped)</source>
+        <translation>{name} (parado)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="213"/>
+        <source>Points club</source>
+        <translation>Clube de pontos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="215"/>
+        <source>Stamp card</source>
+        <translation>Cartão de selos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="217"/>
+        <source>A free coffee</source>
+        <translation>Um café grátis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="229"/>
+        <source>points</source>
+        <translation>pontos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="229"/>
+        <source>stamp card</source>
+        <translation>cartão de selos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="304"/>
+        <source>Saved. The new rules apply to points earned from now on.</source>
+        <translation>Salvo. As novas regras valem para os pontos ganhos daqui em diante.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLogDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="65"/>
+        <source>Quick log</source>
+        <translation>Registro rápido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="69"/>
+        <source>Name, phone digits, card or tax id — then Enter</source>
+        <translation>Nome, dígitos do telefone, cartão ou CPF — depois Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="79"/>
+        <source>New customer</source>
+        <translation>Novo cliente</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/gui/quick_log.py" line="82"/>
+        <source>May receive e-mails</source>
+        <translation>Aceita receber e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="83"/>
+        <source>May receive WhatsApp messages</source>
+        <translation>Aceita receber WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="84"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="85"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="83"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="86"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="96"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="99"/>
         <source>e.g. 149,90</source>
         <translation>ex.: 149,90</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="106"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="109"/>
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="107"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="110"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="108"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="113"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="109"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="114"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="110"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="115"/>
         <source>Follow up on</source>
         <translation>Retornar em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="112"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="117"/>
         <source>Refund of</source>
         <translation>Reembolso de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="114"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="119"/>
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="275"/>
+        <source>Earns {points} in {program}</source>
+        <translation>Ganha {points} no {program}</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="151"/>
+        <source>Redeem a reward</source>
+        <translation>Resgatar uma recompensa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="153"/>
+        <source>Reward for {name}:</source>
+        <translation>Recompensa para {name}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="157"/>
+        <source>{reward} — {cost} ({program}; balance {balance})</source>
+        <translation>{reward} — {cost} ({program}; saldo {balance})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="166"/>
+        <source>Redeem</source>
+        <translation>Resgatar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="176"/>
+        <source>No reward is within reach yet.</source>
+        <translation>Ainda não há recompensa ao alcance.</translation>
     </message>
 </context>
 <context>
@@ -1245,116 +1730,201 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="59"/>
+        <source>A program gives either points or stamps.</source>
+        <translation>Um programa dá pontos ou selos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="61"/>
+        <source>This program already has a ledger; it cannot change from points to stamps or back.</source>
+        <translation>Este programa já tem lançamentos; não pode passar de pontos para selos nem o contrário.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="63"/>
+        <source>The earning rate must be at least 1 point for an amount above zero.</source>
+        <translation>A regra de acúmulo precisa dar pelo menos 1 ponto para um valor acima de zero.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="64"/>
+        <source>Pick one of the options.</source>
+        <translation>Escolha uma das opções.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="65"/>
+        <source>Enter a whole number from {low} to {high}.</source>
+        <translation>Digite um número inteiro de {low} a {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="66"/>
+        <source>Every tier needs a name.</source>
+        <translation>Todo nível precisa de um nome.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="68"/>
+        <source>A tier&apos;s multiplier is a percentage from 1 to 1000 (100 = normal points).</source>
+        <translation>O multiplicador de um nível é uma porcentagem de 1 a 1000 (100 = pontos normais).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="69"/>
+        <source>Two tiers have the same name or the same threshold.</source>
+        <translation>Dois níveis têm o mesmo nome ou o mesmo limite.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="70"/>
+        <source>Not enough points: {available} available, {wanted} needed.</source>
+        <translation>Pontos insuficientes: {available} disponíveis, {wanted} necessários.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="71"/>
+        <source>This reward no longer exists.</source>
+        <translation>Esta recompensa não existe mais.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="72"/>
+        <source>Every reward needs a name.</source>
+        <translation>Toda recompensa precisa de um nome.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="73"/>
+        <source>The cost of “{name}” must be a whole number of at least 1.</source>
+        <translation>O custo de “{name}” precisa ser um número inteiro de pelo menos 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="75"/>
+        <source>A stamp card needs a reward: say what a full card is worth (for example, 10 stamps).</source>
+        <translation>Um cartão de selos precisa de uma recompensa: diga o que vale um cartão completo (por exemplo, 10 selos).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="76"/>
+        <source>This loyalty program no longer exists.</source>
+        <translation>Este programa de fidelidade não existe mais.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="77"/>
+        <source>Write the reason for this adjustment.</source>
+        <translation>Escreva o motivo deste ajuste.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="79"/>
+        <source>Enter the points to add (for example 50) or to remove (for example -50).</source>
+        <translation>Digite os pontos a somar (por exemplo 50) ou a retirar (por exemplo -50).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="81"/>
+        <source>Adjustments of more than {limit} points need the owner&apos;s approval.</source>
+        <translation>Ajustes de mais de {limit} pontos precisam da aprovação da proprietária.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="83"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="60"/>
+        <location filename="../../desktop_app/domain/errors.py" line="84"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="61"/>
+        <location filename="../../desktop_app/domain/errors.py" line="85"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="63"/>
+        <location filename="../../desktop_app/domain/errors.py" line="87"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="65"/>
+        <location filename="../../desktop_app/domain/errors.py" line="89"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="66"/>
+        <location filename="../../desktop_app/domain/errors.py" line="90"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="67"/>
+        <location filename="../../desktop_app/domain/errors.py" line="91"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="68"/>
+        <location filename="../../desktop_app/domain/errors.py" line="92"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="70"/>
+        <location filename="../../desktop_app/domain/errors.py" line="94"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71"/>
+        <location filename="../../desktop_app/domain/errors.py" line="95"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="72"/>
+        <location filename="../../desktop_app/domain/errors.py" line="96"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="73"/>
+        <location filename="../../desktop_app/domain/errors.py" line="97"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="74"/>
+        <location filename="../../desktop_app/domain/errors.py" line="98"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="75"/>
+        <location filename="../../desktop_app/domain/errors.py" line="99"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="76"/>
+        <location filename="../../desktop_app/domain/errors.py" line="100"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="77"/>
+        <location filename="../../desktop_app/domain/errors.py" line="101"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="79"/>
+        <location filename="../../desktop_app/domain/errors.py" line="103"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="85"/>
+        <location filename="../../desktop_app/domain/errors.py" line="109"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="88"/>
+        <location filename="../../desktop_app/domain/errors.py" line="112"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="89"/>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="90"/>
+        <location filename="../../desktop_app/domain/errors.py" line="114"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="91"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="92"/>
+        <location filename="../../desktop_app/domain/errors.py" line="116"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -1536,6 +2106,114 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>loyalty</name>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="41"/>
+        <source>Earned</source>
+        <translation>Ganhou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="42"/>
+        <source>Redeemed</source>
+        <translation>Resgatou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="43"/>
+        <source>Expired</source>
+        <translation>Venceram</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="44"/>
+        <source>Adjustment</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="45"/>
+        <source>Refund</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="48"/>
+        <source>purchase</source>
+        <translation>compra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="49"/>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="50"/>
+        <source>welcome bonus</source>
+        <translation>bônus de boas-vindas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="51"/>
+        <source>birthday bonus</source>
+        <translation>bônus de aniversário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="52"/>
+        <source>validity ended</source>
+        <translation>fim da validade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="53"/>
+        <source>purchase refunded</source>
+        <translation>compra devolvida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="66"/>
+        <source>stamp</source>
+        <translation>selo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="68"/>
+        <source>stamps</source>
+        <translation>selos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="69"/>
+        <source>point</source>
+        <translation>ponto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="71"/>
+        <source>points</source>
+        <translation>pontos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="85"/>
+        <source>{tier} (×{factor})</source>
+        <translation>{tier} (×{factor})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="90"/>
+        <source>Negative: a refund took back points already spent. The next purchases pay it back.</source>
+        <translation>Saldo negativo: uma devolução retirou pontos que já tinham sido usados. As próximas compras cobrem a diferença.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="93"/>
+        <source>{missing} to “{reward}”</source>
+        <translation>faltam {missing} para “{reward}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="98"/>
+        <source>{missing} to {tier}</source>
+        <translation>faltam {missing} para {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="104"/>
+        <source>Can redeem: {rewards}</source>
+        <translation>Pode resgatar: {rewards}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="107"/>
+        <source>{points} expire within 30 days (first on {date})</source>
+        <translation>{points} vencem nos próximos 30 dias (os primeiros em {date})</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <location filename="../../desktop_app/gui/login_dialog.py" line="24"/>
@@ -1556,17 +2234,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="396"/>
+        <location filename="../../desktop_app/services/customers.py" line="398"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="397"/>
+        <location filename="../../desktop_app/services/customers.py" line="399"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de planilha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="398"/>
+        <location filename="../../desktop_app/services/customers.py" line="400"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
