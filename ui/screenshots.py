@@ -29,7 +29,7 @@ from desktop_app.gui.i18n import install_language  # noqa: E402
 from desktop_app.gui.login_dialog import LoginDialog  # noqa: E402
 from desktop_app.gui.main_window import MainWindow  # noqa: E402
 from desktop_app.gui.tasks import TaskRunner  # noqa: E402
-from desktop_app.services import customers, demo, interactions, shop, staff  # noqa: E402
+from desktop_app.services import customers, demo, interactions, loyalty, shop, staff  # noqa: E402
 from desktop_app.services.interactions import LogEntry  # noqa: E402
 
 OUT = ROOT / "resources" / "screenshots"
@@ -101,6 +101,7 @@ def shoot(language: str, db: Path, app: QApplication) -> None:
     dialog.grab().save(str(OUT / f"customer_dialog_error_{language}.png"))
     dialog.close()
     shoot_import(window, language, db.parent)
+    shoot_loyalty(window, language, today)
     window.close()
     tasks.wait()
     tasks.run_blocking(close_database)
@@ -146,6 +147,29 @@ def shoot_import(window: MainWindow, language: str, folder: Path) -> None:
     spin(1200)
     wizard.grab().save(str(OUT / f"import_preview_{language}.png"))
     wizard.reject()
+
+
+def shoot_loyalty(window: MainWindow, language: str, today) -> None:
+    """A regular with points to spend, points about to expire and a tier; the setup and the report."""
+    club = loyalty.programs()[0]
+    accounts = loyalty.balances_and_tiers(club, today)
+    best = max(accounts, key=lambda cid: (accounts[cid][1], accounts[cid][0]))
+    window.customers.show_customer(best)
+    spin(900)
+    window.grab().save(str(OUT / f"loyalty_panel_{language}.png"))
+    redeem = window.customers.redeem()
+    if redeem is not None:
+        spin(200)
+        redeem.grab().save(str(OUT / f"loyalty_redeem_{language}.png"))
+        redeem.reject()
+    setup = window.loyalty_programs()
+    spin(300)
+    setup.grab().save(str(OUT / f"loyalty_programs_{language}.png"))
+    setup.reject()
+    report = window.loyalty_report()
+    spin(1500)
+    report.grab().save(str(OUT / f"loyalty_report_{language}.png"))
+    report.reject()
 
 
 def main() -> None:

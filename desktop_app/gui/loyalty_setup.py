@@ -136,9 +136,8 @@ class ProgramsDialog(QDialog):
         tier_form.addStretch(1)
         tiers_layout.addLayout(tier_form)
         self.tiers = QTableWidget(0, 3)
-        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("From"), self.tr("Points multiplier %")])
-        self.tiers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tiers.setMaximumHeight(130)
+        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("From"), self.tr("Multiplier %")])
+        self._compact(self.tiers)
         tiers_layout.addWidget(self.tiers)
         tiers_layout.addLayout(self._row_buttons(self.tiers, lambda: ("", "", "100")))
         right.addWidget(self.tiers_box)
@@ -147,8 +146,7 @@ class ProgramsDialog(QDialog):
         rewards_layout = QVBoxLayout(rewards_box)
         self.rewards = QTableWidget(0, 3)
         self.rewards.setHorizontalHeaderLabels([self.tr("Reward"), self.tr("Cost"), self.tr("Worth")])
-        self.rewards.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.rewards.setMaximumHeight(140)
+        self._compact(self.rewards)
         rewards_layout.addWidget(self.rewards)
         rewards_layout.addLayout(self._row_buttons(self.rewards, lambda: ("", "", "")))
         right.addWidget(rewards_box)
@@ -164,8 +162,17 @@ class ProgramsDialog(QDialog):
         self.list.currentRowChanged.connect(self._pick)
         self.new_points.clicked.connect(lambda: self._new(POINTS))
         self.new_stamps.clicked.connect(lambda: self._new(STAMPS))
-        self.resize(900, 720)
+        self.resize(920, 780)
         self.reload()
+
+    def _compact(self, table: QTableWidget) -> None:
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setMinimumHeight(5 * (self.fontMetrics().height() + 10))
 
     def _row_buttons(self, table: QTableWidget, blank: Callable[[], tuple[str, ...]]) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -315,13 +322,11 @@ class LoyaltyReportDialog(QDialog):
         self.shop = shop
         self.setWindowTitle(self.tr("Loyalty report"))
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 8)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Program"), self.tr("Members"), self.tr("Outstanding"), self.tr("Worth"),
-            self.tr("Expiring next month"), self.tr("Redeemed / earned (12 months)"), self.tr("Customers per tier"),
-            self.tr("Negative balances")])
+        self.table = QTableWidget(0, 0)  # one column per program, one row per figure
+        self.measures = [self.tr("Members"), self.tr("Outstanding"), self.tr("Worth"), self.tr("Expiring next month"),
+                         self.tr("Redeemed / earned (12 months)"), self.tr("Customers per tier"),
+                         self.tr("Negative balances")]
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         layout.addWidget(self.table)
         self.note = QLabel(self.tr("Loading…"))
@@ -330,25 +335,29 @@ class LoyaltyReportDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.resize(1100, 300)
+        self.resize(760, 420)
         self.reports: list[ProgramReport] | None = None
         day = today()
         tasks.run(lambda: loyalty.report(day, actor=actor), self.show_reports, lambda exc: show_error(self, exc))
 
     def show_reports(self, reports: list[ProgramReport]) -> None:
         self.reports = reports
-        self.table.setRowCount(len(reports))
-        for row, r in enumerate(reports):
-            rate = self.tr("no points earned") if r.redemption_rate is None else f"{r.redemption_rate:.0%}"
-            tiers = " · ".join(f"{name or self.tr('no tier')}: {count:,}".replace(",", "\u202f")
-                               for name, count in r.per_tier)
-            values = [r.program, f"{r.members:,}".replace(",", "\u202f"), format_points(r.outstanding, r.kind),
+        self.table.setColumnCount(len(reports))
+        self.table.setRowCount(len(self.measures))
+        self.table.setHorizontalHeaderLabels([r.program for r in reports])
+        self.table.setVerticalHeaderLabels(self.measures)
+        no_tier = self.tr("no tier")
+        for column, r in enumerate(reports):
+            rate = self.tr("no points earned") if r.redemption_rate is None else \
+                f"{r.redemption_rate:.0%}  ({format_points(r.redeemed_12m, r.kind)} / {format_points(r.earned_12m, r.kind)})"
+            tiers = "\n".join(f"{name or no_tier}: {count:,}".replace(",", "\u202f")
+                              for name, count in r.per_tier if name or count)
+            values = [f"{r.members:,}".replace(",", "\u202f"), format_points(r.outstanding, r.kind),
                       format_money(r.value_cents, self.shop.currency), format_points(r.expiring_next_month, r.kind),
-                      rate, tiers, str(r.negative_balances)]
-            for column, value in enumerate(values):
+                      rate, tiers or "—", str(r.negative_balances)]
+            for row, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if 1 <= column <= 5 or column == 7:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +110,7 @@ class QuickLogDialog(QDialog):
         form.addRow(self.tr("What happened"), self.kind)
         form.addRow(self.tr("Amount"), self.amount)
         self.points_hint.setStyleSheet("color: #1e7e34;")
+        self.points_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         form.addRow("", self.points_hint)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(self.tr("Day"), self.when)

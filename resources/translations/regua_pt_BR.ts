@@ -711,67 +711,67 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>LoyaltyReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="316"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="323"/>
         <source>Loyalty report</source>
         <translation>Relatório de fidelidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
-        <source>Program</source>
-        <translation>Programa</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
         <source>Members</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
         <source>Outstanding</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="320"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
         <source>Worth</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="321"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
         <source>Expiring next month</source>
         <translation>Vencem no próximo mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="321"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="327"/>
         <source>Redeemed / earned (12 months)</source>
         <translation>Resgatados / ganhos (12 meses)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="321"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="327"/>
         <source>Customers per tier</source>
         <translation>Clientes por nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="322"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="329"/>
         <source>Negative balances</source>
         <translation>Saldos negativos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="327"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="332"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="342"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="350"/>
+        <source>no tier</source>
+        <translation>sem nível</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="351"/>
         <source>no points earned</source>
         <translation>nenhum ponto ganho</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="357"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="366"/>
         <source>Outstanding: points earned and not yet spent or expired. Worth: at the most generous reward&apos;s rate, what the shop would give if every point were redeemed.</source>
         <translation>Em aberto: pontos ganhos e ainda não usados nem vencidos. Valor: pela recompensa mais generosa, quanto a loja daria se todos os pontos fossem resgatados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="358"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="367"/>
         <source>No loyalty program yet: set one up in Shop → Loyalty programs.</source>
         <translation>Ainda não há programa de fidelidade: crie um em Loja → Programas de fidelidade.</translation>
     </message>
@@ -1230,71 +1230,71 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/loyalty_setup.py" line="139"/>
-        <source>Points multiplier %</source>
-        <translation>Multiplicador de pontos %</translation>
+        <source>Multiplier %</source>
+        <translation>Multiplicador %</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="146"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="145"/>
         <source>Rewards</source>
         <translation>Recompensas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="149"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="148"/>
         <source>Reward</source>
         <translation>Recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="149"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="148"/>
         <source>Cost</source>
         <translation>Custo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="149"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="148"/>
         <source>Worth</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="172"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="179"/>
         <source>Add</source>
         <translation>Adicionar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="172"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="179"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="197"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="204"/>
         <source>{name} (stopped)</source>
         <translation>{name} (parado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="213"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="220"/>
         <source>Points club</source>
         <translation>Clube de pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="215"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="222"/>
         <source>Stamp card</source>
         <translation>Cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="217"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="224"/>
         <source>A free coffee</source>
         <translation>Um café grátis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="229"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="236"/>
         <source>points</source>
         <translation>pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="229"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="236"/>
         <source>stamp card</source>
         <translation>cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="304"/>
+        <location filename="../../desktop_app/gui/loyalty_setup.py" line="311"/>
         <source>Saved. The new rules apply to points earned from now on.</source>
         <translation>Salvo. As novas regras valem para os pontos ganhos daqui em diante.</translation>
     </message>
