@@ -5,28 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
-from peewee import JOIN, Case, IntegrityError, Value, fn
+from peewee import IntegrityError, fn
 
 from .database import database
 from .models import Interaction, LoyaltyAllocation, LoyaltyEntry
 
 ALLOCATION_FIELDS = [LoyaltyAllocation.debit, LoyaltyAllocation.lot, LoyaltyAllocation.points]
-
-
-def _used(column):
-    """Points allocated per entry, on the lot side or on the debit side."""
-    return (LoyaltyAllocation.select(column.alias("entry_id"), fn.SUM(LoyaltyAllocation.points).alias("used"))
-            .group_by(column))
-
-
-def _lots_left(where):
-    taken = _used(LoyaltyAllocation.lot)
-    return (LoyaltyEntry.select(LoyaltyEntry.id, LoyaltyEntry.customer, LoyaltyEntry.expires_on,
-                                LoyaltyEntry.occurred_on,
-                                (LoyaltyEntry.points - fn.COALESCE(taken.c.used, 0)).alias("left"))
-            .join(taken, JOIN.LEFT_OUTER, on=(taken.c.entry_id == LoyaltyEntry.id))
-            .where(where & (LoyaltyEntry.points > 0)))
 
 
 _LEDGER_STATE = """
@@ -38,8 +24,15 @@ WHERE e.customer_id = {p} AND e.program_id = {p}
 ORDER BY e.id"""
 
 
+@lru_cache(maxsize=8192)
+def _parse_day(text: str) -> date:
+    return date.fromisoformat(text[:10])
+
+
 def _day(value) -> date | None:
-    return value if value is None or isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    """A date column as the driver returns it (ISO text from SQLite); a shop has a few thousand distinct
+    days, so each is parsed once."""
+    return value if value is None or isinstance(value, date) else _parse_day(str(value))
 
 
 def account_state(customer_id: int, program_id: int) -> tuple[list[tuple[int, int, date | None, date]],
@@ -57,16 +50,26 @@ def account_state(customer_id: int, program_id: int) -> tuple[list[tuple[int, in
     return lots, debts
 
 
+_LOTS_LEFT = """
+SELECT e.customer_id, e.expires_on,
+       e.points - COALESCE((SELECT SUM(a.points) FROM loyalty_allocation a WHERE a.lot_id = e.id), 0)
+FROM loyalty_entry e
+WHERE e.program_id = {p} AND e.points > 0"""
+
+
 def lots_left(program_id: int, *, expires_from: date | None = None,
               expires_to: date | None = None) -> list[tuple[int, date | None, int]]:
     """(customer id, expires on, points left) of every lot of the program with points left, optionally
-    only those whose expiry date is within [expires_from, expires_to]."""
-    where = LoyaltyEntry.program == program_id
+    only those whose expiry date is within [expires_from, expires_to]. Plain SQL: it reads every lot."""
+    sql, params = _LOTS_LEFT, [program_id]
     if expires_from is not None:
-        where &= LoyaltyEntry.expires_on >= expires_from
+        sql += " AND e.expires_on >= {p}"
+        params.append(expires_from.isoformat())
     if expires_to is not None:
-        where &= LoyaltyEntry.expires_on <= expires_to
-    return [(c, exp, left) for _i, c, exp, _on, left in _lots_left(where).tuples() if left > 0]
+        sql += " AND e.expires_on <= {p}"
+        params.append(expires_to.isoformat())
+    rows = database.execute_sql(sql.format(p=database.param), params)
+    return [(c, _day(exp), left) for c, exp, left in rows if left > 0]
 
 
 ENTRY_COLUMNS = ("program_id", "customer_id", "kind", "points", "occurred_on", "at", "reason", "interaction_id",
@@ -109,31 +112,34 @@ def once_key_used(program_id: int, customer_id: int, key: str) -> bool:
 
 def balances(program_id: int) -> dict[int, int]:
     """The sum of the ledger per customer: the single aggregate the benchmark compares against."""
-    query = (LoyaltyEntry.select(LoyaltyEntry.customer, fn.SUM(LoyaltyEntry.points))
-             .where(LoyaltyEntry.program == program_id).group_by(LoyaltyEntry.customer).tuples())
-    return dict(query)
+    sql = "SELECT customer_id, SUM(points) FROM loyalty_entry WHERE program_id = {p} GROUP BY customer_id"
+    return dict(database.execute_sql(sql.format(p=database.param), (program_id,)))
 
 
+# One customer's rows by the customer index; the kind is filtered here, not in SQL, or the planner
+# would prefer interaction_money (kind first) and walk every purchase of the period.
 _SPEND_OF_ONE = """
-SELECT occurred_on, CASE WHEN kind = 'purchase' THEN amount_cents ELSE 0 - amount_cents END
+SELECT occurred_on, kind, amount_cents FROM interaction
+WHERE customer_id = {p} AND occurred_on > {p} AND occurred_on <= {p} AND id <> {p}"""
+
+
+_SPEND_OF_ALL = """
+SELECT customer_id, occurred_on, CASE WHEN kind = 'purchase' THEN amount_cents ELSE 0 - amount_cents END
 FROM interaction
-WHERE customer_id = {p} AND occurred_on > {p} AND occurred_on <= {p} AND id <> {p}
-  AND kind IN ('purchase', 'return') AND amount_cents IS NOT NULL"""
+WHERE occurred_on > {p} AND occurred_on <= {p} AND kind IN ('purchase', 'return') AND amount_cents IS NOT NULL"""
 
 
 def spend_events(since: date, until: date, customer_id: int | None = None, exclude_interaction: int | None = None,
                  ) -> list[tuple[int, date, int]]:
-    """(customer id, date, cents) of purchases (positive) and refunds (negative) in (since, until]."""
-    if customer_id is not None:  # at every purchase: a plain query, no query builder
+    """(customer id, date, cents) of purchases (positive) and refunds (negative) in (since, until]. Plain
+    SQL: it runs at every purchase, and over every customer for the report."""
+    if customer_id is not None:  # at every purchase
         rows = database.execute_sql(_SPEND_OF_ONE.format(p=database.param),
                                     (customer_id, since.isoformat(), until.isoformat(), exclude_interaction or 0))
-        return [(customer_id, _day(on), cents) for on, cents in rows]
-    # (peewee reads unary minus on a column as DESC, so negation is spelled 0 - x)
-    signed = Case(None, [(Interaction.kind == "purchase", Interaction.amount_cents)],
-                  Value(0) - Interaction.amount_cents)
-    where = (Interaction.kind.in_(("purchase", "return")) & (Interaction.occurred_on > since)
-             & (Interaction.occurred_on <= until) & Interaction.amount_cents.is_null(False))
-    return list(Interaction.select(Interaction.customer, Interaction.occurred_on, signed).where(where).tuples())
+        return [(customer_id, _day(on), cents if kind == "purchase" else -cents) for on, kind, cents in rows
+                if kind in ("purchase", "return") and cents is not None]
+    rows = database.execute_sql(_SPEND_OF_ALL.format(p=database.param), (since.isoformat(), until.isoformat()))
+    return [(customer_id, _day(on), cents) for customer_id, on, cents in rows]
 
 
 def points_events(program_id: int, since: date, until: date, customer_id: int | None = None,

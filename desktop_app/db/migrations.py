@@ -109,7 +109,8 @@ CREATE INDEX interaction_import ON interaction (import_batch_id);
 
 # v4: loyalty. Programs (rules as JSON), a rewards catalogue, an append-only ledger and the record of
 # which lot each removal took its points from. `once_key` makes a bonus (welcome, birthday:2027) or a
-# day's stamp impossible to give twice, even from two processes.
+# day's stamp impossible to give twice, even from two processes. `interaction_money` covers what tiers
+# and reports read (money per customer per day) so they never touch the interaction table itself.
 V4 = """
 CREATE TABLE loyalty_program (
     id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, active INTEGER NOT NULL,
@@ -139,6 +140,7 @@ CREATE TABLE loyalty_allocation (
     points INTEGER NOT NULL,
     PRIMARY KEY (debit_id, lot_id)) WITHOUT ROWID;
 CREATE INDEX loyalty_allocation_lot ON loyalty_allocation (lot_id, points);
+CREATE INDEX interaction_money ON interaction (kind, occurred_on, customer_id, amount_cents);
 """
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import json
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
@@ -178,14 +179,19 @@ def tier_index(tiers: tuple[Tier, ...], events: list[tuple[date, int]], today: d
     if not tiers:
         return -1
     start = today - timedelta(days=retention_days)
+    window = timedelta(days=window_days)
     candidates = {start, today}
     for day, value in events:
         if value > 0 and start <= day <= today:
             candidates.add(day)
-        leaves = day + timedelta(days=window_days)
+        leaves = day + window
         if value < 0 and start <= leaves <= today:
             candidates.add(leaves)  # a refund leaving the window raises the sum
-    best = max(_window_sum(events, d, window_days) for d in candidates)
+    days = [d for d, _v in events]
+    prefix = [0]
+    for _d, value in events:
+        prefix.append(prefix[-1] + value)
+    best = max(prefix[bisect_right(days, d)] - prefix[bisect_right(days, d - window)] for d in candidates)
     index = -1
     for i, tier in enumerate(tiers):
         if best >= tier.threshold:
