@@ -176,6 +176,7 @@ class RedeemDialog(QDialog):
             self.error.setText(self.tr("No reward is within reach yet."))
             self.error.show()
         self.rewards.setFocus()
+        self.resize(max(self.sizeHint().width(), self.rewards.sizeHintForColumn(0) + 60), 280)
 
     def reward_id(self) -> int | None:
         item = self.rewards.currentItem()
