@@ -144,6 +144,29 @@ CREATE INDEX interaction_money ON interaction (kind, occurred_on, customer_id, a
 """
 
 
+# v5: the régua. One outbox row per occasion (customer, step, occurrence), ever: the UNIQUE key is what
+# makes planning twice, from two processes or after a crash harmless. `send_on` is the day it is meant
+# to go (after the shop's closed days and the frequency cap), `not_after` the last day it is still
+# worth sending. Customers by signup time for the welcome step; a customer's visits and purchases by
+# kind and day for the reactivation step.
+V5 = """
+CREATE TABLE outbox (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    step TEXT NOT NULL, occurrence TEXT NOT NULL, channel TEXT NOT NULL, marketing INTEGER NOT NULL,
+    status TEXT NOT NULL, due_on DATE NOT NULL, send_on DATE NOT NULL, not_after DATE NOT NULL,
+    reason TEXT NOT NULL DEFAULT '', ref_id INTEGER, detail TEXT NOT NULL DEFAULT '',
+    planned_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    retry_at DATETIME, done_at DATETIME, staff_id INTEGER REFERENCES staff (id), actor TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '', interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    message_id TEXT, error TEXT NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX outbox_occasion ON outbox (customer_id, step, occurrence);
+CREATE INDEX outbox_waiting ON outbox (status, send_on);
+CREATE INDEX outbox_customer_send ON outbox (customer_id, send_on);
+CREATE INDEX customer_created ON customer (created_at);
+CREATE INDEX interaction_customer_kind ON interaction (customer_id, kind, occurred_on);
+"""
+
 def _run_script(db: SqliteDatabase, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
@@ -155,6 +178,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: lambda db: _run_script(db, V2),
     3: lambda db: _run_script(db, V3),
     4: lambda db: _run_script(db, V4),
+    5: lambda db: _run_script(db, V5),
 }
 HEAD = max(STEPS)
 

@@ -190,6 +190,34 @@ class LoyaltyAllocation(BaseModel):
         without_rowid = True
 
 
+class Outbox(BaseModel):
+    """One row per occasion (customer, step, occurrence), ever; see domain/cadence.py for the states."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", column_name="customer_id")
+    step = TextField()
+    occurrence = TextField()
+    channel = TextField()  # email | whatsapp | task
+    marketing = BooleanField()
+    status = TextField()
+    due_on = DateField()  # the day the step meant it for
+    send_on = DateField()  # the day it goes: after closed days and the frequency cap
+    not_after = DateField()  # the last day it is still worth sending
+    reason = TextField(default="")  # why it was skipped, deferred or expired
+    ref_id = IntegerField(null=True)  # the interaction, ledger row or program it comes from
+    detail = TextField(default="")
+    planned_at = DateTimeField()
+    updated_at = DateTimeField()
+    attempts = IntegerField(default=0)
+    retry_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+    staff = ForeignKeyField(Staff, null=True, column_name="staff_id")
+    actor = TextField(default="")
+    outcome = TextField(default="")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", column_name="interaction_id")
+    message_id = TextField(null=True)
+    error = TextField(default="")
+
+
 class AuditLog(BaseModel):
     at = DateTimeField()
     actor = TextField()  # a staff name, or "command line"
@@ -199,4 +227,4 @@ class AuditLog(BaseModel):
 
 
 ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog,
-              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation)
+              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox)

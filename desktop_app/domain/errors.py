@@ -79,6 +79,20 @@ MESSAGES: dict[str, str] = {
         "errors", "Enter the points to add (for example 50) or to remove (for example -50)."),
     "adjust_needs_owner": QT_TRANSLATE_NOOP(
         "errors", "Adjustments of more than {limit} points need the owner's approval."),
+    # Cadence
+    "number_out_of_range": QT_TRANSLATE_NOOP("errors", "Enter a whole number from {low} to {high}."),
+    "channel_invalid": QT_TRANSLATE_NOOP(
+        "errors", "Pick e-mail, WhatsApp or a staff task (the signup confirmation is a message, not a task)."),
+    "window_invalid": QT_TRANSLATE_NOOP("errors", "The send window must start before it ends, between 0 and 24 h."),
+    "weekdays_invalid": QT_TRANSLATE_NOOP("errors", "Pick at least one day of the week the shop is open."),
+    "placeholder_unknown": QT_TRANSLATE_NOOP(
+        "errors", "“{{{{ {name} }}}}” is not a placeholder Régua knows. Use one from the list."),
+    "placeholder_broken": QT_TRANSLATE_NOOP("errors", "A placeholder is not closed: write it as {{{{ first_name }}}}."),
+    "occasion_not_waiting": QT_TRANSLATE_NOOP(
+        "errors", "This message was already sent, done, skipped or expired; nothing was changed."),
+    "occasion_not_reachable": QT_TRANSLATE_NOOP(
+        "errors", "This customer can no longer be reached this way (no consent, or no phone or e-mail)."),
+    "outcome_required": QT_TRANSLATE_NOOP("errors", "Write what came of it (for example: will come on Saturday)."),
     # Files
     "file_unreadable": QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read: {reason}"),
     "file_too_big": QT_TRANSLATE_NOOP("errors", "The file {name} is too big to import (more than {mb} MB)."),

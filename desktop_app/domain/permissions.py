@@ -24,6 +24,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "loyalty.redeem": EVERYONE,
     "loyalty.adjust": MANAGERS,
     "loyalty.report": MANAGERS,
+    "cadence.act": EVERYONE,  # send a WhatsApp, mark a call done, skip a message on the Today screen
+    "cadence.approve": MANAGERS,
     "audit.view": OWNER_ONLY,
     "staff.manage": OWNER_ONLY,
     "settings.change": OWNER_ONLY,

@@ -18,7 +18,7 @@ from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.permissions import require
 from ..domain.search import customer_terms
 from ..domain.text import clean_text, sort_key
-from . import audit, loyalty
+from . import audit, cadence, loyalty
 from .normalize import format_phone, normalize_email, normalize_phone
 from .shop import ShopSettings
 
@@ -434,6 +434,7 @@ def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -
         Interaction.update(customer=keep_id).where(Interaction.customer == other_id).execute()
         Consent.update(customer=keep_id).where(Consent.customer == other_id).execute()
         loyalty.merge_accounts(keep_id, other_id, today=today)
+        cadence.merge_customers(keep_id, other_id)
         other_tags = [t for (t,) in CustomerTag.select(CustomerTag.tag).where(CustomerTag.customer == other_id).tuples()]
         for tag in other_tags:
             CustomerTag.insert(customer=keep_id, tag=tag).on_conflict_ignore().execute()

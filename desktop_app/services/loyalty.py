@@ -32,7 +32,7 @@ from ..db.models import (
 )
 from ..domain import loyalty as rules_mod
 from ..domain.actors import OWNER, Actor
-from ..domain.birthdays import FEB29_ON_MAR1
+from ..domain.cadence import birthday_month_days
 from ..domain.dates import utc_now
 from ..domain.errors import NotFound, ValidationError
 from ..domain.loyalty import (
@@ -462,14 +462,6 @@ def run_daily(today: date, *, feb29_rule: str = "feb28") -> dict[str, int]:
     return {"expired": expired, "birthday_bonuses": given}
 
 
-def _month_days_on(day: date, feb29_rule: str) -> list[int]:
-    md = [day.month * 100 + day.day]
-    leap = day.year % 4 == 0 and (day.year % 100 != 0 or day.year % 400 == 0)
-    if not leap and ((day.month, day.day) == (3, 1) if feb29_rule == FEB29_ON_MAR1 else (day.month, day.day) == (2, 28)):
-        md.append(229)
-    return md
-
-
 def _birthday_bonuses(day: date, today: date, feb29_rule: str) -> int:
     given = 0
     for p in programs(active_only=True):
@@ -479,7 +471,7 @@ def _birthday_bonuses(day: date, today: date, feb29_rule: str) -> int:
         quiet = day - timedelta(days=p.rules.birthday_quiet_days)
         members = LoyaltyEntry.select(LoyaltyEntry.customer).where(LoyaltyEntry.program == p.id).distinct()
         query = (Customer.select(Customer.id)
-                 .where(Customer.birthday_md.in_(_month_days_on(day, feb29_rule)) & Customer.id.in_(members)
+                 .where(Customer.birthday_md.in_(birthday_month_days(day, feb29_rule)) & Customer.id.in_(members)
                         & (Customer.birthday_set_on.is_null() | (Customer.birthday_set_on <= quiet))).tuples())
         for (customer_id,) in query:
             with database.atomic():
@@ -732,6 +724,12 @@ def events(start: date, end: date) -> list[Event]:
                                     f"points_expiring:{p.id}:{exp.isoformat()}:{days}", left, str(days)))
     result.sort(key=lambda ev: (ev.on, ev.customer_id, ev.key))
     return result
+
+
+def reward_name(reward_id: int) -> str:
+    """A reward's name while it is offered; "" once it was switched off or removed."""
+    r = Reward.get_or_none((Reward.id == reward_id) & (Reward.active == True))  # noqa: E712
+    return r.name if r else ""
 
 
 def default_program(currency_symbol: str = "R$") -> ProgramInfo:

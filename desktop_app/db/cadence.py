@@ -1,0 +1,185 @@
+"""The queries the régua's planner runs: each one answers from an index for one day or a few, so a day's
+plan for a million customers costs a handful of index range scans, never a pass over the customers.
+
+Plain SQL here (inside db/, the only place it may live) where peewee would only add overhead on hot paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from .database import database
+from .models import Outbox
+
+ACTIVITY = ("visit", "purchase")  # what counts as the customer coming back (reactivation)
+CHUNK = 500
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    ids = list(ids)
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def birthdays(month_days: Sequence[int]) -> list[tuple[int, int, int, int | None, date | None]]:
+    """(customer id, day, month, year, birthday_set_on) of every customer born on one of `month_days`."""
+    if not month_days:
+        return []
+    rows = database.execute_sql(
+        f"SELECT id, birth_day, birth_month, birth_year, birthday_set_on FROM customer "
+        f"WHERE birthday_md IN ({_marks(len(month_days))})", list(month_days)).fetchall()
+    return [(cid, d, m, y, _day(s) if s else None) for cid, d, m, y, s in rows]
+
+
+def created_between(start_utc: datetime, end_utc: datetime) -> list[tuple[int, datetime, str]]:
+    """(id, created_at, source) of the customers created in [start, end) (UTC)."""
+    rows = database.execute_sql(
+        "SELECT id, created_at, source FROM customer WHERE created_at >= ? AND created_at < ?",
+        (start_utc.isoformat(" "), end_utc.isoformat(" "))).fetchall()
+    return [(cid, datetime.fromisoformat(str(at)), source) for cid, at, source in rows]
+
+
+def purchases_between(first: date, last: date) -> list[tuple[int, int, date]]:
+    """(interaction id, customer id, day) of the purchases made at the counter in [first, last] (an
+    imported "last purchase" is history, not a sale to follow up)."""
+    rows = database.execute_sql(
+        "SELECT id, customer_id, occurred_on FROM interaction INDEXED BY interaction_money "
+        "WHERE kind = 'purchase' AND occurred_on >= ? AND occurred_on <= ? AND source != 'import'",
+        (first.isoformat(), last.isoformat())).fetchall()
+    return [(iid, cid, _day(on)) for iid, cid, on in rows]
+
+
+def unfinished_between(first: date, last: date, kinds: Sequence[str]) -> list[tuple[int, int, date, str]]:
+    """(interaction id, customer id, follow-up day, kind) of the open quotes, reservations... to follow up."""
+    rows = database.execute_sql(
+        f"SELECT id, customer_id, follow_up_on, kind FROM interaction "
+        f"WHERE status = 'open' AND follow_up_on >= ? AND follow_up_on <= ? AND kind IN ({_marks(len(kinds))})",
+        [first.isoformat(), last.isoformat(), *kinds]).fetchall()
+    return [(iid, cid, _day(on), kind) for iid, cid, on, kind in rows]
+
+
+def with_open_complaint(ids: Sequence[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(ids):
+        found.update(cid for (cid,) in database.execute_sql(
+            f"SELECT DISTINCT customer_id FROM interaction INDEXED BY interaction_customer_kind "
+            f"WHERE customer_id IN ({_marks(len(chunk))}) AND kind = 'complaint' AND status = 'open'",
+            chunk).fetchall())
+    return found
+
+
+def last_active_between(first: date, last: date) -> list[tuple[int, date]]:
+    """(customer id, last visit or purchase) for the customers whose last visit or purchase fell in
+    [first, last]: the ones who came that day, minus the ones who came again after it."""
+    came = database.execute_sql(
+        "SELECT customer_id, MAX(occurred_on) FROM interaction INDEXED BY interaction_money "
+        "WHERE kind IN ('visit', 'purchase') AND occurred_on >= ? AND occurred_on <= ? GROUP BY customer_id",
+        (first.isoformat(), last.isoformat())).fetchall()
+    candidates = {cid: _day(on) for cid, on in came}
+    latest = last_activity(list(candidates))
+    return sorted((cid, on) for cid, on in candidates.items() if latest.get(cid, on) <= on)
+
+
+def last_activity(ids: Sequence[int]) -> dict[int, date]:
+    """The last visit or purchase per customer: two index seeks each."""
+    result: dict[int, date] = {}
+    for chunk in _chunks(ids):
+        rows = database.execute_sql(
+            f"SELECT customer_id, MAX(occurred_on) FROM interaction INDEXED BY interaction_customer_kind "
+            f"WHERE customer_id IN ({_marks(len(chunk))}) AND kind IN ('visit', 'purchase') GROUP BY customer_id",
+            chunk).fetchall()
+        result.update((cid, _day(on)) for cid, on in rows if on is not None)
+    return result
+
+
+def contacts(ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+    """(name, e-mail or '', phone or '') per customer."""
+    result = {}
+    for chunk in _chunks(ids):
+        for cid, name, email, phone in database.execute_sql(
+                f"SELECT id, name, email, phone FROM customer WHERE id IN ({_marks(len(chunk))})", chunk).fetchall():
+            result[cid] = (name, email or "", phone or "")
+    return result
+
+
+def consents(ids: Sequence[int]) -> dict[int, dict[str, bool]]:
+    """What is in force per customer and channel: the newest record of each."""
+    result: dict[int, dict[str, bool]] = {}
+    for chunk in _chunks(ids):
+        rows = database.execute_sql(
+            f"SELECT customer_id, channel, granted FROM consent WHERE customer_id IN ({_marks(len(chunk))}) "
+            f"ORDER BY at, id", chunk).fetchall()
+        for cid, channel, granted in rows:
+            result.setdefault(cid, {})[channel] = bool(granted)
+    return result
+
+
+def known_occasions(ids: Sequence[int], steps: Sequence[str]) -> set[tuple[int, str, str]]:
+    """(customer, step, occurrence) already in the outbox, in any state, for these customers."""
+    found: set[tuple[int, str, str]] = set()
+    for chunk in _chunks(ids):
+        found.update(database.execute_sql(
+            f"SELECT customer_id, step, occurrence FROM outbox WHERE customer_id IN ({_marks(len(chunk))}) "
+            f"AND step IN ({_marks(len(steps))})", [*chunk, *steps]).fetchall())
+    return found
+
+
+def insert_occasions(rows: list[dict]) -> int:
+    """Insert what is not in the outbox yet; an occasion already there (from another run or another
+    process) is left exactly as it is. Returns how many rows are new."""
+    if not rows:
+        return 0
+    before = database.execute_sql("SELECT total_changes()").fetchone()[0]
+    for start in range(0, len(rows), 200):
+        Outbox.insert_many(rows[start:start + 200]).on_conflict_ignore().execute()
+    return database.execute_sql("SELECT total_changes()").fetchone()[0] - before
+
+
+def expire_stale(today: date, now: datetime) -> int:
+    """Waiting rows whose latest useful day has passed become `expired`: recorded, never sent late."""
+    return (Outbox.update(status="expired", reason="too_late", updated_at=now)
+            .where(Outbox.status.in_(("planned", "held")) & (Outbox.not_after < today)).execute())
+
+
+def waiting_marketing(day: date) -> list[tuple[int, int, str, date, date]]:
+    """(id, customer id, step, send_on, not_after) of the marketing rows waiting to go on or before `day`."""
+    rows = database.execute_sql(
+        "SELECT id, customer_id, step, send_on, not_after FROM outbox INDEXED BY outbox_waiting "
+        "WHERE status IN ('planned', 'held') AND send_on <= ? AND marketing = 1", (day.isoformat(),)).fetchall()
+    return [(i, cid, step, _day(s), _day(n)) for i, cid, step, s, n in rows]
+
+
+def last_reached(ids: Sequence[int], before: date, statuses: Sequence[str]) -> dict[int, date]:
+    """The day of each customer's latest marketing message that went (or may have gone) before `before`."""
+    result: dict[int, date] = {}
+    for chunk in _chunks(ids):
+        rows = database.execute_sql(
+            f"SELECT customer_id, MAX(send_on) FROM outbox WHERE customer_id IN ({_marks(len(chunk))}) "
+            f"AND marketing = 1 AND send_on < ? AND status IN ({_marks(len(statuses))}) GROUP BY customer_id",
+            [*chunk, before.isoformat(), *statuses]).fetchall()
+        result.update((cid, _day(on)) for cid, on in rows if on is not None)
+    return result
+
+
+def count_by_status() -> dict[str, int]:
+    return dict(database.execute_sql("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
+
+
+def interaction_note(interaction_id: int) -> str:
+    row = database.execute_sql("SELECT note FROM interaction WHERE id = ?", (interaction_id,)).fetchone()
+    return row[0] if row else ""
+
+
+def move_occasions(keep_id: int, other_id: int) -> None:
+    """A merge: other's outbox rows become keep's, except an occasion keep already has (it stays keep's)."""
+    database.execute_sql("UPDATE OR IGNORE outbox SET customer_id = ? WHERE customer_id = ?", (keep_id, other_id))
+    database.execute_sql("DELETE FROM outbox WHERE customer_id = ?", (other_id,))

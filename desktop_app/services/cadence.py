@@ -1,0 +1,487 @@
+"""The régua: which customers the shop should contact today and why, the outbox that remembers every
+occasion exactly once, and what staff do with each (send the WhatsApp, make the call, skip it).
+
+Planning is a pure function of the customers, their history, the rules and a local date
+(`occasions`). `plan` writes its result into the outbox under the occasion's UNIQUE key inside one
+IMMEDIATE transaction, so running it twice, from two processes at once or after a crash leaves exactly
+one row per occasion. `preview` computes the same thing for any day without writing, for the 7-day
+view and `regua due`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..db import cadence as queries
+from ..db.database import database
+from ..db.models import Outbox
+from ..domain import cadence as c
+from ..domain import templates
+from ..domain.actors import Actor
+from ..domain.birthdays import Birthday
+from ..domain.cadence import CadenceRules, Contact, Occasion
+from ..domain.dates import local_date, to_utc, utc_now, zone
+from ..domain.errors import ValidationError
+from ..domain.kinds import UNFINISHED
+from ..domain.permissions import require
+from . import audit, loyalty
+from .default_texts import default_text
+from .interactions import LogEntry, log_interaction
+from .shop import ShopSettings, get_setting, set_setting
+
+RULES_KEY = "cadence"
+LAST_RUN_KEY = "cadence_last_run"
+SINCE_KEY = "cadence_since"  # the day the régua first ran: it never plans for days before it
+NO_SIGNUP_SOURCES = ("import",)  # imported customers get no signup or welcome message
+MAX_OUTCOME = 500
+
+
+# --- rules ---------------------------------------------------------------------------------------------------
+
+
+def get_rules(shop: ShopSettings) -> CadenceRules:
+    """The shop's cadence; the Feb 29 rule is the shop's own (one rule for loyalty and messages)."""
+    data = get_setting(RULES_KEY)
+    rules = CadenceRules.from_json(data if isinstance(data, str) else None)
+    return _with_shop(rules, shop)
+
+
+def _with_shop(rules: CadenceRules, shop: ShopSettings) -> CadenceRules:
+    from dataclasses import replace
+
+    return replace(rules, feb29_rule=shop.feb29_rule)
+
+
+def save_rules(rules: CadenceRules, *, actor: Actor, shop: ShopSettings) -> CadenceRules:
+    require(actor, "settings.change")
+    rules = _with_shop(rules, shop).validated()
+    for step in rules.steps:
+        if step.text:
+            templates.check(step.text)
+    with database.atomic():
+        set_setting(RULES_KEY, rules.to_json())
+        audit.record(actor, "settings.change", "cadence")
+    return rules
+
+
+def text_for(step: str, rules: CadenceRules, shop: ShopSettings) -> str:
+    return rules.step(step).text or default_text(step, shop.language)
+
+
+# --- planning: a pure function of the history and a date ----------------------------------------------------
+
+
+def _local_day_utc(day: date, tz: str) -> datetime:
+    return to_utc(datetime.combine(day, time(0), zone(tz)))
+
+
+def occasions(first: date, last: date, rules: CadenceRules, shop: ShopSettings) -> list[Occasion]:
+    """Every occasion whose step date falls in [first, last], for every enabled step, before looking at
+    consent, the outbox or the frequency cap. Each step reads one index range."""
+    found: list[Occasion] = []
+    steps = {s.key: s for s in rules.steps if s.enabled}
+
+    def created(step: c.Step) -> None:
+        lo, hi = first - timedelta(days=step.days), last - timedelta(days=step.days)
+        rows = queries.created_between(_local_day_utc(lo, shop.timezone),
+                                       _local_day_utc(hi + timedelta(days=1), shop.timezone))
+        for cid, at, source in rows:
+            if source in NO_SIGNUP_SOURCES:
+                continue
+            signed_up = local_date(at, shop.timezone)
+            found.append(c.occasion(cid, step, step.key, signed_up + timedelta(days=step.days),
+                                    detail=signed_up.isoformat()))
+
+    for key in (c.SIGNUP, c.WELCOME):
+        if key in steps:
+            created(steps[key])
+    if c.BIRTHDAY in steps:
+        step = steps[c.BIRTHDAY]
+        day = first
+        while day <= last:
+            celebrated = day + timedelta(days=step.days)
+            for cid, d, m, y, set_on in queries.birthdays(c.birthday_month_days(celebrated, rules.feb29_rule)):
+                o = c.birthday_occasion(cid, Birthday(d, m, y), set_on, day, rules)
+                if o is not None:
+                    found.append(o)
+            day += timedelta(days=1)
+    if c.UNFINISHED in steps:
+        step = steps[c.UNFINISHED]
+        for iid, cid, on, kind in queries.unfinished_between(first, last, UNFINISHED):
+            found.append(c.occasion(cid, step, f"unfinished:{iid}", on, iid, kind))
+    if c.POST_SALE in steps:
+        step = steps[c.POST_SALE]
+        first_of_day: dict[tuple[int, date], int] = {}
+        for iid, cid, on in queries.purchases_between(first - timedelta(days=step.days),
+                                                      last - timedelta(days=step.days)):
+            key = (cid, on)
+            first_of_day[key] = min(iid, first_of_day.get(key, iid))  # one follow-up per customer and day
+        waiting = queries.with_open_complaint([cid for cid, _ in first_of_day]) if rules.wait_for_complaints else set()
+        for (cid, on), iid in sorted(first_of_day.items()):
+            if cid not in waiting:
+                found.append(c.occasion(cid, step, f"post_sale:{iid}", on + timedelta(days=step.days), iid,
+                                        on.isoformat()))
+    if c.REACTIVATION in steps:
+        step = steps[c.REACTIVATION]
+        for cid, last_seen in queries.last_active_between(first - timedelta(days=step.days),
+                                                          last - timedelta(days=step.days)):
+            found.append(c.reactivation_occasion(cid, last_seen, step))
+    if c.REWARD_REACHED in steps or c.POINTS_EXPIRING in steps:
+        for ev in loyalty.events(first, last):
+            step = steps.get(ev.step)
+            if step is None:
+                continue
+            detail = str(ev.points) if ev.step == c.REWARD_REACHED else \
+                f"{ev.points}|{(ev.on + timedelta(days=int(ev.detail))).isoformat()}"
+            o = c.occasion(ev.customer_id, step, ev.key, ev.on, ev.program_id, detail)
+            if ev.step == c.POINTS_EXPIRING:  # never after the points are gone
+                expires = ev.on + timedelta(days=int(ev.detail))
+                o = Occasion(o.customer_id, o.step, o.occurrence, o.due_on,
+                             min(o.not_after, expires - timedelta(days=1)), o.ref_id, o.detail)
+            found.append(o)
+    return found
+
+
+def _contacts(ids: list[int]) -> dict[int, Contact]:
+    people = queries.contacts(ids)
+    consent = queries.consents(ids)
+    return {cid: Contact(bool(email), bool(phone), consent.get(cid, {}))
+            for cid, (_name, email, phone) in people.items()}
+
+
+def _reachable(found: list[Occasion], rules: CadenceRules) -> list[tuple[Occasion, str]]:
+    contacts = _contacts(sorted({o.customer_id for o in found}))
+    result = []
+    for o in found:
+        contact = contacts.get(o.customer_id)
+        channel = c.channel_for(rules.step(o.step), contact) if contact else None
+        if channel is not None:
+            result.append((o, channel))
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    planned: int  # new rows waiting to go
+    missed: int  # occasions of days the PC was off, recorded as expired
+    expired: int  # waiting rows whose last useful day passed
+    deferred: int  # moved to a later day by the frequency cap
+    skipped: int  # dropped by the frequency cap or closed days
+
+
+def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> PlanResult:
+    """Put today's occasions (and those of the days since the last run) into the outbox, once each."""
+    now = now or utc_now()
+    rules = get_rules(shop)
+    with database.atomic("IMMEDIATE"):  # two planners at once take turns
+        expired = queries.expire_stale(today, now)
+        last, since = get_setting(LAST_RUN_KEY), get_setting(SINCE_KEY)
+        scan_from = today
+        if isinstance(last, str):
+            scan_from = max(date.fromisoformat(last) + timedelta(days=1), today - timedelta(days=c.MAX_CATCH_UP_DAYS))
+            scan_from = min(scan_from, today)
+        if not isinstance(since, str):  # the first run ever starts the régua today: nothing from before it
+            since = today.isoformat()
+            set_setting(SINCE_KEY, since)
+        started = date.fromisoformat(since)
+        rows: dict[str, list[dict]] = defaultdict(list)
+        for step in rules.steps:
+            if not step.enabled:
+                continue
+            useful_from = max(today - timedelta(days=min(step.late_days, rules.catch_up_days)), started)
+            first = max(min(scan_from, useful_from), started)
+            found = [o for o in occasions(first, today, _only(rules, step.key), shop) if o.step == step.key]
+            for o, channel in _reachable(found, rules):
+                status, reason, send_on = c.PLANNED, "", c.send_day(o, rules, today)
+                if o.due_on < useful_from or o.not_after < today:
+                    status, reason, send_on = c.EXPIRED, "missed", o.due_on  # the PC was off: recorded, not sent
+                elif send_on is None:
+                    status, reason, send_on = c.SKIPPED, "closed", o.due_on  # closed until too late
+                elif rules.approve_first and channel == c.EMAIL and o.marketing:
+                    status = c.HELD
+                rows[status].append(_row(o, channel, status, reason, send_on, now))
+        new = {status: queries.insert_occasions(group) for status, group in rows.items()}
+        deferred, capped = _cap(today, rules, now)
+        set_setting(LAST_RUN_KEY, today.isoformat())
+    return PlanResult(new.get(c.PLANNED, 0) + new.get(c.HELD, 0), new.get(c.EXPIRED, 0), expired, deferred,
+                      capped + new.get(c.SKIPPED, 0))
+
+
+def _only(rules: CadenceRules, key: str) -> CadenceRules:
+    from dataclasses import replace
+
+    return replace(rules, steps=tuple(replace(s, enabled=s.key == key and s.enabled) for s in rules.steps))
+
+
+def _row(o: Occasion, channel: str, status: str, reason: str, send_on: date, now: datetime) -> dict:
+    return {"customer": o.customer_id, "step": o.step, "occurrence": o.occurrence, "channel": channel,
+            "marketing": o.marketing, "status": status, "due_on": o.due_on, "send_on": send_on,
+            "not_after": o.not_after, "reason": reason, "ref_id": o.ref_id, "detail": o.detail,
+            "planned_at": now, "updated_at": now}
+
+
+def _cap(today: date, rules: CadenceRules, now: datetime) -> tuple[int, int]:
+    """At most one marketing message per customer per `cap_days`: decide today's waiting rows."""
+    waiting = queries.waiting_marketing(today)
+    by_customer: dict[int, list[c.Waiting]] = defaultdict(list)
+    for oid, cid, step, _send_on, not_after in waiting:
+        by_customer[cid].append(c.Waiting(oid, step, not_after))
+    last = queries.last_reached(list(by_customer), today + timedelta(days=1), c.REACHED)
+    deferred = skipped = 0
+    for cid, rows in by_customer.items():
+        if len(rows) == 1 and cid not in last:
+            continue
+        for oid, (verdict, day) in c.apply_cap(rows, last.get(cid), today, rules).items():
+            if verdict == "defer":
+                Outbox.update(send_on=day, reason="frequency_cap", updated_at=now).where(Outbox.id == oid).execute()
+                deferred += 1
+            elif verdict == "skip":
+                Outbox.update(status=c.SKIPPED, reason="frequency_cap", updated_at=now).where(
+                    Outbox.id == oid).execute()
+                skipped += 1
+    return deferred, skipped
+
+
+# --- what the Today screen and `regua due` show ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    outbox_id: int | None  # None: computed by the preview, not in the outbox yet
+    customer_id: int
+    customer: str
+    phone: str
+    email: str
+    step: str
+    occurrence: str
+    channel: str
+    due_on: date
+    send_on: date
+    not_after: date
+    status: str
+    reason: str
+    detail: str
+    ref_id: int | None
+
+
+def _items(rows: list[tuple[Occasion, str, date, int | None, str, str]]) -> list[DueItem]:
+    people = queries.contacts(sorted({o.customer_id for o, *_ in rows}))
+    result = []
+    for o, channel, send_on, oid, status, reason in rows:
+        name, email, phone = people.get(o.customer_id, ("", "", ""))
+        result.append(DueItem(oid, o.customer_id, name, phone, email, o.step, o.occurrence, channel, o.due_on,
+                              send_on, o.not_after, status, reason, o.detail, o.ref_id))
+    result.sort(key=lambda i: (i.send_on, c.PRIORITY[i.step], i.customer.casefold(), i.customer_id))
+    return result
+
+
+def _from_outbox(row: Outbox) -> tuple[Occasion, str, date, int | None, str, str]:
+    o = Occasion(row.customer_id, row.step, row.occurrence, row.due_on, row.not_after, row.ref_id, row.detail)
+    return o, row.channel, row.send_on, row.id, row.status, row.reason
+
+
+def today_items(today: date) -> list[DueItem]:
+    """What waits to be done on `today` (planned or awaiting approval), oldest first within a step."""
+    rows = (Outbox.select().where(Outbox.status.in_(c.WAITING) & (Outbox.send_on <= today)
+                                  & (Outbox.not_after >= today)))
+    return _items([_from_outbox(r) for r in rows])
+
+
+def preview(start: date, days: int, *, shop: ShopSettings) -> list[DueItem]:
+    """What the planner will put on each day of [start, start + days): the rows already waiting in the
+    outbox, and the occasions still to be planned, with the frequency cap applied. Writes nothing."""
+    rules = get_rules(shop)
+    end = start + timedelta(days=days - 1)
+    waiting = [_from_outbox(r) for r in Outbox.select().where(
+        Outbox.status.in_(c.WAITING) & (Outbox.send_on <= end) & (Outbox.not_after >= start))]
+    found = occasions(start, end, rules, shop)
+    known = queries.known_occasions(sorted({o.customer_id for o in found}), sorted({o.step for o in found}))
+    computed = []
+    for o, channel in _reachable([o for o in found if (o.customer_id, o.step, o.occurrence) not in known], rules):
+        day = c.send_day(o, rules, start)
+        if day is not None:
+            computed.append((o, channel, day, None, c.HELD if rules.approve_first and channel == c.EMAIL
+                             and o.marketing else c.PLANNED, ""))
+    return _items(_simulate_cap(waiting + computed, start, end, rules))
+
+
+def _simulate_cap(rows, start: date, end: date, rules: CadenceRules):
+    """Run the frequency cap over the coming days as `plan` will, day by day, in memory."""
+    last = queries.last_reached(sorted({r[0].customer_id for r in rows}), start, c.REACHED)
+    pending = [(r[0], r[1], max(r[2], start), r[3], r[4], r[5]) for r in rows]
+    shown = []
+    day = start
+    while day <= end and pending:
+        today_rows = [r for r in pending if r[2] <= day]
+        pending = [r for r in pending if r[2] > day]
+        by_customer: dict[int, list] = defaultdict(list)
+        for r in today_rows:
+            if r[0].marketing:
+                by_customer[r[0].customer_id].append(r)
+            else:
+                shown.append(r[:2] + (day,) + r[3:])
+        for cid, group in by_customer.items():
+            keyed = {id(r): r for r in group}
+            waiting = [c.Waiting(id(r), r[0].step, r[0].not_after) for r in group]
+            for key, (verdict, new_day) in c.apply_cap(waiting, last.get(cid), day, rules).items():
+                r = keyed[key]
+                if verdict == "send":
+                    shown.append(r[:2] + (day,) + r[3:])
+                    last[cid] = day
+                elif verdict == "defer":
+                    pending.append(r[:2] + (new_day,) + r[3:])
+        day += timedelta(days=1)
+    return shown
+
+
+def audience(rules: CadenceRules, today: date, *, shop: ShopSettings) -> dict[str, int]:
+    """Per step, how many customers it would reach today under `rules` (saved or not)."""
+    counts = dict.fromkeys(c.STEPS, 0)
+    for o, _channel in _reachable(occasions(today, today, _with_shop(rules, shop), shop), rules):
+        counts[o.step] += 1
+    return counts
+
+
+def counts() -> dict[str, int]:
+    return queries.count_by_status()
+
+
+# --- the message ---------------------------------------------------------------------------------------------
+
+
+def message_text(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | None = None,
+                 date_format=lambda d: d.strftime("%d/%m/%Y")) -> str:
+    rules = rules or get_rules(shop)
+    values: dict[str, object] = {"first_name": templates.first_name(item.customer), "name": item.customer,
+                                 "shop_name": shop.name}
+    if item.step == c.POINTS_EXPIRING and "|" in item.detail:
+        points, on = item.detail.split("|", 1)
+        values["points_balance"] = points
+        values["date"] = date_format(date.fromisoformat(on))
+    elif item.step == c.REWARD_REACHED:
+        values["points_balance"] = item.detail
+        offer = [r.name for s in loyalty.summaries(item.customer_id, item.send_on) for r in s.affordable]
+        values["reward"] = offer[0] if offer else ""
+    elif item.step == c.BIRTHDAY:
+        gift = rules.step(c.BIRTHDAY).gift_reward_id
+        values["reward"] = loyalty.reward_name(gift) if gift else ""  # "" when the reward was removed
+        values["birthday"] = date_format(date.fromisoformat(item.detail)) if item.detail else ""
+    elif item.step == c.UNFINISHED and item.ref_id:
+        values["item"] = queries.interaction_note(item.ref_id)
+    return templates.render(text_for(item.step, rules, shop), values)
+
+
+def whatsapp_link(item: DueItem, *, shop: ShopSettings) -> str:
+    return c.whatsapp_link(item.phone, message_text(item, shop=shop))
+
+
+# --- what staff do with an item ------------------------------------------------------------------------------
+
+
+def _waiting_row(outbox_id: int) -> Outbox:
+    row = Outbox.get_or_none(Outbox.id == outbox_id)
+    if row is None or row.status not in c.WAITING:
+        raise ValidationError("outbox", "occasion_not_waiting")
+    return row
+
+
+def _check_reachable(row: Outbox) -> None:
+    """Consent is checked again at the moment of acting, not only when planned."""
+    contact = _contacts([row.customer_id]).get(row.customer_id)
+    step = c.Step(row.step, True, row.channel)
+    if contact is None or c.channel_for(step, contact) != row.channel:
+        raise ValidationError("outbox", "occasion_not_reachable")
+
+
+def _finish(row: Outbox, actor: Actor, kind: str, note: str, outcome: str, today: date, shop: ShopSettings) -> int:
+    iid = log_interaction(row.customer_id, LogEntry(kind=kind, note=note), actor=actor, shop=shop, today=today)
+    now = utc_now()
+    Outbox.update(status=c.DONE, done_at=now, updated_at=now, staff=actor.staff_id, actor=actor.name,
+                  outcome=outcome, interaction=iid).where(Outbox.id == row.id).execute()
+    return iid
+
+
+def whatsapp_sent(outbox_id: int, *, actor: Actor, today: date, shop: ShopSettings) -> int:
+    """Staff opened the prefilled WhatsApp link and sent it: the message goes into the timeline."""
+    require(actor, "cadence.act")
+    with database.atomic("IMMEDIATE"):
+        row = _waiting_row(outbox_id)
+        if row.channel != c.WHATSAPP:
+            raise ValidationError("outbox", "occasion_not_reachable")
+        _check_reachable(row)
+        return _finish(row, actor, "message", f"WhatsApp · {step_label_key(row.step)}", "", today, shop)
+
+
+def task_done(outbox_id: int, outcome: str, *, actor: Actor, today: date, shop: ShopSettings) -> int:
+    """A staff task (usually a call) done, with what came of it; logged as a call on the timeline."""
+    require(actor, "cadence.act")
+    outcome = " ".join((outcome or "").split())
+    if not outcome:
+        raise ValidationError("outcome", "outcome_required")
+    if len(outcome) > MAX_OUTCOME:
+        raise ValidationError("outcome", "too_long", max=MAX_OUTCOME)
+    with database.atomic("IMMEDIATE"):
+        row = _waiting_row(outbox_id)
+        if row.channel != c.TASK:
+            raise ValidationError("outbox", "occasion_not_reachable")
+        _check_reachable(row)
+        return _finish(row, actor, "call", outcome, outcome, today, shop)
+
+
+def skip(outbox_id: int, *, actor: Actor) -> None:
+    require(actor, "cadence.act")
+    with database.atomic("IMMEDIATE"):
+        row = _waiting_row(outbox_id)
+        now = utc_now()
+        Outbox.update(status=c.SKIPPED, reason="by_staff", updated_at=now, staff=actor.staff_id,
+                      actor=actor.name).where(Outbox.id == row.id).execute()
+
+
+def skip_planned(item: DueItem, *, actor: Actor) -> None:
+    """Skip an occasion of the coming days before it is planned: it takes its place in the outbox as
+    skipped, so the planner never brings it back."""
+    require(actor, "cadence.act")
+    if item.outbox_id is not None:
+        skip(item.outbox_id, actor=actor)
+        return
+    now = utc_now()
+    o = Occasion(item.customer_id, item.step, item.occurrence, item.due_on, item.not_after, item.ref_id, item.detail)
+    row = _row(o, item.channel, c.SKIPPED, "by_staff", item.send_on, now)
+    row.update(staff=actor.staff_id, actor=actor.name)
+    with database.atomic("IMMEDIATE"):
+        if queries.insert_occasions([row]) == 0:
+            existing = Outbox.get((Outbox.customer == item.customer_id) & (Outbox.step == item.step)
+                                  & (Outbox.occurrence == item.occurrence))
+            skip(existing.id, actor=actor)
+
+
+def approve(outbox_ids: list[int], *, actor: Actor) -> int:
+    require(actor, "cadence.approve")
+    now = utc_now()
+    with database.atomic():
+        return (Outbox.update(status=c.PLANNED, updated_at=now, actor=actor.name)
+                .where(Outbox.id.in_(outbox_ids) & (Outbox.status == c.HELD)).execute())
+
+
+def step_label_key(step: str) -> str:
+    """The English name of a step, as written into the timeline note (the GUI translates it on screen)."""
+    return STEP_NAMES[step]
+
+
+STEP_NAMES = {
+    c.SIGNUP: "signup confirmation", c.WELCOME: "welcome", c.BIRTHDAY: "birthday",
+    c.UNFINISHED: "unfinished purchase", c.POST_SALE: "post-sale", c.REACTIVATION: "reactivation",
+    c.REWARD_REACHED: "reward reached", c.POINTS_EXPIRING: "points expiring",
+}
+
+
+def merge_customers(keep_id: int, other_id: int) -> None:
+    """Inside a merge: the other customer's occasions move over unless keep already has the same one."""
+    queries.move_occasions(keep_id, other_id)
+
+
+def last_run() -> date | None:
+    value = get_setting(LAST_RUN_KEY)
+    return date.fromisoformat(value) if isinstance(value, str) else None

@@ -1,0 +1,314 @@
+"""The régua on a real database: what the planner puts in the outbox, exactly once per occasion (twice in
+a row, across midnight and DST changes, from two real processes at once), what it never sends (imported
+signups, opted-out customers), the cap and catch-up rules, and what staff do on the Today screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop_app.db.models import Customer, Interaction, Outbox
+from desktop_app.domain import cadence as c
+from desktop_app.domain.actors import COUNTER, Actor
+from desktop_app.domain.dates import local_noon_utc, local_today, to_utc, zone
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.permissions import PermissionDenied
+from desktop_app.services import cadence, customers, interactions, shop
+from desktop_app.services.customers import CustomerInput
+from desktop_app.services.interactions import LogEntry
+from desktop_app.services.shop import ShopSettings
+
+COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make(settings, actor, created: date, name="Maria Souza", *, email="maria@example.com", phone="11987654321",
+         birthday="", consent=True, source="counter", birthday_set_on: date | None = None) -> int:
+    cid = customers.create_customer(
+        CustomerInput(name=name, email=email, phone=phone, birthday=birthday,
+                      consent_email=consent if email else None, consent_whatsapp=consent if phone else None),
+        shop=settings, actor=actor, today=created, source=source)
+    Customer.update(created_at=local_noon_utc(created, settings.timezone),
+                    birthday_set_on=birthday_set_on or (created if birthday else None)).where(Customer.id == cid).execute()
+    return cid
+
+
+def log(settings, cid, kind, on, **fields):
+    return interactions.log_interaction(cid, LogEntry(kind=kind, on=on, **fields), actor=COUNTER_ACTOR,
+                                        shop=settings, today=on)
+
+
+def rows(customer_id=None):
+    query = Outbox.select().order_by(Outbox.id)
+    if customer_id is not None:
+        query = query.where(Outbox.customer == customer_id)
+    return [(r.step, r.occurrence, r.status) for r in query]
+
+
+def start(settings, day):
+    """The régua was switched on some weeks before `day` and ran every day until the day before."""
+    shop.set_setting(cadence.SINCE_KEY, (day - timedelta(days=40)).isoformat())
+    shop.set_setting(cadence.LAST_RUN_KEY, (day - timedelta(days=1)).isoformat())
+
+
+def test_signup_today_and_welcome_three_days_later_once_each(shop_settings, actor):
+    day = date(2026, 11, 2)
+    start(shop_settings, day)
+    cid = make(shop_settings, actor, day)
+    cadence.plan(day, shop=shop_settings)
+    cadence.plan(day, shop=shop_settings)  # twice in a row: nothing new
+    assert rows(cid) == [("signup", "signup", "planned")]
+    for d in range(1, 6):
+        cadence.plan(day + timedelta(days=d), shop=shop_settings)
+    assert [r[:2] for r in rows(cid)] == [("signup", "signup"), ("welcome", "welcome")]
+    welcome = Outbox.get(Outbox.step == "welcome")
+    assert welcome.due_on == day + timedelta(days=3) and welcome.channel == c.EMAIL
+
+
+def test_imported_customers_get_no_signup_or_welcome(shop_settings, actor):
+    day = date(2026, 11, 2)
+    start(shop_settings, day)
+    cid = make(shop_settings, actor, day, source="import")
+    for d in range(6):
+        cadence.plan(day + timedelta(days=d), shop=shop_settings)
+    assert rows(cid) == []
+
+
+def test_an_opted_out_customer_gets_nothing_on_any_channel(shop_settings, actor):
+    day = date(2026, 11, 24)
+    start(shop_settings, day)
+    rules = cadence.get_rules(shop_settings)
+    task_everything = replace(rules, steps=tuple(replace(s, channel=c.TASK) if s.key != c.SIGNUP else s
+                                                 for s in rules.steps), cap_days=0)
+    cadence.save_rules(task_everything, actor=actor, shop=shop_settings)
+    out = make(shop_settings, actor, day - timedelta(days=3), "Opted Out", birthday="24/11")
+    yes = make(shop_settings, actor, day - timedelta(days=3), "Said Yes", email="yes@example.com",
+               phone="11912345678", birthday="24/11")
+    for cid in (out, yes):
+        Customer.update(birthday_set_on=date(2020, 1, 1)).where(Customer.id == cid).execute()
+        log(shop_settings, cid, "purchase", day - timedelta(days=7), amount="100")
+    customers.record_consent(out, "email", False, actor=actor, source="counter")
+    customers.record_consent(out, "whatsapp", False, actor=actor, source="counter")
+    cadence.plan(day, shop=shop_settings)
+    assert rows(out) == []
+    assert {r[0] for r in rows(yes)} == {"welcome", "birthday", "post_sale"}
+
+
+def test_a_planned_message_is_not_done_after_the_customer_opts_out(shop_settings, actor, today):
+    start(shop_settings, today)
+    cid = make(shop_settings, actor, today - timedelta(days=7))
+    log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="50")
+    cadence.plan(today, shop=shop_settings)
+    item = next(i for i in cadence.today_items(today) if i.step == c.POST_SALE)
+    assert item.channel == c.WHATSAPP
+    customers.record_consent(cid, "whatsapp", False, actor=actor, source="counter")
+    before = Interaction.select().count()
+    with pytest.raises(ValidationError) as err:
+        cadence.whatsapp_sent(item.outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    assert err.value.code == "occasion_not_reachable"
+    assert Interaction.select().count() == before and Outbox.get_by_id(item.outbox_id).status == c.PLANNED
+
+
+def test_reactivation_fires_once_at_day_60_and_again_only_after_a_new_visit_and_60_more_days(shop_settings, actor):
+    first_visit = date(2026, 6, 1)
+    start(shop_settings, first_visit + timedelta(days=1))
+    cid = make(shop_settings, actor, first_visit)
+    log(shop_settings, cid, "visit", first_visit)
+    fired = []
+    day = first_visit + timedelta(days=1)
+    while day <= date(2027, 1, 31):
+        if day == date(2026, 9, 15):
+            log(shop_settings, cid, "visit", day)  # she came back
+        cadence.plan(day, shop=shop_settings)
+        fired = [(r.due_on, r.occurrence) for r in Outbox.select().where(Outbox.step == c.REACTIVATION)]
+        day += timedelta(days=1)
+    assert fired == [(date(2026, 7, 31), "inactivity:2026-07-31"), (date(2026, 11, 14), "inactivity:2026-11-14")]
+
+
+@pytest.mark.parametrize("tz, evening", [
+    ("Europe/Lisbon", datetime(2027, 3, 27, 23, 59)),  # clocks go forward at 01:00 that night
+    ("Europe/Lisbon", datetime(2026, 10, 24, 23, 59)),  # clocks go back at 02:00 that night
+    ("America/Sao_Paulo", datetime(2018, 11, 3, 23, 59)),  # midnight did not exist: clocks went to 01:00
+    ("America/Sao_Paulo", datetime(2026, 11, 23, 23, 59)),
+])
+def test_planning_at_23_59_and_again_two_minutes_later_makes_exactly_one_occasion_each(paths, actor, tz, evening):
+    shop.open_shop(paths)
+    settings = shop.save_shop_settings(replace(ShopSettings.for_country("Loja", "BR"), timezone=tz))
+    before = to_utc(evening.replace(tzinfo=zone(tz)))
+    after = before + timedelta(minutes=2)
+    day, next_day = local_today(tz, before), local_today(tz, after)
+    assert next_day == day + timedelta(days=1)
+    start(settings, day)
+    signed_up = make(settings, actor, day, "Signed Late", email="late@example.com")
+    Customer.update(created_at=before - timedelta(minutes=1)).where(Customer.id == signed_up).execute()
+    born = make(settings, actor, day - timedelta(days=100), "Birthday Girl", email="bday@example.com",
+                phone="11912345678", birthday=f"{next_day.day}/{next_day.month}", birthday_set_on=date(2010, 1, 1))
+    for _ in range(2):
+        cadence.plan(local_today(tz, before), shop=settings)
+        cadence.plan(local_today(tz, after), shop=settings)
+    assert rows(signed_up) == [("signup", "signup", "planned")]
+    assert [r[:2] for r in rows(born)] == [("birthday", f"birthday:{next_day.year}")]
+    assert Outbox.get(Outbox.customer == born).due_on == next_day
+
+
+def test_post_sale_waits_while_a_complaint_is_open(shop_settings, actor, today):
+    start(shop_settings, today)
+    cid = make(shop_settings, actor, today - timedelta(days=30))
+    log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="80")
+    complaint = log(shop_settings, cid, "complaint", today - timedelta(days=6), note="zíper")
+    cadence.plan(today, shop=shop_settings)
+    assert rows(cid) == []
+    interactions.resolve_complaint(complaint, "trocado", actor=COUNTER_ACTOR)
+    cadence.plan(today + timedelta(days=1), shop=shop_settings)
+    assert [r[0] for r in rows(cid)] == ["post_sale"]
+
+
+def test_the_frequency_cap_sends_the_birthday_and_defers_the_post_sale(shop_settings, actor, today):
+    start(shop_settings, today)
+    cid = make(shop_settings, actor, today - timedelta(days=60), birthday=f"{today.day}/{today.month}",
+               birthday_set_on=date(2020, 1, 1))
+    log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="80")
+    result = cadence.plan(today, shop=shop_settings)
+    assert result.deferred == 1
+    on_day = {r.step: (r.send_on, r.reason) for r in Outbox.select()}
+    assert on_day == {"birthday": (today, ""), "post_sale": (today + timedelta(days=3), "frequency_cap")}
+    assert [i.step for i in cadence.today_items(today)] == ["birthday"]
+
+
+def test_days_with_the_pc_off_are_caught_up_within_the_limit_and_recorded_as_missed_beyond_it(shop_settings, actor):
+    day = date(2026, 11, 24)
+    start(shop_settings, day - timedelta(days=9))  # last run 10 days ago
+    old = make(shop_settings, actor, day - timedelta(days=40), "Old Sale", email="old@example.com",
+               phone="11912345671")
+    recent = make(shop_settings, actor, day - timedelta(days=40), "Recent Sale", email="new@example.com",
+                  phone="11912345672")
+    log(shop_settings, old, "purchase", day - timedelta(days=15), amount="10")  # post-sale due 8 days ago
+    log(shop_settings, recent, "purchase", day - timedelta(days=9), amount="10")  # due 2 days ago
+    result = cadence.plan(day, shop=shop_settings)
+    assert rows(old) == [("post_sale", f"post_sale:{Interaction.get(Interaction.customer == old).id}", "expired")]
+    assert Outbox.get(Outbox.customer == old).reason == "missed"
+    assert rows(recent)[0][2] == "planned" and result.missed == 1
+
+
+def test_a_message_past_its_last_useful_day_expires_instead_of_going_late(shop_settings, actor, today):
+    start(shop_settings, today)
+    cid = make(shop_settings, actor, today - timedelta(days=60), birthday=f"{today.day}/{today.month}",
+               birthday_set_on=date(2020, 1, 1))
+    cadence.plan(today, shop=shop_settings)
+    cadence.plan(today + timedelta(days=5), shop=shop_settings)
+    row = Outbox.get(Outbox.customer == cid)
+    assert (row.status, row.reason) == ("expired", "too_late")
+    assert cadence.today_items(today + timedelta(days=5)) == []
+
+
+def test_whatsapp_and_task_actions_land_on_the_timeline_once(shop_settings, actor, today):
+    start(shop_settings, today)
+    rules = cadence.get_rules(shop_settings)
+    cadence.save_rules(rules.with_step(replace(rules.step(c.UNFINISHED), channel=c.TASK)), actor=actor,
+                       shop=shop_settings)
+    cid = make(shop_settings, actor, today - timedelta(days=30))
+    log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="50")
+    log(shop_settings, cid, "quote", today - timedelta(days=3), amount="300", note="vestido azul",
+        follow_up_on=today)
+    cadence.save_rules(replace(cadence.get_rules(shop_settings), cap_days=0), actor=actor, shop=shop_settings)
+    cadence.plan(today, shop=shop_settings)
+    items = {i.step: i for i in cadence.today_items(today)}
+    assert set(items) == {c.POST_SALE, c.UNFINISHED}
+    link = cadence.whatsapp_link(items[c.POST_SALE], shop=shop_settings)
+    assert link.startswith("https://wa.me/5511987654321?text=Oi%20Maria")
+    assert "vestido azul" in cadence.message_text(items[c.UNFINISHED], shop=shop_settings)
+    cadence.whatsapp_sent(items[c.POST_SALE].outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    with pytest.raises(ValidationError) as err:
+        cadence.whatsapp_sent(items[c.POST_SALE].outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    assert err.value.code == "occasion_not_waiting"
+    with pytest.raises(ValidationError) as err:
+        cadence.task_done(items[c.UNFINISHED].outbox_id, "   ", actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    assert err.value.code == "outcome_required"
+    cadence.task_done(items[c.UNFINISHED].outbox_id, "Vem buscar sábado", actor=COUNTER_ACTOR, today=today,
+                      shop=shop_settings)
+    timeline = [(e.kind, e.note) for e in customers.timeline(cid)]
+    assert ("message", "WhatsApp · post-sale") in timeline and ("call", "Vem buscar sábado") in timeline
+    assert cadence.today_items(today) == []
+    assert {r.status for r in Outbox.select()} == {c.DONE}
+
+
+def test_skipping_a_previewed_message_keeps_the_planner_from_bringing_it_back(shop_settings, actor, today):
+    start(shop_settings, today)
+    cid = make(shop_settings, actor, today - timedelta(days=60), birthday=f"{(today + timedelta(days=2)).day}/"
+               f"{(today + timedelta(days=2)).month}", birthday_set_on=date(2020, 1, 1))
+    coming = [i for i in cadence.preview(today, 7, shop=shop_settings) if i.customer_id == cid]
+    assert [(i.step, i.send_on, i.outbox_id) for i in coming] == [("birthday", today + timedelta(days=2), None)]
+    cadence.skip_planned(coming[0], actor=COUNTER_ACTOR)
+    for d in range(4):
+        cadence.plan(today + timedelta(days=d), shop=shop_settings)
+    assert rows(cid) == [("birthday", f"birthday:{today.year}", "skipped")]
+    assert [i for i in cadence.preview(today, 7, shop=shop_settings) if i.customer_id == cid] == []
+
+
+def test_approve_first_holds_emails_until_a_manager_approves(shop_settings, actor, today):
+    start(shop_settings, today)
+    cadence.save_rules(replace(cadence.get_rules(shop_settings), approve_first=True), actor=actor, shop=shop_settings)
+    cid = make(shop_settings, actor, today - timedelta(days=3))
+    cadence.plan(today, shop=shop_settings)
+    held = Outbox.get(Outbox.customer == cid)
+    assert (held.step, held.status) == ("welcome", "held")
+    with pytest.raises(PermissionDenied):
+        cadence.approve([held.id], actor=COUNTER_ACTOR)
+    assert cadence.approve([held.id], actor=actor) == 1
+    assert Outbox.get_by_id(held.id).status == "planned"
+
+
+def test_bad_rules_are_refused_and_nothing_is_saved(shop_settings, actor):
+    rules = cadence.get_rules(shop_settings)
+    for bad in (rules.with_step(replace(rules.step(c.BIRTHDAY), text="Oi {{ nome }}")),
+                replace(rules, weekdays=()), rules.with_step(replace(rules.step(c.WELCOME), late_days=-1))):
+        with pytest.raises(ValidationError):
+            cadence.save_rules(bad, actor=actor, shop=shop_settings)
+    assert shop.get_setting(cadence.RULES_KEY) is None
+    with pytest.raises(PermissionDenied):
+        cadence.save_rules(rules, actor=COUNTER_ACTOR, shop=shop_settings)
+
+
+def test_a_merge_keeps_one_row_per_occasion(shop_settings, actor, today):
+    start(shop_settings, today)
+    a = make(shop_settings, actor, today - timedelta(days=3), "Maria A", email="a@example.com", phone="11912345601")
+    b = make(shop_settings, actor, today - timedelta(days=3), "Maria B", email="b@example.com", phone="11912345602")
+    cadence.plan(today, shop=shop_settings)
+    customers.merge_customers(a, b, actor=actor, today=today)
+    assert rows(a) == [("welcome", "welcome", "planned")]
+
+
+PLANNER = textwrap.dedent("""
+    import sys, time
+    from datetime import date
+    from desktop_app.config import resolve_paths
+    from desktop_app.services import cadence, shop
+    shop.open_shop(resolve_paths(db=sys.argv[1]), create=False)
+    settings = shop.shop_settings()
+    while time.time() < float(sys.argv[2]):
+        time.sleep(0.005)
+    for _ in range(5):
+        cadence.plan(date.fromisoformat(sys.argv[3]), shop=settings)
+""")
+
+
+def test_two_planner_processes_at_once_leave_one_row_per_occasion(shop_settings, actor, paths, today):
+    start(shop_settings, today)
+    for i in range(40):
+        cid = make(shop_settings, actor, today - timedelta(days=3), f"Cliente {i}", email=f"c{i}@example.com",
+                   phone=f"119123456{i:02d}", birthday=f"{today.day}/{today.month}", birthday_set_on=date(2020, 1, 1))
+        log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="30")
+    shop.set_setting(cadence.RULES_KEY, replace(cadence.get_rules(shop_settings), cap_days=0).to_json())
+    go = datetime.now(UTC).timestamp() + 1.5
+    procs = [subprocess.Popen([sys.executable, "-c", PLANNER, str(paths.db_path), str(go), today.isoformat()],
+                              cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for p in procs:
+        assert p.wait(timeout=120) == 0, p.stderr.read()
+    keys = [(r.customer_id, r.step, r.occurrence) for r in Outbox.select()]
+    assert len(keys) == len(set(keys)) == 40 * 3  # welcome, birthday and post-sale for each
