@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day it happened (default today)")
     log.add_argument("--follow-up", metavar="YYYY-MM-DD",
                      help="for quotes, reservations, special orders and try-ons: when to follow up (default a week)")
+
+    due = sub.add_parser("due", help="what the régua has for customers on a day: birthdays, follow-ups, welcomes...")
+    due.add_argument("--date", metavar="YYYY-MM-DD", help="the first day (default today)")
+    due.add_argument("--days", type=int, default=1, metavar="N", help="how many days from it (default 1, at most 31)")
+    due.add_argument("--json", action="store_true", help="print one JSON document")
     return parser
 
 
@@ -175,7 +180,29 @@ def cmd_export(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
+def cmd_due(args: argparse.Namespace, out) -> int:
+    from .domain.dates import local_today, parse_iso_date
+    from .services import cadence
+
+    if not 1 <= args.days <= 31:
+        raise ReguaError("days_invalid")
+    first = parse_iso_date(args.date) if args.date else None
+    settings = _open_shop(args)
+    items = cadence.preview(first or local_today(settings.timezone), args.days, shop=settings)
+    if args.json:
+        doc = [{"date": i.send_on.isoformat(), "step": i.step, "customer_id": i.customer_id, "customer": i.customer,
+                "channel": i.channel} for i in items]
+        json.dump(doc, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        for i in items:
+            print(f"{i.send_on.isoformat()}\t{i.step}\t{i.channel}\t#{i.customer_id}\t{i.customer}", file=out)
+        if not items:
+            print("nothing due", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:
@@ -190,6 +217,12 @@ def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         return COMMANDS[args.command](args, out)
     except ReguaError as exc:
         print(f"regua: {exc.message()}", file=err)
+        return 1
+    except BrokenPipeError:  # `regua due | head`: the reader stopped listening; no traceback
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
     finally:
         from .db.database import close_database

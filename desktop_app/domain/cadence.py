@@ -58,7 +58,7 @@ class Step:
 
 
 DEFAULT_STEPS = (
-    Step(SIGNUP, True, EMAIL, 0, 2),
+    Step(SIGNUP, True, EMAIL, 0, 1),
     Step(WELCOME, True, EMAIL, 3, 7),
     Step(UNFINISHED, True, TASK, 0, 5),
     Step(POST_SALE, True, WHATSAPP, 7, 5),

@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "adjust_needs_owner": QT_TRANSLATE_NOOP(
         "errors", "Adjustments of more than {limit} points need the owner's approval."),
     # Cadence
+    "days_invalid": QT_TRANSLATE_NOOP("errors", "The number of days must be from 1 to 31."),
     "number_out_of_range": QT_TRANSLATE_NOOP("errors", "Enter a whole number from {low} to {high}."),
     "channel_invalid": QT_TRANSLATE_NOOP(
         "errors", "Pick e-mail, WhatsApp or a staff task (the signup confirmation is a message, not a task)."),

@@ -27,6 +27,7 @@ from ..domain.actors import Actor
 from ..domain.permissions import allowed
 from ..services import exporter, loyalty
 from ..services.shop import ShopSettings
+from .cadence_setup import CadenceDialog
 from .customers_view import CustomersView
 from .errors import show_error
 from .import_wizard import ImportHistoryDialog, ImportWizard
@@ -35,6 +36,7 @@ from .loyalty_setup import LoyaltyReportDialog, ProgramsDialog
 from .quick_log import QuickLogDialog
 from .staff_dialogs import AuditDialog, StaffDialog
 from .tasks import TaskRunner
+from .today_view import TodayView
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +54,13 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
         self.customers = CustomersView(tasks, shop, actor, today)
+        self.today_view = TodayView(tasks, shop, actor, today)
         self._add_section(self.tr("Customers"), self.customers)
+        self._add_section(self.tr("Today"), self.today_view)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
+        self.today_view.open_customer.connect(self.open_customer)
+        self.today_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -129,6 +135,9 @@ class MainWindow(QMainWindow):
         audit_action = QAction(self.tr("&Audit log…"), self)
         audit_action.triggered.connect(lambda: AuditDialog(self.actor, self.shop, self).exec())
         self.shop_menu.addAction(audit_action)
+        cadence_action = QAction(self.tr("Relationship &cadence…"), self)
+        cadence_action.triggered.connect(self.cadence_settings)
+        self.shop_menu.addAction(cadence_action)
         programs_action = QAction(self.tr("&Loyalty programs…"), self)
         programs_action.triggered.connect(self.loyalty_programs)
         self.shop_menu.addAction(programs_action)
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
         """Who is at the keyboard; what they may open follows their role."""
         self.actor = actor
         self.customers.actor = actor
+        self.today_view.actor = actor
         self.user_label.setText(self.tr("Logged in: {name} ({role})").format(name=actor.name,
                                                                            role=role_label(actor.role)))
         self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
@@ -206,11 +216,23 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def cadence_settings(self) -> CadenceDialog:
+        dialog = CadenceDialog(self.tasks, self.shop, self.actor, self.today, self)
+        dialog.accepted.connect(self.today_view.refresh)
+        dialog.open()
+        return dialog
+
     def run_daily(self) -> None:
-        """Expire what is due and give the day's birthday bonuses (also done by the command line)."""
+        """Expire what is due and give the day's birthday bonuses (also done by the command line), then
+        plan the day's régua (the loyalty events it reads come from the ledger just brought up to date)."""
         today, rule = self.today(), self.shop.feb29_rule
         self.tasks.run(lambda: loyalty.run_daily(today, feb29_rule=rule), None,
                        lambda exc: log.warning("daily loyalty run failed: %s", exc))
+        self.today_view.refresh()
+
+    def open_customer(self, customer_id: int) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(self.customers))
+        self.customers.show_customer(customer_id)
 
     def quick_log(self) -> QuickLogDialog:
         dialog = QuickLogDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
@@ -219,13 +241,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _logged(self, customer_id: int, points: str) -> None:
-        self.nav.setCurrentRow(0)
-        self.customers.show_customer(customer_id)
+        self.open_customer(customer_id)
         message = self.tr("Logged.")
         self.statusBar().showMessage(f"{message} {points}".strip(), 8000)
 
     def focus_search(self) -> None:
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self.stack.indexOf(self.customers))
         self.customers.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.customers.search.selectAll()
 

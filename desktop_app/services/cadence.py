@@ -133,7 +133,7 @@ def occasions(first: date, last: date, rules: CadenceRules, shop: ShopSettings) 
             step = steps.get(ev.step)
             if step is None:
                 continue
-            detail = str(ev.points) if ev.step == c.REWARD_REACHED else \
+            detail = ev.on.isoformat() if ev.step == c.REWARD_REACHED else \
                 f"{ev.points}|{(ev.on + timedelta(days=int(ev.detail))).isoformat()}"
             o = c.occasion(ev.customer_id, step, ev.key, ev.on, ev.program_id, detail)
             if ev.step == c.POINTS_EXPIRING:  # never after the points are gone
@@ -289,13 +289,16 @@ def today_items(today: date) -> list[DueItem]:
     return _items([_from_outbox(r) for r in rows])
 
 
-def preview(start: date, days: int, *, shop: ShopSettings) -> list[DueItem]:
+def preview(start: date, days: int, *, shop: ShopSettings, overdue: bool = True) -> list[DueItem]:
     """What the planner will put on each day of [start, start + days): the rows already waiting in the
-    outbox, and the occasions still to be planned, with the frequency cap applied. Writes nothing."""
+    outbox, and the occasions still to be planned, with the frequency cap applied. Writes nothing.
+    `overdue`: rows still waiting from before `start` count as due on it (False for a look ahead from
+    tomorrow, where they are still on today's list)."""
     rules = get_rules(shop)
     end = start + timedelta(days=days - 1)
+    since = Outbox.not_after >= start if overdue else Outbox.send_on >= start
     waiting = [_from_outbox(r) for r in Outbox.select().where(
-        Outbox.status.in_(c.WAITING) & (Outbox.send_on <= end) & (Outbox.not_after >= start))]
+        Outbox.status.in_(c.WAITING) & (Outbox.send_on <= end) & since)]
     found = occasions(start, end, rules, shop)
     known = queries.known_occasions(sorted({o.customer_id for o in found}), sorted({o.step for o in found}))
     computed = []
@@ -361,9 +364,9 @@ def message_text(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | Non
         values["points_balance"] = points
         values["date"] = date_format(date.fromisoformat(on))
     elif item.step == c.REWARD_REACHED:
-        values["points_balance"] = item.detail
-        offer = [r.name for s in loyalty.summaries(item.customer_id, item.send_on) for r in s.affordable]
-        values["reward"] = offer[0] if offer else ""
+        program = [s for s in loyalty.summaries(item.customer_id, item.send_on) if s.program_id == item.ref_id]
+        values["points_balance"] = program[0].balance if program else ""
+        values["reward"] = program[0].affordable[-1].name if program and program[0].affordable else ""
     elif item.step == c.BIRTHDAY:
         gift = rules.step(c.BIRTHDAY).gift_reward_id
         values["reward"] = loyalty.reward_name(gift) if gift else ""  # "" when the reward was removed

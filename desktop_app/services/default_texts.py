@@ -13,7 +13,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                "Separamos {{ item | \"o que você viu\" }} para você. Quer passar para buscar?",
         "post_sale": "Oi {{ first_name | \"\" }}! Aqui é da {{ shop_name }}. Gostou da sua compra? "
                      "Se precisar de algo, estamos por aqui.",
-        "birthday": "Feliz aniversário, {{ first_name | \"querida cliente\" }}! 🎉 "
+        "birthday": "Feliz aniversário, {{ first_name | \"querida cliente\" }}! "
                     "A {{ shop_name }} preparou um carinho para você: {{ reward | \"passe aqui para ver\" }}.",
         "reactivation": "Oi {{ first_name | \"\" }}, sentimos sua falta na {{ shop_name }}! "
                         "Chegaram novidades, passe para ver.",
@@ -30,7 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                "Guardámos {{ item | \"o que viu\" }} para si. Quer passar cá?",
         "post_sale": "Olá {{ first_name | \"\" }}! Daqui é a {{ shop_name }}. Gostou da sua compra? "
                      "Estamos cá para o que precisar.",
-        "birthday": "Parabéns, {{ first_name | \"cara cliente\" }}! 🎉 "
+        "birthday": "Parabéns, {{ first_name | \"cara cliente\" }}! "
                     "A {{ shop_name }} tem uma surpresa para si: {{ reward | \"passe cá para ver\" }}.",
         "reactivation": "Olá {{ first_name | \"\" }}, temos saudades suas na {{ shop_name }}! "
                         "Chegaram novidades, passe cá.",
@@ -47,7 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                "We kept {{ item | \"what you looked at\" }} for you. Would you like to pick it up?",
         "post_sale": "Hi {{ first_name | \"there\" }}! It's {{ shop_name }}. Are you happy with your purchase? "
                      "We're here if you need anything.",
-        "birthday": "Happy birthday, {{ first_name | \"dear customer\" }}! 🎉 "
+        "birthday": "Happy birthday, {{ first_name | \"dear customer\" }}! "
                     "{{ shop_name }} has something for you: {{ reward | \"come by to see\" }}.",
         "reactivation": "Hi {{ first_name | \"there\" }}, we miss you at {{ shop_name }}! "
                         "New things have arrived, come and see.",

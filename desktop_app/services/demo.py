@@ -20,9 +20,9 @@ from ..domain.dates import to_utc, utc_now, zone
 from ..domain.loyalty import STAMPS, InsufficientPoints, Rules
 from ..domain.search import customer_terms
 from ..domain.text import fold, sort_key
+from . import cadence, loyalty
 from . import demo_data as data
-from . import loyalty
-from .shop import ShopSettings, save_shop_settings, shop_settings
+from .shop import ShopSettings, save_shop_settings, set_setting, shop_settings
 from .staff import DEMO_PIN, hash_pin
 
 DEMO_SHOP = ShopSettings.for_country("Ateliê Flor de Lis", "BR")
@@ -133,6 +133,9 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
         flush()
         if customers <= LOYALTY_REPLAY_MAX:
             _loyalty(rng, first_id, today, Actor(staff_ids[0], STAFF[0][0], OWNER))
+        # The régua has been running for a week, so the Today screen opens with a realistic list.
+        set_setting(cadence.SINCE_KEY, (today - timedelta(days=7)).isoformat())
+        set_setting(cadence.LAST_RUN_KEY, (today - timedelta(days=1)).isoformat())
     return customers
 
 

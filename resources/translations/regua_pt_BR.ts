@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="193"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="194"/>
         <source>Adjust points</source>
         <translation>Ajustar pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="201"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="202"/>
         <source>Why? e.g. balance from the old card system</source>
         <translation>Por quê? ex.: saldo do cartão fidelidade antigo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="210"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="211"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="211"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="212"/>
         <source>Points (− to remove)</source>
         <translation>Pontos (− para retirar)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="212"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="213"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="214"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="215"/>
         <source>Owner</source>
         <translation>Proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="214"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="215"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN da proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="234"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="235"/>
         <source>More than {limit} points: the owner approves with her PIN.</source>
         <translation>Mais de {limit} pontos: a proprietária aprova com o PIN dela.</translation>
     </message>
@@ -90,6 +90,76 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <location filename="../../desktop_app/gui/errors.py" line="53"/>
         <source>Copy details</source>
         <translation>Copiar detalhes</translation>
+    </message>
+</context>
+<context>
+    <name>CadenceDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="133"/>
+        <source>Relationship cadence</source>
+        <translation>Régua de relacionamento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="137"/>
+        <source>The messages the shop sends by itself along each customer&apos;s journey. Every customer gets each message at most once.</source>
+        <translation>As mensagens que a loja envia sozinha ao longo da jornada de cada cliente. Cada cliente recebe cada mensagem no máximo uma vez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="159"/>
+        <source>For every step</source>
+        <translation>Para todas as etapas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="164"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="177"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="181"/>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="168"/>
+        <source>0: no limit. Birthday wins over loyalty, unfinished purchase, after the sale, we miss you and welcome; the others wait or are skipped.</source>
+        <translation>0: sem limite. Aniversário vem antes de fidelidade, compra não concluída, pós-venda, saudade e boas-vindas; as outras esperam ou são puladas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="182"/>
+        <source>E-mails wait for approval on the Today screen</source>
+        <translation>E-mails esperam aprovação na tela Hoje</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="184"/>
+        <source>No after-sale message while a complaint is open</source>
+        <translation>Sem pós-venda enquanto houver reclamação aberta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="197"/>
+        <source>to</source>
+        <translation>às</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="200"/>
+        <source>At most one message per customer every</source>
+        <translation>No máximo uma mensagem por cliente a cada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="202"/>
+        <source>Send between</source>
+        <translation>Enviar entre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="204"/>
+        <source>Open days</source>
+        <translation>Dias de funcionamento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="206"/>
+        <source>After days with the PC off, still send what is up to</source>
+        <translation>Depois de dias com o PC desligado, ainda enviar o que tiver até</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="208"/>
+        <source>A birthday changed less than this before waits a year</source>
+        <translation>Aniversário alterado há menos que isso espera o ano seguinte</translation>
     </message>
 </context>
 <context>
@@ -601,52 +671,52 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="265"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="266"/>
         <source>Points history: {name}</source>
         <translation>Extrato de pontos: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
         <source>Points</source>
         <translation>Pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="272"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="274"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="274"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="295"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="296"/>
         <source>valid until {date}</source>
         <translation>válidos até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="297"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="298"/>
         <source>from {lots}</source>
         <translation>de {lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="300"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="301"/>
         <source>approved by {name}</source>
         <translation>aprovado por {name}</translation>
     </message>
@@ -779,142 +849,152 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="55"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="58"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="59"/>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="91"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="97"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="95"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="101"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="99"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="105"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="106"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="112"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="109"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="115"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="112"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="118"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="116"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="131"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="129"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="135"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="138"/>
+        <source>Relationship &amp;cadence…</source>
+        <translation>&amp;Régua de relacionamento…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="141"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelidade…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="135"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="144"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="136"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="145"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelidade: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="139"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="140"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="149"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="152"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="195"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="196"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="193"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="203"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="225"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -994,6 +1074,24 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/merge_dialog.py" line="42"/>
         <source>Merge</source>
         <translation>Mesclar</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="108"/>
+        <source>Call done</source>
+        <translation>Ligação feita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="110"/>
+        <source>What came of the call with {name}?</source>
+        <translation>Qual foi o resultado da ligação com {name}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="112"/>
+        <source>e.g. will come on Saturday; did not answer</source>
+        <translation>ex.: vem no sábado; não atendeu</translation>
     </message>
 </context>
 <context>
@@ -1302,87 +1400,87 @@ Banco de dados: {db}</translation>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="65"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="66"/>
         <source>Quick log</source>
         <translation>Registro rápido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="69"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="70"/>
         <source>Name, phone digits, card or tax id — then Enter</source>
         <translation>Nome, dígitos do telefone, cartão ou CPF — depois Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="79"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="80"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="82"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="83"/>
         <source>May receive e-mails</source>
         <translation>Aceita receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="83"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="84"/>
         <source>May receive WhatsApp messages</source>
         <translation>Aceita receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="84"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="85"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="85"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="86"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="86"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="87"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="99"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="100"/>
         <source>e.g. 149,90</source>
         <translation>ex.: 149,90</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="109"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="110"/>
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="110"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="111"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="113"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="115"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="114"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="116"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="115"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="117"/>
         <source>Follow up on</source>
         <translation>Retornar em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="117"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="119"/>
         <source>Refund of</source>
         <translation>Reembolso de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="119"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="121"/>
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="275"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="277"/>
         <source>Earns {points} in {program}</source>
         <translation>Ganha {points} no {program}</translation>
     </message>
@@ -1506,6 +1604,364 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/staff_dialogs.py" line="127"/>
         <source>New PIN</source>
         <translation>Novo PIN</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="84"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="90"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="96"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="92"/>
+        <source>0: on the birthday itself</source>
+        <translation>0: no próprio dia do aniversário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="100"/>
+        <source> day(s) late</source>
+        <translation> dia(s) de atraso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
+        <source>Up to</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="105"/>
+        <source>Placeholders: {names}</source>
+        <translation>Campos: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="124"/>
+        <source>Customers it would reach today: {n}</source>
+        <translation>Clientes que receberiam hoje: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="125"/>
+        <source>Off</source>
+        <translation>Desligada</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="150"/>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="158"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="158"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="158"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="221"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="164"/>
+        <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
+        <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="178"/>
+        <source>Send on WhatsApp</source>
+        <translation>Enviar no WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="179"/>
+        <source>Opens WhatsApp with the message written and notes it as sent</source>
+        <translation>Abre o WhatsApp com a mensagem escrita e registra como enviada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
+        <source>Call done…</source>
+        <translation>Ligação feita…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="183"/>
+        <source>Approve</source>
+        <translation>Aprovar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="185"/>
+        <source>Skip</source>
+        <translation>Pular</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="187"/>
+        <source>Open customer</source>
+        <translation>Abrir cliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="198"/>
+        <source>Message:</source>
+        <translation>Mensagem:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <source>Step</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <source>Skip the selected</source>
+        <translation>Pular os selecionados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="241"/>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="242"/>
+        <source>Next 7 days</source>
+        <translation>Próximos 7 dias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="273"/>
+        <source>Today, {date}</source>
+        <translation>Hoje, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="292"/>
+        <source> (awaiting approval)</source>
+        <translation> (aguardando aprovação)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="303"/>
+        <source>To do: {n}</source>
+        <translation>A fazer: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="305"/>
+        <source>awaiting approval: {n}</source>
+        <translation>aguardando aprovação: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="307"/>
+        <source>too late to send (the PC was off): {n}</source>
+        <translation>tarde demais para enviar (PC desligado): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="331"/>
+        <source>Planned for the next 7 days: {n}</source>
+        <translation>Previstas para os próximos 7 dias: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="365"/>
+        <source>E-mails go out by themselves once the shop&apos;s mail account is set up.</source>
+        <translation>Os e-mails saem sozinhos quando a conta de e-mail da loja estiver configurada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="367"/>
+        <source>Call the customer; the message above is a suggestion of what to say.</source>
+        <translation>Ligue para o cliente; a mensagem acima é uma sugestão do que dizer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="369"/>
+        <source>Last day worth sending: {date}</source>
+        <translation>Último dia em que vale enviar: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="402"/>
+        <source>WhatsApp to {name} noted as sent.</source>
+        <translation>WhatsApp para {name} registrado como enviado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="414"/>
+        <source>Call with {name} noted.</source>
+        <translation>Ligação com {name} registrada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="425"/>
+        <source>Skipped: {name}.</source>
+        <translation>Pulado: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="431"/>
+        <source>Approved.</source>
+        <translation>Aprovado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="442"/>
+        <source>Skipped: {n}.</source>
+        <translation>Pulados: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>cadence</name>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="47"/>
+        <source>days after signup</source>
+        <translation>dias após o cadastro</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="48"/>
+        <source>days after a purchase</source>
+        <translation>dias após uma compra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="49"/>
+        <source>days before</source>
+        <translation>dias antes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="50"/>
+        <source>days without a visit</source>
+        <translation>dias sem visita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
+        <source>Right after a customer signs up at the counter (no consent needed).</source>
+        <translation>Logo após o cadastro no balcão (não precisa de consentimento).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
+        <source>On the follow-up day of an open quote, reservation or order.</source>
+        <translation>No dia de retorno de um orçamento, reserva ou encomenda em aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
+        <source>When a customer&apos;s points reach a reward.</source>
+        <translation>Quando os pontos do cliente alcançam uma recompensa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="56"/>
+        <source>30 and 7 days before points expire.</source>
+        <translation>30 e 7 dias antes de os pontos vencerem.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="45"/>
+        <source>Signup confirmation</source>
+        <translation>Confirmação de cadastro</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="46"/>
+        <source>Welcome</source>
+        <translation>Boas-vindas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="47"/>
+        <source>Unfinished purchase</source>
+        <translation>Compra não concluída</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="48"/>
+        <source>After the sale</source>
+        <translation>Pós-venda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="49"/>
+        <source>Birthday</source>
+        <translation>Aniversário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="50"/>
+        <source>We miss you</source>
+        <translation>Saudade (reativação)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="51"/>
+        <source>Reward reached</source>
+        <translation>Recompensa atingida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="52"/>
+        <source>Points expiring</source>
+        <translation>Pontos vencendo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="55"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="56"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="57"/>
+        <source>Call (staff task)</source>
+        <translation>Ligação (tarefa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="60"/>
+        <source>quote</source>
+        <translation>orçamento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="61"/>
+        <source>reservation</source>
+        <translation>reserva</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="62"/>
+        <source>special order</source>
+        <translation>encomenda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="63"/>
+        <source>tried on</source>
+        <translation>provou e não levou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="86"/>
+        <source>Signed up on {date}</source>
+        <translation>Cadastro em {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="88"/>
+        <source>Birthday on {date}</source>
+        <translation>Aniversário em {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="90"/>
+        <source>Bought on {date}</source>
+        <translation>Comprou em {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="92"/>
+        <source>Last came on {date}</source>
+        <translation>Última vinda em {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="94"/>
+        <source>Follow-up of a {kind}</source>
+        <translation>Retorno de {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="96"/>
+        <source>Reached a reward on {date}</source>
+        <translation>Atingiu uma recompensa em {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="99"/>
+        <source>{points} points expire on {date}</source>
+        <translation>{points} pontos vencem em {date}</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +2206,7 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="65"/>
+        <location filename="../../desktop_app/domain/errors.py" line="84"/>
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>Digite um número inteiro de {low} a {high}.</translation>
     </message>
@@ -1815,116 +2272,161 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="83"/>
+        <source>The number of days must be from 1 to 31.</source>
+        <translation>O número de dias deve ser de 1 a 31.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="86"/>
+        <source>Pick e-mail, WhatsApp or a staff task (the signup confirmation is a message, not a task).</source>
+        <translation>Escolha e-mail, WhatsApp ou tarefa (a confirmação de cadastro é uma mensagem, não uma tarefa).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="87"/>
+        <source>The send window must start before it ends, between 0 and 24 h.</source>
+        <translation>O horário de envio deve começar antes de terminar, entre 0 e 24 h.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="88"/>
+        <source>Pick at least one day of the week the shop is open.</source>
+        <translation>Marque pelo menos um dia da semana em que a loja abre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="90"/>
+        <source>“{{{{ {name} }}}}” is not a placeholder Régua knows. Use one from the list.</source>
+        <translation>“{{{{ {name} }}}}” não é um campo que a Régua conhece. Use um da lista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="91"/>
+        <source>A placeholder is not closed: write it as {{{{ first_name }}}}.</source>
+        <translation>Um campo não foi fechado: escreva assim {{{{ first_name }}}}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="93"/>
+        <source>This message was already sent, done, skipped or expired; nothing was changed.</source>
+        <translation>Esta mensagem já foi enviada, feita, pulada ou expirou; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="95"/>
+        <source>This customer can no longer be reached this way (no consent, or no phone or e-mail).</source>
+        <translation>Este cliente não pode mais ser contatado por este canal (sem consentimento, ou sem telefone ou e-mail).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="96"/>
+        <source>Write what came of it (for example: will come on Saturday).</source>
+        <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="98"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="84"/>
+        <location filename="../../desktop_app/domain/errors.py" line="99"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="85"/>
+        <location filename="../../desktop_app/domain/errors.py" line="100"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="87"/>
+        <location filename="../../desktop_app/domain/errors.py" line="102"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="89"/>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="90"/>
+        <location filename="../../desktop_app/domain/errors.py" line="105"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="91"/>
+        <location filename="../../desktop_app/domain/errors.py" line="106"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="92"/>
+        <location filename="../../desktop_app/domain/errors.py" line="107"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="94"/>
+        <location filename="../../desktop_app/domain/errors.py" line="109"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="95"/>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="96"/>
+        <location filename="../../desktop_app/domain/errors.py" line="111"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="97"/>
+        <location filename="../../desktop_app/domain/errors.py" line="112"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="98"/>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="99"/>
+        <location filename="../../desktop_app/domain/errors.py" line="114"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="100"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="101"/>
+        <location filename="../../desktop_app/domain/errors.py" line="116"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="103"/>
+        <location filename="../../desktop_app/domain/errors.py" line="118"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="109"/>
+        <location filename="../../desktop_app/domain/errors.py" line="124"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="112"/>
+        <location filename="../../desktop_app/domain/errors.py" line="127"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <location filename="../../desktop_app/domain/errors.py" line="128"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="114"/>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <location filename="../../desktop_app/domain/errors.py" line="130"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="116"/>
+        <location filename="../../desktop_app/domain/errors.py" line="131"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>

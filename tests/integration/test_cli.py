@@ -173,3 +173,31 @@ def test_import_of_a_broken_file_writes_nothing(tmp_path, demo_db):
     bad.write_bytes(b"PK\x03\x04garbage")
     result = regua("--db", str(demo_db), "import", str(bad))
     assert result.returncode == 1 and "damaged" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_due_lists_a_days_occasions_as_json_and_writes_nothing(demo_db):
+    from datetime import date, timedelta
+
+    day = date.today() + timedelta(days=2)
+    con = sqlite3.connect(demo_db)
+    before = con.execute("SELECT count(*), total_changes() FROM outbox").fetchone()[0]
+    result = regua("--db", str(demo_db), "due", "--date", day.isoformat(), "--days", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert items and all(set(i) == {"date", "step", "customer_id", "customer", "channel"} for i in items)
+    assert {i["step"] for i in items} <= {"signup", "welcome", "birthday", "unfinished_purchase", "post_sale",
+                                          "reactivation", "reward_reached", "points_expiring"}
+    assert {i["channel"] for i in items} <= {"email", "whatsapp", "task"}
+    assert all(day <= date.fromisoformat(i["date"]) < day + timedelta(days=3) for i in items)
+    birthdays = {i["customer_id"] for i in items if i["step"] == "birthday" and i["date"] == day.isoformat()}
+    born = {cid for (cid,) in con.execute("SELECT id FROM customer WHERE birth_month = ? AND birth_day = ?",
+                                         (day.month, day.day))}
+    assert birthdays and birthdays <= born  # those who agreed to be contacted, among those born that day
+    assert con.execute("SELECT count(*) FROM outbox").fetchone()[0] == before
+    con.close()
+
+
+def test_due_refuses_bad_dates_and_day_counts_with_a_message(demo_db):
+    for args in (["--date", "2026-02-30"], ["--days", "0"], ["--days", "400"]):
+        result = regua("--db", str(demo_db), "due", *args)
+        assert result.returncode == 1 and result.stderr.startswith("regua: ") and not result.stdout

@@ -1,0 +1,452 @@
+"""The Today screen: who the shop should contact today and why, grouped by step, with the channel's action
+one click away (send the WhatsApp with the message written, mark a call done with its outcome, skip), and
+the next 7 days of the régua, where anything can be skipped before it is due."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import cadence as c
+from ..domain.actors import Actor
+from ..domain.errors import ReguaError
+from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.permissions import allowed
+from ..services import cadence
+from ..services.cadence import DueItem
+from ..services.normalize import format_phone
+from ..services.shop import ShopSettings
+from .errors import show_error
+from .i18n import error_text, format_date
+from .tasks import TaskRunner
+from .widgets import error_label
+
+STEP_LABELS = {
+    c.SIGNUP: QT_TRANSLATE_NOOP("cadence", "Signup confirmation"),
+    c.WELCOME: QT_TRANSLATE_NOOP("cadence", "Welcome"),
+    c.UNFINISHED: QT_TRANSLATE_NOOP("cadence", "Unfinished purchase"),
+    c.POST_SALE: QT_TRANSLATE_NOOP("cadence", "After the sale"),
+    c.BIRTHDAY: QT_TRANSLATE_NOOP("cadence", "Birthday"),
+    c.REACTIVATION: QT_TRANSLATE_NOOP("cadence", "We miss you"),
+    c.REWARD_REACHED: QT_TRANSLATE_NOOP("cadence", "Reward reached"),
+    c.POINTS_EXPIRING: QT_TRANSLATE_NOOP("cadence", "Points expiring"),
+}
+CHANNEL_LABELS = {
+    c.EMAIL: QT_TRANSLATE_NOOP("cadence", "E-mail"),
+    c.WHATSAPP: QT_TRANSLATE_NOOP("cadence", "WhatsApp"),
+    c.TASK: QT_TRANSLATE_NOOP("cadence", "Call (staff task)"),
+}
+UNFINISHED_KINDS = {
+    "quote": QT_TRANSLATE_NOOP("cadence", "quote"),
+    "reservation": QT_TRANSLATE_NOOP("cadence", "reservation"),
+    "special_order": QT_TRANSLATE_NOOP("cadence", "special order"),
+    "tried_on": QT_TRANSLATE_NOOP("cadence", "tried on"),
+}
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("cadence", text)
+
+
+def step_label(step: str) -> str:
+    return tr(STEP_LABELS.get(step, step))
+
+
+def channel_label(channel: str) -> str:
+    return tr(CHANNEL_LABELS.get(channel, channel))
+
+
+def why(item: DueItem) -> str:
+    """Why this customer is on the list, in a few words."""
+    def day(text: str) -> str:
+        return format_date(date.fromisoformat(text)) if text else ""
+
+    if item.step in (c.SIGNUP, c.WELCOME):
+        return QCoreApplication.translate("cadence", "Signed up on {date}").format(date=day(item.detail))
+    if item.step == c.BIRTHDAY:
+        return QCoreApplication.translate("cadence", "Birthday on {date}").format(date=day(item.detail))
+    if item.step == c.POST_SALE:
+        return QCoreApplication.translate("cadence", "Bought on {date}").format(date=day(item.detail))
+    if item.step == c.REACTIVATION:
+        return QCoreApplication.translate("cadence", "Last came on {date}").format(date=day(item.detail))
+    if item.step == c.UNFINISHED:
+        return QCoreApplication.translate("cadence", "Follow-up of a {kind}").format(kind=tr(UNFINISHED_KINDS.get(item.detail, item.detail)))
+    if item.step == c.REWARD_REACHED:
+        return QCoreApplication.translate("cadence", "Reached a reward on {date}").format(date=day(item.detail))
+    if item.step == c.POINTS_EXPIRING and "|" in item.detail:
+        points, on = item.detail.split("|", 1)
+        return QCoreApplication.translate("cadence", "{points} points expire on {date}").format(points=points, date=day(on))
+    return ""
+
+
+class OutcomeDialog(QDialog):
+    """What came of a call: one line, required."""
+
+    def __init__(self, item: DueItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Call done"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("What came of the call with {name}?").format(name=item.customer)))
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText(self.tr("e.g. will come on Saturday; did not answer"))
+        self.outcome.setMaxLength(cadence.MAX_OUTCOME)
+        layout.addWidget(self.outcome)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(420, self.sizeHint().height())
+
+    def _accept(self) -> None:
+        if not self.outcome.text().strip():
+            self.error.setText(error_text(ReguaError("outcome_required")))
+            self.error.show()
+            return
+        self.accept()
+
+
+class TodayView(QWidget):
+    open_customer = Signal(int)
+    status = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
+        self.items: dict[int, DueItem] = {}
+        self.coming: list[DueItem] = []
+        self._planned_for: date | None = None
+
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #555;")
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.summary, 1)
+        top.addWidget(refresh)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Customer"), self.tr("Channel"), self.tr("Why")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(True)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_current())
+        self.tree.itemDoubleClicked.connect(lambda *_: self.primary_action())
+        self.empty = QLabel(self.tr("Nothing to do today. The régua will tell you when someone needs a message."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.who.setTextFormat(Qt.TextFormat.RichText)
+        self.message = QPlainTextEdit()
+        self.message.setReadOnly(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        self.error = error_label()
+        self.whatsapp_button = QPushButton(self.tr("Send on WhatsApp"))
+        self.whatsapp_button.setToolTip(self.tr("Opens WhatsApp with the message written and notes it as sent"))
+        self.whatsapp_button.clicked.connect(self.send_whatsapp)
+        self.done_button = QPushButton(self.tr("Call done…"))
+        self.done_button.clicked.connect(self.task_done)
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.clicked.connect(self.approve)
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.skip_button.clicked.connect(self.skip)
+        self.customer_button = QPushButton(self.tr("Open customer"))
+        self.customer_button.clicked.connect(self._open_customer)
+        buttons = QHBoxLayout()
+        for b in (self.whatsapp_button, self.done_button, self.approve_button, self.skip_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.customer_button)
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(8, 0, 0, 0)
+        dl.addWidget(self.who)
+        dl.addWidget(QLabel(self.tr("Message:")))
+        dl.addWidget(self.message, 1)
+        dl.addWidget(self.note)
+        dl.addWidget(self.error)
+        dl.addLayout(buttons)
+
+        today_tab = QWidget()
+        tl = QVBoxLayout(today_tab)
+        tl.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter()
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.tree)
+        ll.addWidget(self.empty)
+        split.addWidget(left)
+        split.addWidget(detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        tl.addWidget(split)
+
+        self.week = QTreeWidget()
+        self.week.setHeaderLabels([self.tr("Day"), self.tr("Step"), self.tr("Customer"), self.tr("Channel"),
+                                   self.tr("Why")])
+        self.week.setRootIsDecorated(False)
+        self.week.setUniformRowHeights(True)
+        self.week.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        for col in range(4):
+            self.week.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.week_skip = QPushButton(self.tr("Skip the selected"))
+        self.week_skip.clicked.connect(self.skip_coming)
+        week_tab = QWidget()
+        wl = QVBoxLayout(week_tab)
+        wl.setContentsMargins(0, 0, 0, 0)
+        wl.addWidget(self.week, 1)
+        row = QHBoxLayout()
+        self.week_note = QLabel()
+        self.week_note.setStyleSheet("color: #555;")
+        row.addWidget(self.week_note, 1)
+        row.addWidget(self.week_skip)
+        wl.addLayout(row)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(today_tab, self.tr("Today"))
+        self.tabs.addTab(week_tab, self.tr("Next 7 days"))
+        self.tabs.currentChanged.connect(lambda i: self.load_week() if i == 1 else None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.tree, self.skip)
+        self._day_timer = QTimer(self)  # a new day while the app stays open: plan it
+        self._day_timer.setInterval(10 * 60 * 1000)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+        self._show_current()
+
+    # --- loading ---------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Plan today (once per occasion, whatever ran before) and list what waits."""
+        today, shop = self.today(), self.shop
+
+        def work():
+            result = cadence.plan(today, shop=shop)
+            return result, cadence.today_items(today)
+
+        self.tasks.run(work, lambda r: self._loaded(today, *r), lambda exc: show_error(self, exc))
+
+    def _check_day(self) -> None:
+        if self._planned_for is not None and self.today() != self._planned_for:
+            self.refresh()
+
+    def _loaded(self, today: date, result: cadence.PlanResult, items: list[DueItem]) -> None:
+        self._planned_for = today
+        self.title.setText(self.tr("Today, {date}").format(
+            date=QLocale().toString(_qdate(today), QLocale.FormatType.LongFormat)))
+        current = self._current()
+        self.items = {i.outbox_id: i for i in items}
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for step in sorted({i.step for i in items}, key=lambda s: c.PRIORITY[s]):
+            group = QTreeWidgetItem(self.tree)
+            count = sum(1 for i in items if i.step == step)
+            group.setText(0, f"{step_label(step)} ({count})")
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            groups[step] = group
+        select = None
+        for i in items:
+            node = QTreeWidgetItem(groups[i.step])
+            held = self.tr(" (awaiting approval)") if i.status == c.HELD else ""
+            node.setText(0, i.customer)
+            node.setText(1, channel_label(i.channel) + held)
+            node.setText(2, why(i))
+            node.setData(0, ID_ROLE, i.outbox_id)
+            if i.outbox_id == current:
+                select = node
+        self.tree.expandAll()
+        self.tree.setVisible(bool(items))
+        self.empty.setVisible(not items)
+        held = sum(1 for i in items if i.status == c.HELD)
+        text = self.tr("To do: {n}").format(n=len(items))
+        if held:
+            text += " · " + self.tr("awaiting approval: {n}").format(n=held)
+        if result.missed or result.expired:
+            text += " · " + self.tr("too late to send (the PC was off): {n}").format(n=result.missed + result.expired)
+        self.summary.setText(text)
+        if select is None and groups:
+            first = next(iter(groups.values()))
+            select = first.child(0) if first.childCount() else None
+        if select is not None:
+            self.tree.setCurrentItem(select)
+        self._show_current()
+        if self.tabs.currentIndex() == 1:
+            self.load_week()
+
+    def load_week(self) -> None:
+        start, shop = self.today(), self.shop
+        self.tasks.run(lambda: cadence.preview(start + timedelta(days=1), 7, shop=shop, overdue=False), self._week_loaded,
+                       lambda exc: show_error(self, exc))
+
+    def _week_loaded(self, items: list[DueItem]) -> None:
+        self.coming = items
+        self.week.clear()
+        for n, i in enumerate(items):
+            node = QTreeWidgetItem(self.week, [
+                QLocale().toString(_qdate(i.send_on), "ddd dd/MM"), step_label(i.step), i.customer,
+                channel_label(i.channel), why(i)])
+            node.setData(0, ID_ROLE, n)
+        self.week_note.setText(self.tr("Planned for the next 7 days: {n}").format(n=len(items)))
+
+    # --- the selected item ----------------------------------------------------------------------------
+
+    def _current(self) -> int | None:
+        node = self.tree.currentItem()
+        return node.data(0, ID_ROLE) if node is not None else None
+
+    def current_item(self) -> DueItem | None:
+        oid = self._current()
+        return self.items.get(oid) if oid is not None else None
+
+    def _show_current(self) -> None:
+        item = self.current_item()
+        self.error.hide()
+        for b in (self.whatsapp_button, self.done_button, self.approve_button, self.skip_button,
+                  self.customer_button):
+            b.setVisible(False)
+        if item is None:
+            self.who.setText("")
+            self.message.setPlainText("")
+            self.note.setText("")
+            return
+        contact = " · ".join(x for x in (format_phone(item.phone, self.shop.country), item.email) if x)
+        self.who.setText(f"<b>{html.escape(item.customer)}</b><br>{html.escape(contact)}<br>"
+                         f"{html.escape(step_label(item.step))} · {html.escape(channel_label(item.channel))} · {html.escape(why(item))}")
+        self.message.setPlainText(cadence.message_text(item, shop=self.shop, date_format=format_date))
+        held = item.status == c.HELD
+        self.whatsapp_button.setVisible(item.channel == c.WHATSAPP)
+        self.done_button.setVisible(item.channel == c.TASK)
+        self.approve_button.setVisible(held and allowed(self.actor, "cadence.approve"))
+        self.skip_button.setVisible(True)
+        self.customer_button.setVisible(True)
+        if item.channel == c.EMAIL:
+            self.note.setText(self.tr("E-mails go out by themselves once the shop's mail account is set up."))
+        elif item.channel == c.TASK:
+            self.note.setText(self.tr("Call the customer; the message above is a suggestion of what to say."))
+        else:
+            self.note.setText(self.tr("Last day worth sending: {date}").format(date=format_date(item.not_after)))
+
+    def primary_action(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        if item.channel == c.WHATSAPP:
+            self.send_whatsapp()
+        elif item.channel == c.TASK:
+            self.task_done()
+        else:
+            self._open_customer()
+
+    def _act(self, fn, message: str) -> None:
+        try:
+            fn()
+        except ReguaError as exc:
+            self.error.setText(error_text(exc))
+            self.error.show()
+            return
+        self.status.emit(message)
+        self.refresh()
+
+    def send_whatsapp(self) -> None:
+        item = self.current_item()
+        if item is None or item.channel != c.WHATSAPP:
+            return
+        link = cadence.whatsapp_link(item, shop=self.shop)
+
+        def act():
+            cadence.whatsapp_sent(item.outbox_id, actor=self.actor, today=self.today(), shop=self.shop)
+            QDesktopServices.openUrl(QUrl(link))
+
+        self._act(act, self.tr("WhatsApp to {name} noted as sent.").format(name=item.customer))
+
+    def task_done(self) -> OutcomeDialog | None:
+        item = self.current_item()
+        if item is None or item.channel != c.TASK:
+            return None
+        dialog = OutcomeDialog(item, self)
+
+        def record() -> None:
+            outcome = dialog.outcome.text()
+            self._act(lambda: cadence.task_done(item.outbox_id, outcome, actor=self.actor, today=self.today(),
+                                                shop=self.shop),
+                      self.tr("Call with {name} noted.").format(name=item.customer))
+
+        dialog.accepted.connect(record)
+        dialog.open()
+        return dialog
+
+    def skip(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        self._act(lambda: cadence.skip(item.outbox_id, actor=self.actor),
+                  self.tr("Skipped: {name}.").format(name=item.customer))
+
+    def approve(self) -> None:
+        held = [i.outbox_id for i in self.items.values() if i.status == c.HELD]
+        item = self.current_item()
+        ids = [item.outbox_id] if item is not None and item.status == c.HELD else held
+        self._act(lambda: cadence.approve(ids, actor=self.actor), self.tr("Approved."))
+
+    def skip_coming(self) -> None:
+        chosen = [self.coming[n.data(0, ID_ROLE)] for n in self.week.selectedItems()]
+        if not chosen:
+            return
+        try:
+            for item in chosen:
+                cadence.skip_planned(item, actor=self.actor)
+        except ReguaError as exc:
+            show_error(self, exc)
+        self.status.emit(self.tr("Skipped: {n}.").format(n=len(chosen)))
+        self.load_week()
+
+    def _open_customer(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.open_customer.emit(item.customer_id)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
