@@ -180,6 +180,12 @@ def cmd_export(args: argparse.Namespace, out) -> int:
     return 0
 
 
+def _write_json_lines(items: list[dict], out) -> None:
+    """A JSON list with one item per line, written at once: readable, and fast for 10,000 items (the
+    indenting encoder is pure Python and writes in tiny pieces)."""
+    out.write("[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n")
+
+
 def cmd_due(args: argparse.Namespace, out) -> int:
     from .domain.dates import local_today, parse_iso_date
     from .services import cadence
@@ -192,8 +198,7 @@ def cmd_due(args: argparse.Namespace, out) -> int:
     if args.json:
         doc = [{"date": i.send_on.isoformat(), "step": i.step, "customer_id": i.customer_id, "customer": i.customer,
                 "channel": i.channel} for i in items]
-        json.dump(doc, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        _write_json_lines(doc, out)
     else:
         for i in items:
             print(f"{i.send_on.isoformat()}\t{i.step}\t{i.channel}\t#{i.customer_id}\t{i.customer}", file=out)

@@ -102,6 +102,7 @@ def shoot(language: str, db: Path, app: QApplication) -> None:
     dialog.close()
     shoot_import(window, language, db.parent)
     shoot_loyalty(window, language, today)
+    shoot_cadence(window, language)
     window.close()
     tasks.wait()
     tasks.run_blocking(close_database)
@@ -170,6 +171,29 @@ def shoot_loyalty(window: MainWindow, language: str, today) -> None:
     spin(1500)
     report.grab().save(str(OUT / f"loyalty_report_{language}.png"))
     report.reject()
+
+
+def shoot_cadence(window: MainWindow, language: str) -> None:
+    """The Today screen on a call (the message staff can read out), the week ahead, and the settings."""
+    window.nav.setCurrentRow(window.stack.indexOf(window.today_view))
+    view = window.today_view
+    view.refresh()
+    spin(1500)
+    for i in range(view.tree.topLevelItemCount()):
+        group = view.tree.topLevelItem(i)
+        if group.childCount() and view.items[group.child(0).data(0, Qt.ItemDataRole.UserRole)].channel == "whatsapp":
+            view.tree.setCurrentItem(group.child(0))
+            break
+    spin(300)
+    window.grab().save(str(OUT / f"today_{language}.png"))
+    view.tabs.setCurrentIndex(1)
+    spin(1500)
+    window.grab().save(str(OUT / f"today_week_{language}.png"))
+    view.tabs.setCurrentIndex(0)
+    settings = window.cadence_settings()
+    spin(1500)
+    settings.grab().save(str(OUT / f"cadence_settings_{language}.png"))
+    settings.reject()
 
 
 def main() -> None:

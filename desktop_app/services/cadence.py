@@ -144,15 +144,19 @@ def occasions(first: date, last: date, rules: CadenceRules, shop: ShopSettings) 
     return found
 
 
-def _contacts(ids: list[int]) -> dict[int, Contact]:
-    people = queries.contacts(ids)
+People = dict[int, tuple[str, str, str]]  # customer id -> (name, e-mail, phone)
+
+
+def _contacts(ids: list[int], people: People | None = None) -> dict[int, Contact]:
+    people = queries.contacts(ids) if people is None else people
     consent = queries.consents(ids)
     return {cid: Contact(bool(email), bool(phone), consent.get(cid, {}))
             for cid, (_name, email, phone) in people.items()}
 
 
-def _reachable(found: list[Occasion], rules: CadenceRules) -> list[tuple[Occasion, str]]:
-    contacts = _contacts(sorted({o.customer_id for o in found}))
+def _reachable(found: list[Occasion], rules: CadenceRules, people: People | None = None
+               ) -> list[tuple[Occasion, str]]:
+    contacts = _contacts(sorted({o.customer_id for o in found}), people)
     result = []
     for o in found:
         contact = contacts.get(o.customer_id)
@@ -266,8 +270,10 @@ class DueItem:
     ref_id: int | None
 
 
-def _items(rows: list[tuple[Occasion, str, date, int | None, str, str]]) -> list[DueItem]:
-    people = queries.contacts(sorted({o.customer_id for o, *_ in rows}))
+def _items(rows: list[tuple[Occasion, str, date, int | None, str, str]], people: People | None = None
+           ) -> list[DueItem]:
+    if people is None:
+        people = queries.contacts(sorted({o.customer_id for o, *_ in rows}))
     result = []
     for o, channel, send_on, oid, status, reason in rows:
         name, email, phone = people.get(o.customer_id, ("", "", ""))
@@ -301,13 +307,15 @@ def preview(start: date, days: int, *, shop: ShopSettings, overdue: bool = True)
         Outbox.status.in_(c.WAITING) & (Outbox.send_on <= end) & since)]
     found = occasions(start, end, rules, shop)
     known = queries.known_occasions(sorted({o.customer_id for o in found}), sorted({o.step for o in found}))
+    found = [o for o in found if (o.customer_id, o.step, o.occurrence) not in known]
+    people = queries.contacts(sorted({o.customer_id for o in found} | {r[0].customer_id for r in waiting}))
     computed = []
-    for o, channel in _reachable([o for o in found if (o.customer_id, o.step, o.occurrence) not in known], rules):
+    for o, channel in _reachable(found, rules, people):
         day = c.send_day(o, rules, start)
         if day is not None:
             computed.append((o, channel, day, None, c.HELD if rules.approve_first and channel == c.EMAIL
                              and o.marketing else c.PLANNED, ""))
-    return _items(_simulate_cap(waiting + computed, start, end, rules))
+    return _items(_simulate_cap(waiting + computed, start, end, rules), people)
 
 
 def _simulate_cap(rows, start: date, end: date, rules: CadenceRules):
@@ -326,6 +334,10 @@ def _simulate_cap(rows, start: date, end: date, rules: CadenceRules):
             else:
                 shown.append(r[:2] + (day,) + r[3:])
         for cid, group in by_customer.items():
+            if len(group) == 1 and cid not in last:  # the common case: nothing to decide
+                shown.append(group[0][:2] + (day,) + group[0][3:])
+                last[cid] = day
+                continue
             keyed = {id(r): r for r in group}
             waiting = [c.Waiting(id(r), r[0].step, r[0].not_after) for r in group]
             for key, (verdict, new_day) in c.apply_cap(waiting, last.get(cid), day, rules).items():
