@@ -185,3 +185,11 @@ def move_occasions(keep_id: int, other_id: int) -> None:
     """A merge: other's outbox rows become keep's, except an occasion keep already has (it stays keep's)."""
     database.execute_sql("UPDATE OR IGNORE outbox SET customer_id = ? WHERE customer_id = ?", (keep_id, other_id))
     database.execute_sql("DELETE FROM outbox WHERE customer_id = ?", (other_id,))
+
+
+def birthdays_without_coupon() -> list[tuple[int, int, str]]:
+    """(outbox id, customer id, celebration day) of the waiting birthday messages that have no coupon."""
+    return database.execute_sql(
+        "SELECT o.id, o.customer_id, o.detail FROM outbox AS o INDEXED BY outbox_waiting "
+        "LEFT JOIN coupon AS k ON k.outbox_id = o.id "
+        "WHERE o.status IN ('planned', 'held') AND o.step = 'birthday' AND k.id IS NULL").fetchall()

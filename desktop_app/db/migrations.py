@@ -147,7 +147,8 @@ CREATE INDEX interaction_money ON interaction (kind, occurred_on, customer_id, a
 # v5: the régua. One outbox row per occasion (customer, step, occurrence), ever: the UNIQUE key is what
 # makes planning twice, from two processes or after a crash harmless. `send_on` is the day it is meant
 # to go (after the shop's closed days and the frequency cap), `not_after` the last day it is still
-# worth sending. Customers by signup time for the welcome step; a customer's visits and purchases by
+# worth sending. A birthday gift is a coupon with a code unique in the shop, redeemable once at the
+# counter. Customers by signup time for the welcome step; a customer's visits and purchases by
 # kind and day for the reactivation step.
 V5 = """
 CREATE TABLE outbox (
@@ -163,6 +164,15 @@ CREATE TABLE outbox (
 CREATE UNIQUE INDEX outbox_occasion ON outbox (customer_id, step, occurrence);
 CREATE INDEX outbox_waiting ON outbox (status, send_on);
 CREATE INDEX outbox_customer_send ON outbox (customer_id, send_on);
+CREATE TABLE coupon (
+    id INTEGER NOT NULL PRIMARY KEY, code TEXT NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    outbox_id INTEGER REFERENCES outbox (id) ON DELETE SET NULL, step TEXT NOT NULL, gift TEXT NOT NULL,
+    valid_until DATE NOT NULL, created_at DATETIME NOT NULL, redeemed_at DATETIME,
+    redeemed_by_id INTEGER REFERENCES staff (id), interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL);
+CREATE UNIQUE INDEX coupon_code ON coupon (code);
+CREATE UNIQUE INDEX coupon_outbox ON coupon (outbox_id) WHERE outbox_id IS NOT NULL;
+CREATE INDEX coupon_customer ON coupon (customer_id, valid_until);
 CREATE INDEX customer_created ON customer (created_at);
 CREATE INDEX interaction_customer_kind ON interaction (customer_id, kind, occurred_on);
 """

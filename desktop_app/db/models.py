@@ -218,6 +218,21 @@ class Outbox(BaseModel):
     error = TextField(default="")
 
 
+class Coupon(BaseModel):
+    """A gift with a code the customer shows at the counter; used once, until `valid_until`."""
+
+    code = TextField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", column_name="customer_id")
+    outbox = ForeignKeyField(Outbox, null=True, on_delete="SET NULL", column_name="outbox_id")
+    step = TextField()
+    gift = TextField()
+    valid_until = DateField()
+    created_at = DateTimeField()
+    redeemed_at = DateTimeField(null=True)
+    redeemed_by = ForeignKeyField(Staff, null=True, column_name="redeemed_by_id")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", column_name="interaction_id")
+
+
 class AuditLog(BaseModel):
     at = DateTimeField()
     actor = TextField()  # a staff name, or "command line"
@@ -227,4 +242,4 @@ class AuditLog(BaseModel):
 
 
 ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog,
-              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox)
+              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox, Coupon)

@@ -54,7 +54,8 @@ class Step:
     days: int = 0  # welcome/post-sale: days after; birthday: days before; reactivation: days without a visit
     late_days: int = 3  # how many days after its date the message is still worth sending
     text: str = ""  # the WhatsApp / task text; empty means the default text of the shop's language
-    gift_reward_id: int | None = None  # birthday: a reward offered in the message
+    gift: str = ""  # birthday: what the shop gives ("10% off", "a free hem"); empty = no gift
+    gift_days: int = 30  # birthday: how long the gift's coupon can be used at the counter
 
 
 DEFAULT_STEPS = (
@@ -114,6 +115,10 @@ class CadenceRules:
                 raise ValidationError("days", "number_out_of_range", low=0, high=60)
             if len(s.text) > 2000:
                 raise ValidationError("text", "too_long", max=2000)
+            if len(s.gift) > 120 or any(ch in s.gift for ch in "\r\n"):
+                raise ValidationError("gift", "too_long", max=120)
+            if not 1 <= s.gift_days <= 365:
+                raise ValidationError("gift_days", "number_out_of_range", low=1, high=365)
         if not 0 <= self.cap_days <= 60:
             raise ValidationError("cap_days", "number_out_of_range", low=0, high=60)
         if not (0 <= self.window_start < self.window_end <= 24):
@@ -314,3 +319,20 @@ def whatsapp_link(phone_e164: str, text: str) -> str:
 
     digits = "".join(ch for ch in phone_e164 if ch.isdigit())
     return f"https://wa.me/{digits}?text={quote(text, safe='')}"
+
+
+COUPON_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no look-alikes (0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B)
+
+
+def coupon_code(random_choice, prefix: str = "ANIV") -> str:
+    """A code staff can read out and type: ANIV-K7QX-3MRT. `random_choice` picks one character."""
+    body = "".join(random_choice(COUPON_ALPHABET) for _ in range(8))
+    return f"{prefix}-{body[:4]}-{body[4:]}"
+
+
+def normalize_coupon(text: str) -> str:
+    """What staff typed, as stored: upper case, dashes where they belong, spaces ignored."""
+    raw = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    if len(raw) < 9:
+        return raw
+    return f"{raw[:-8]}-{raw[-8:-4]}-{raw[-4:]}"

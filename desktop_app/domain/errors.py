@@ -93,6 +93,10 @@ MESSAGES: dict[str, str] = {
         "errors", "This message was already sent, done, skipped or expired; nothing was changed."),
     "occasion_not_reachable": QT_TRANSLATE_NOOP(
         "errors", "This customer can no longer be reached this way (no consent, or no phone or e-mail)."),
+    "coupon_not_found": QT_TRANSLATE_NOOP("errors", "No gift has the code “{code}”. Check the letters and try again."),
+    "coupon_used": QT_TRANSLATE_NOOP("errors", "The gift {code} was already used on {date}."),
+    "coupon_expired": QT_TRANSLATE_NOOP("errors", "The gift {code} could be used until {date}; it has expired."),
+    "coupon_other_customer": QT_TRANSLATE_NOOP("errors", "The gift {code} belongs to another customer ({name})."),
     "outcome_required": QT_TRANSLATE_NOOP("errors", "Write what came of it (for example: will come on Saturday)."),
     # Files
     "file_unreadable": QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read: {reason}"),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -99,6 +100,18 @@ class StepCard(QFrame):
         self.late.setValue(step.late_days)
         self.late.setSuffix(self.tr(" day(s) late"))
         form.addRow(self.tr("Up to"), self.late)
+        self.gift = QLineEdit(step.gift)
+        self.gift_days = QSpinBox()
+        self.gift_days.setRange(1, 365)
+        self.gift_days.setValue(step.gift_days)
+        self.gift_days.setSuffix(self.tr(" days to use it"))
+        if step.key == c.BIRTHDAY:
+            self.gift.setMaxLength(120)
+            self.gift.setPlaceholderText(self.tr("optional, e.g. 10% off"))
+            self.gift.setToolTip(self.tr("Each customer gets a code of their own in the message, used once at the "
+                                         "counter (Use gift on the customer's page)"))
+            form.addRow(self.tr("Gift"), self.gift)
+            form.addRow("", self.gift_days)
         layout.addLayout(form)
         self.text = QPlainTextEdit(text)
         self.text.setFixedHeight(96)
@@ -118,7 +131,8 @@ class StepCard(QFrame):
         text = self.text.toPlainText().strip()
         return replace(old, enabled=self.enabled.isChecked(), channel=self.channel.currentData(),
                        days=self.days.value(), late_days=self.late.value(),
-                       text="" if text == self.default.strip() else text)
+                       text="" if text == self.default.strip() else text,
+                       gift=" ".join(self.gift.text().split()), gift_days=self.gift_days.value())
 
     def show_count(self, n: int) -> None:
         self.count.setText(self.tr("Customers it would reach today: {n}").format(n=n) if self.enabled.isChecked()

@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.actors import Actor
 from ..domain.dates import zone
+from ..domain.errors import ReguaError
 from ..domain.kinds import UNFINISHED
-from ..services import customers, interactions, loyalty
+from ..services import coupons, customers, interactions, loyalty
+from ..services.coupons import CouponInfo
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from ..services.interactions import OpenItem
 from ..services.loyalty import Summary
@@ -43,7 +45,7 @@ from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
 from .errors import show_error
 from .i18n import format_birthday, format_date, format_datetime_local, format_money, kind_label, month_names
-from .loyalty_panel import AdjustDialog, LedgerDialog, LoyaltyPanel, RedeemDialog
+from .loyalty_panel import AdjustDialog, GiftDialog, LedgerDialog, LoyaltyPanel, RedeemDialog
 from .merge_dialog import MergeDialog
 from .tasks import TaskRunner
 
@@ -66,6 +68,18 @@ class CustomerPage(QWidget):
         layout.addWidget(self.header)
         self.loyalty = LoyaltyPanel(shop)
         layout.addWidget(self.loyalty)
+        self.gifts: list[CouponInfo] = []
+        self.gift_text = QLabel()
+        self.gift_text.setWordWrap(True)
+        self.gift_text.setStyleSheet("color: #1f6f43;")
+        self.gift_button = QPushButton(self.tr("Use &gift…"))
+        gift_row = QHBoxLayout()
+        gift_row.setContentsMargins(0, 0, 0, 0)
+        gift_row.addWidget(self.gift_text, 1)
+        gift_row.addWidget(self.gift_button)
+        self.gift_box = QWidget()
+        self.gift_box.setLayout(gift_row)
+        layout.addWidget(self.gift_box)
         self.open_title = QLabel(self.tr("Open"))
         self.open_title.setStyleSheet("font-weight: 600; margin-top: 8px; color: #8a3b00;")
         layout.addWidget(self.open_title)
@@ -99,8 +113,9 @@ class CustomerPage(QWidget):
         self.timeline.clear()
         self.open_list.clear()
         for widget in (self.timeline_title, self.timeline, self.open_title, self.open_list, self.open_actions,
-                       self.loyalty):
+                       self.loyalty, self.gift_box):
             widget.hide()
+        self.gifts = []
         self.customer_name = ""
 
     def status_text(self, status: str) -> str:
@@ -139,10 +154,14 @@ class CustomerPage(QWidget):
         self._update_open_buttons()
 
     def show_customer(self, d: CustomerDetail, entries: list[TimelineEntry], open_items: list[OpenItem] = (),
-                      points: list[Summary] = ()) -> None:
+                      points: list[Summary] = (), gifts: list[CouponInfo] = ()) -> None:
         esc = html.escape
         self.customer_name = d.name
         self.loyalty.show_summaries(list(points))
+        self.gifts = list(gifts)
+        self.gift_box.setVisible(bool(gifts))
+        self.gift_text.setText("\n".join(self.tr("Gift: {gift} — code {code}, until {date}").format(
+            gift=g.gift, code=g.code, date=format_date(g.valid_until)) for g in gifts))
         lines = [f"<h2 style='margin:0'>{esc(d.name)}</h2>"]
         contact = [x for x in (d.phone_display, d.email or "", d.city) if x]
         if contact:
@@ -291,6 +310,7 @@ class CustomersView(QWidget):
         self.page.loyalty.redeem_button.clicked.connect(self.redeem)
         self.page.loyalty.adjust_button.clicked.connect(self.adjust_points)
         self.page.loyalty.history_button.clicked.connect(self.points_history)
+        self.page.gift_button.clicked.connect(self.use_gift)
         redeem = QShortcut(QKeySequence("Ctrl+R"), self)
         redeem.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         redeem.activated.connect(self.redeem)
@@ -373,7 +393,8 @@ class CustomersView(QWidget):
         generation = self._detail_generation
         shop, today = self.shop, self.today()
         self.tasks.run(lambda: (customers.detail(customer_id, shop), customers.timeline(customer_id),
-                                interactions.open_items(customer_id), loyalty.summaries(customer_id, today)),
+                                interactions.open_items(customer_id), loyalty.summaries(customer_id, today),
+                                coupons.open_for(customer_id, today)),
                        lambda result: self._detail_loaded(generation, result), self._failed)
 
     def _detail_loaded(self, generation: int, result) -> None:
@@ -479,6 +500,28 @@ class CustomersView(QWidget):
     def _loyalty_target(self) -> int | None:
         customer_id = self.selected_id()
         return customer_id if customer_id is not None and self.page.loyalty.summaries else None
+
+    def use_gift(self) -> GiftDialog | None:
+        """The customer shows a gift's code (a birthday coupon): check it and mark it used."""
+        customer_id = self.selected_id()
+        if customer_id is None or not self.page.gifts:
+            return None
+        dialog = GiftDialog(self.page.customer_name, self.page.gifts[0].code, self)
+
+        def use() -> None:
+            try:
+                used = coupons.redeem(dialog.code.text(), customer_id, actor=self.actor, today=self.today(),
+                                      shop=self.shop)
+            except ReguaError as exc:
+                dialog.show_error(exc)
+                return
+            dialog.accept()
+            self.status.emit(self.tr("Gift used: {gift}.").format(gift=used.gift))
+            self.refresh_page()
+
+        dialog.use_requested.connect(use)
+        dialog.open()
+        return dialog
 
     def redeem(self) -> RedeemDialog | None:
         """Ctrl+R, Enter: the first reward within reach is redeemed."""

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -181,6 +181,37 @@ class RedeemDialog(QDialog):
     def reward_id(self) -> int | None:
         item = self.rewards.currentItem()
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+class GiftDialog(QDialog):
+    """Use a gift: the code the customer shows (the first open gift's code is already filled in)."""
+
+    use_requested = Signal()
+
+    def __init__(self, customer_name: str, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Use a gift"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Gift code {name} shows:").format(name=customer_name)))
+        self.code = QLineEdit(code)
+        self.code.setMaxLength(40)
+        layout.addWidget(self.code)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton(self.tr("Use gift"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        buttons.accepted.connect(self.use_requested.emit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.code.selectAll()
+        self.resize(380, self.sizeHint().height())
+
+    def show_error(self, exc: ReguaError) -> None:
+        self.error.setText(error_text(exc))
+        self.error.show()
+        self.code.setFocus()
+        self.code.selectAll()
 
 
 class AdjustDialog(QDialog):

@@ -26,8 +26,8 @@ from ..domain.dates import local_date, to_utc, utc_now, zone
 from ..domain.errors import ValidationError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import require
-from . import audit, loyalty
-from .default_texts import default_text
+from . import audit, coupons, loyalty
+from .default_texts import default_text, gift_line
 from .interactions import LogEntry, log_interaction
 from .shop import ShopSettings, get_setting, set_setting
 
@@ -207,6 +207,7 @@ def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> Pla
                     status = c.HELD
                 rows[status].append(_row(o, channel, status, reason, send_on, now))
         new = {status: queries.insert_occasions(group) for status, group in rows.items()}
+        coupons.issue_for_birthdays(rules)
         deferred, capped = _cap(today, rules, now)
         set_setting(LAST_RUN_KEY, today.isoformat())
     return PlanResult(new.get(c.PLANNED, 0) + new.get(c.HELD, 0), new.get(c.EXPIRED, 0), expired, deferred,
@@ -380,8 +381,13 @@ def message_text(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | Non
         values["points_balance"] = program[0].balance if program else ""
         values["reward"] = program[0].affordable[-1].name if program and program[0].affordable else ""
     elif item.step == c.BIRTHDAY:
-        gift = rules.step(c.BIRTHDAY).gift_reward_id
-        values["reward"] = loyalty.reward_name(gift) if gift else ""  # "" when the reward was removed
+        coupon = coupons.for_occasion(item.outbox_id)
+        if coupon is not None:
+            values["reward"] = gift_line(shop.language).format(gift=coupon.gift, code=coupon.code,
+                                                               date=date_format(coupon.valid_until))
+            values["coupon_code"] = coupon.code
+        else:
+            values["reward"] = rules.step(c.BIRTHDAY).gift
         values["birthday"] = date_format(date.fromisoformat(item.detail)) if item.detail else ""
     elif item.step == c.UNFINISHED and item.ref_id:
         values["item"] = queries.interaction_note(item.ref_id)

@@ -62,3 +62,15 @@ TEXTS: dict[str, dict[str, str]] = {
 def default_text(step: str, language: str) -> str:
     texts = TEXTS.get(language) or TEXTS.get(language.split("_")[0]) or TEXTS["en"]
     return texts[step]
+
+
+GIFT_LINES = {
+    "pt_BR": "{gift} (mostre o código {code} no caixa até {date})",
+    "pt_PT": "{gift} (mostre o código {code} na loja até {date})",
+    "en": "{gift} (show the code {code} at the till by {date})",
+}
+
+
+def gift_line(language: str) -> str:
+    """How a birthday gift with its coupon reads inside the message."""
+    return GIFT_LINES.get(language) or GIFT_LINES.get(language.split("_")[0]) or GIFT_LINES["en"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import random
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from ..db.bulk import bulk_insert, next_id
 from ..db.database import database
 from ..db.models import Consent, Customer, CustomerTag, Interaction, SearchTerm, Staff
 from ..domain.actors import OWNER, Actor
+from ..domain.cadence import BIRTHDAY, CadenceRules
 from ..domain.dates import to_utc, utc_now, zone
 from ..domain.loyalty import STAMPS, InsufficientPoints, Rules
 from ..domain.search import customer_terms
@@ -135,6 +137,8 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             _loyalty(rng, first_id, today, Actor(staff_ids[0], STAFF[0][0], OWNER))
         # The régua has been running for a week, so the Today screen opens with a realistic list.
         set_setting(cadence.SINCE_KEY, (today - timedelta(days=7)).isoformat())
+        birthday = CadenceRules().step(BIRTHDAY)
+        set_setting(cadence.RULES_KEY, CadenceRules().with_step(replace(birthday, gift="10% de desconto")).to_json())
         set_setting(cadence.LAST_RUN_KEY, (today - timedelta(days=1)).isoformat())
     return customers
 

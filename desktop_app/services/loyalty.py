@@ -726,12 +726,6 @@ def events(start: date, end: date) -> list[Event]:
     return result
 
 
-def reward_name(reward_id: int) -> str:
-    """A reward's name while it is offered; "" once it was switched off or removed."""
-    r = Reward.get_or_none((Reward.id == reward_id) & (Reward.active == True))  # noqa: E712
-    return r.name if r else ""
-
-
 def default_program(currency_symbol: str = "R$") -> ProgramInfo:
     """What the setup screen offers first: 1 point per currency unit, a year to spend them, three tiers."""
     rules = Rules(kind=POINTS, points=1, per_cents=100, rounding="down", expiry_months=12, welcome_bonus=20,

@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="194"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="225"/>
         <source>Adjust points</source>
         <translation>Ajustar pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="202"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="233"/>
         <source>Why? e.g. balance from the old card system</source>
         <translation>Por quê? ex.: saldo do cartão fidelidade antigo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="211"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="242"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="212"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="243"/>
         <source>Points (− to remove)</source>
         <translation>Pontos (− para retirar)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="213"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="244"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="215"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="246"/>
         <source>Owner</source>
         <translation>Proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="215"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="246"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN da proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="235"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="266"/>
         <source>More than {limit} points: the owner approves with her PIN.</source>
         <translation>Mais de {limit} pontos: a proprietária aprova com o PIN dela.</translation>
     </message>
@@ -95,69 +95,69 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="133"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="147"/>
         <source>Relationship cadence</source>
         <translation>Régua de relacionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="137"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="151"/>
         <source>The messages the shop sends by itself along each customer&apos;s journey. Every customer gets each message at most once.</source>
         <translation>As mensagens que a loja envia sozinha ao longo da jornada de cada cliente. Cada cliente recebe cada mensagem no máximo uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="159"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="173"/>
         <source>For every step</source>
         <translation>Para todas as etapas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="164"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="177"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="181"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="178"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="191"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="195"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="168"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="182"/>
         <source>0: no limit. Birthday wins over loyalty, unfinished purchase, after the sale, we miss you and welcome; the others wait or are skipped.</source>
         <translation>0: sem limite. Aniversário vem antes de fidelidade, compra não concluída, pós-venda, saudade e boas-vindas; as outras esperam ou são puladas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="182"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="196"/>
         <source>E-mails wait for approval on the Today screen</source>
         <translation>E-mails esperam aprovação na tela Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="184"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="198"/>
         <source>No after-sale message while a complaint is open</source>
         <translation>Sem pós-venda enquanto houver reclamação aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="197"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="211"/>
         <source>to</source>
         <translation>às</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="200"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="214"/>
         <source>At most one message per customer every</source>
         <translation>No máximo uma mensagem por cliente a cada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="202"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="216"/>
         <source>Send between</source>
         <translation>Enviar entre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="204"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="218"/>
         <source>Open days</source>
         <translation>Dias de funcionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="206"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="220"/>
         <source>After days with the PC off, still send what is up to</source>
         <translation>Depois de dias com o PC desligado, ainda enviar o que tiver até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="208"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="222"/>
         <source>A birthday changed less than this before waits a year</source>
         <translation>Aniversário alterado há menos que isso espera o ano seguinte</translation>
     </message>
@@ -337,82 +337,92 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="75"/>
+        <source>Use &amp;gift…</source>
+        <translation>Usar &amp;presente…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="83"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="77"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="91"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="78"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="92"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="79"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="93"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="88"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="102"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="108"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="130"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="145"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="152"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="163"/>
+        <source>Gift: {gift} — code {code}, until {date}</source>
+        <translation>Presente: {gift} — código {code}, até {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="171"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="154"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="173"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="156"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="175"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="179"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="202"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="187"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="206"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -420,98 +430,103 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="213"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="232"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="217"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="236"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="219"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="238"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="220"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="239"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="221"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="222"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="311"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="331"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="341"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="361"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="344"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="364"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="345"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="365"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="396"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="409"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="417"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="419"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="440"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="421"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="442"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="451"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="455"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="476"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="455"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="476"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="484"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="499"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="519"/>
+        <source>Gift used: {gift}.</source>
+        <translation>Presente usado: {gift}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="542"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="516"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="559"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -603,6 +618,24 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>GiftDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="193"/>
+        <source>Use a gift</source>
+        <translation>Usar um presente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="195"/>
+        <source>Gift code {name} shows:</source>
+        <translation>Código do presente que {name} mostrou:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="202"/>
+        <source>Use gift</source>
+        <translation>Usar presente</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="429"/>
@@ -671,52 +704,52 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="266"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="297"/>
         <source>Points history: {name}</source>
         <translation>Extrato de pontos: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
         <source>Points</source>
         <translation>Pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="273"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="274"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="274"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="296"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="327"/>
         <source>valid until {date}</source>
         <translation>válidos até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="298"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="329"/>
         <source>from {lots}</source>
         <translation>de {lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="301"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="332"/>
         <source>approved by {name}</source>
         <translation>aprovado por {name}</translation>
     </message>
@@ -1609,43 +1642,63 @@ Banco de dados: {db}</translation>
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="84"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="85"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="90"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="96"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="91"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="97"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="92"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="93"/>
         <source>0: on the birthday itself</source>
         <translation>0: no próprio dia do aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="100"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
         <source> day(s) late</source>
         <translation> dia(s) de atraso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="102"/>
         <source>Up to</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="105"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="107"/>
+        <source> days to use it</source>
+        <translation> dias para usar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="110"/>
+        <source>optional, e.g. 10% off</source>
+        <translation>opcional, ex.: 10% de desconto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="112"/>
+        <source>Each customer gets a code of their own in the message, used once at the counter (Use gift on the customer&apos;s page)</source>
+        <translation>Cada cliente recebe na mensagem um código só dela, usado uma vez no balcão (Usar presente na página da cliente)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="113"/>
+        <source>Gift</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="118"/>
         <source>Placeholders: {names}</source>
         <translation>Campos: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="124"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="138"/>
         <source>Customers it would reach today: {n}</source>
         <translation>Clientes que receberiam hoje: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="125"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="139"/>
         <source>Off</source>
         <translation>Desligada</translation>
     </message>
@@ -1814,42 +1867,42 @@ Banco de dados: {db}</translation>
 <context>
     <name>cadence</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="47"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="48"/>
         <source>days after signup</source>
         <translation>dias após o cadastro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="48"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="49"/>
         <source>days after a purchase</source>
         <translation>dias após uma compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="49"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="50"/>
         <source>days before</source>
         <translation>dias antes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="50"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="51"/>
         <source>days without a visit</source>
         <translation>dias sem visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
         <source>Right after a customer signs up at the counter (no consent needed).</source>
         <translation>Logo após o cadastro no balcão (não precisa de consentimento).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
         <source>On the follow-up day of an open quote, reservation or order.</source>
         <translation>No dia de retorno de um orçamento, reserva ou encomenda em aberto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="56"/>
         <source>When a customer&apos;s points reach a reward.</source>
         <translation>Quando os pontos do cliente alcançam uma recompensa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="56"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="57"/>
         <source>30 and 7 days before points expire.</source>
         <translation>30 e 7 dias antes de os pontos vencerem.</translation>
     </message>
@@ -2312,121 +2365,141 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="96"/>
+        <source>No gift has the code “{code}”. Check the letters and try again.</source>
+        <translation>Nenhum presente tem o código “{code}”. Confira as letras e tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="97"/>
+        <source>The gift {code} was already used on {date}.</source>
+        <translation>O presente {code} já foi usado em {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="98"/>
+        <source>The gift {code} could be used until {date}; it has expired.</source>
+        <translation>O presente {code} valia até {date}; expirou.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="99"/>
+        <source>The gift {code} belongs to another customer ({name}).</source>
+        <translation>O presente {code} é de outra cliente ({name}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="100"/>
         <source>Write what came of it (for example: will come on Saturday).</source>
         <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="98"/>
+        <location filename="../../desktop_app/domain/errors.py" line="102"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="99"/>
+        <location filename="../../desktop_app/domain/errors.py" line="103"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="100"/>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <location filename="../../desktop_app/domain/errors.py" line="106"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="104"/>
+        <location filename="../../desktop_app/domain/errors.py" line="108"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <location filename="../../desktop_app/domain/errors.py" line="109"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="106"/>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="107"/>
+        <location filename="../../desktop_app/domain/errors.py" line="111"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="109"/>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <location filename="../../desktop_app/domain/errors.py" line="114"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="111"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="112"/>
+        <location filename="../../desktop_app/domain/errors.py" line="116"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <location filename="../../desktop_app/domain/errors.py" line="117"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="114"/>
+        <location filename="../../desktop_app/domain/errors.py" line="118"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <location filename="../../desktop_app/domain/errors.py" line="119"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="116"/>
+        <location filename="../../desktop_app/domain/errors.py" line="120"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="118"/>
+        <location filename="../../desktop_app/domain/errors.py" line="122"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="124"/>
+        <location filename="../../desktop_app/domain/errors.py" line="128"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="127"/>
+        <location filename="../../desktop_app/domain/errors.py" line="131"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="128"/>
+        <location filename="../../desktop_app/domain/errors.py" line="132"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="129"/>
+        <location filename="../../desktop_app/domain/errors.py" line="133"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="130"/>
+        <location filename="../../desktop_app/domain/errors.py" line="134"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="131"/>
+        <location filename="../../desktop_app/domain/errors.py" line="135"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>

@@ -4,6 +4,7 @@ its outcome, Delete skips; the 7-day view skips ahead; the cadence settings chec
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
@@ -177,3 +178,35 @@ def test_cadence_settings_show_todays_reach_refuse_unknown_placeholders_and_save
     assert rules.step(c.BIRTHDAY).text == "Parabéns {{ first_name }}!"
     assert not rules.step(c.POST_SALE).enabled and rules.step(c.REACTIVATION).days == 90
     assert rules.step(c.WELCOME).text == ""  # untouched default texts follow the shop's language
+
+
+def test_a_birthday_gift_is_used_from_the_customers_page(qtbot, tasks, paths, shop_settings, owner, today, english):
+    from desktop_app.services import coupons
+
+    shop.set_setting(cadence.SINCE_KEY, (today - timedelta(days=30)).isoformat())
+    rules = cadence.get_rules(shop_settings)
+    cadence.save_rules(rules.with_step(replace(rules.step(c.BIRTHDAY), gift="Ajuste de barra grátis")),
+                       actor=owner, shop=shop_settings)
+    cid = customers.create_customer(CustomerInput(name="Rita Alves", email="rita@example.com", consent_email=True,
+                                                  birthday=f"{today.day}/{today.month}"),
+                                    shop=shop_settings, actor=owner, today=today - timedelta(days=90))
+    Customer.update(birthday_set_on=today - timedelta(days=90)).where(Customer.id == cid).execute()
+    cadence.plan(today, shop=shop_settings)
+    code = coupons.open_for(cid, today)[0].code
+    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(w)
+    w.show()
+    w.customers.reload()
+    w.customers.show_customer(cid)
+    page = w.customers.page
+    qtbot.waitUntil(lambda: page.gift_box.isVisible())
+    assert code in page.gift_text.text() and "Ajuste de barra grátis" in page.gift_text.text()
+    dialog = w.customers.use_gift()
+    dialog.code.setText("ANIV-0000-0000")
+    dialog.ok.click()
+    assert dialog.error.isVisible() and dialog.isVisible()
+    dialog.code.setText(code.lower())
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: not page.gift_box.isVisible())
+    assert coupons.open_for(cid, today) == []
+    assert "Gift used" in w.statusBar().currentMessage()

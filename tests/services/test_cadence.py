@@ -312,3 +312,39 @@ def test_two_planner_processes_at_once_leave_one_row_per_occasion(shop_settings,
         assert p.wait(timeout=120) == 0, p.stderr.read()
     keys = [(r.customer_id, r.step, r.occurrence) for r in Outbox.select()]
     assert len(keys) == len(set(keys)) == 40 * 3  # welcome, birthday and post-sale for each
+
+
+def test_a_birthday_gift_is_a_coupon_of_her_own_used_once_at_the_counter(shop_settings, actor, today):
+    from desktop_app.db.models import Coupon
+    from desktop_app.services import coupons
+
+    start(shop_settings, today)
+    rules = cadence.get_rules(shop_settings)
+    cadence.save_rules(rules.with_step(replace(rules.step(c.BIRTHDAY), gift="10% de desconto", gift_days=30)),
+                       actor=actor, shop=shop_settings)
+    bday = f"{today.day}/{today.month}"
+    maria = make(shop_settings, actor, today - timedelta(days=90), birthday=bday, birthday_set_on=date(2020, 1, 1))
+    ana = make(shop_settings, actor, today - timedelta(days=90), "Ana Lima", email="ana@example.com",
+               phone="11912345670", birthday=bday, birthday_set_on=date(2020, 1, 1))
+    cadence.plan(today, shop=shop_settings)
+    cadence.plan(today, shop=shop_settings)
+    assert Coupon.select().count() == 2
+    mine = coupons.open_for(maria, today)[0]
+    assert mine.valid_until == today + timedelta(days=30) and mine.code.startswith("ANIV-")
+    item = next(i for i in cadence.today_items(today) if i.customer_id == maria)
+    assert mine.code in cadence.message_text(item, shop=shop_settings)
+    hers = coupons.open_for(ana, today)[0]
+    for code, problem in ((hers.code, "coupon_other_customer"), ("ANIV-XXXX-XXXX", "coupon_not_found")):
+        with pytest.raises(ValidationError) as err:
+            coupons.redeem(code, maria, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+        assert err.value.code == problem
+    with pytest.raises(ValidationError) as err:
+        coupons.redeem(mine.code, maria, actor=COUNTER_ACTOR, today=today + timedelta(days=31), shop=shop_settings)
+    assert err.value.code == "coupon_expired"
+    typed = mine.code.lower().replace("-", " ")  # as staff type it from the customer's phone
+    used = coupons.redeem(typed, maria, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    assert used.redeemed_on is not None and coupons.open_for(maria, today) == []
+    with pytest.raises(ValidationError) as err:
+        coupons.redeem(mine.code, maria, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    assert err.value.code == "coupon_used"
+    assert [e.note for e in customers.timeline(maria) if e.kind == "note"] == [f"10% de desconto ({mine.code})"]
