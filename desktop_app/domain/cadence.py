@@ -321,7 +321,7 @@ def whatsapp_link(phone_e164: str, text: str) -> str:
     return f"https://wa.me/{digits}?text={quote(text, safe='')}"
 
 
-COUPON_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"  # no look-alikes (0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B)
+COUPON_ALPHABET = "ACDEFHJKMNPQRTUVWXY3479"  # no look-alikes (0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B)
 
 
 def coupon_code(random_choice, prefix: str = "ANIV") -> str:

@@ -171,6 +171,7 @@ class TodayView(QWidget):
         self.who.setTextFormat(Qt.TextFormat.RichText)
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
+        self.message.setMaximumHeight(180)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
@@ -196,10 +197,11 @@ class TodayView(QWidget):
         dl.setContentsMargins(8, 0, 0, 0)
         dl.addWidget(self.who)
         dl.addWidget(QLabel(self.tr("Message:")))
-        dl.addWidget(self.message, 1)
+        dl.addWidget(self.message)
         dl.addWidget(self.note)
         dl.addWidget(self.error)
         dl.addLayout(buttons)
+        dl.addStretch(1)
 
         today_tab = QWidget()
         tl = QVBoxLayout(today_tab)
@@ -214,6 +216,7 @@ class TodayView(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([660, 440])
         tl.addWidget(split)
 
         self.week = QTreeWidget()

@@ -154,3 +154,14 @@ def test_whatsapp_link_carries_the_digits_and_the_whole_message():
     parsed = urlparse(link)
     assert (parsed.netloc, parsed.path) == ("wa.me", "/5511987654321")
     assert parse_qs(parsed.query)["text"] == ["Oi Maria & cia? 50% off #hoje"]
+
+
+def test_coupon_codes_use_no_look_alike_characters_and_read_back_however_typed():
+    import random
+
+    rng = random.Random(3)
+    codes = {c.coupon_code(rng.choice) for _ in range(2000)}
+    assert len(codes) == 2000
+    assert not set("".join(codes).replace("ANIV-", "").replace("-", "")) & set("0O1IL2Z5S6G8B")
+    code = next(iter(codes))
+    assert c.normalize_coupon(code.lower().replace("-", " ")) == code
