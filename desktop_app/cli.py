@@ -114,13 +114,9 @@ def cmd_search(args: argparse.Namespace, out) -> int:
              "last_seen": r.last_seen.isoformat() if isinstance(r.last_seen, date) else None}
             for r in rows
         ]
-        json.dump(doc, out, ensure_ascii=False, indent=2)
-        out.write("\n")
     else:
-        for r in rows:
-            print(f"#{r.id}\t{r.name}\t{r.phone}\t{r.email}\t{r.city}", file=out)
-        if not rows:
-            print("no customers found", file=sys.stderr)
+        doc = None
+    _print_rows(doc, [f"#{r.id}\t{r.name}\t{r.phone}\t{r.email}\t{r.city}" for r in rows], "no customers found", out)
     return 0
 
 
@@ -180,10 +176,16 @@ def cmd_export(args: argparse.Namespace, out) -> int:
     return 0
 
 
-def _write_json_lines(items: list[dict], out) -> None:
-    """A JSON list with one item per line, written at once: readable, and fast for 10,000 items (the
-    indenting encoder is pure Python and writes in tiny pieces)."""
-    out.write("[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n")
+def _print_rows(doc: list[dict] | None, lines: list[str], nothing: str, out) -> None:
+    """`doc` as one JSON list (one item per line, written at once: readable, and fast for 10,000 items,
+    where the indenting encoder writes in tiny pieces), or else the tab-separated lines; `nothing` goes
+    to stderr when there is nothing to show."""
+    if doc is not None:
+        out.write("[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in doc) + "\n]\n")
+    else:
+        out.write("".join(line + "\n" for line in lines))
+        if not lines:
+            print(nothing, file=sys.stderr)
 
 
 def cmd_due(args: argparse.Namespace, out) -> int:
@@ -195,15 +197,10 @@ def cmd_due(args: argparse.Namespace, out) -> int:
     first = parse_iso_date(args.date) if args.date else None
     settings = _open_shop(args)
     items = cadence.preview(first or local_today(settings.timezone), args.days, shop=settings)
-    if args.json:
-        doc = [{"date": i.send_on.isoformat(), "step": i.step, "customer_id": i.customer_id, "customer": i.customer,
-                "channel": i.channel} for i in items]
-        _write_json_lines(doc, out)
-    else:
-        for i in items:
-            print(f"{i.send_on.isoformat()}\t{i.step}\t{i.channel}\t#{i.customer_id}\t{i.customer}", file=out)
-        if not items:
-            print("nothing due", file=sys.stderr)
+    doc = [{"date": i.send_on.isoformat(), "step": i.step, "customer_id": i.customer_id, "customer": i.customer,
+            "channel": i.channel} for i in items] if args.json else None
+    _print_rows(doc, [f"{i.send_on.isoformat()}\t{i.step}\t{i.channel}\t#{i.customer_id}\t{i.customer}"
+                      for i in items], "nothing due", out)
     return 0
 
 
