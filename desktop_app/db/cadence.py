@@ -193,3 +193,19 @@ def birthdays_without_coupon() -> list[tuple[int, int, str]]:
         "SELECT o.id, o.customer_id, o.detail FROM outbox AS o INDEXED BY outbox_waiting "
         "LEFT JOIN coupon AS k ON k.outbox_id = o.id "
         "WHERE o.status IN ('planned', 'held') AND o.step = 'birthday' AND k.id IS NULL").fetchall()
+
+
+def email_due(today: date, now: datetime, only: Sequence[int] | None = None) -> list[int]:
+    """Ids of the e-mails waiting to go by `today` whose retry time has come, birthdays first."""
+    sql = ("SELECT id FROM outbox INDEXED BY outbox_waiting WHERE status = 'planned' AND channel = 'email' "
+           "AND send_on <= ? AND not_after >= ? AND (retry_at IS NULL OR retry_at <= ?)")
+    params: list = [today.isoformat(), today.isoformat(), now.isoformat(" ")]
+    if only is not None:
+        if not only:
+            return []
+        sql += f" AND id IN ({_marks(len(only))})"
+        params += list(only)
+    order = "CASE step WHEN 'signup' THEN 0 WHEN 'birthday' THEN 1 WHEN 'reward_reached' THEN 2 " \
+            "WHEN 'points_expiring' THEN 2 WHEN 'unfinished_purchase' THEN 3 WHEN 'post_sale' THEN 4 " \
+            "WHEN 'reactivation' THEN 5 ELSE 6 END, send_on, id"
+    return [oid for (oid,) in database.execute_sql(f"{sql} ORDER BY {order}", params).fetchall()]

@@ -233,6 +233,18 @@ class Coupon(BaseModel):
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", column_name="interaction_id")
 
 
+class Suppression(BaseModel):
+    """An e-mail address never written to again: bounced, or asked to be left alone."""
+
+    email = TextField(primary_key=True)
+    reason = TextField()  # bounced | unsubscribed
+    at = DateTimeField()
+    detail = TextField(default="")
+
+    class Meta:
+        without_rowid = True
+
+
 class AuditLog(BaseModel):
     at = DateTimeField()
     actor = TextField()  # a staff name, or "command line"
@@ -242,4 +254,4 @@ class AuditLog(BaseModel):
 
 
 ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog,
-              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox, Coupon)
+              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox, Coupon, Suppression)

@@ -53,7 +53,8 @@ class Step:
     channel: str = EMAIL
     days: int = 0  # welcome/post-sale: days after; birthday: days before; reactivation: days without a visit
     late_days: int = 3  # how many days after its date the message is still worth sending
-    text: str = ""  # the WhatsApp / task text; empty means the default text of the shop's language
+    text: str = ""  # the message text; empty means the default text of the shop's language
+    subject: str = ""  # the e-mail subject; empty means the default subject of the shop's language
     gift: str = ""  # birthday: what the shop gives ("10% off", "a free hem"); empty = no gift
     gift_days: int = 30  # birthday: how long the gift's coupon can be used at the counter
 
@@ -115,6 +116,8 @@ class CadenceRules:
                 raise ValidationError("days", "number_out_of_range", low=0, high=60)
             if len(s.text) > 2000:
                 raise ValidationError("text", "too_long", max=2000)
+            if len(s.subject) > 150 or any(ch in s.subject for ch in "\r\n\x00\u2028\u2029"):
+                raise ValidationError("subject", "header_line_break")
             if len(s.gift) > 120 or any(ch in s.gift for ch in "\r\n"):
                 raise ValidationError("gift", "too_long", max=120)
             if not 1 <= s.gift_days <= 365:

@@ -98,6 +98,40 @@ MESSAGES: dict[str, str] = {
     "coupon_expired": QT_TRANSLATE_NOOP("errors", "The gift {code} could be used until {date}; it has expired."),
     "coupon_other_customer": QT_TRANSLATE_NOOP("errors", "The gift {code} belongs to another customer ({name})."),
     "outcome_required": QT_TRANSLATE_NOOP("errors", "Write what came of it (for example: will come on Saturday)."),
+    # Mail
+    "header_line_break": QT_TRANSLATE_NOOP("errors", "A subject or name cannot contain line breaks."),
+    "smtp_host_invalid": QT_TRANSLATE_NOOP("errors", "Enter the mail server's name, for example smtp.gmail.com."),
+    "smtp_security_invalid": QT_TRANSLATE_NOOP("errors", "Pick STARTTLS (port 587) or SSL (port 465)."),
+    "smtp_not_set_up": QT_TRANSLATE_NOOP("errors", "The shop's mail account is not set up yet (Shop → Mail account)."),
+    "smtp_no_password": QT_TRANSLATE_NOOP(
+        "errors", "The mail password is not in the keyring. Enter it again in Shop → Mail account."),
+    "smtp_no_starttls": QT_TRANSLATE_NOOP(
+        "errors", "The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the "
+                  "password without one; check the port (587) or choose SSL on port 465."),
+    "smtp_certificate": QT_TRANSLATE_NOOP(
+        "errors", "The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; "
+                  "check the server name. On a public Wi-Fi, someone may be listening."),
+    "smtp_tls_failed": QT_TRANSLATE_NOOP(
+        "errors", "The encrypted connection to {host}:{port} failed. Check the port and the security setting."),
+    "smtp_auth_refused": QT_TRANSLATE_NOOP(
+        "errors", "The server refused the user name or password. Gmail and Outlook need an app password, "
+                  "not the usual one. ({reply})"),
+    "smtp_auth_unsupported": QT_TRANSLATE_NOOP("errors", "The server {host} does not accept a password login."),
+    "smtp_refused": QT_TRANSLATE_NOOP("errors", "The mail server said: {reply}"),
+    "smtp_disconnected": QT_TRANSLATE_NOOP("errors", "The server {host} closed the connection. Try again later."),
+    "smtp_host_unknown": QT_TRANSLATE_NOOP(
+        "errors", "The server {host} cannot be found. Check its name and the internet connection."),
+    "smtp_timeout": QT_TRANSLATE_NOOP(
+        "errors", "The server {host}:{port} did not answer in time. Check the internet connection and the port."),
+    "smtp_unreachable": QT_TRANSLATE_NOOP(
+        "errors", "The server {host}:{port} cannot be reached. Check the internet connection and the port."),
+    "smtp_paused": QT_TRANSLATE_NOOP(
+        "errors", "The mail server stopped accepting messages (quota or policy). Sending is paused."),
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "errors", "This computer has no safe place for passwords (keyring: {backend}). Régua will not write the "
+                  "password anywhere else; you can type it once per session instead."),
+    "keyring_failed": QT_TRANSLATE_NOOP(
+        "errors", "The computer's keyring did not answer ({reason}); it may be locked. Unlock it and try again."),
     # Files
     "file_unreadable": QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read: {reason}"),
     "file_too_big": QT_TRANSLATE_NOOP("errors", "The file {name} is too big to import (more than {mb} MB)."),

@@ -27,7 +27,7 @@ from ..domain.errors import ValidationError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import require
 from . import audit, coupons, loyalty
-from .default_texts import default_text, gift_line
+from .default_texts import default_text, gift_line, unsubscribe_line
 from .interactions import LogEntry, log_interaction
 from .shop import ShopSettings, get_setting, set_setting
 
@@ -367,8 +367,21 @@ def counts() -> dict[str, int]:
 # --- the message ---------------------------------------------------------------------------------------------
 
 
+def item_for(row: Outbox) -> DueItem:
+    """An outbox row as the Today screen and the sender see it."""
+    return _items([_from_outbox(row)])[0]
+
+
 def message_text(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | None = None,
                  date_format=lambda d: d.strftime("%d/%m/%Y")) -> str:
+    rules = rules or get_rules(shop)
+    return templates.render(text_for(item.step, rules, shop),
+                            message_values(item, shop=shop, rules=rules, date_format=date_format))
+
+
+def message_values(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | None = None,
+                   date_format=lambda d: d.strftime("%d/%m/%Y")) -> dict[str, object]:
+    """The placeholders' values for one message (the fixed list of domain/templates.py)."""
     rules = rules or get_rules(shop)
     values: dict[str, object] = {"first_name": templates.first_name(item.customer), "name": item.customer,
                                  "shop_name": shop.name}
@@ -391,7 +404,8 @@ def message_text(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | Non
         values["birthday"] = date_format(date.fromisoformat(item.detail)) if item.detail else ""
     elif item.step == c.UNFINISHED and item.ref_id:
         values["item"] = queries.interaction_note(item.ref_id)
-    return templates.render(text_for(item.step, rules, shop), values)
+    values["unsubscribe"] = unsubscribe_line(shop.language)
+    return values
 
 
 def whatsapp_link(item: DueItem, *, shop: ShopSettings) -> str:

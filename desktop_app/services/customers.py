@@ -398,6 +398,7 @@ SOURCE_AUTHORS = {
     "cli": QT_TRANSLATE_NOOP("sources", "the command line"),
     "import": QT_TRANSLATE_NOOP("sources", "a spreadsheet import"),
     "demo": QT_TRANSLATE_NOOP("sources", "the demo data"),
+    "cadence": QT_TRANSLATE_NOOP("sources", "the régua (sent by itself)"),
 }
 
 

@@ -74,3 +74,46 @@ GIFT_LINES = {
 def gift_line(language: str) -> str:
     """How a birthday gift with its coupon reads inside the message."""
     return GIFT_LINES.get(language) or GIFT_LINES.get(language.split("_")[0]) or GIFT_LINES["en"]
+
+
+SUBJECTS: dict[str, dict[str, str]] = {
+    "pt_BR": {
+        "signup": "Seu cadastro na {{ shop_name }}", "welcome": "Boas-vindas à {{ shop_name }}!",
+        "unfinished_purchase": "Separamos para você, {{ first_name | \"cliente\" }}",
+        "post_sale": "Gostou da sua compra?", "birthday": "Feliz aniversário, {{ first_name | \"cliente\" }}!",
+        "reactivation": "Sentimos sua falta!", "reward_reached": "Você já pode trocar seus pontos",
+        "points_expiring": "Seus pontos vencem em {{ date }}",
+    },
+    "pt_PT": {
+        "signup": "O seu registo na {{ shop_name }}", "welcome": "Bem-vinda à {{ shop_name }}!",
+        "unfinished_purchase": "Guardámos para si, {{ first_name | \"cliente\" }}",
+        "post_sale": "Gostou da sua compra?", "birthday": "Parabéns, {{ first_name | \"cliente\" }}!",
+        "reactivation": "Temos saudades suas!", "reward_reached": "Já pode trocar os seus pontos",
+        "points_expiring": "Os seus pontos expiram a {{ date }}",
+    },
+    "en": {
+        "signup": "You're signed up at {{ shop_name }}", "welcome": "Welcome to {{ shop_name }}!",
+        "unfinished_purchase": "We kept it for you, {{ first_name | \"there\" }}",
+        "post_sale": "How do you like your purchase?", "birthday": "Happy birthday, {{ first_name | \"there\" }}!",
+        "reactivation": "We miss you!", "reward_reached": "Your points are ready to use",
+        "points_expiring": "Your points expire on {{ date }}",
+    },
+}
+
+UNSUBSCRIBE = {
+    "pt_BR": "Não quer mais receber nossos e-mails? Responda com SAIR.",
+    "pt_PT": "Não quer receber mais e-mails nossos? Responda com SAIR.",
+    "en": "Rather not hear from us? Reply STOP.",
+}
+
+
+def _pick(table: dict, language: str):
+    return table.get(language) or table.get(language.split("_")[0]) or table["en"]
+
+
+def subject_for(step: str, language: str, custom: str = "") -> str:
+    return custom or _pick(SUBJECTS, language)[step]
+
+
+def unsubscribe_line(language: str) -> str:
+    return _pick(UNSUBSCRIBE, language)

@@ -1,0 +1,193 @@
+"""The shop's SMTP account: its settings (in the database, without the password), a verified TLS
+connection that refuses to send the password anywhere else, a test in plain words, and the messages
+themselves (Date, Message-ID on the shop's domain, List-Unsubscribe on marketing, text and HTML)."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import smtplib
+import socket
+import ssl
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
+
+from ..domain.actors import Actor
+from ..domain.errors import ReguaError, ValidationError
+from ..domain.mail import SSL, STARTTLS, SmtpAccount, check_header
+from ..domain.permissions import require
+from . import audit, secrets
+from .normalize import normalize_email
+from .shop import get_setting, set_setting
+
+SETTING_KEY = "smtp"
+TIMEOUT_S = 30.0
+
+
+class MailError(ReguaError):
+    """Sending cannot happen now; `smtp_code` is the server's reply code when there was one."""
+
+    def __init__(self, code: str, /, smtp_code: int | None = None, **params: object) -> None:
+        self.smtp_code = smtp_code
+        super().__init__(code, **params)
+
+
+def account() -> SmtpAccount | None:
+    data = get_setting(SETTING_KEY)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return SmtpAccount.from_dict(data)
+    except TypeError:
+        return None
+
+
+def save_account(new: SmtpAccount, password: str | None, *, actor: Actor, session_only: bool = False) -> SmtpAccount:
+    """Save the settings; the password (when given) goes to the keyring, or to this session's memory
+    when the owner chose that because no keyring is usable. Nothing is saved if the keyring refuses."""
+    require(actor, "smtp.change")
+    new = new.validated()
+    from_addr = normalize_email(new.from_addr)
+    if not from_addr:
+        raise ValidationError("from_addr", "required")
+    new = SmtpAccount(**{**new.to_dict(), "from_addr": from_addr})
+    if password:
+        if session_only:
+            secrets.remember_for_session(new.keyring_user, password)
+        else:
+            secrets.store(new.keyring_user, password)
+    old = account()
+    set_setting(SETTING_KEY, new.to_dict())
+    if old is not None and old.keyring_user != new.keyring_user and password:
+        secrets.forget(old.keyring_user)
+    audit.record(actor, "smtp.change", new.host, user=new.user, port=new.port, security=new.security)
+    return new
+
+
+def password_for(acc: SmtpAccount) -> str:
+    password = secrets.read(acc.keyring_user)
+    if not password:
+        raise MailError("smtp_no_password")
+    return password
+
+
+class _Connection(smtplib.SMTP):
+    """smtplib's client, remembering whether a message's final dot went out: a failure after it is
+    "maybe delivered" (never retried by itself), a failure before it is safe to retry."""
+
+    payload_sent = False
+
+    def send(self, s):  # noqa: D102
+        super().send(s)
+        if isinstance(s, bytes | str) and (s.endswith(b"\r\n.\r\n") if isinstance(s, bytes) else s.endswith("\r\n.\r\n")):
+            self.payload_sent = True
+
+
+class _SslConnection(_Connection, smtplib.SMTP_SSL):
+    pass
+
+
+def connect(acc: SmtpAccount, password: str, *, timeout: float = TIMEOUT_S) -> smtplib.SMTP:
+    """An authenticated connection. TLS is verified (system CAs, host name) before the password is
+    sent; a server that does not offer STARTTLS is an error, never a fall back to plain text."""
+    context = ssl.create_default_context()
+    conn = None
+    try:
+        if acc.security == SSL:
+            conn = _SslConnection(acc.host, acc.port, timeout=timeout, context=context)
+            conn.ehlo()
+        else:
+            conn = _Connection(acc.host, acc.port, timeout=timeout)
+            conn.ehlo()
+            if not conn.has_extn("starttls"):
+                raise MailError("smtp_no_starttls", host=acc.host)
+            conn.starttls(context=context)
+            conn.ehlo()
+        conn.login(acc.user, password)
+        return conn
+    except BaseException as exc:
+        if conn is not None:
+            _close(conn)
+        if isinstance(exc, MailError):
+            raise
+        raise translate(exc, acc) from exc
+
+
+def _close(conn: smtplib.SMTP) -> None:
+    try:
+        conn.quit()
+    except Exception:  # noqa: BLE001 - already gone
+        with contextlib.suppress(Exception):
+            conn.close()
+
+
+def translate(exc: BaseException, acc: SmtpAccount) -> MailError:
+    """Any failure of talking to the server, as a message a shop owner can act on."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return MailError("smtp_auth_refused", smtp_code=exc.smtp_code, reply=_reply(exc))
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return MailError("smtp_auth_unsupported", host=acc.host)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return MailError("smtp_refused", smtp_code=exc.smtp_code, reply=f"{exc.smtp_code} {_reply(exc)}")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc):  # smtplib wraps the timeout
+            return MailError("smtp_timeout", host=acc.host, port=acc.port)
+        return MailError("smtp_disconnected", host=acc.host)
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return MailError("smtp_certificate", host=acc.host, reason=exc.verify_message or str(exc))
+    if isinstance(exc, ssl.SSLError):
+        return MailError("smtp_tls_failed", host=acc.host, port=acc.port)
+    if isinstance(exc, socket.gaierror):
+        return MailError("smtp_host_unknown", host=acc.host)
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return MailError("smtp_timeout", host=acc.host, port=acc.port)
+    if isinstance(exc, OSError):
+        return MailError("smtp_unreachable", host=acc.host, port=acc.port)
+    return MailError("smtp_refused", reply=type(exc).__name__)
+
+
+def _reply(exc: smtplib.SMTPResponseException) -> str:
+    text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+    return " ".join(text.split())[:200]
+
+
+def test_account(acc: SmtpAccount, password: str | None = None, *, timeout: float = TIMEOUT_S) -> str:
+    """Connect, start TLS, log in and leave. Returns the server's name; raises MailError in plain words."""
+    conn = connect(acc, password if password is not None else password_for(acc), timeout=timeout)
+    _close(conn)
+    return acc.host
+
+
+# --- the message --------------------------------------------------------------------------------------------
+
+
+def _display(name: str) -> str:
+    return " ".join("".join(" " if ch in "\r\n\x00\u2028\u2029\x0b\x0c\x85" else ch for ch in name).split())
+
+
+def html_from_text(text_escaped: str, shop_name: str, colour: str = "#7a3e65") -> str:
+    """The HTML part: the already-escaped text in paragraphs, signed with the shop's name."""
+    paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in text_escaped.split("\n\n") if p.strip())
+    return (f'<!DOCTYPE html><html><body style="font-family: sans-serif; color: #222; max-width: 560px;">'
+            f"{paragraphs}<p style=\"color: {colour}; font-weight: bold;\">{html.escape(shop_name)}</p>"
+            f"</body></html>")
+
+
+def build_message(acc: SmtpAccount, to_addr: str, to_name: str, subject: str, text: str, html_body: str, *,
+                  marketing: bool, unsubscribe_text: str = "") -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = formataddr((_display(acc.from_name), acc.from_addr))
+    msg["To"] = formataddr((_display(to_name), to_addr))
+    msg["Subject"] = check_header(subject)
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain=acc.domain)
+    if marketing:
+        msg["List-Unsubscribe"] = f"<mailto:{acc.from_addr}?subject=unsubscribe>"
+        if unsubscribe_text:
+            text = f"{text}\n\n--\n{unsubscribe_text}"
+    msg.set_content(text)
+    msg.add_alternative(html_body, subtype="html")
+    return msg
+
+
+SECURITIES = (STARTTLS, SSL)

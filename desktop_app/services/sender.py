@@ -1,0 +1,259 @@
+"""The outbox's sender: e-mails go at most once. Each message is claimed (planned → sending) in its own
+transaction before SMTP is spoken, and its outcome committed after; a row found still `sending` by a later
+run belongs to a process that died mid-send and becomes `uncertain`, never sent again by itself.
+
+What a server reply means is decided in domain/mail.py: 4xx and timeouts are retried with backoff, 5.1.x
+marks the address bounced, authentication, quota and policy errors pause the whole queue until the owner
+resumes it. Consent and the suppression list are checked at claim time, up to the last second. The
+daily and per-minute limits are counted from the outbox itself, so they hold across restarts and across
+the GUI's timer and the OS scheduler's `regua send-due`.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import time as time_mod
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..db import cadence as queries
+from ..db.database import database
+from ..db.models import Outbox, Suppression
+from ..domain import cadence as c
+from ..domain import mail as rules_mail
+from ..domain import templates
+from ..domain.actors import OWNER, Actor
+from ..domain.cadence import CadenceRules, Contact
+from ..domain.dates import to_utc, utc_now, zone
+from ..domain.errors import ReguaError
+from ..domain.permissions import require
+from . import cadence, mailer
+from .default_texts import subject_for, unsubscribe_line
+from .interactions import LogEntry, log_interaction
+from .mailer import MailError
+from .shop import ShopSettings, get_setting, set_setting
+
+PAUSE_KEY = "mail_paused"
+STALE_SENDING = timedelta(minutes=5)  # longer than any send can take with the socket timeouts
+SENDER = Actor(None, "Régua", OWNER)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    to_addr: str
+    to_name: str
+    subject: str
+    text: str
+    html: str
+    marketing: bool
+
+
+def paused() -> dict | None:
+    value = get_setting(PAUSE_KEY)
+    return value if isinstance(value, dict) and value else None
+
+
+def resume(*, actor: Actor) -> None:
+    require(actor, "smtp.change")
+    set_setting(PAUSE_KEY, {})
+
+
+def _pause(error: MailError | None, code: int | None, reply: str, now: datetime) -> None:
+    set_setting(PAUSE_KEY, {"code": code, "reply": reply[:200], "at": now.isoformat(" "),
+                            "reason": error.code if error else "smtp_paused"})
+
+
+def recover_interrupted(now: datetime | None = None) -> int:
+    """Rows left `sending` by a process that died mid-send: maybe delivered, so `uncertain`."""
+    now = now or utc_now()
+    with database.atomic("IMMEDIATE"):
+        return (Outbox.update(status=c.UNCERTAIN, reason="interrupted", updated_at=now)
+                .where((Outbox.status == c.SENDING) & (Outbox.updated_at < now - STALE_SENDING)).execute())
+
+
+def in_window(rules: CadenceRules, local_now: datetime) -> bool:
+    return c.is_open_day(local_now.date(), rules) and rules.window_start <= local_now.hour < rules.window_end
+
+
+def _local_midnight_utc(day: date, tz: str) -> datetime:
+    return to_utc(datetime.combine(day, time(0), zone(tz)))
+
+
+def _sent_since(since: datetime) -> int:
+    return Outbox.select().where((Outbox.status == c.SENT) & (Outbox.done_at >= since)).count()
+
+
+def _render(row: Outbox, shop: ShopSettings, rules: CadenceRules) -> Rendered:
+    item = cadence.item_for(row)
+    text = cadence.message_text(item, shop=shop, rules=rules)
+    values = cadence.message_values(item, shop=shop, rules=rules)
+    escaped = templates.render(cadence.text_for(item.step, rules, shop), values, escape=__import__("html").escape)
+    subject = templates.render(subject_for(item.step, shop.language, rules.step(item.step).subject), values)
+    html_body = mailer.html_from_text(escaped, shop.name)
+    return Rendered(item.email, item.customer, " ".join(subject.split()), text, html_body, row.marketing)
+
+
+def _claim(oid: int, today: date, now: datetime) -> tuple[Outbox | None, str]:
+    """planned → sending, in its own transaction, after checking consent and the suppression list."""
+    with database.atomic("IMMEDIATE"):
+        row = Outbox.get_or_none(Outbox.id == oid)
+        if row is None or row.status != c.PLANNED or row.channel != c.EMAIL:
+            return None, "taken"
+        if row.not_after < today:
+            Outbox.update(status=c.EXPIRED, reason="too_late", updated_at=now).where(Outbox.id == oid).execute()
+            return None, "expired"
+        name, email, phone = queries.contacts([row.customer_id]).get(row.customer_id, ("", "", ""))
+        consent = queries.consents([row.customer_id]).get(row.customer_id, {})
+        suppressed = bool(email) and Suppression.get_or_none(Suppression.email == email) is not None
+        contact = Contact(bool(email), bool(phone), consent, suppressed)
+        if c.channel_for(c.Step(row.step, True, c.EMAIL), contact) != c.EMAIL:
+            Outbox.update(status=c.SUPPRESSED, reason="bounced" if suppressed else "no_consent",
+                          updated_at=now).where(Outbox.id == oid).execute()
+            return None, "suppressed"
+        changed = (Outbox.update(status=c.SENDING, attempts=Outbox.attempts + 1, updated_at=now)
+                   .where((Outbox.id == oid) & (Outbox.status == c.PLANNED)).execute())
+        return (Outbox.get_by_id(oid), "claimed") if changed else (None, "taken")
+
+
+def _finish(oid: int, **fields) -> None:
+    with database.atomic("IMMEDIATE"):
+        Outbox.update(updated_at=utc_now(), **fields).where(Outbox.id == oid).execute()
+
+
+def _sent(row: Outbox, message_id: str, today: date, shop: ShopSettings) -> None:
+    with database.atomic("IMMEDIATE"):
+        iid = log_interaction(row.customer_id, LogEntry(kind="message", note=f"E-mail · {cadence.step_label_key(row.step)}"),
+                              actor=SENDER, shop=shop, today=today, source="cadence")
+        now = utc_now()
+        Outbox.update(status=c.SENT, done_at=now, updated_at=now, message_id=message_id, interaction=iid,
+                      error="", retry_at=None).where(Outbox.id == row.id).execute()
+
+
+def _failed(row: Outbox, code: int | None, reply: str, to_addr: str, now: datetime) -> str:
+    """Record what a refusal means; returns the verdict (retry, bounce, pause, fail)."""
+    verdict = rules_mail.classify(code, reply)
+    error = f"{code} {reply}".strip() if code else reply
+    if verdict == rules_mail.RETRY and row.attempts < rules_mail.MAX_ATTEMPTS:
+        _finish(row.id, status=c.PLANNED, retry_at=now + rules_mail.backoff(row.attempts), error=error[:300])
+    elif verdict == rules_mail.PAUSE:
+        _finish(row.id, status=c.PLANNED, attempts=max(row.attempts - 1, 0), error=error[:300])
+    else:
+        _finish(row.id, status=c.FAILED, reason="bounced" if verdict == rules_mail.BOUNCE else
+                "gave_up" if verdict == rules_mail.RETRY else "refused", error=error[:300])
+        if verdict == rules_mail.BOUNCE:
+            with database.atomic():
+                Suppression.insert(email=to_addr, reason="bounced", at=now, detail=error[:200]).on_conflict_ignore().execute()
+    return verdict
+
+
+def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dry_run: bool = False,
+             only: list[int] | None = None, timeout: float = mailer.TIMEOUT_S, wait_for_rate: bool = True,
+             sleep=time_mod.sleep) -> dict[str, int]:
+    """Send the e-mails due by `today`. Returns counts per outcome. Raises MailError when the account is
+    missing or the connection cannot be made (nothing is claimed then)."""
+    now = now or utc_now()
+    counts: Counter[str] = Counter()
+    rules = cadence.get_rules(shop)
+    with database.atomic("IMMEDIATE"):
+        counts["expired"] += queries.expire_stale(today, now)
+    counts["uncertain"] += recover_interrupted(now)
+    if paused():
+        counts["paused"] = 1
+        return _nonzero(counts)
+    acc = mailer.account()
+    if acc is None:
+        raise MailError("smtp_not_set_up")
+    due = queries.email_due(today, now, only)
+    budget = max(acc.daily_limit - _sent_since(_local_midnight_utc(today, shop.timezone)), 0)
+    if len(due) > budget:
+        counts["over_daily_limit"] = len(due) - budget
+        due = due[:budget]
+    if dry_run or not due:
+        if dry_run:
+            counts["would_send"] += len(due)
+        return _nonzero(counts)
+    password = mailer.password_for(acc)
+    try:
+        conn = mailer.connect(acc, password, timeout=timeout)
+    except MailError as exc:
+        if exc.code == "smtp_auth_refused":  # every later try would be refused too: stop until fixed
+            _pause(exc, exc.smtp_code, exc.params.get("reply", ""), now)
+        raise
+    try:
+        for oid in due:
+            recent = _sent_since(utc_now() - timedelta(seconds=60))
+            if recent >= acc.per_minute:
+                if not wait_for_rate:
+                    counts["rate_limited"] += 1
+                    continue
+                sleep(60)
+            if conn.sock is None:  # the server closed it (a 421, a dropped line): a fresh one
+                mailer._close(conn)
+                conn = mailer.connect(acc, password, timeout=timeout)
+            verdict = _send_one(oid, conn, acc, today, shop, rules, counts)
+            if verdict == rules_mail.PAUSE:
+                break
+    finally:
+        mailer._close(conn)
+    return _nonzero(counts)
+
+
+def _nonzero(counts: Counter) -> dict[str, int]:
+    return {k: v for k, v in counts.items() if v}
+
+
+def _send_one(oid: int, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings, rules: CadenceRules,
+              counts: Counter) -> str:
+    now = utc_now()
+    row = Outbox.get_or_none(Outbox.id == oid)
+    if row is None:
+        return "gone"
+    try:
+        rendered = _render(row, shop, rules)
+        msg = mailer.build_message(acc, rendered.to_addr, rendered.to_name, rendered.subject, rendered.text,
+                                   rendered.html, marketing=rendered.marketing,
+                                   unsubscribe_text=unsubscribe_line(shop.language))
+    except ReguaError as exc:  # a template or header problem: this message cannot go as it is
+        _finish(oid, status=c.FAILED, reason="template", error=exc.message()[:300])
+        counts["failed"] += 1
+        return rules_mail.FAIL
+    row, state = _claim(oid, today, now)
+    if row is None:
+        counts[state] += 1
+        return state
+    conn.payload_sent = False
+    try:
+        conn.send_message(msg, from_addr=acc.from_addr, to_addrs=[rendered.to_addr])
+    except smtplib.SMTPRecipientsRefused as exc:
+        code, reply = next(iter(exc.recipients.values()))
+        return _count(_failed(row, code, _text(reply), rendered.to_addr, now), counts, acc, code, _text(reply))
+    except smtplib.SMTPResponseException as exc:
+        verdict = _count(_failed(row, exc.smtp_code, _text(exc.smtp_error), rendered.to_addr, now), counts, acc,
+                         exc.smtp_code, _text(exc.smtp_error))
+        if exc.smtp_code == 421:  # "closing the channel": the server hangs up after it
+            mailer._close(conn)
+        return verdict
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        if conn.payload_sent:  # the whole message went out and no reply came: maybe delivered
+            _finish(oid, status=c.UNCERTAIN, reason="no_reply", error=type(exc).__name__)
+            counts["uncertain"] += 1
+        else:
+            _failed(row, None, type(exc).__name__, rendered.to_addr, now)
+            counts["retry"] += 1
+        mailer._close(conn)
+        return "reconnect"
+    _sent(row, msg["Message-ID"], today, shop)
+    counts["sent"] += 1
+    return "sent"
+
+
+def _count(verdict: str, counts: Counter, acc, code: int | None, reply: str) -> str:
+    counts[{"retry": "retry", "bounce": "bounced", "pause": "paused", "fail": "failed"}[verdict]] += 1
+    if verdict == rules_mail.PAUSE:
+        _pause(MailError("smtp_auth_refused" if code in (530, 534, 535) else "smtp_paused"), code, reply, utc_now())
+    return verdict
+
+
+def _text(reply) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)

@@ -1,0 +1,269 @@
+"""Mail against a real SMTP server on 127.0.0.1 with real TLS: messages arrive once and well formed; an
+untrusted certificate or a server hiding STARTTLS stop before AUTH; every reply class ends in the state
+DESIGN.md section 5 says; consent is checked at the last second; a killed sender never sends twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import date, timedelta
+from pathlib import Path
+
+import keyring
+import pytest
+import trustme
+
+from desktop_app.db.models import Customer, Outbox, Suppression
+from desktop_app.domain import cadence as c
+from desktop_app.domain.dates import local_noon_utc, utc_now
+from desktop_app.domain.mail import SSL, STARTTLS, SmtpAccount
+from desktop_app.services import cadence, customers, mailer, sender, shop
+from desktop_app.services.customers import CustomerInput
+from desktop_app.services.mailer import MailError
+
+from mailserver import PASSWORD, USER, MemoryKeyring, start_server, start_tarpit
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def ca():
+    return trustme.CA()
+
+
+@pytest.fixture
+def trusted(ca, tmp_path, monkeypatch):
+    """The test's certificate authority is the one the client trusts (as a company CA would be)."""
+    pem = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(pem))
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+    return pem
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def server(ca):
+    controller, box = start_server(ca)
+    yield controller, box
+    controller.stop()
+
+
+def account_for(port: int, security: str = STARTTLS) -> SmtpAccount:
+    return SmtpAccount("127.0.0.1", port, security, USER, "loja@flordelis.com.br", "Ateliê Flor de Lis",
+                       daily_limit=500, per_minute=500)
+
+
+def set_up(shop_settings, actor, port: int, security: str = STARTTLS) -> SmtpAccount:
+    return mailer.save_account(account_for(port, security), PASSWORD, actor=actor)
+
+
+def customer(settings, actor, name, email, *, created=DAY - timedelta(days=3), consent=True, source="counter"):
+    cid = customers.create_customer(CustomerInput(name=name, email=email, consent_email=consent),
+                                    shop=settings, actor=actor, today=created, source=source)
+    Customer.update(created_at=local_noon_utc(created, settings.timezone)).where(Customer.id == cid).execute()
+    return cid
+
+
+def plan(settings):
+    shop.set_setting(cadence.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
+    shop.set_setting(cadence.LAST_RUN_KEY, (DAY - timedelta(days=1)).isoformat())
+    cadence.plan(DAY, shop=settings)
+
+
+def test_due_emails_arrive_once_and_well_formed(shop_settings, actor, trusted, memory_keyring, server):
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    maria = customer(shop_settings, actor, "Maria Souza", "maria@example.com")  # welcome: marketing
+    joana = customer(shop_settings, actor, "Joana Dias", "joana@example.com", created=DAY, consent=None)  # signup
+    plan(shop_settings)
+    counts = sender.send_due(DAY, shop=shop_settings)
+    assert counts["sent"] == 2
+    assert sender.send_due(DAY, shop=shop_settings).get("sent", 0) == 0  # nothing twice
+    assert len(box.messages) == 2
+    for m in box.messages:
+        assert len(m.get_all("Date")) == 1 and len(m.get_all("Message-ID")) == 1
+        assert m["Message-ID"].endswith("@flordelis.com.br>")
+        assert m.get_content_type() == "multipart/alternative"
+        assert [p.get_content_type() for p in m.iter_parts()] == ["text/plain", "text/html"]
+        assert "Ateliê Flor de Lis" in m["From"]
+    welcome, signup = box.to("maria@example.com")[0], box.to("joana@example.com")[0]
+    assert welcome["List-Unsubscribe"] == "<mailto:loja@flordelis.com.br?subject=unsubscribe>"
+    assert signup["List-Unsubscribe"] is None  # a confirmation is not marketing
+    assert "Maria" in welcome.get_body(("plain",)).get_content()
+    assert box.log.index("STARTTLS") < box.log.index("AUTH")
+    rows = {r.customer_id: r for r in Outbox.select()}
+    assert rows[maria].status == rows[joana].status == c.SENT and rows[maria].message_id == welcome["Message-ID"]
+    assert ("message", "E-mail · welcome") in [(e.kind, e.note) for e in customers.timeline(maria)]
+
+
+def test_html_part_escapes_what_the_customer_typed(shop_settings, actor, trusted, memory_keyring, server):
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    customer(shop_settings, actor, "Ana<script>alert(1)</script> Lima", "ana@example.com")
+    plan(shop_settings)
+    sender.send_due(DAY, shop=shop_settings)
+    html_part = box.messages[0].get_body(("html",)).get_content()
+    assert "<script>" not in html_part and "Ana&lt;script&gt;" in html_part
+    assert "Ana<script>" in box.messages[0].get_body(("plain",)).get_content()  # plain text stays as typed
+
+
+def test_an_untrusted_certificate_stops_before_the_password_is_sent(shop_settings, actor, memory_keyring, ca, server):
+    controller, box = server  # no SSL_CERT_FILE: the test's CA is not trusted, like a stranger's certificate
+    acc = set_up(shop_settings, actor, controller.port)
+    with pytest.raises(MailError) as err:
+        mailer.test_account(acc, timeout=5)
+    assert err.value.code == "smtp_certificate"
+    assert "AUTH" not in box.log
+
+
+def test_a_server_without_starttls_gets_no_password(shop_settings, actor, memory_keyring, ca, trusted):
+    controller, box = start_server(ca, starttls=False)
+    try:
+        acc = set_up(shop_settings, actor, controller.port)
+        with pytest.raises(MailError) as err:
+            mailer.test_account(acc, timeout=5)
+        assert err.value.code == "smtp_no_starttls"
+        assert "AUTH" not in box.log and "STARTTLS" not in box.log
+    finally:
+        controller.stop()
+
+
+def test_ssl_on_port_465_style_works_too(shop_settings, actor, memory_keyring, ca, trusted):
+    controller, box = start_server(ca, starttls=False, implicit_tls=True)
+    try:
+        acc = set_up(shop_settings, actor, controller.port, SSL)
+        assert mailer.test_account(acc, timeout=5) == "127.0.0.1"
+        assert "AUTH" in box.log
+    finally:
+        controller.stop()
+
+
+def test_a_wrong_password_is_explained_and_pauses_the_queue(shop_settings, actor, trusted, memory_keyring, server):
+    controller, box = server
+    mailer.save_account(account_for(controller.port), "not-the-password", actor=actor)
+    with pytest.raises(MailError) as err:
+        mailer.test_account(mailer.account(), timeout=5)
+    assert err.value.code == "smtp_auth_refused" and "app password" in err.value.message()
+    customer(shop_settings, actor, "Maria Souza", "maria@example.com")
+    plan(shop_settings)
+    with pytest.raises(MailError):
+        sender.send_due(DAY, shop=shop_settings)
+    assert sender.paused()["code"] == 535
+    assert sender.send_due(DAY, shop=shop_settings) == {"paused": 1}
+    assert Outbox.get().status == c.PLANNED and box.messages == []
+
+
+def test_each_reply_class_ends_in_its_state(shop_settings, actor, trusted, memory_keyring, server):
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    people = {local: customer(shop_settings, actor, f"Cliente {local}", f"{local}@example.com")
+              for local in ("ok", "busy", "full", "gone", "later", "drop")}
+    plan(shop_settings)
+    counts = sender.send_due(DAY, shop=shop_settings, timeout=5)
+    state = {local: Outbox.get(Outbox.customer == cid) for local, cid in people.items()}
+    assert state["ok"].status == c.SENT
+    for local in ("busy", "full", "later"):  # 450, 452, 421: later, with backoff
+        assert state[local].status == c.PLANNED and state[local].retry_at > utc_now(), local
+    assert (state["gone"].status, state["gone"].reason) == (c.FAILED, "bounced")  # 550 5.1.1
+    assert Suppression.get_by_id("gone@example.com").reason == "bounced"
+    assert state["drop"].status == c.UNCERTAIN, state["drop"].error  # went out, no reply came: never resent
+    assert counts["sent"] == 1 and len(box.messages) == 1
+    # the retries are not due yet; a bounced address is never tried again
+    assert sender.send_due(DAY, shop=shop_settings).get("sent", 0) == 0
+
+
+def test_a_quota_reply_pauses_the_whole_queue(shop_settings, actor, trusted, memory_keyring, server):
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    quota = customer(shop_settings, actor, "Ana Quota", "quota@example.com")
+    customer(shop_settings, actor, "Bia Depois", "bia@example.com")
+    plan(shop_settings)
+    Outbox.update(step=c.BIRTHDAY).where(Outbox.customer == quota).execute()  # goes first
+    counts = sender.send_due(DAY, shop=shop_settings)
+    assert counts["paused"] == 1 and sender.paused()["code"] == 552
+    assert {r.status for r in Outbox.select()} == {c.PLANNED} and box.messages == []
+    sender.resume(actor=actor)
+    assert sender.paused() is None
+
+
+def test_a_server_that_never_answers_is_a_timeout_in_plain_words(shop_settings, actor, memory_keyring):
+    listener, port = start_tarpit()
+    try:
+        acc = set_up(shop_settings, actor, port)
+        with pytest.raises(MailError) as err:
+            mailer.test_account(acc, timeout=1)
+        assert err.value.code == "smtp_timeout"
+    finally:
+        listener.close()
+
+
+def test_opting_out_after_planning_wins_at_the_last_second(shop_settings, actor, trusted, memory_keyring, server):
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    maria = customer(shop_settings, actor, "Maria Souza", "maria@example.com")
+    plan(shop_settings)
+    customers.record_consent(maria, "email", False, actor=actor, source="counter")
+    counts = sender.send_due(DAY, shop=shop_settings)
+    assert counts["suppressed"] == 1 and box.messages == []
+    assert Outbox.get().status == c.SUPPRESSED
+
+
+def test_the_password_is_only_in_the_keyring(shop_settings, actor, paths, memory_keyring, trusted, server):
+    controller, _box = server
+    set_up(shop_settings, actor, controller.port)
+    from desktop_app.db.backup import backup_database
+    from desktop_app.db.database import database
+
+    backup = backup_database(database, paths.backup_dir / "check.db")
+    database.execute_sql("PRAGMA wal_checkpoint(FULL)")
+    for f in [paths.db_path, Path(str(paths.db_path) + "-wal"), backup, *paths.log_dir.glob("*")]:
+        if f.exists():
+            assert PASSWORD.encode() not in f.read_bytes(), f
+    assert keyring.get_keyring().store  # it is in the (test) keyring
+
+
+SENDER = textwrap.dedent("""
+    import sys
+    from datetime import date
+    import keyring
+    sys.path.insert(0, sys.argv[3])
+    from tests.integration.mailserver import MemoryKeyring, PASSWORD
+    from desktop_app.config import resolve_paths
+    from desktop_app.services import mailer, sender, shop, secrets
+    kr = MemoryKeyring(); keyring.set_keyring(kr)
+    shop.open_shop(resolve_paths(db=sys.argv[1]), create=False)
+    secrets.remember_for_session(mailer.account().keyring_user, PASSWORD)
+    print(sender.send_due(date.fromisoformat(sys.argv[2]), shop=shop.shop_settings()), flush=True)
+""")
+
+
+def test_a_sender_killed_after_the_server_took_the_message_never_sends_it_again(
+        shop_settings, actor, paths, trusted, memory_keyring, server):
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    customer(shop_settings, actor, "Maria Souza", "maria@example.com")
+    plan(shop_settings)
+    env = dict(os.environ)
+    proc = subprocess.Popen([sys.executable, "-c", SENDER, str(paths.db_path), DAY.isoformat(), str(ROOT)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    box.on_data = lambda _env: os.kill(proc.pid, signal.SIGKILL)  # it has the message; the sender dies
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL and len(box.messages) == 1
+    assert Outbox.get().status == c.SENDING
+    later = utc_now() + sender.STALE_SENDING + timedelta(seconds=1)
+    assert sender.recover_interrupted(later) == 1
+    assert Outbox.get().status == c.UNCERTAIN
+    box.on_data = None
+    sender.send_due(DAY, shop=shop_settings)
+    assert len(box.messages) == 1
