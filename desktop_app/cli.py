@@ -66,6 +66,26 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--date", metavar="YYYY-MM-DD", help="the first day (default today)")
     due.add_argument("--days", type=int, default=1, metavar="N", help="how many days from it (default 1, at most 31)")
     due.add_argument("--json", action="store_true", help="print one JSON document")
+
+    send = sub.add_parser("send-due", help="send the e-mails the régua has due (what the OS scheduler runs)")
+    send.add_argument("--date", metavar="YYYY-MM-DD", help="act as if today were this day, at the opening of the send window")
+    send.add_argument("--dry-run", action="store_true", help="count what would be sent, send nothing")
+    send.add_argument("--json", action="store_true", help="print the counts as one JSON document")
+
+    smtp = sub.add_parser("smtp", help="the shop's mail account: set it up, or test it")
+    smtp_sub = smtp.add_subparsers(dest="smtp_command", metavar="ACTION", required=True)
+    smtp_set = smtp_sub.add_parser("set", help="save the account; the password goes to the OS keyring")
+    smtp_set.add_argument("--host", required=True)
+    smtp_set.add_argument("--port", type=int, required=True)
+    smtp_set.add_argument("--security", choices=("starttls", "ssl"), required=True)
+    smtp_set.add_argument("--user", required=True)
+    smtp_set.add_argument("--from", dest="from_addr", required=True, metavar="ADDR")
+    smtp_set.add_argument("--name", default="", help="the sender's name (default: the shop's name)")
+    smtp_set.add_argument("--daily-limit", type=int, default=200, metavar="N")
+    smtp_set.add_argument("--per-minute", type=int, default=20, metavar="N")
+    smtp_set.add_argument("--password-stdin", action="store_true",
+                          help="read the password from standard input (never give it as an argument)")
+    smtp_sub.add_parser("test", help="connect, log in and say what happened")
     return parser
 
 
@@ -204,7 +224,63 @@ def cmd_due(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
+def cmd_send_due(args: argparse.Namespace, out) -> int:
+    from datetime import UTC
+
+    from .domain import cadence as steps
+    from .domain.dates import local_today, parse_iso_date, utc_now, zone
+    from .services import cadence, sender
+
+    forced = parse_iso_date(args.date) if args.date else None
+    settings = _open_shop(args)
+    today = forced or local_today(settings.timezone)
+    if args.dry_run:  # what the planner and the sender would do, without writing a row
+        due = [i for i in cadence.preview(today, 1, shop=settings)
+               if i.channel == steps.EMAIL and i.status == steps.PLANNED]
+        _print_counts({"would_send": len(due)}, args.json, out)
+        return 0
+    if forced is None:
+        local_now = utc_now().replace(tzinfo=UTC).astimezone(zone(settings.timezone))
+        if not sender.in_window(cadence.get_rules(settings), local_now):
+            _print_counts({"outside_window": 1}, args.json, out)
+            return 0
+    cadence.plan(today, shop=settings)
+    counts = sender.send_due(today, shop=settings)
+    _print_counts(counts, args.json, out)
+    return 0
+
+
+def _print_counts(counts: dict[str, int], as_json: bool, out) -> None:
+    if as_json:
+        json.dump(counts, out, sort_keys=True)
+        out.write("\n")
+    else:
+        print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "nothing due", file=out)
+
+
+def cmd_smtp(args: argparse.Namespace, out) -> int:
+    from .domain.actors import COMMAND_LINE
+    from .domain.mail import SmtpAccount
+    from .services import mailer
+
+    settings = _open_shop(args)
+    if args.smtp_command == "set":
+        password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+        acc = SmtpAccount(args.host, args.port, args.security, args.user, args.from_addr,
+                          args.name or settings.name, daily_limit=args.daily_limit, per_minute=args.per_minute)
+        acc = mailer.save_account(acc, password, actor=COMMAND_LINE)
+        stored = " (password stored in the keyring)" if password else ""
+        print(f"mail account saved: {acc.user} on {acc.host}:{acc.port} ({acc.security}){stored}", file=out)
+        return 0
+    acc = mailer.account()
+    if acc is None:
+        raise ReguaError("smtp_not_set_up")
+    mailer.test_account(acc)
+    print(f"ok: connected to {acc.host}:{acc.port}, encrypted, logged in as {acc.user}", file=out)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

@@ -201,3 +201,18 @@ def test_due_refuses_bad_dates_and_day_counts_with_a_message(demo_db):
     for args in (["--date", "2026-02-30"], ["--days", "0"], ["--days", "400"]):
         result = regua("--db", str(demo_db), "due", *args)
         assert result.returncode == 1 and result.stderr.startswith("regua: ") and not result.stdout
+
+
+def test_send_due_dry_run_counts_and_smtp_test_explains_a_missing_account(demo_db):
+    from datetime import date
+
+    result = regua("--db", str(demo_db), "send-due", "--date", date.today().isoformat(), "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    assert set(json.loads(result.stdout)) == {"would_send"}
+    result = regua("--db", str(demo_db), "smtp", "test")
+    assert result.returncode == 1 and "mail account is not set up" in result.stderr
+    result = regua("--db", str(demo_db), "send-due", "--date", date.today().isoformat())
+    assert result.returncode == 1 and "mail account is not set up" in result.stderr
+    result = regua("--db", str(demo_db), "smtp", "set", "--host", "smtp.example.com", "--port", "587",
+                   "--security", "tls", "--user", "u", "--from", "a@example.com")
+    assert result.returncode == 2  # bad usage: argparse names the choices
