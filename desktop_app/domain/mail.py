@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
 
 from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP
 
 STARTTLS = "starttls"
 SSL = "ssl"
@@ -27,10 +28,12 @@ class Preset:
 
 PRESETS = {p.key: p for p in (
     Preset("gmail", "Gmail", "smtp.gmail.com", 587, STARTTLS, 400, 20,
-           "Gmail needs an app password (Google account → Security → App passwords)."),
+           QT_TRANSLATE_NOOP("mail", "Gmail needs an app password (Google account → Security → App passwords).")),
     Preset("outlook", "Outlook / Microsoft 365", "smtp.office365.com", 587, STARTTLS, 300, 30,
-           "Outlook and Microsoft 365 need SMTP sending switched on for the mailbox, and an app password."),
-    Preset("yahoo", "Yahoo", "smtp.mail.yahoo.com", 465, SSL, 400, 20, "Yahoo needs an app password."),
+           QT_TRANSLATE_NOOP("mail", "Outlook and Microsoft 365 need SMTP sending switched on for the mailbox, "
+                                     "and an app password.")),
+    Preset("yahoo", "Yahoo", "smtp.mail.yahoo.com", 465, SSL, 400, 20,
+           QT_TRANSLATE_NOOP("mail", "Yahoo needs an app password.")),
     Preset("zoho", "Zoho", "smtp.zoho.com", 587, STARTTLS, 200, 20, ""),
     Preset("other", "Other", "", 587, STARTTLS, 200, 20, ""),
 )}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,7 +25,7 @@ from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
-from ..services import exporter, loyalty
+from ..services import cadence, exporter, loyalty, mailer, sender
 from ..services.shop import ShopSettings
 from .cadence_setup import CadenceDialog
 from .customers_view import CustomersView
@@ -33,6 +33,8 @@ from .errors import show_error
 from .import_wizard import ImportHistoryDialog, ImportWizard
 from .login_dialog import LoginDialog, role_label
 from .loyalty_setup import LoyaltyReportDialog, ProgramsDialog
+from .mail_setup import MailAccountDialog
+from .messages_view import MessagesView
 from .quick_log import QuickLogDialog
 from .staff_dialogs import AuditDialog, StaffDialog
 from .tasks import TaskRunner
@@ -57,7 +59,11 @@ class MainWindow(QMainWindow):
         self.today_view = TodayView(tasks, shop, actor, today)
         self._add_section(self.tr("Customers"), self.customers)
         self._add_section(self.tr("Today"), self.today_view)
+        self.messages_view = MessagesView(tasks, shop, actor, today)
+        self._add_section(self.tr("Messages"), self.messages_view)
+        self.messages_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(lambda _r: self._section_shown())
         self.nav.setCurrentRow(0)
         self.today_view.open_customer.connect(self.open_customer)
         self.today_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -87,6 +93,10 @@ class MainWindow(QMainWindow):
         if split is not None:
             self.customers.splitter.restoreState(split)
         self.run_daily()
+        self._send_timer = QTimer(self)
+        self._send_timer.setInterval(2 * 60 * 1000)
+        self._send_timer.timeout.connect(self.send_due_quietly)
+        self._send_timer.start()
 
     def _add_section(self, title: str, widget: QWidget) -> None:
         self.stack.addWidget(widget)
@@ -135,6 +145,9 @@ class MainWindow(QMainWindow):
         audit_action = QAction(self.tr("&Audit log…"), self)
         audit_action.triggered.connect(lambda: AuditDialog(self.actor, self.shop, self).exec())
         self.shop_menu.addAction(audit_action)
+        mail_action = QAction(self.tr("&Mail account…"), self)
+        mail_action.triggered.connect(self.mail_account)
+        self.shop_menu.addAction(mail_action)
         cadence_action = QAction(self.tr("Relationship &cadence…"), self)
         cadence_action.triggered.connect(self.cadence_settings)
         self.shop_menu.addAction(cadence_action)
@@ -158,6 +171,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.customers.actor = actor
         self.today_view.actor = actor
+        self.messages_view.actor = actor
         self.user_label.setText(self.tr("Logged in: {name} ({role})").format(name=actor.name,
                                                                            role=role_label(actor.role)))
         self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
@@ -215,6 +229,38 @@ class MainWindow(QMainWindow):
         dialog = LoyaltyReportDialog(self.tasks, self.shop, self.actor, self.today, self)
         dialog.open()
         return dialog
+
+    def mail_account(self) -> MailAccountDialog:
+        dialog = MailAccountDialog(self.tasks, self.shop, self.actor, self)
+        dialog.accepted.connect(self.messages_view.show_pause)
+        dialog.open()
+        return dialog
+
+    def _section_shown(self) -> None:
+        if self.stack.currentWidget() is self.messages_view:
+            self.messages_view.reload()
+
+    def send_due_quietly(self) -> None:
+        """The timer's send: within the send window, when an account is set up and sending is not paused.
+        The OS scheduler's `regua send-due` runs the same function; the outbox keeps them from sending
+        the same message twice."""
+        from datetime import UTC, datetime
+
+        from ..domain.dates import zone
+
+        if self.tasks.busy or mailer.account() is None or sender.paused():
+            return
+        local_now = datetime.now(UTC).astimezone(zone(self.shop.timezone))
+        if not sender.in_window(cadence.get_rules(self.shop), local_now):
+            return
+        today, shop = self.today(), self.shop
+
+        def failed(exc: BaseException) -> None:
+            log.warning("sending the due e-mails failed: %s", exc)
+            self.messages_view.show_pause()
+
+        self.tasks.run(lambda: sender.send_due(today, shop=shop, wait_for_rate=False),
+                       lambda _counts: self.messages_view.show_pause(), failed)
 
     def cadence_settings(self) -> CadenceDialog:
         dialog = CadenceDialog(self.tasks, self.shop, self.actor, self.today, self)

@@ -32,7 +32,7 @@ from ..domain.actors import Actor
 from ..domain.errors import ReguaError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.permissions import allowed
-from ..services import cadence
+from ..services import cadence, sender
 from ..services.cadence import DueItem
 from ..services.normalize import format_phone
 from ..services.shop import ShopSettings
@@ -179,6 +179,8 @@ class TodayView(QWidget):
         self.whatsapp_button = QPushButton(self.tr("Send on WhatsApp"))
         self.whatsapp_button.setToolTip(self.tr("Opens WhatsApp with the message written and notes it as sent"))
         self.whatsapp_button.clicked.connect(self.send_whatsapp)
+        self.email_button = QPushButton(self.tr("Send e-mail now"))
+        self.email_button.clicked.connect(self.send_email)
         self.done_button = QPushButton(self.tr("Call done…"))
         self.done_button.clicked.connect(self.task_done)
         self.approve_button = QPushButton(self.tr("Approve"))
@@ -188,7 +190,7 @@ class TodayView(QWidget):
         self.customer_button = QPushButton(self.tr("Open customer"))
         self.customer_button.clicked.connect(self._open_customer)
         buttons = QHBoxLayout()
-        for b in (self.whatsapp_button, self.done_button, self.approve_button, self.skip_button):
+        for b in (self.whatsapp_button, self.email_button, self.done_button, self.approve_button, self.skip_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.customer_button)
@@ -346,8 +348,8 @@ class TodayView(QWidget):
     def _show_current(self) -> None:
         item = self.current_item()
         self.error.hide()
-        for b in (self.whatsapp_button, self.done_button, self.approve_button, self.skip_button,
-                  self.customer_button):
+        for b in (self.whatsapp_button, self.email_button, self.done_button, self.approve_button,
+                  self.skip_button, self.customer_button):
             b.setVisible(False)
         if item is None:
             self.who.setText("")
@@ -364,8 +366,10 @@ class TodayView(QWidget):
         self.approve_button.setVisible(held and allowed(self.actor, "cadence.approve"))
         self.skip_button.setVisible(True)
         self.customer_button.setVisible(True)
+        self.email_button.setVisible(item.channel == c.EMAIL and not held)
         if item.channel == c.EMAIL:
-            self.note.setText(self.tr("E-mails go out by themselves once the shop's mail account is set up."))
+            self.note.setText(self.tr("E-mails go out by themselves within the send window once the shop's mail "
+                                      "account is set up (Shop → Mail account)."))
         elif item.channel == c.TASK:
             self.note.setText(self.tr("Call the customer; the message above is a suggestion of what to say."))
         else:
@@ -403,6 +407,31 @@ class TodayView(QWidget):
             QDesktopServices.openUrl(QUrl(link))
 
         self._act(act, self.tr("WhatsApp to {name} noted as sent.").format(name=item.customer))
+
+    def send_email(self) -> None:
+        item = self.current_item()
+        if item is None or item.channel != c.EMAIL:
+            return
+        today, shop = self.today(), self.shop
+        self.email_button.setEnabled(False)
+
+        def done(counts: dict[str, int]) -> None:
+            self.email_button.setEnabled(True)
+            if counts.get("sent"):
+                self.status.emit(self.tr("E-mail to {name} sent.").format(name=item.customer))
+            else:
+                self.error.setText(self.tr("Not sent: {what}").format(what=", ".join(counts) or "-"))
+                self.error.show()
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.email_button.setEnabled(True)
+            if not isinstance(exc, ReguaError):
+                raise exc
+            self.error.setText(error_text(exc))
+            self.error.show()
+
+        self.tasks.run(lambda: sender.send_due(today, shop=shop, only=[item.outbox_id]), done, failed)
 
     def task_done(self) -> OutcomeDialog | None:
         item = self.current_item()

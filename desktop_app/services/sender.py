@@ -257,3 +257,55 @@ def _count(verdict: str, counts: Counter, acc, code: int | None, reply: str) -> 
 
 def _text(reply) -> str:
     return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
+# --- the Messages screen -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    id: int
+    customer_id: int
+    customer: str
+    email: str
+    step: str
+    channel: str
+    status: str
+    send_on: date
+    done_at: datetime | None
+    attempts: int
+    reason: str
+    error: str
+
+
+SHOWN = (c.PLANNED, c.HELD, c.SENT, c.DONE, c.FAILED, c.UNCERTAIN, c.EXPIRED, c.SUPPRESSED, c.SKIPPED)
+
+
+def messages(status: str | None = None, *, limit: int = 500) -> list[MessageRow]:
+    """The newest messages of the outbox (all channels), optionally of one status."""
+    query = Outbox.select().order_by(Outbox.updated_at.desc(), Outbox.id.desc()).limit(limit)
+    if status:
+        query = query.where(Outbox.status == status)
+    rows = list(query)
+    people = queries.contacts(sorted({r.customer_id for r in rows}))
+    return [MessageRow(r.id, r.customer_id, people.get(r.customer_id, ("", "", ""))[0],
+                       people.get(r.customer_id, ("", "", ""))[1], r.step, r.channel, r.status, r.send_on,
+                       r.done_at, r.attempts, r.reason, r.error) for r in rows]
+
+
+def retry(ids: list[int], *, actor: Actor, today: date) -> int:
+    """The owner decides: a failed or uncertain e-mail goes again (an uncertain one may arrive twice)."""
+    require(actor, "smtp.change")
+    with database.atomic("IMMEDIATE"):
+        return (Outbox.update(status=c.PLANNED, retry_at=None, reason="retried", updated_at=utc_now(),
+                              send_on=today, actor=actor.name)
+                .where(Outbox.id.in_(ids) & Outbox.status.in_((c.FAILED, c.UNCERTAIN))
+                       & (Outbox.channel == c.EMAIL) & (Outbox.not_after >= today)).execute())
+
+
+def cancel(ids: list[int], *, actor: Actor) -> int:
+    require(actor, "cadence.act")
+    with database.atomic("IMMEDIATE"):
+        return (Outbox.update(status=c.SKIPPED, reason="by_staff", updated_at=utc_now(), actor=actor.name,
+                              staff=actor.staff_id)
+                .where(Outbox.id.in_(ids) & Outbox.status.in_(c.WAITING)).execute())

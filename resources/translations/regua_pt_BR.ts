@@ -880,154 +880,272 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>MailAccountDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="40"/>
+        <source>Mail account</source>
+        <translation>Conta de e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="44"/>
+        <source>Other server</source>
+        <translation>Outro servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="49"/>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (normalmente porta 587)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="50"/>
+        <source>SSL/TLS (usually port 465)</source>
+        <translation>SSL/TLS (normalmente porta 465)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="60"/>
+        <source>No keyring here: keep the password only until Régua closes</source>
+        <translation>Sem chaveiro aqui: guardar a senha só até fechar a Régua</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="65"/>
+        <source>Password kept in: {where}</source>
+        <translation>Senha guardada em: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="66"/>
+        <source>This computer has no safe place for passwords (keyring).</source>
+        <translation>Este computador não tem um lugar seguro para senhas (chaveiro).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="72"/>
+        <source>Provider</source>
+        <translation>Provedor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="74"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="75"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="76"/>
+        <source>Security</source>
+        <translation>Segurança</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="77"/>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="78"/>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
+        <source>Sender address</source>
+        <translation>Endereço do remetente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
+        <source>Sender name</source>
+        <translation>Nome do remetente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
+        <source>At most per day</source>
+        <translation>No máximo por dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="84"/>
+        <source>At most per minute</source>
+        <translation>No máximo por minuto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="89"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Testar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="122"/>
+        <source>kept in the keyring; type to change it</source>
+        <translation>guardada no chaveiro; digite para trocar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="161"/>
+        <source>Connecting to {host}…</source>
+        <translation>Conectando a {host}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="167"/>
+        <source>It works: connected to {host}, encrypted, and logged in.</source>
+        <translation>Funciona: conectou a {host}, com criptografia, e entrou na conta.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="58"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="60"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="59"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="61"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="96"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="63"/>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="97"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="107"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="101"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="111"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="105"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="115"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="112"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="115"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="125"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="118"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="128"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="131"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="141"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="142"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="135"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="145"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="148"/>
+        <source>&amp;Mail account…</source>
+        <translation>Conta de &amp;e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="141"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="154"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelidade…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="144"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="157"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="158"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelidade: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="162"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="165"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="189"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="200"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="203"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="292"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="304"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="305"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -1107,6 +1225,104 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/merge_dialog.py" line="42"/>
         <source>Merge</source>
         <translation>Mesclar</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesView</name>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="66"/>
+        <source>Resume sending</source>
+        <translation>Retomar envios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="74"/>
+        <source>All messages</source>
+        <translation>Todas as mensagens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="78"/>
+        <source>Send due e-mails now</source>
+        <translation>Enviar agora os e-mails do dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="80"/>
+        <source>Send again</source>
+        <translation>Enviar de novo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="81"/>
+        <source>For a failed or uncertain e-mail; an uncertain one may arrive twice</source>
+        <translation>Para um e-mail que falhou ou ficou incerto; um incerto pode chegar duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="83"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="86"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="91"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="91"/>
+        <source>Step</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="91"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="92"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="92"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="92"/>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="120"/>
+        <source>Sending is paused. {reason}</source>
+        <translation>Os envios estão pausados. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="138"/>
+        <source>Showing {n} (newest first)</source>
+        <translation>Mostrando {n} (mais recentes primeiro)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="164"/>
+        <source>Will be sent again: {n}.</source>
+        <translation>Serão enviados de novo: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="169"/>
+        <source>Cancelled: {n}.</source>
+        <translation>Cancelados: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="175"/>
+        <source>Sending resumed.</source>
+        <translation>Envios retomados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="183"/>
+        <source>E-mails sent: {sent}.</source>
+        <translation>E-mails enviados: {sent}.</translation>
     </message>
 </context>
 <context>
@@ -1712,19 +1928,19 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/today_view.py" line="158"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/today_view.py" line="158"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/today_view.py" line="158"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="221"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
@@ -1734,132 +1950,147 @@ Banco de dados: {db}</translation>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="179"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar no WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="180"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e registra como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="182"/>
+        <source>Send e-mail now</source>
+        <translation>Enviar e-mail agora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="184"/>
         <source>Call done…</source>
         <translation>Ligação feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="186"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="185"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="188"/>
         <source>Skip</source>
         <translation>Pular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="187"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="190"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="198"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="201"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="232"/>
         <source>Skip the selected</source>
         <translation>Pular os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="241"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="246"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="242"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="247"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="273"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="278"/>
         <source>Today, {date}</source>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="297"/>
         <source> (awaiting approval)</source>
         <translation> (aguardando aprovação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="303"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="308"/>
         <source>To do: {n}</source>
         <translation>A fazer: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="305"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="310"/>
         <source>awaiting approval: {n}</source>
         <translation>aguardando aprovação: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="307"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="312"/>
         <source>too late to send (the PC was off): {n}</source>
         <translation>tarde demais para enviar (PC desligado): {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="331"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="336"/>
         <source>Planned for the next 7 days: {n}</source>
         <translation>Previstas para os próximos 7 dias: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="365"/>
-        <source>E-mails go out by themselves once the shop&apos;s mail account is set up.</source>
-        <translation>Os e-mails saem sozinhos quando a conta de e-mail da loja estiver configurada.</translation>
+        <location filename="../../desktop_app/gui/today_view.py" line="372"/>
+        <source>E-mails go out by themselves within the send window once the shop&apos;s mail account is set up (Shop → Mail account).</source>
+        <translation>Os e-mails saem sozinhos no horário de envio quando a conta de e-mail da loja estiver configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="367"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="374"/>
         <source>Call the customer; the message above is a suggestion of what to say.</source>
         <translation>Ligue para o cliente; a mensagem acima é uma sugestão do que dizer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="369"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="376"/>
         <source>Last day worth sending: {date}</source>
         <translation>Último dia em que vale enviar: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="402"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="409"/>
         <source>WhatsApp to {name} noted as sent.</source>
         <translation>WhatsApp para {name} registrado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="414"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="421"/>
+        <source>E-mail to {name} sent.</source>
+        <translation>E-mail para {name} enviado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="423"/>
+        <source>Not sent: {what}</source>
+        <translation>Não enviado: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="446"/>
         <source>Call with {name} noted.</source>
         <translation>Ligação com {name} registrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="425"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="457"/>
         <source>Skipped: {name}.</source>
         <translation>Pulado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="431"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="463"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="474"/>
         <source>Skipped: {n}.</source>
         <translation>Pulados: {n}.</translation>
     </message>
@@ -2390,116 +2621,206 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <source>A subject or name cannot contain line breaks.</source>
+        <translation>Um assunto ou nome não pode ter quebras de linha.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="103"/>
+        <source>Enter the mail server&apos;s name, for example smtp.gmail.com.</source>
+        <translation>Digite o nome do servidor de e-mail, por exemplo smtp.gmail.com.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
+        <source>Pick STARTTLS (port 587) or SSL (port 465).</source>
+        <translation>Escolha STARTTLS (porta 587) ou SSL (porta 465).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <source>The shop&apos;s mail account is not set up yet (Shop → Mail account).</source>
+        <translation>A conta de e-mail da loja ainda não foi configurada (Loja → Conta de e-mail).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="107"/>
+        <source>The mail password is not in the keyring. Enter it again in Shop → Mail account.</source>
+        <translation>A senha do e-mail não está no chaveiro. Digite de novo em Loja → Conta de e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <source>The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the password without one; check the port (587) or choose SSL on port 465.</source>
+        <translation>O servidor {host} não oferece conexão criptografada (STARTTLS). A Régua não envia a senha sem ela; confira a porta (587) ou escolha SSL na porta 465.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <source>The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
+        <translation>O servidor {host} mostrou um certificado que não é confiável ({reason}). Nada foi enviado; confira o nome do servidor. Num Wi-Fi público, alguém pode estar escutando.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
+        <translation>A conexão criptografada com {host}:{port} falhou. Confira a porta e o tipo de segurança.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="118"/>
+        <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
+        <translation>O servidor recusou o usuário ou a senha. Gmail e Outlook precisam de uma senha de app, não da senha de sempre. ({reply})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="119"/>
+        <source>The server {host} does not accept a password login.</source>
+        <translation>O servidor {host} não aceita entrar com senha.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="120"/>
+        <source>The mail server said: {reply}</source>
+        <translation>O servidor de e-mail respondeu: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="121"/>
+        <source>The server {host} closed the connection. Try again later.</source>
+        <translation>O servidor {host} fechou a conexão. Tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="123"/>
+        <source>The server {host} cannot be found. Check its name and the internet connection.</source>
+        <translation>O servidor {host} não foi encontrado. Confira o nome e a conexão com a internet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="125"/>
+        <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
+        <translation>O servidor {host}:{port} não respondeu a tempo. Confira a conexão com a internet e a porta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="127"/>
+        <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
+        <translation>Não foi possível alcançar o servidor {host}:{port}. Confira a conexão com a internet e a porta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
+        <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
+        <translation>O servidor de e-mail parou de aceitar mensagens (cota ou política). Os envios estão pausados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="132"/>
+        <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
+        <translation>Este computador não tem um lugar seguro para senhas (chaveiro: {backend}). A Régua não grava a senha em nenhum outro lugar; você pode digitá-la uma vez por sessão.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="134"/>
+        <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
+        <translation>O chaveiro do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie e tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="136"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="103"/>
+        <location filename="../../desktop_app/domain/errors.py" line="137"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="104"/>
+        <location filename="../../desktop_app/domain/errors.py" line="138"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="106"/>
+        <location filename="../../desktop_app/domain/errors.py" line="140"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="108"/>
+        <location filename="../../desktop_app/domain/errors.py" line="142"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="109"/>
+        <location filename="../../desktop_app/domain/errors.py" line="143"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <location filename="../../desktop_app/domain/errors.py" line="144"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="111"/>
+        <location filename="../../desktop_app/domain/errors.py" line="145"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <location filename="../../desktop_app/domain/errors.py" line="147"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="114"/>
+        <location filename="../../desktop_app/domain/errors.py" line="148"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <location filename="../../desktop_app/domain/errors.py" line="149"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="116"/>
+        <location filename="../../desktop_app/domain/errors.py" line="150"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="117"/>
+        <location filename="../../desktop_app/domain/errors.py" line="151"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="118"/>
+        <location filename="../../desktop_app/domain/errors.py" line="152"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="119"/>
+        <location filename="../../desktop_app/domain/errors.py" line="153"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="120"/>
+        <location filename="../../desktop_app/domain/errors.py" line="154"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="122"/>
+        <location filename="../../desktop_app/domain/errors.py" line="156"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="128"/>
+        <location filename="../../desktop_app/domain/errors.py" line="162"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="131"/>
+        <location filename="../../desktop_app/domain/errors.py" line="165"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="132"/>
+        <location filename="../../desktop_app/domain/errors.py" line="166"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="133"/>
+        <location filename="../../desktop_app/domain/errors.py" line="167"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="134"/>
+        <location filename="../../desktop_app/domain/errors.py" line="168"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="135"/>
+        <location filename="../../desktop_app/domain/errors.py" line="169"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -2789,6 +3110,77 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>mail</name>
+    <message>
+        <location filename="../../desktop_app/domain/mail.py" line="31"/>
+        <source>Gmail needs an app password (Google account → Security → App passwords).</source>
+        <translation>O Gmail precisa de uma senha de app (Conta Google → Segurança → Senhas de app).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/mail.py" line="34"/>
+        <source>Outlook and Microsoft 365 need SMTP sending switched on for the mailbox, and an app password.</source>
+        <translation>Outlook e Microsoft 365 precisam do envio SMTP ligado na caixa de correio e de uma senha de app.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/mail.py" line="36"/>
+        <source>Yahoo needs an app password.</source>
+        <translation>O Yahoo precisa de uma senha de app.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="37"/>
+        <source>planned</source>
+        <translation>prevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="38"/>
+        <source>awaiting approval</source>
+        <translation>aguardando aprovação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="39"/>
+        <source>sending</source>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="40"/>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="41"/>
+        <source>done by staff</source>
+        <translation>feita pela equipe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="42"/>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="43"/>
+        <source>uncertain (may have arrived)</source>
+        <translation>incerta (pode ter chegado)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="44"/>
+        <source>expired</source>
+        <translation>expirou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="45"/>
+        <source>not sent: no consent or bounced</source>
+        <translation>não enviada: sem consentimento ou endereço inválido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="46"/>
+        <source>skipped</source>
+        <translation>pulada</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <location filename="../../desktop_app/gui/login_dialog.py" line="24"/>
@@ -2822,6 +3214,11 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/services/customers.py" line="400"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="401"/>
+        <source>the régua (sent by itself)</source>
+        <translation>a régua (envio automático)</translation>
     </message>
 </context>
 </TS>

@@ -238,7 +238,7 @@ SENDER = textwrap.dedent("""
     from datetime import date
     import keyring
     sys.path.insert(0, sys.argv[3])
-    from tests.integration.mailserver import MemoryKeyring, PASSWORD
+    from tests.mailserver import MemoryKeyring, PASSWORD
     from desktop_app.config import resolve_paths
     from desktop_app.services import mailer, sender, shop, secrets
     kr = MemoryKeyring(); keyring.set_keyring(kr)

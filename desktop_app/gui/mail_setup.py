@@ -1,0 +1,187 @@
+"""Shop → Mail account (owner): a preset fills the server, port, security and limits; the password goes to
+the OS keyring; Test connects, starts TLS, logs in and says what happened in plain words, off the GUI
+thread. Without a usable keyring the owner may type the password once per session instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actors import Actor
+from ..domain.errors import ReguaError
+from ..domain.mail import PRESETS, SSL, STARTTLS, SmtpAccount
+from ..services import mailer, secrets
+from ..services.shop import ShopSettings
+from .i18n import error_text
+from .tasks import TaskRunner
+from .widgets import error_label
+
+HINTS = {key: p.hint for key, p in PRESETS.items() if p.hint}  # marked for translation in domain/mail.py
+OK_STYLE = "color: #1f6f43;"
+
+
+class MailAccountDialog(QDialog):
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.shop, self.actor = tasks, shop, actor
+        self.setWindowTitle(self.tr("Mail account"))
+        current = mailer.account()
+        self.preset = QComboBox()
+        for key, p in PRESETS.items():
+            self.preset.addItem(self.tr("Other server") if key == "other" else p.name, key)
+        self.host = QLineEdit()
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.security = QComboBox()
+        self.security.addItem(self.tr("STARTTLS (usually port 587)"), STARTTLS)
+        self.security.addItem(self.tr("SSL/TLS (usually port 465)"), SSL)
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.from_addr = QLineEdit()
+        self.from_name = QLineEdit(shop.name)
+        self.daily = QSpinBox()
+        self.daily.setRange(1, 100_000)
+        self.per_minute = QSpinBox()
+        self.per_minute.setRange(1, 1000)
+        self.session_only = QCheckBox(self.tr("No keyring here: keep the password only until Régua closes"))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        keyring = secrets.backend_name()
+        self.keyring_label = QLabel(self.tr("Password kept in: {where}").format(where=keyring) if keyring else
+                                    self.tr("This computer has no safe place for passwords (keyring)."))
+        self.keyring_label.setWordWrap(True)
+        self.session_only.setVisible(not keyring)
+        self.session_only.setChecked(not keyring)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Provider"), self.preset)
+        form.addRow("", self.hint)
+        form.addRow(self.tr("Server"), self.host)
+        form.addRow(self.tr("Port"), self.port)
+        form.addRow(self.tr("Security"), self.security)
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.keyring_label)
+        form.addRow("", self.session_only)
+        form.addRow(self.tr("Sender address"), self.from_addr)
+        form.addRow(self.tr("Sender name"), self.from_name)
+        form.addRow(self.tr("At most per day"), self.daily)
+        form.addRow(self.tr("At most per minute"), self.per_minute)
+
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.error = error_label()
+        self.test_button = QPushButton(self.tr("&Test"))
+        self.test_button.clicked.connect(self.test)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result)
+        layout.addWidget(self.error)
+        layout.addLayout(row)
+        self.preset.currentIndexChanged.connect(lambda _i: self._apply_preset())
+        if current is not None:
+            self._fill(current)
+        else:
+            self._apply_preset()
+        self.resize(540, self.sizeHint().height())
+
+    def _fill(self, acc: SmtpAccount) -> None:
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(max(self.preset.findData(acc.preset), 0))
+        self.preset.blockSignals(False)
+        self.host.setText(acc.host)
+        self.port.setValue(acc.port)
+        self.security.setCurrentIndex(self.security.findData(acc.security))
+        self.user.setText(acc.user)
+        self.from_addr.setText(acc.from_addr)
+        self.from_name.setText(acc.from_name)
+        self.daily.setValue(acc.daily_limit)
+        self.per_minute.setValue(acc.per_minute)
+        self.password.setPlaceholderText(self.tr("kept in the keyring; type to change it"))
+        self._show_hint()
+
+    def _apply_preset(self) -> None:
+        p = PRESETS[self.preset.currentData()]
+        if p.host:
+            self.host.setText(p.host)
+        self.port.setValue(p.port)
+        self.security.setCurrentIndex(self.security.findData(p.security))
+        self.daily.setValue(p.daily_limit)
+        self.per_minute.setValue(p.per_minute)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        text = HINTS.get(self.preset.currentData(), "")
+        self.hint.setText(QCoreApplication.translate("mail", text) if text else "")
+        self.hint.setVisible(bool(text))
+
+    def form_account(self) -> SmtpAccount:
+        return SmtpAccount(self.host.text(), self.port.value(), self.security.currentData(), self.user.text(),
+                           self.from_addr.text().strip(), self.from_name.text(), self.preset.currentData(),
+                           self.daily.value(), self.per_minute.value())
+
+    def _problem(self, exc: ReguaError) -> None:
+        self.result.hide()
+        self.error.setText(error_text(exc))
+        self.error.show()
+
+    def test(self) -> None:
+        """Connect and log in with what is on screen (the typed password, else the stored one)."""
+        self.error.hide()
+        try:
+            acc = self.form_account().validated()
+        except ReguaError as exc:
+            self._problem(exc)
+            return
+        typed = self.password.text() or None
+        self.test_button.setEnabled(False)
+        self.result.setStyleSheet("color: #555;")
+        self.result.setText(self.tr("Connecting to {host}…").format(host=acc.host))
+        self.result.show()
+
+        def done(_host: str) -> None:
+            self.test_button.setEnabled(True)
+            self.result.setStyleSheet(OK_STYLE)
+            self.result.setText(self.tr("It works: connected to {host}, encrypted, and logged in.").format(
+                host=acc.host))
+
+        def failed(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            if isinstance(exc, ReguaError):
+                self._problem(exc)
+            else:
+                raise exc
+
+        self.tasks.run(lambda: mailer.test_account(acc, typed, timeout=20), done, failed)
+
+    def save(self) -> None:
+        self.error.hide()
+        try:
+            mailer.save_account(self.form_account(), self.password.text() or None, actor=self.actor,
+                                session_only=self.session_only.isChecked())
+        except ReguaError as exc:
+            self._problem(exc)
+            return
+        self.accept()

@@ -1,0 +1,191 @@
+"""The Messages screen: every message of the outbox (planned, sent, failed, uncertain, expired...), with
+retry for a failed or uncertain e-mail (the owner's call) and cancel for one still waiting; a banner
+when sending is paused, with the server's words and a Resume button; Send now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import cadence as c
+from ..domain.actors import Actor
+from ..domain.dates import local_date
+from ..domain.errors import ReguaError
+from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.permissions import allowed
+from ..services import sender
+from ..services.sender import MessageRow
+from ..services.shop import ShopSettings
+from .i18n import error_text, format_date
+from .tasks import TaskRunner
+from .today_view import channel_label, step_label
+
+STATUS_LABELS = {
+    c.PLANNED: QT_TRANSLATE_NOOP("messages", "planned"),
+    c.HELD: QT_TRANSLATE_NOOP("messages", "awaiting approval"),
+    c.SENDING: QT_TRANSLATE_NOOP("messages", "sending"),
+    c.SENT: QT_TRANSLATE_NOOP("messages", "sent"),
+    c.DONE: QT_TRANSLATE_NOOP("messages", "done by staff"),
+    c.FAILED: QT_TRANSLATE_NOOP("messages", "failed"),
+    c.UNCERTAIN: QT_TRANSLATE_NOOP("messages", "uncertain (may have arrived)"),
+    c.EXPIRED: QT_TRANSLATE_NOOP("messages", "expired"),
+    c.SUPPRESSED: QT_TRANSLATE_NOOP("messages", "not sent: no consent or bounced"),
+    c.SKIPPED: QT_TRANSLATE_NOOP("messages", "skipped"),
+}
+BANNER_STYLE = "background: #fdecea; color: #8a1c1c; padding: 8px; border-radius: 4px;"
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate("messages", STATUS_LABELS.get(status, status))
+
+
+class MessagesView(QWidget):
+    status = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
+        self.rows: list[MessageRow] = []
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.resume_button = QPushButton(self.tr("Resume sending"))
+        self.resume_button.clicked.connect(self.resume)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.resume_button)
+        self.banner_box = QWidget()
+        self.banner_box.setLayout(banner_row)
+        self.filter = QComboBox()
+        self.filter.addItem(self.tr("All messages"), "")
+        for status in sender.SHOWN:
+            self.filter.addItem(status_label(status), status)
+        self.filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.send_button = QPushButton(self.tr("Send due e-mails now"))
+        self.send_button.clicked.connect(self.send_now)
+        self.retry_button = QPushButton(self.tr("Send again"))
+        self.retry_button.setToolTip(self.tr("For a failed or uncertain e-mail; an uncertain one may arrive twice"))
+        self.retry_button.clicked.connect(self.retry)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.send_button)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Step"), self.tr("Channel"),
+                                              self.tr("Status"), self.tr("When"), self.tr("Details")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        for col in range(5):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        actions = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #555;")
+        actions.addWidget(self.summary, 1)
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner_box)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self._update_buttons()
+        self.show_pause()
+
+    def show_pause(self) -> None:
+        paused = sender.paused()
+        self.banner_box.setVisible(bool(paused))
+        if paused:
+            reason = ReguaError(paused.get("reason") or "smtp_paused", reply=paused.get("reply", ""))
+            self.banner.setText(self.tr("Sending is paused. {reason}").format(reason=error_text(reason)))
+        self.resume_button.setVisible(bool(paused) and allowed(self.actor, "smtp.change"))
+
+    def reload(self) -> None:
+        status = self.filter.currentData()
+        self.tasks.run(lambda: sender.messages(status or None), self._loaded, lambda exc: self._error(exc))
+
+    def _loaded(self, rows: list[MessageRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            when = format_date(local_date(r.done_at, self.shop.timezone)) if r.done_at else format_date(r.send_on)
+            detail = r.error or r.reason
+            for col, text in enumerate((r.customer, step_label(r.step), channel_label(r.channel),
+                                        status_label(r.status), when, detail)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(i, col, item)
+        self.summary.setText(self.tr("Showing {n} (newest first)").format(n=len(rows)))
+        self.show_pause()
+        self._update_buttons()
+
+    def _selected(self) -> list[MessageRow]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [self.rows[r] for r in rows if r < len(self.rows)]
+
+    def _update_buttons(self) -> None:
+        chosen = self._selected()
+        self.retry_button.setEnabled(allowed(self.actor, "smtp.change") and any(
+            r.status in (c.FAILED, c.UNCERTAIN) and r.channel == c.EMAIL for r in chosen))
+        self.cancel_button.setEnabled(any(r.status in c.WAITING for r in chosen))
+
+    def _error(self, exc: BaseException) -> None:
+        if not isinstance(exc, ReguaError):
+            raise exc
+        self.summary.setText(error_text(exc))
+
+    def retry(self) -> None:
+        ids = [r.id for r in self._selected()]
+        try:
+            n = sender.retry(ids, actor=self.actor, today=self.today())
+        except ReguaError as exc:
+            self._error(exc)
+            return
+        self.status.emit(self.tr("Will be sent again: {n}.").format(n=n))
+        self.reload()
+
+    def cancel(self) -> None:
+        n = sender.cancel([r.id for r in self._selected()], actor=self.actor)
+        self.status.emit(self.tr("Cancelled: {n}.").format(n=n))
+        self.reload()
+
+    def resume(self) -> None:
+        sender.resume(actor=self.actor)
+        self.show_pause()
+        self.status.emit(self.tr("Sending resumed."))
+
+    def send_now(self, only: list[int] | None = None) -> None:
+        today, shop = self.today(), self.shop
+        self.send_button.setEnabled(False)
+
+        def done(counts: dict[str, int]) -> None:
+            self.send_button.setEnabled(True)
+            self.status.emit(self.tr("E-mails sent: {sent}.").format(sent=counts.get("sent", 0)))
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            self.send_button.setEnabled(True)
+            self._error(exc)
+            self.show_pause()
+
+        self.tasks.run(lambda: sender.send_due(today, shop=shop, only=only), done, failed)

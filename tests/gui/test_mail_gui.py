@@ -1,0 +1,108 @@
+"""Mail as the owner meets it: the account dialog fills a preset, Test speaks plain words against a real
+TLS server, Save keeps the password out of the database; the Today screen sends one e-mail now; the
+Messages screen shows a paused queue with the server's words and resumes it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import keyring
+import pytest
+import trustme
+from mailserver import PASSWORD, USER, MemoryKeyring, start_server
+
+from desktop_app.db.models import Customer, Outbox
+from desktop_app.domain import cadence as c
+from desktop_app.domain.dates import local_noon_utc
+from desktop_app.domain.mail import SmtpAccount
+from desktop_app.gui.mail_setup import MailAccountDialog
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.services import cadence, customers, mailer, sender, shop, staff
+from desktop_app.services.customers import CustomerInput
+
+
+@pytest.fixture
+def owner(shop_settings):
+    return staff.create_first_owner("Ana Paula", "2468")
+
+
+@pytest.fixture
+def smtp_server(tmp_path, monkeypatch):
+    ca = trustme.CA()
+    pem = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(pem))
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    controller, box = start_server(ca)
+    yield controller, box
+    controller.stop()
+    keyring.set_keyring(previous)
+
+
+def test_the_account_dialog_tests_in_plain_words_and_saves_without_the_password(
+        qtbot, tasks, shop_settings, owner, smtp_server, english):
+    controller, box = smtp_server
+    dialog = MailAccountDialog(tasks, shop_settings, owner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.preset.setCurrentIndex(dialog.preset.findData("gmail"))
+    assert (dialog.host.text(), dialog.port.value()) == ("smtp.gmail.com", 587)
+    assert "app password" in dialog.hint.text()
+    dialog.preset.setCurrentIndex(dialog.preset.findData("other"))
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(controller.port)
+    dialog.user.setText(USER)
+    dialog.from_addr.setText("loja@flordelis.com.br")
+    dialog.password.setText("wrong")
+    dialog.test()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10000)
+    assert "app password" in dialog.error.text()
+    dialog.password.setText(PASSWORD)
+    dialog.test()
+    qtbot.waitUntil(lambda: dialog.result.text().startswith("It works"), timeout=10000)
+    assert not dialog.error.isVisible()
+    dialog.save()
+    assert mailer.account().host == "127.0.0.1"
+    assert PASSWORD not in str(shop.get_setting(mailer.SETTING_KEY))
+    assert keyring.get_keyring().get_password("Régua SMTP", mailer.account().keyring_user) == PASSWORD
+
+
+def test_today_sends_one_email_now_and_messages_show_a_paused_queue(
+        qtbot, tasks, paths, shop_settings, owner, today, smtp_server, english):
+    controller, box = smtp_server
+    mailer.save_account(SmtpAccount("127.0.0.1", controller.port, "starttls", USER, "loja@flordelis.com.br",
+                                    "Flor de Lis"), PASSWORD, actor=owner)
+    shop.set_setting(cadence.SINCE_KEY, (today - timedelta(days=30)).isoformat())
+    for name, email in (("Maria Souza", "maria@example.com"), ("Ana Quota", "quota@example.com")):
+        cid = customers.create_customer(CustomerInput(name=name, email=email, consent_email=True),
+                                        shop=shop_settings, actor=owner, today=today)
+        Customer.update(created_at=local_noon_utc(today - timedelta(days=3), shop_settings.timezone)).where(
+            Customer.id == cid).execute()
+    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(w)
+    w.show()
+    w.nav.setCurrentRow(w.stack.indexOf(w.today_view))
+    view = w.today_view
+    qtbot.waitUntil(lambda: len(view.items) == 2)
+    maria = next(i for i in view.items.values() if i.customer == "Maria Souza")
+    group = view.tree.topLevelItem(0)
+    view.tree.setCurrentItem(next(group.child(j) for j in range(group.childCount())
+                                  if group.child(j).text(0) == "Maria Souza"))
+    assert view.email_button.isVisible()
+    view.email_button.click()
+    qtbot.waitUntil(lambda: len(box.messages) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: maria.outbox_id not in view.items)
+    assert Outbox.get_by_id(maria.outbox_id).status == c.SENT
+    w.nav.setCurrentRow(w.stack.indexOf(w.messages_view))
+    messages = w.messages_view
+    messages.send_now()
+    qtbot.waitUntil(lambda: messages.banner_box.isVisible(), timeout=10000)
+    assert "paused" in messages.banner.text() and messages.resume_button.isVisible()
+    assert sender.paused()["code"] == 552
+    qtbot.waitUntil(lambda: messages.table.rowCount() == 2)
+    statuses = {messages.table.item(r, 0).text(): messages.table.item(r, 3).text()
+                for r in range(messages.table.rowCount())}
+    assert statuses == {"Maria Souza": "sent", "Ana Quota": "planned"}
+    messages.resume_button.click()
+    assert not messages.banner_box.isVisible() and sender.paused() is None
