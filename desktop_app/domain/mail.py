@@ -70,8 +70,8 @@ class SmtpAccount:
             check_header(value, name)
         if not 1 <= self.daily_limit <= 100_000:
             raise ValidationError("daily_limit", "number_out_of_range", low=1, high=100_000)
-        if not 1 <= self.per_minute <= 1000:
-            raise ValidationError("per_minute", "number_out_of_range", low=1, high=1000)
+        if not 1 <= self.per_minute <= 10_000:
+            raise ValidationError("per_minute", "number_out_of_range", low=1, high=10_000)
         return replace(self, host=host, port=int(self.port), user=user, from_name=" ".join(self.from_name.split()))
 
     def to_dict(self) -> dict:

@@ -5,6 +5,7 @@ send window, open days, catch-up and approval)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +39,13 @@ from ..domain.actors import Actor
 from ..domain.cadence import CadenceRules, Step
 from ..domain.errors import ReguaError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
-from ..services import cadence
-from ..services.default_texts import default_text
+from ..services import cadence, mailer
+from ..services.default_texts import default_text, subject_for
 from ..services.shop import ShopSettings
-from .i18n import error_text
+from .i18n import error_text, format_date
 from .tasks import TaskRunner
 from .today_view import CHANNEL_LABELS, step_label, tr
-from .widgets import error_label
+from .widgets import CustomerFinder, error_label, fill_customer_list
 
 # What "days" means for each step (None: the step has no day setting).
 DAYS_LABELS = {
@@ -118,6 +122,9 @@ class StepCard(QFrame):
         self.text.setToolTip(self.tr("Placeholders: {names}").format(
             names=", ".join("{{ " + p + " }}" for p in templates.PLACEHOLDERS)))
         layout.addWidget(self.text)
+        self.subject = step.subject
+        self.edit_button = QPushButton(self.tr("Subject and preview…"))
+        layout.addWidget(self.edit_button)
         self.count = QLabel("…")
         self.count.setStyleSheet("color: #1f6f43;")
         layout.addWidget(self.count)
@@ -131,7 +138,7 @@ class StepCard(QFrame):
         text = self.text.toPlainText().strip()
         return replace(old, enabled=self.enabled.isChecked(), channel=self.channel.currentData(),
                        days=self.days.value(), late_days=self.late.value(),
-                       text="" if text == self.default.strip() else text,
+                       text="" if text == self.default.strip() else text, subject=self.subject,
                        gift=" ".join(self.gift.text().split()), gift_days=self.gift_days.value())
 
     def show_count(self, n: int) -> None:
@@ -164,6 +171,7 @@ class CadenceDialog(QDialog):
             card = StepCard(step, step.text or default_text(step.key, shop.language),
                             default_text(step.key, shop.language), self._schedule_counts)
             self.cards[step.key] = card
+            card.edit_button.clicked.connect(lambda _c=False, key=step.key: self.edit_message(key))
             grid_j.addWidget(card, row, col * 2, Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
         scroll.setWidget(journey)
@@ -242,6 +250,23 @@ class CadenceDialog(QDialog):
         self.resize(1180, 780)
         self.update_counts()
 
+    def edit_message(self, key: str) -> TemplateDialog:
+        """The step's subject and text in a bigger editor with a preview for a real customer."""
+        card = self.cards[key]
+        rules = self.form_rules()
+        step = rules.step(key)
+        dialog = TemplateDialog(self.tasks, self.shop, rules, step, step.subject, card.text.toPlainText(),
+                                self.today, self)
+
+        def keep() -> None:
+            edited = dialog.edited()
+            card.subject = edited.subject
+            card.text.setPlainText(edited.text)
+
+        dialog.accepted.connect(keep)
+        dialog.open()
+        return dialog
+
     def form_rules(self) -> CadenceRules:
         steps = tuple(self.cards[s.key].step(s) for s in self.rules.steps)
         return replace(self.rules, steps=steps, cap_days=self.cap.value(), window_start=self.window_start.value(),
@@ -273,6 +298,7 @@ class CadenceDialog(QDialog):
         for step in rules.steps:  # a template error is shown on its own card
             try:
                 templates.check(step.text)
+                templates.check(step.subject)
             except ValidationError as exc:
                 card = self.cards[step.key]
                 card.error.setText(error_text(exc))
@@ -286,3 +312,96 @@ class CadenceDialog(QDialog):
             self.error.show()
             return
         self.accept()
+
+
+class TemplateDialog(QDialog):
+    """One step's e-mail subject and message, with a live preview for a real customer (as text and as the
+    HTML part, values escaped). An unknown placeholder is shown at once, in words."""
+
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, rules: CadenceRules, step: Step, subject: str,
+                 text: str, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.shop, self.rules, self.step, self.today = tasks, shop, rules, step, today
+        self.customer_id: int | None = None
+        self.setWindowTitle(self.tr("Message: {step}").format(step=step_label(step.key)))
+        self.subject = QLineEdit(subject)
+        self.subject.setPlaceholderText(subject_for(step.key, shop.language))
+        self.text = QPlainTextEdit(text)
+        names = QLabel(self.tr("Placeholders: {names}. A fallback for an empty value: "
+                               "{{{{ first_name | \"cliente\" }}}}").format(
+            names=", ".join("{{ " + p + " }}" for p in templates.PLACEHOLDERS)))
+        names.setWordWrap(True)
+        names.setStyleSheet("color: #555;")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Preview for… (type a customer's name)"))
+        self.found = QListWidget()
+        self.found.setMaximumHeight(90)
+        self.finder = CustomerFinder(tasks, self.search, shop, limit=8, parent=self)
+        self.finder.found.connect(lambda rows: fill_customer_list(self.found, rows))
+        self.found.currentItemChanged.connect(self._pick)
+        self.preview = QTextBrowser()
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Subject"), self.subject)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.text, 1)
+        left.addWidget(names)
+        right = QVBoxLayout()
+        right.addWidget(self.search)
+        right.addWidget(self.found)
+        right.addWidget(self.preview, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.render)
+        self.subject.textChanged.connect(lambda _t: self._timer.start())
+        self.text.textChanged.connect(self._timer.start)
+        self.resize(980, 520)
+        self.render()
+
+    def _pick(self, item, _previous=None) -> None:
+        if item is not None:
+            self.customer_id = item.data(Qt.ItemDataRole.UserRole)[0]
+            self.render()
+
+    def edited(self) -> Step:
+        return replace(self.step, subject=" ".join(self.subject.text().split()), text=self.text.toPlainText().strip())
+
+    def render(self) -> None:
+        self.error.hide()
+        step = self.edited()
+        try:
+            templates.check(step.subject)
+            templates.check(step.text)
+        except ReguaError as exc:
+            self.error.setText(error_text(exc))
+            self.error.show()
+            return
+        if self.customer_id is None:
+            self.preview.setPlainText(self.tr("Pick a customer above to see the message as she will get it."))
+            return
+        rules = self.rules.with_step(step)
+        try:
+            subject, _text, escaped = cadence.sample_message(step.key, self.customer_id, rules, shop=self.shop,
+                                                             today=self.today(), date_format=format_date)
+        except ReguaError as exc:
+            self.error.setText(error_text(exc))
+            self.error.show()
+            return
+        self.preview.setHtml(f"<p><b>{html.escape(subject)}</b></p>" + mailer.html_from_text(escaped, self.shop.name))
+
+    def _accept(self) -> None:
+        self.render()
+        if not self.error.isVisible():
+            self.accept()

@@ -56,7 +56,7 @@ class MailAccountDialog(QDialog):
         self.daily = QSpinBox()
         self.daily.setRange(1, 100_000)
         self.per_minute = QSpinBox()
-        self.per_minute.setRange(1, 1000)
+        self.per_minute.setRange(1, 10_000)
         self.session_only = QCheckBox(self.tr("No keyring here: keep the password only until Régua closes"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)

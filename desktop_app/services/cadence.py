@@ -10,6 +10,7 @@ view and `regua due`.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -27,7 +28,7 @@ from ..domain.errors import ValidationError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import require
 from . import audit, coupons, loyalty
-from .default_texts import default_text, gift_line, unsubscribe_line
+from .default_texts import default_text, gift_line, subject_for, unsubscribe_line
 from .interactions import LogEntry, log_interaction
 from .shop import ShopSettings, get_setting, set_setting
 
@@ -58,8 +59,8 @@ def save_rules(rules: CadenceRules, *, actor: Actor, shop: ShopSettings) -> Cade
     require(actor, "settings.change")
     rules = _with_shop(rules, shop).validated()
     for step in rules.steps:
-        if step.text:
-            templates.check(step.text)
+        templates.check(step.text)
+        templates.check(step.subject)
     with database.atomic():
         set_setting(RULES_KEY, rules.to_json())
         audit.record(actor, "settings.change", "cadence")
@@ -406,6 +407,27 @@ def message_values(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | N
         values["item"] = queries.interaction_note(item.ref_id)
     values["unsubscribe"] = unsubscribe_line(shop.language)
     return values
+
+
+def sample_message(step: str, customer_id: int, rules: CadenceRules, *, shop: ShopSettings, today: date,
+                   date_format=lambda d: d.strftime("%d/%m/%Y")) -> tuple[str, str, str]:
+    """(subject, text, html) of a step's message for a real customer, as it would read today, under
+    `rules` as edited (not yet saved). Raises ValidationError for an unknown placeholder."""
+    name, email, phone = queries.contacts([customer_id]).get(customer_id, ("", "", ""))
+    details = {c.POINTS_EXPIRING: f"120|{(today + timedelta(days=30)).isoformat()}"}
+    item = DueItem(None, customer_id, name, phone, email, step, "preview", rules.step(step).channel, today, today,
+                   today, c.PLANNED, "", details.get(step, today.isoformat()), None)
+    return compose(item, shop=shop, rules=rules, date_format=date_format)
+
+
+def compose(item: DueItem, *, shop: ShopSettings, rules: CadenceRules,
+            date_format=lambda d: d.strftime("%d/%m/%Y")) -> tuple[str, str, str]:
+    """(subject on one line, plain text, text with every value HTML-escaped) of one message."""
+    values = message_values(item, shop=shop, rules=rules, date_format=date_format)
+    subject = templates.render(subject_for(item.step, shop.language, rules.step(item.step).subject), values)
+    text = templates.render(text_for(item.step, rules, shop), values)
+    escaped = templates.render(text_for(item.step, rules, shop), values, escape=html.escape)
+    return " ".join(subject.split()), text, escaped
 
 
 def whatsapp_link(item: DueItem, *, shop: ShopSettings) -> str:

@@ -18,19 +18,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from ..db import cadence as queries
+from ..db import outbox as outbox_sql
 from ..db.database import database
 from ..db.models import Outbox, Suppression
 from ..domain import cadence as c
 from ..domain import mail as rules_mail
-from ..domain import templates
 from ..domain.actors import OWNER, Actor
 from ..domain.cadence import CadenceRules, Contact
 from ..domain.dates import to_utc, utc_now, zone
 from ..domain.errors import ReguaError
 from ..domain.permissions import require
 from . import cadence, mailer
-from .default_texts import subject_for, unsubscribe_line
-from .interactions import LogEntry, log_interaction
+from .default_texts import unsubscribe_line
 from .mailer import MailError
 from .shop import ShopSettings, get_setting, set_setting
 
@@ -81,39 +80,33 @@ def _local_midnight_utc(day: date, tz: str) -> datetime:
 
 
 def _sent_since(since: datetime) -> int:
-    return Outbox.select().where((Outbox.status == c.SENT) & (Outbox.done_at >= since)).count()
+    return outbox_sql.sent_since(since)
 
 
-def _render(row: Outbox, shop: ShopSettings, rules: CadenceRules) -> Rendered:
-    item = cadence.item_for(row)
-    text = cadence.message_text(item, shop=shop, rules=rules)
-    values = cadence.message_values(item, shop=shop, rules=rules)
-    escaped = templates.render(cadence.text_for(item.step, rules, shop), values, escape=__import__("html").escape)
-    subject = templates.render(subject_for(item.step, shop.language, rules.step(item.step).subject), values)
-    html_body = mailer.html_from_text(escaped, shop.name)
-    return Rendered(item.email, item.customer, " ".join(subject.split()), text, html_body, row.marketing)
+def _render(item: cadence.DueItem, marketing: bool, shop: ShopSettings, rules: CadenceRules) -> Rendered:
+    subject, text, escaped = cadence.compose(item, shop=shop, rules=rules)
+    return Rendered(item.email, item.customer, subject, text, mailer.html_from_text(escaped, shop.name), marketing)
 
 
-def _claim(oid: int, today: date, now: datetime) -> tuple[Outbox | None, str]:
-    """planned → sending, in its own transaction, after checking consent and the suppression list."""
+def _claim(oid: int, today: date, now: datetime) -> str:
+    """planned → sending, in its own transaction, after checking consent and the suppression list at
+    this very moment. Returns "claimed", or why not: taken, expired, suppressed."""
     with database.atomic("IMMEDIATE"):
-        row = Outbox.get_or_none(Outbox.id == oid)
-        if row is None or row.status != c.PLANNED or row.channel != c.EMAIL:
-            return None, "taken"
-        if row.not_after < today:
-            Outbox.update(status=c.EXPIRED, reason="too_late", updated_at=now).where(Outbox.id == oid).execute()
-            return None, "expired"
-        name, email, phone = queries.contacts([row.customer_id]).get(row.customer_id, ("", "", ""))
-        consent = queries.consents([row.customer_id]).get(row.customer_id, {})
-        suppressed = bool(email) and Suppression.get_or_none(Suppression.email == email) is not None
-        contact = Contact(bool(email), bool(phone), consent, suppressed)
-        if c.channel_for(c.Step(row.step, True, c.EMAIL), contact) != c.EMAIL:
-            Outbox.update(status=c.SUPPRESSED, reason="bounced" if suppressed else "no_consent",
-                          updated_at=now).where(Outbox.id == oid).execute()
-            return None, "suppressed"
-        changed = (Outbox.update(status=c.SENDING, attempts=Outbox.attempts + 1, updated_at=now)
-                   .where((Outbox.id == oid) & (Outbox.status == c.PLANNED)).execute())
-        return (Outbox.get_by_id(oid), "claimed") if changed else (None, "taken")
+        facts = outbox_sql.claim_facts(oid)
+        if facts is None:
+            return "taken"
+        status, channel, not_after, customer_id, step, email, phone = facts
+        if status != c.PLANNED or channel != c.EMAIL:
+            return "taken"
+        if str(not_after) < today.isoformat():
+            outbox_sql.set_status(oid, c.EXPIRED, "too_late", now)
+            return "expired"
+        suppressed = outbox_sql.is_suppressed(email)
+        contact = Contact(bool(email), bool(phone), outbox_sql.consent_of(customer_id), suppressed)
+        if c.channel_for(c.Step(step, True, c.EMAIL), contact) != c.EMAIL:
+            outbox_sql.set_status(oid, c.SUPPRESSED, "bounced" if suppressed else "no_consent", now)
+            return "suppressed"
+        return "claimed" if outbox_sql.take(oid, now) else "taken"
 
 
 def _finish(oid: int, **fields) -> None:
@@ -121,13 +114,10 @@ def _finish(oid: int, **fields) -> None:
         Outbox.update(updated_at=utc_now(), **fields).where(Outbox.id == oid).execute()
 
 
-def _sent(row: Outbox, message_id: str, today: date, shop: ShopSettings) -> None:
+def _sent(oid: int, customer_id: int, step: str, message_id: str, today: date) -> None:
     with database.atomic("IMMEDIATE"):
-        iid = log_interaction(row.customer_id, LogEntry(kind="message", note=f"E-mail · {cadence.step_label_key(row.step)}"),
-                              actor=SENDER, shop=shop, today=today, source="cadence")
-        now = utc_now()
-        Outbox.update(status=c.SENT, done_at=now, updated_at=now, message_id=message_id, interaction=iid,
-                      error="", retry_at=None).where(Outbox.id == row.id).execute()
+        outbox_sql.mark_sent(oid, customer_id, f"E-mail · {cadence.step_label_key(step)}", today, utc_now(),
+                             message_id)
 
 
 def _failed(row: Outbox, code: int | None, reply: str, to_addr: str, now: datetime) -> str:
@@ -180,6 +170,7 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
         if exc.code == "smtp_auth_refused":  # every later try would be refused too: stop until fixed
             _pause(exc, exc.smtp_code, exc.params.get("reply", ""), now)
         raise
+    facts = outbox_sql.rows_with_contacts(due)
     try:
         for oid in due:
             recent = _sent_since(utc_now() - timedelta(seconds=60))
@@ -191,7 +182,7 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
             if conn.sock is None:  # the server closed it (a 421, a dropped line): a fresh one
                 mailer._close(conn)
                 conn = mailer.connect(acc, password, timeout=timeout)
-            verdict = _send_one(oid, conn, acc, today, shop, rules, counts)
+            verdict = _send_one(oid, facts.get(oid), conn, acc, today, shop, rules, counts)
             if verdict == rules_mail.PAUSE:
                 break
     finally:
@@ -203,14 +194,17 @@ def _nonzero(counts: Counter) -> dict[str, int]:
     return {k: v for k, v in counts.items() if v}
 
 
-def _send_one(oid: int, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings, rules: CadenceRules,
-              counts: Counter) -> str:
+def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings,
+              rules: CadenceRules, counts: Counter) -> str:
     now = utc_now()
-    row = Outbox.get_or_none(Outbox.id == oid)
-    if row is None:
+    if facts is None:
         return "gone"
+    (_id, customer_id, step, occurrence, channel, due_on, send_on, not_after, status, reason, detail, ref_id,
+     name, email, phone) = facts
+    item = cadence.DueItem(oid, customer_id, name, phone, email, step, occurrence, channel, _date(due_on),
+                           _date(send_on), _date(not_after), status, reason, detail, ref_id)
     try:
-        rendered = _render(row, shop, rules)
+        rendered = _render(item, step not in c.TRANSACTIONAL, shop, rules)
         msg = mailer.build_message(acc, rendered.to_addr, rendered.to_name, rendered.subject, rendered.text,
                                    rendered.html, marketing=rendered.marketing,
                                    unsubscribe_text=unsubscribe_line(shop.language))
@@ -218,8 +212,8 @@ def _send_one(oid: int, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings
         _finish(oid, status=c.FAILED, reason="template", error=exc.message()[:300])
         counts["failed"] += 1
         return rules_mail.FAIL
-    row, state = _claim(oid, today, now)
-    if row is None:
+    state = _claim(oid, today, now)
+    if state != "claimed":
         counts[state] += 1
         return state
     conn.payload_sent = False
@@ -227,10 +221,11 @@ def _send_one(oid: int, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings
         conn.send_message(msg, from_addr=acc.from_addr, to_addrs=[rendered.to_addr])
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = next(iter(exc.recipients.values()))
-        return _count(_failed(row, code, _text(reply), rendered.to_addr, now), counts, acc, code, _text(reply))
+        return _count(_failed(Outbox.get_by_id(oid), code, _text(reply), rendered.to_addr, now), counts, acc, code,
+                      _text(reply))
     except smtplib.SMTPResponseException as exc:
-        verdict = _count(_failed(row, exc.smtp_code, _text(exc.smtp_error), rendered.to_addr, now), counts, acc,
-                         exc.smtp_code, _text(exc.smtp_error))
+        verdict = _count(_failed(Outbox.get_by_id(oid), exc.smtp_code, _text(exc.smtp_error), rendered.to_addr, now),
+                         counts, acc, exc.smtp_code, _text(exc.smtp_error))
         if exc.smtp_code == 421:  # "closing the channel": the server hangs up after it
             mailer._close(conn)
         return verdict
@@ -239,13 +234,17 @@ def _send_one(oid: int, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings
             _finish(oid, status=c.UNCERTAIN, reason="no_reply", error=type(exc).__name__)
             counts["uncertain"] += 1
         else:
-            _failed(row, None, type(exc).__name__, rendered.to_addr, now)
+            _failed(Outbox.get_by_id(oid), None, type(exc).__name__, rendered.to_addr, now)
             counts["retry"] += 1
         mailer._close(conn)
         return "reconnect"
-    _sent(row, msg["Message-ID"], today, shop)
+    _sent(oid, customer_id, step, msg["Message-ID"], today)
     counts["sent"] += 1
     return "sent"
+
+
+def _date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def _count(verdict: str, counts: Counter, acc, code: int | None, reply: str) -> str:

@@ -210,3 +210,24 @@ def test_a_birthday_gift_is_used_from_the_customers_page(qtbot, tasks, paths, sh
     qtbot.waitUntil(lambda: not page.gift_box.isVisible())
     assert coupons.open_for(cid, today) == []
     assert "Gift used" in w.statusBar().currentMessage()
+
+
+def test_the_message_editor_previews_for_a_real_customer_and_keeps_the_subject(
+        qtbot, tasks, shop_settings, owner, today, regulars, english):
+    dialog = CadenceDialog(tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    editor = dialog.edit_message(c.POST_SALE)
+    editor.subject.setText("Tudo certo com a compra, {{ primeiro_nome }}?")
+    qtbot.waitUntil(lambda: editor.error.isVisible())
+    assert "primeiro_nome" in editor.error.text()
+    editor.subject.setText("Tudo certo com a compra, {{ first_name }}?")
+    editor.search.setText("maria")
+    qtbot.waitUntil(lambda: editor.found.count() == 1)
+    editor.found.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "Tudo certo com a compra, Maria?" in editor.preview.toPlainText())
+    assert "Oi Maria!" in editor.preview.toPlainText()
+    editor._accept()
+    assert not editor.isVisible()
+    dialog.save()
+    assert cadence.get_rules(shop_settings).step(c.POST_SALE).subject == "Tudo certo com a compra, {{ first_name }}?"

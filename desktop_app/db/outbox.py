@@ -1,0 +1,78 @@
+"""The sender's hot path in plain SQL: one claim and one outcome per message, each its own short
+transaction, so sending is bound by the mail server and not by building queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from .database import database
+
+CHUNK = 2000
+_COLUMNS = ("o.id, o.customer_id, o.step, o.occurrence, o.channel, o.due_on, o.send_on, o.not_after, o.status, "
+            "o.reason, o.detail, o.ref_id, c.name, COALESCE(c.email, ''), COALESCE(c.phone, '')")
+
+
+def rows_with_contacts(ids: Sequence[int]) -> dict[int, tuple]:
+    """The outbox rows with their customer's name, e-mail and phone, keyed by id (one query per chunk)."""
+    result: dict[int, tuple] = {}
+    ids = list(ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for row in database.execute_sql(
+                f"SELECT {_COLUMNS} FROM outbox AS o JOIN customer AS c ON c.id = o.customer_id "
+                f"WHERE o.id IN ({marks})", chunk).fetchall():
+            result[row[0]] = row
+    return result
+
+
+def claim_facts(outbox_id: int) -> tuple | None:
+    """(status, channel, not_after, customer_id, step, email, phone) of a row, read inside the claim."""
+    return database.execute_sql(
+        "SELECT o.status, o.channel, o.not_after, o.customer_id, o.step, COALESCE(c.email, ''), "
+        "COALESCE(c.phone, '') FROM outbox AS o JOIN customer AS c ON c.id = o.customer_id WHERE o.id = ?",
+        (outbox_id,)).fetchone()
+
+
+def consent_of(customer_id: int) -> dict[str, bool]:
+    state: dict[str, bool] = {}
+    for channel, granted in database.execute_sql(
+            "SELECT channel, granted FROM consent WHERE customer_id = ? ORDER BY at, id", (customer_id,)).fetchall():
+        state[channel] = bool(granted)
+    return state
+
+
+def is_suppressed(email: str) -> bool:
+    return bool(email) and database.execute_sql(
+        "SELECT 1 FROM suppression WHERE email = ?", (email,)).fetchone() is not None
+
+
+def set_status(outbox_id: int, status: str, reason: str, now: datetime) -> None:
+    database.execute_sql("UPDATE outbox SET status = ?, reason = ?, updated_at = ? WHERE id = ?",
+                         (status, reason, now.isoformat(" "), outbox_id))
+
+
+def take(outbox_id: int, now: datetime) -> bool:
+    """planned → sending; False when another sender was first."""
+    cursor = database.execute_sql(
+        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? "
+        "WHERE id = ? AND status = 'planned'", (now.isoformat(" "), outbox_id))
+    return cursor.rowcount == 1
+
+
+def mark_sent(outbox_id: int, customer_id: int, note: str, today: date, now: datetime, message_id: str) -> None:
+    """The message went: it is on the customer's timeline, and the row says so (one transaction)."""
+    at = now.isoformat(" ")
+    cursor = database.execute_sql(
+        "INSERT INTO interaction (customer_id, kind, amount_cents, note, occurred_at, occurred_on, staff_id, source, "
+        "created_at, resolution) VALUES (?, 'message', NULL, ?, ?, ?, NULL, 'cadence', ?, '')",
+        (customer_id, note, at, today.isoformat(), at))
+    database.execute_sql(
+        "UPDATE outbox SET status = 'sent', done_at = ?, updated_at = ?, message_id = ?, interaction_id = ?, "
+        "error = '', retry_at = NULL WHERE id = ?", (at, at, message_id, cursor.lastrowid, outbox_id))
+
+
+def sent_since(since: datetime) -> int:
+    return database.execute_sql("SELECT count(*) FROM outbox INDEXED BY outbox_sent "
+                                "WHERE status = 'sent' AND done_at >= ?", (since.isoformat(" "),)).fetchone()[0]
