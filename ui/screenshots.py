@@ -193,7 +193,38 @@ def shoot_cadence(window: MainWindow, language: str) -> None:
     settings = window.cadence_settings()
     spin(1500)
     settings.grab().save(str(OUT / f"cadence_settings_{language}.png"))
+    editor = settings.edit_message("birthday")
+    editor.search.setText("ana")
+    spin(800)
+    editor.found.setCurrentRow(0)
+    spin(400)
+    editor.grab().save(str(OUT / f"message_editor_{language}.png"))
+    editor.reject()
     settings.reject()
+    shoot_mail(window, language)
+
+
+def shoot_mail(window: MainWindow, language: str) -> None:
+    """The mail account with a failed test (nothing listens on that port), and the Messages screen."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        free = s.getsockname()[1]
+    dialog = window.mail_account()
+    dialog.preset.setCurrentIndex(dialog.preset.findData("gmail"))
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(free)
+    dialog.user.setText("atelie.flordelis@gmail.com")
+    dialog.from_addr.setText("atelie.flordelis@gmail.com")
+    dialog.password.setText("senha-de-app")
+    dialog.test()
+    spin(1500)
+    dialog.grab().save(str(OUT / f"mail_account_{language}.png"))
+    dialog.reject()
+    window.nav.setCurrentRow(window.stack.indexOf(window.messages_view))
+    spin(1200)
+    window.grab().save(str(OUT / f"messages_{language}.png"))
 
 
 def main() -> None:

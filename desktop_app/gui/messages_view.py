@@ -45,6 +45,21 @@ STATUS_LABELS = {
     c.SUPPRESSED: QT_TRANSLATE_NOOP("messages", "not sent: no consent or bounced"),
     c.SKIPPED: QT_TRANSLATE_NOOP("messages", "skipped"),
 }
+REASON_LABELS = {
+    "frequency_cap": QT_TRANSLATE_NOOP("messages", "waiting: one message per customer every few days"),
+    "too_late": QT_TRANSLATE_NOOP("messages", "its last useful day passed"),
+    "missed": QT_TRANSLATE_NOOP("messages", "the PC was off that day"),
+    "closed": QT_TRANSLATE_NOOP("messages", "the shop was closed until too late"),
+    "no_consent": QT_TRANSLATE_NOOP("messages", "no consent any more"),
+    "bounced": QT_TRANSLATE_NOOP("messages", "the address does not exist"),
+    "by_staff": QT_TRANSLATE_NOOP("messages", "skipped by staff"),
+    "interrupted": QT_TRANSLATE_NOOP("messages", "Régua stopped while sending it"),
+    "no_reply": QT_TRANSLATE_NOOP("messages", "the server did not answer after receiving it"),
+    "template": QT_TRANSLATE_NOOP("messages", "the message text has a problem"),
+    "gave_up": QT_TRANSLATE_NOOP("messages", "gave up after several tries"),
+    "refused": QT_TRANSLATE_NOOP("messages", "refused by the server"),
+    "retried": QT_TRANSLATE_NOOP("messages", "sent again by the owner"),
+}
 BANNER_STYLE = "background: #fdecea; color: #8a1c1c; padding: 8px; border-radius: 4px;"
 
 
@@ -91,6 +106,8 @@ class MessagesView(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Step"), self.tr("Channel"),
                                               self.tr("Status"), self.tr("When"), self.tr("Details")])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for col in range(5):
@@ -129,7 +146,9 @@ class MessagesView(QWidget):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             when = format_date(local_date(r.done_at, self.shop.timezone)) if r.done_at else format_date(r.send_on)
-            detail = r.error or r.reason
+            reason = QCoreApplication.translate("messages", REASON_LABELS[r.reason]) if r.reason in REASON_LABELS \
+                else r.reason
+            detail = " · ".join(x for x in (reason, r.error) if x)
             for col, text in enumerate((r.customer, step_label(r.step), channel_label(r.channel),
                                         status_label(r.status), when, detail)):
                 item = QTableWidgetItem(text)

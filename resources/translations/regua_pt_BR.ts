@@ -95,69 +95,69 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="147"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="154"/>
         <source>Relationship cadence</source>
         <translation>Régua de relacionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="151"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="158"/>
         <source>The messages the shop sends by itself along each customer&apos;s journey. Every customer gets each message at most once.</source>
         <translation>As mensagens que a loja envia sozinha ao longo da jornada de cada cliente. Cada cliente recebe cada mensagem no máximo uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="173"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="181"/>
         <source>For every step</source>
         <translation>Para todas as etapas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="178"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="191"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="195"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="186"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="199"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="203"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="182"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="190"/>
         <source>0: no limit. Birthday wins over loyalty, unfinished purchase, after the sale, we miss you and welcome; the others wait or are skipped.</source>
         <translation>0: sem limite. Aniversário vem antes de fidelidade, compra não concluída, pós-venda, saudade e boas-vindas; as outras esperam ou são puladas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="196"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="204"/>
         <source>E-mails wait for approval on the Today screen</source>
         <translation>E-mails esperam aprovação na tela Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="198"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="206"/>
         <source>No after-sale message while a complaint is open</source>
         <translation>Sem pós-venda enquanto houver reclamação aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="211"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="219"/>
         <source>to</source>
         <translation>às</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="214"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="222"/>
         <source>At most one message per customer every</source>
         <translation>No máximo uma mensagem por cliente a cada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="216"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="224"/>
         <source>Send between</source>
         <translation>Enviar entre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="218"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="226"/>
         <source>Open days</source>
         <translation>Dias de funcionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="220"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="228"/>
         <source>After days with the PC off, still send what is up to</source>
         <translation>Depois de dias com o PC desligado, ainda enviar o que tiver até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="222"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="230"/>
         <source>A birthday changed less than this before waits a year</source>
         <translation>Aniversário alterado há menos que isso espera o ano seguinte</translation>
     </message>
@@ -1230,97 +1230,97 @@ Banco de dados: {db}</translation>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="66"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="81"/>
         <source>Resume sending</source>
         <translation>Retomar envios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="74"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="89"/>
         <source>All messages</source>
         <translation>Todas as mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="78"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="93"/>
         <source>Send due e-mails now</source>
         <translation>Enviar agora os e-mails do dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="80"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="95"/>
         <source>Send again</source>
         <translation>Enviar de novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="81"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="96"/>
         <source>For a failed or uncertain e-mail; an uncertain one may arrive twice</source>
         <translation>Para um e-mail que falhou ou ficou incerto; um incerto pode chegar duas vezes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="83"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="98"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="86"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="101"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="91"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="106"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="91"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="106"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="91"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="106"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="107"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="107"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="107"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="120"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="137"/>
         <source>Sending is paused. {reason}</source>
         <translation>Os envios estão pausados. {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="138"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="157"/>
         <source>Showing {n} (newest first)</source>
         <translation>Mostrando {n} (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="183"/>
         <source>Will be sent again: {n}.</source>
         <translation>Serão enviados de novo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="188"/>
         <source>Cancelled: {n}.</source>
         <translation>Cancelados: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="175"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="194"/>
         <source>Sending resumed.</source>
         <translation>Envios retomados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="202"/>
         <source>E-mails sent: {sent}.</source>
         <translation>E-mails enviados: {sent}.</translation>
     </message>
@@ -1858,65 +1858,98 @@ Banco de dados: {db}</translation>
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="85"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="89"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="91"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="97"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="95"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="93"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="97"/>
         <source>0: on the birthday itself</source>
         <translation>0: no próprio dia do aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="105"/>
         <source> day(s) late</source>
         <translation> dia(s) de atraso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="102"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="106"/>
         <source>Up to</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="107"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="111"/>
         <source> days to use it</source>
         <translation> dias para usar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="110"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="114"/>
         <source>optional, e.g. 10% off</source>
         <translation>opcional, ex.: 10% de desconto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="112"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="116"/>
         <source>Each customer gets a code of their own in the message, used once at the counter (Use gift on the customer&apos;s page)</source>
         <translation>Cada cliente recebe na mensagem um código só dela, usado uma vez no balcão (Usar presente na página da cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="113"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="117"/>
         <source>Gift</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="118"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="122"/>
         <source>Placeholders: {names}</source>
         <translation>Campos: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="138"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="126"/>
+        <source>Subject and preview…</source>
+        <translation>Assunto e prévia…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="145"/>
         <source>Customers it would reach today: {n}</source>
         <translation>Clientes que receberiam hoje: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="139"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="146"/>
         <source>Off</source>
         <translation>Desligada</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="326"/>
+        <source>Message: {step}</source>
+        <translation>Mensagem: {step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="331"/>
+        <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
+        <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="336"/>
+        <source>Preview for… (type a customer&apos;s name)</source>
+        <translation>Prévia para… (digite o nome de um cliente)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="345"/>
+        <source>Subject</source>
+        <translation>Assunto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="392"/>
+        <source>Pick a customer above to see the message as she will get it.</source>
+        <translation>Escolha um cliente acima para ver a mensagem como ele vai recebê-la.</translation>
     </message>
 </context>
 <context>
@@ -2098,42 +2131,42 @@ Banco de dados: {db}</translation>
 <context>
     <name>cadence</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="48"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="52"/>
         <source>days after signup</source>
         <translation>dias após o cadastro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="49"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
         <source>days after a purchase</source>
         <translation>dias após uma compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="50"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
         <source>days before</source>
         <translation>dias antes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="51"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
         <source>days without a visit</source>
         <translation>dias sem visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="58"/>
         <source>Right after a customer signs up at the counter (no consent needed).</source>
         <translation>Logo após o cadastro no balcão (não precisa de consentimento).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="59"/>
         <source>On the follow-up day of an open quote, reservation or order.</source>
         <translation>No dia de retorno de um orçamento, reserva ou encomenda em aberto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="56"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="60"/>
         <source>When a customer&apos;s points reach a reward.</source>
         <translation>Quando os pontos do cliente alcançam uma recompensa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="57"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="61"/>
         <source>30 and 7 days before points expire.</source>
         <translation>30 e 7 dias antes de os pontos vencerem.</translation>
     </message>
@@ -3178,6 +3211,71 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/messages_view.py" line="46"/>
         <source>skipped</source>
         <translation>pulada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="49"/>
+        <source>waiting: one message per customer every few days</source>
+        <translation>aguardando: uma mensagem por cliente a cada poucos dias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="50"/>
+        <source>its last useful day passed</source>
+        <translation>passou o último dia em que valia enviar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="51"/>
+        <source>the PC was off that day</source>
+        <translation>o PC estava desligado naquele dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="52"/>
+        <source>the shop was closed until too late</source>
+        <translation>a loja estava fechada até ser tarde demais</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="53"/>
+        <source>no consent any more</source>
+        <translation>sem consentimento agora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="54"/>
+        <source>the address does not exist</source>
+        <translation>o endereço não existe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="55"/>
+        <source>skipped by staff</source>
+        <translation>pulada pela equipe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="56"/>
+        <source>Régua stopped while sending it</source>
+        <translation>a Régua parou no meio do envio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="57"/>
+        <source>the server did not answer after receiving it</source>
+        <translation>o servidor não respondeu depois de recebê-la</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="58"/>
+        <source>the message text has a problem</source>
+        <translation>o texto da mensagem tem um problema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="59"/>
+        <source>gave up after several tries</source>
+        <translation>desistiu depois de várias tentativas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="60"/>
+        <source>refused by the server</source>
+        <translation>recusada pelo servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="61"/>
+        <source>sent again by the owner</source>
+        <translation>reenviada pela dona da loja</translation>
     </message>
 </context>
 <context>
