@@ -239,6 +239,9 @@ class CustomersView(QWidget):
         self.new_button = QPushButton(self.tr("&New customer"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.merge_button = QPushButton(self.tr("&Merge…"))
+        self.stop_button = QPushButton(self.tr("Stop messages"))
+        self.stop_button.setToolTip(self.tr("The customer asked for no more messages (or replied STOP/SAIR): "
+                                            "no on every channel, and nothing waiting is sent"))
         self.count_label = QLabel()
 
         top = QHBoxLayout()
@@ -272,6 +275,7 @@ class CustomersView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.merge_button)
+        actions.addWidget(self.stop_button)
         actions.addStretch(1)
         page_layout.addLayout(actions)
 
@@ -304,6 +308,7 @@ class CustomersView(QWidget):
         self.new_button.clicked.connect(self.new_customer)
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.stop_button.clicked.connect(self.stop_messages)
         self.page.resolve_button.clicked.connect(self.resolve_selected_complaint)
         self.page.bought_button.clicked.connect(lambda: self.close_selected_unfinished("bought"))
         self.page.lost_button.clicked.connect(lambda: self.close_selected_unfinished("lost"))
@@ -405,6 +410,7 @@ class CustomersView(QWidget):
         has = self.selected_id() is not None
         self.edit_button.setEnabled(has)
         self.merge_button.setEnabled(has)
+        self.stop_button.setEnabled(has)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -500,6 +506,20 @@ class CustomersView(QWidget):
     def _loyalty_target(self) -> int | None:
         customer_id = self.selected_id()
         return customer_id if customer_id is not None and self.page.loyalty.summaries else None
+
+    def stop_messages(self) -> None:
+        """One click: the customer asked to hear nothing more from the shop."""
+        customer_id = self.selected_id()
+        if customer_id is None:
+            return
+        try:
+            cancelled = customers.unsubscribe(customer_id, actor=self.actor)
+        except ReguaError as exc:
+            show_error(self, exc)
+            return
+        self.status.emit(self.tr("{name} will get no more messages (cancelled: {n}).").format(
+            name=self.page.customer_name, n=cancelled))
+        self.refresh_page()
 
     def use_gift(self) -> GiftDialog | None:
         """The customer shows a gift's code (a birthday coupon): check it and mark it used."""

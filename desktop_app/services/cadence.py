@@ -534,6 +534,12 @@ STEP_NAMES = {
 }
 
 
+def cancel_waiting(customer_id: int, now: datetime) -> int:
+    """The customer said stop: what still waits for them will not go."""
+    return (Outbox.update(status=c.SUPPRESSED, reason="no_consent", updated_at=now)
+            .where((Outbox.customer == customer_id) & Outbox.status.in_(c.WAITING)).execute())
+
+
 def merge_customers(keep_id: int, other_id: int) -> None:
     """Inside a merge: the other customer's occasions move over unless keep already has the same one."""
     queries.move_occasions(keep_id, other_id)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from ..db import customers as queries
 from ..db import search as search_index
 from ..db.database import database
-from ..db.models import Consent, Customer, CustomerTag, Interaction, Staff
+from ..db.models import Consent, Customer, CustomerTag, Interaction, Staff, Suppression
 from ..domain.actors import Actor
 from ..domain.birthdays import Birthday, parse_birthday
 from ..domain.dates import utc_now
@@ -251,6 +251,27 @@ def record_consent(customer_id: int, channel: str, granted: bool, *, actor: Acto
         return
     Consent.create(customer=customer_id, channel=channel, granted=granted, at=at or utc_now(),
                    source=source, legal_basis=legal_basis, staff=actor.staff_id)
+
+
+def unsubscribe(customer_id: int, *, actor: Actor, reason: str = "asked") -> int:
+    """"Stop sending me messages" (a STOP/SAIR reply, or asked at the counter): a no on every channel,
+    the e-mail address on the suppression list (a re-import never brings it back), and the messages
+    still waiting for this customer cancelled. Returns how many waiting messages were cancelled."""
+    require(actor, "customer.edit")
+    with database.atomic():
+        customer = _get(customer_id)
+        now = utc_now()
+        current = queries.current_consent(customer_id)
+        for channel in CHANNELS:
+            if channel not in current or current[channel].granted:
+                Consent.create(customer=customer_id, channel=channel, granted=False, at=now, source="counter",
+                               legal_basis="consent", staff=actor.staff_id)
+        if customer.email:
+            Suppression.insert(email=customer.email, reason="unsubscribed", at=now,
+                               detail=reason[:100]).on_conflict_ignore().execute()
+        cancelled = cadence.cancel_waiting(customer_id, now)
+        audit.record(actor, "customer.unsubscribe", f"#{customer_id}", reason=reason, cancelled=cancelled)
+    return cancelled
 
 
 def _apply_consents(customer_id: int, data: CustomerInput, actor: Actor, source: str) -> None:

@@ -460,73 +460,88 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="331"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
+        <source>Stop messages</source>
+        <translation>Parar mensagens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="244"/>
+        <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
+        <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="336"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="361"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="366"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="364"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="369"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="365"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="370"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="417"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="423"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="436"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="440"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="446"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="448"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="451"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="457"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="476"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="482"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="476"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="482"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="484"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="519"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="520"/>
+        <source>{name} will get no more messages (cancelled: {n}).</source>
+        <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="539"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="542"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="562"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="559"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="579"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -3299,22 +3314,22 @@ Banco de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="398"/>
+        <location filename="../../desktop_app/services/customers.py" line="419"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="399"/>
+        <location filename="../../desktop_app/services/customers.py" line="420"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de planilha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="400"/>
+        <location filename="../../desktop_app/services/customers.py" line="421"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="401"/>
+        <location filename="../../desktop_app/services/customers.py" line="422"/>
         <source>the régua (sent by itself)</source>
         <translation>a régua (envio automático)</translation>
     </message>

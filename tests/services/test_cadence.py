@@ -348,3 +348,29 @@ def test_a_birthday_gift_is_a_coupon_of_her_own_used_once_at_the_counter(shop_se
         coupons.redeem(mine.code, maria, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
     assert err.value.code == "coupon_used"
     assert [e.note for e in customers.timeline(maria) if e.kind == "note"] == [f"10% de desconto ({mine.code})"]
+
+
+def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reimport(shop_settings, actor, today,
+                                                                                     tmp_path):
+    from desktop_app.db.models import Suppression
+    from desktop_app.services import importer
+    from desktop_app.services.spreadsheet import read_table
+
+    start(shop_settings, today)
+    cid = make(shop_settings, actor, today - timedelta(days=3), consent=None)  # never asked about WhatsApp/e-mail
+    customers.record_consent(cid, "email", True, actor=actor, source="counter")
+    cadence.plan(today, shop=shop_settings)
+    assert rows(cid) == [("welcome", "welcome", "planned")]
+    assert customers.unsubscribe(cid, actor=COUNTER_ACTOR, reason="replied SAIR") == 1
+    assert rows(cid) == [("welcome", "welcome", "suppressed")]
+    assert customers.detail(cid, shop_settings).consent == {"email": False, "whatsapp": False}
+    assert Suppression.get_by_id("maria@example.com").reason == "unsubscribed"
+    log(shop_settings, cid, "purchase", today, amount="50")
+    for d in range(1, 10):
+        cadence.plan(today + timedelta(days=d), shop=shop_settings)
+    assert [r[0] for r in rows(cid)] == ["welcome"]  # no post-sale, not even a call
+    sheet = tmp_path / "clientes.csv"
+    sheet.write_text("Nome;E-mail;Aceita receber e-mails\nMaria Souza;maria@example.com;Sim\n", encoding="utf-8")
+    plan = importer.plan_import(read_table(sheet), shop_settings, today)
+    importer.commit_import(plan, actor=actor, shop=shop_settings, today=today)
+    assert customers.detail(cid, shop_settings).consent["email"] is False
