@@ -156,7 +156,8 @@ def waiting_marketing(day: date) -> list[tuple[int, int, str, date, date]]:
     """(id, customer id, step, send_on, not_after) of the marketing rows waiting to go on or before `day`."""
     rows = database.execute_sql(
         "SELECT id, customer_id, step, send_on, not_after FROM outbox INDEXED BY outbox_waiting "
-        "WHERE status IN ('planned', 'held') AND send_on <= ? AND marketing = 1", (day.isoformat(),)).fetchall()
+        "WHERE status IN ('planned', 'held') AND send_on <= ? AND marketing = 1 AND step != 'campaign'",
+        (day.isoformat(),)).fetchall()
     return [(i, cid, step, _day(s), _day(n)) for i, cid, step, s, n in rows]
 
 
@@ -209,3 +210,18 @@ def email_due(today: date, now: datetime, only: Sequence[int] | None = None) -> 
             "WHEN 'points_expiring' THEN 2 WHEN 'unfinished_purchase' THEN 3 WHEN 'post_sale' THEN 4 " \
             "WHEN 'reactivation' THEN 5 ELSE 6 END, send_on, id"
     return [oid for (oid,) in database.execute_sql(f"{sql} ORDER BY {order}", params).fetchall()]
+
+
+def campaign_texts(campaign_id: int | None) -> tuple[str, str]:
+    row = database.execute_sql("SELECT subject, text FROM campaign WHERE id = ?", (campaign_id,)).fetchone()
+    return (row[0], row[1]) if row else ("", "")
+
+
+def suppressed_emails(emails: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    emails = [e for e in emails if e]
+    for start in range(0, len(emails), CHUNK):
+        chunk = emails[start:start + CHUNK]
+        found.update(e for (e,) in database.execute_sql(
+            f"SELECT email FROM suppression WHERE email IN ({_marks(len(chunk))})", chunk).fetchall())
+    return found

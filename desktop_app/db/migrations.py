@@ -148,7 +148,8 @@ CREATE INDEX interaction_money ON interaction (kind, occurred_on, customer_id, a
 # makes planning twice, from two processes or after a crash harmless. `send_on` is the day it is meant
 # to go (after the shop's closed days and the frequency cap), `not_after` the last day it is still
 # worth sending. A birthday gift is a coupon with a code unique in the shop, redeemable once at the
-# counter. An address the mail server said does not exist (or that asked to be left alone) goes on the
+# counter. A one-off message (a sale, news) is a campaign whose e-mails go through the same outbox
+# ("campaign:<id>"). An address the mail server said does not exist (or that asked to be left alone) goes on the
 # suppression list and is never written to again. Customers by signup time for the welcome step; a customer's visits and purchases by
 # kind and day for the reactivation step.
 V5 = """
@@ -174,6 +175,9 @@ CREATE TABLE coupon (
 CREATE UNIQUE INDEX coupon_code ON coupon (code);
 CREATE UNIQUE INDEX coupon_outbox ON coupon (outbox_id) WHERE outbox_id IS NOT NULL;
 CREATE INDEX coupon_customer ON coupon (customer_id, valid_until);
+CREATE TABLE campaign (
+    id INTEGER NOT NULL PRIMARY KEY, subject TEXT NOT NULL, text TEXT NOT NULL, created_at DATETIME NOT NULL,
+    actor TEXT NOT NULL, recipients INTEGER NOT NULL);
 CREATE TABLE suppression (
     email TEXT NOT NULL PRIMARY KEY, reason TEXT NOT NULL, at DATETIME NOT NULL, detail TEXT NOT NULL DEFAULT '')
     WITHOUT ROWID;

@@ -233,6 +233,16 @@ class Coupon(BaseModel):
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", column_name="interaction_id")
 
 
+class Campaign(BaseModel):
+    """A one-off message to a chosen group (a sale, news, an event); its e-mails are outbox rows."""
+
+    subject = TextField()
+    text = TextField()
+    created_at = DateTimeField()
+    actor = TextField()
+    recipients = IntegerField()
+
+
 class Suppression(BaseModel):
     """An e-mail address never written to again: bounced, or asked to be left alone."""
 
@@ -254,4 +264,4 @@ class AuditLog(BaseModel):
 
 
 ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog,
-              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox, Coupon, Suppression)
+              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox, Coupon, Campaign, Suppression)

@@ -28,8 +28,9 @@ POINTS_EXPIRING = "points_expiring"
 STEPS = (SIGNUP, WELCOME, UNFINISHED, POST_SALE, BIRTHDAY, REACTIVATION, REWARD_REACHED, POINTS_EXPIRING)
 TRANSACTIONAL = (SIGNUP,)  # allowed without marketing consent, never capped
 # Who wins when a customer has more than the cap allows (lower wins): DESIGN.md section 4.
+CAMPAIGN = "campaign"  # a one-off message the owner sent to a group: not a step of the journey
 PRIORITY = {SIGNUP: 0, BIRTHDAY: 1, REWARD_REACHED: 2, POINTS_EXPIRING: 2, UNFINISHED: 3, POST_SALE: 4,
-            REACTIVATION: 5, WELCOME: 6}
+            REACTIVATION: 5, WELCOME: 6, CAMPAIGN: 7}
 
 EMAIL = "email"
 WHATSAPP = "whatsapp"

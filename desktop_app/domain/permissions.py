@@ -26,6 +26,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "loyalty.report": MANAGERS,
     "cadence.act": EVERYONE,  # send a WhatsApp, mark a call done, skip a message on the Today screen
     "cadence.approve": MANAGERS,
+    "campaign.send": MANAGERS,  # a one-off message to a group of customers
     "audit.view": OWNER_ONLY,
     "staff.manage": OWNER_ONLY,
     "settings.change": OWNER_ONLY,

@@ -41,6 +41,7 @@ from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from ..services.interactions import OpenItem
 from ..services.loyalty import Summary
 from ..services.shop import ShopSettings
+from .campaign_dialog import CampaignDialog
 from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
 from .errors import show_error
@@ -239,6 +240,9 @@ class CustomersView(QWidget):
         self.new_button = QPushButton(self.tr("&New customer"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.merge_button = QPushButton(self.tr("&Merge…"))
+        self.campaign_button = QPushButton(self.tr("Message these customers…"))
+        self.campaign_button.setToolTip(self.tr("An e-mail (a sale, news, an event) to the customers the list "
+                                                "shows now, to those who agreed to e-mails"))
         self.stop_button = QPushButton(self.tr("Stop messages"))
         self.stop_button.setToolTip(self.tr("The customer asked for no more messages (or replied STOP/SAIR): "
                                             "no on every channel, and nothing waiting is sent"))
@@ -284,7 +288,10 @@ class CustomersView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        under = QHBoxLayout()
+        under.addWidget(self.count_label, 1)
+        under.addWidget(self.campaign_button)
+        left_layout.addLayout(under)
         split.addWidget(left)
         split.addWidget(page_box)
         split.setStretchFactor(0, 3)
@@ -309,6 +316,7 @@ class CustomersView(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.stop_button.clicked.connect(self.stop_messages)
+        self.campaign_button.clicked.connect(self.message_list)
         self.page.resolve_button.clicked.connect(self.resolve_selected_complaint)
         self.page.bought_button.clicked.connect(lambda: self.close_selected_unfinished("bought"))
         self.page.lost_button.clicked.connect(lambda: self.close_selected_unfinished("lost"))
@@ -506,6 +514,14 @@ class CustomersView(QWidget):
     def _loyalty_target(self) -> int | None:
         customer_id = self.selected_id()
         return customer_id if customer_id is not None and self.page.loyalty.summaries else None
+
+    def message_list(self) -> CampaignDialog:
+        """A one-off e-mail to the customers the list shows now (search, tag, birthday month)."""
+        dialog = CampaignDialog(self.tasks, self.shop, self.actor, self.today, self.model.all_ids(), self)
+        dialog.accepted.connect(lambda: self.status.emit(
+            self.tr("Message queued for {n} customers; it goes out within the send window.").format(n=dialog.sent)))
+        dialog.open()
+        return dialog
 
     def stop_messages(self) -> None:
         """One click: the customer asked to hear nothing more from the shop."""

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
         self.reports_menu.menuAction().setVisible(allowed(actor, "loyalty.report"))
         self.customers.merge_button.setVisible(allowed(actor, "customer.merge"))
+        self.customers.campaign_button.setVisible(allowed(actor, "campaign.send"))
         self.customers.page.loyalty.adjust_button.setVisible(allowed(actor, "loyalty.adjust"))
         self.import_action.setVisible(allowed(actor, "customer.import"))
         self.history_action.setVisible(allowed(actor, "customer.import"))

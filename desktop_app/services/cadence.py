@@ -293,7 +293,7 @@ def _from_outbox(row: Outbox) -> tuple[Occasion, str, date, int | None, str, str
 def today_items(today: date) -> list[DueItem]:
     """What waits to be done on `today` (planned or awaiting approval), oldest first within a step."""
     rows = (Outbox.select().where(Outbox.status.in_(c.WAITING) & (Outbox.send_on <= today)
-                                  & (Outbox.not_after >= today)))
+                                  & (Outbox.not_after >= today) & (Outbox.step != c.CAMPAIGN)))
     return _items([_from_outbox(r) for r in rows])
 
 
@@ -306,7 +306,7 @@ def preview(start: date, days: int, *, shop: ShopSettings, overdue: bool = True)
     end = start + timedelta(days=days - 1)
     since = Outbox.not_after >= start if overdue else Outbox.send_on >= start
     waiting = [_from_outbox(r) for r in Outbox.select().where(
-        Outbox.status.in_(c.WAITING) & (Outbox.send_on <= end) & since)]
+        Outbox.status.in_(c.WAITING) & (Outbox.send_on <= end) & since & (Outbox.step != c.CAMPAIGN))]
     found = occasions(start, end, rules, shop)
     known = queries.known_occasions(sorted({o.customer_id for o in found}), sorted({o.step for o in found}))
     found = [o for o in found if (o.customer_id, o.step, o.occurrence) not in known]
@@ -424,9 +424,14 @@ def compose(item: DueItem, *, shop: ShopSettings, rules: CadenceRules,
             date_format=lambda d: d.strftime("%d/%m/%Y")) -> tuple[str, str, str]:
     """(subject on one line, plain text, text with every value HTML-escaped) of one message."""
     values = message_values(item, shop=shop, rules=rules, date_format=date_format)
-    subject = templates.render(subject_for(item.step, shop.language, rules.step(item.step).subject), values)
-    text = templates.render(text_for(item.step, rules, shop), values)
-    escaped = templates.render(text_for(item.step, rules, shop), values, escape=html.escape)
+    if item.step == c.CAMPAIGN:
+        subject_template, text_template = queries.campaign_texts(item.ref_id)
+    else:
+        subject_template = subject_for(item.step, shop.language, rules.step(item.step).subject)
+        text_template = text_for(item.step, rules, shop)
+    subject = templates.render(subject_template, values)
+    text = templates.render(text_template, values)
+    escaped = templates.render(text_template, values, escape=html.escape)
     return " ".join(subject.split()), text, escaped
 
 
@@ -530,7 +535,7 @@ def step_label_key(step: str) -> str:
 STEP_NAMES = {
     c.SIGNUP: "signup confirmation", c.WELCOME: "welcome", c.BIRTHDAY: "birthday",
     c.UNFINISHED: "unfinished purchase", c.POST_SALE: "post-sale", c.REACTIVATION: "reactivation",
-    c.REWARD_REACHED: "reward reached", c.POINTS_EXPIRING: "points expiring",
+    c.REWARD_REACHED: "reward reached", c.POINTS_EXPIRING: "points expiring", c.CAMPAIGN: "one-off message",
 }
 
 

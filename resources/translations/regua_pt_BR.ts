@@ -163,6 +163,59 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="43"/>
+        <source>Message these customers</source>
+        <translation>Mensagem para estes clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="44"/>
+        <source>Counting who agreed to receive e-mails…</source>
+        <translation>Contando quem aceitou receber e-mails…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="47"/>
+        <source>e.g. Summer sale: 30% off until Saturday</source>
+        <translation>ex.: Liquidação de verão: 30% até sábado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="49"/>
+        <source>Hi {{ first_name | &quot;there&quot; }}, ...</source>
+        <translation>Oi {{ first_name | &quot;cliente&quot; }}, ...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="50"/>
+        <source>Placeholders: {names}</source>
+        <translation>Campos: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="56"/>
+        <source>Subject</source>
+        <translation>Assunto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="65"/>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="87"/>
+        <source>Will go by e-mail to {n} of the {total} customers in the list: those who agreed to receive e-mails.</source>
+        <translation>Vai por e-mail para {n} dos {total} clientes da lista: os que aceitaram receber e-mails.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="88"/>
+        <source>Send to {n} customers</source>
+        <translation>Enviar para {n} clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="102"/>
+        <source>The message, as the first of them will read it, shows here.</source>
+        <translation>A mensagem aparece aqui como o primeiro deles vai lê-la.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../desktop_app/gui/customer_dialog.py" line="46"/>
@@ -337,92 +390,92 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="75"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="76"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="83"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="84"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="91"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="92"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="93"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="93"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="94"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="102"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="103"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="145"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="146"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="163"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="164"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="171"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="172"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="173"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="174"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="175"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="176"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="180"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="203"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="206"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="207"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -430,118 +483,133 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="233"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="236"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="237"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="238"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="239"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="239"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="240"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="240"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="243"/>
+        <source>Message these customers…</source>
+        <translation>Mensagem para estes clientes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="245"/>
+        <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
+        <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="246"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="244"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="248"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="336"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="344"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="366"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="374"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="369"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="377"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="370"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="378"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="423"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="436"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="431"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="444"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="446"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="454"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="448"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="456"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="457"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="465"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="482"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="482"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="498"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="520"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="522"/>
+        <source>Message queued for {n} customers; it goes out within the send window.</source>
+        <translation>Mensagem na fila para {n} clientes; sai no horário de envio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="536"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="539"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="555"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="562"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="578"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="579"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="595"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -1125,42 +1193,42 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="190"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="200"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="201"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="211"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="292"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="293"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="304"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="305"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="305"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="306"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -2663,212 +2731,217 @@ Banco de dados: {db}</translation>
         <translation>O presente {code} é de outra cliente ({name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="100"/>
+        <location filename="../../desktop_app/domain/errors.py" line="101"/>
+        <source>None of these customers agreed to receive e-mails, so the message would reach nobody.</source>
+        <translation>Nenhum destes clientes aceitou receber e-mails; a mensagem não chegaria a ninguém.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="102"/>
         <source>Write what came of it (for example: will come on Saturday).</source>
         <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
         <source>A subject or name cannot contain line breaks.</source>
         <translation>Um assunto ou nome não pode ter quebras de linha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="103"/>
+        <location filename="../../desktop_app/domain/errors.py" line="105"/>
         <source>Enter the mail server&apos;s name, for example smtp.gmail.com.</source>
         <translation>Digite o nome do servidor de e-mail, por exemplo smtp.gmail.com.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="104"/>
+        <location filename="../../desktop_app/domain/errors.py" line="106"/>
         <source>Pick STARTTLS (port 587) or SSL (port 465).</source>
         <translation>Escolha STARTTLS (porta 587) ou SSL (porta 465).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <location filename="../../desktop_app/domain/errors.py" line="107"/>
         <source>The shop&apos;s mail account is not set up yet (Shop → Mail account).</source>
         <translation>A conta de e-mail da loja ainda não foi configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="107"/>
+        <location filename="../../desktop_app/domain/errors.py" line="109"/>
         <source>The mail password is not in the keyring. Enter it again in Shop → Mail account.</source>
         <translation>A senha do e-mail não está no chaveiro. Digite de novo em Loja → Conta de e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <location filename="../../desktop_app/domain/errors.py" line="112"/>
         <source>The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the password without one; check the port (587) or choose SSL on port 465.</source>
         <translation>O servidor {host} não oferece conexão criptografada (STARTTLS). A Régua não envia a senha sem ela; confira a porta (587) ou escolha SSL na porta 465.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado que não é confiável ({reason}). Nada foi enviado; confira o nome do servidor. Num Wi-Fi público, alguém pode estar escutando.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <location filename="../../desktop_app/domain/errors.py" line="117"/>
         <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
         <translation>A conexão criptografada com {host}:{port} falhou. Confira a porta e o tipo de segurança.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="118"/>
+        <location filename="../../desktop_app/domain/errors.py" line="120"/>
         <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
         <translation>O servidor recusou o usuário ou a senha. Gmail e Outlook precisam de uma senha de app, não da senha de sempre. ({reply})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="119"/>
+        <location filename="../../desktop_app/domain/errors.py" line="121"/>
         <source>The server {host} does not accept a password login.</source>
         <translation>O servidor {host} não aceita entrar com senha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="120"/>
+        <location filename="../../desktop_app/domain/errors.py" line="122"/>
         <source>The mail server said: {reply}</source>
         <translation>O servidor de e-mail respondeu: {reply}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="121"/>
+        <location filename="../../desktop_app/domain/errors.py" line="123"/>
         <source>The server {host} closed the connection. Try again later.</source>
         <translation>O servidor {host} fechou a conexão. Tente de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="123"/>
+        <location filename="../../desktop_app/domain/errors.py" line="125"/>
         <source>The server {host} cannot be found. Check its name and the internet connection.</source>
         <translation>O servidor {host} não foi encontrado. Confira o nome e a conexão com a internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="125"/>
+        <location filename="../../desktop_app/domain/errors.py" line="127"/>
         <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
         <translation>O servidor {host}:{port} não respondeu a tempo. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="127"/>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
         <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
         <translation>Não foi possível alcançar o servidor {host}:{port}. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="129"/>
+        <location filename="../../desktop_app/domain/errors.py" line="131"/>
         <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
         <translation>O servidor de e-mail parou de aceitar mensagens (cota ou política). Os envios estão pausados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="132"/>
+        <location filename="../../desktop_app/domain/errors.py" line="134"/>
         <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
         <translation>Este computador não tem um lugar seguro para senhas (chaveiro: {backend}). A Régua não grava a senha em nenhum outro lugar; você pode digitá-la uma vez por sessão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="134"/>
+        <location filename="../../desktop_app/domain/errors.py" line="136"/>
         <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
         <translation>O chaveiro do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="136"/>
+        <location filename="../../desktop_app/domain/errors.py" line="138"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="137"/>
+        <location filename="../../desktop_app/domain/errors.py" line="139"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="138"/>
+        <location filename="../../desktop_app/domain/errors.py" line="140"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="140"/>
+        <location filename="../../desktop_app/domain/errors.py" line="142"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="142"/>
+        <location filename="../../desktop_app/domain/errors.py" line="144"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="143"/>
+        <location filename="../../desktop_app/domain/errors.py" line="145"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="144"/>
+        <location filename="../../desktop_app/domain/errors.py" line="146"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="145"/>
+        <location filename="../../desktop_app/domain/errors.py" line="147"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="147"/>
+        <location filename="../../desktop_app/domain/errors.py" line="149"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="148"/>
+        <location filename="../../desktop_app/domain/errors.py" line="150"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="149"/>
+        <location filename="../../desktop_app/domain/errors.py" line="151"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="150"/>
+        <location filename="../../desktop_app/domain/errors.py" line="152"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="151"/>
+        <location filename="../../desktop_app/domain/errors.py" line="153"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="152"/>
+        <location filename="../../desktop_app/domain/errors.py" line="154"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="153"/>
+        <location filename="../../desktop_app/domain/errors.py" line="155"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="154"/>
+        <location filename="../../desktop_app/domain/errors.py" line="156"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="156"/>
+        <location filename="../../desktop_app/domain/errors.py" line="158"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="162"/>
+        <location filename="../../desktop_app/domain/errors.py" line="164"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="165"/>
+        <location filename="../../desktop_app/domain/errors.py" line="167"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="166"/>
+        <location filename="../../desktop_app/domain/errors.py" line="168"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="167"/>
+        <location filename="../../desktop_app/domain/errors.py" line="169"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="168"/>
+        <location filename="../../desktop_app/domain/errors.py" line="170"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="169"/>
+        <location filename="../../desktop_app/domain/errors.py" line="171"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>

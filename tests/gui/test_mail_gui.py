@@ -106,3 +106,38 @@ def test_today_sends_one_email_now_and_messages_show_a_paused_queue(
     assert statuses == {"Maria Souza": "sent", "Ana Quota": "planned"}
     messages.resume_button.click()
     assert not messages.banner_box.isVisible() and sender.paused() is None
+
+
+def test_a_one_off_message_goes_to_the_listed_customers_who_agreed_and_through_the_outbox(
+        qtbot, tasks, paths, shop_settings, owner, today, smtp_server, english):
+    controller, box = smtp_server
+    mailer.save_account(SmtpAccount("127.0.0.1", controller.port, "starttls", USER, "loja@flordelis.com.br",
+                                    "Flor de Lis"), PASSWORD, actor=owner)
+    for name, email, consent in (("Maria Souza", "maria@example.com", True), ("Marta Lima", "marta@example.com", None),
+                                 ("Mariana Dias", "mariana@example.com", True), ("Ana Costa", "ana@example.com", True)):
+        customers.create_customer(CustomerInput(name=name, email=email, consent_email=consent),
+                                  shop=shop_settings, actor=owner, today=today)
+    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(w)
+    w.show()
+    w.customers.search.setText("mar")
+    qtbot.waitUntil(lambda: w.customers.model.rowCount() == 3)
+    dialog = w.customers.message_list()
+    qtbot.waitUntil(lambda: dialog.reach is not None)
+    assert "2 of the 3" in dialog.count.text() and not dialog.send_button.isEnabled()
+    dialog.subject.setText("Liquidação, {{ first_name }}!")
+    dialog.text.setPlainText("Oi {{ first_name }}, tudo com 30% até sábado. {{ nome }}")
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "nome" in dialog.error.text() and not dialog.send_button.isEnabled()
+    dialog.text.setPlainText("Oi {{ first_name }}, tudo com 30% até sábado.")
+    qtbot.waitUntil(lambda: dialog.send_button.isEnabled())
+    assert "Liquidação, Maria" in dialog.preview.toPlainText() or "Liquidação, Mariana" in dialog.preview.toPlainText()
+    dialog.send_button.click()
+    assert dialog.sent == 2, dialog.error.text()
+    assert "queued for 2" in w.statusBar().currentMessage()
+    sender.send_due(today, shop=shop_settings)  # (the four signup confirmations go too)
+    sale = [m for m in box.messages if str(m["Subject"]).startswith("Liquidação")]
+    assert sorted(m["To"].addresses[0].addr_spec for m in sale) == ["maria@example.com", "mariana@example.com"]
+    assert all(m["List-Unsubscribe"] for m in sale)
+    assert sender.send_due(today, shop=shop_settings).get("sent", 0) == 0
+    assert all(i.step != c.CAMPAIGN for i in cadence.today_items(today))  # one-offs live on Messages, not Today
