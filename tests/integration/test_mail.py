@@ -267,3 +267,35 @@ def test_a_sender_killed_after_the_server_took_the_message_never_sends_it_again(
     box.on_data = None
     sender.send_due(DAY, shop=shop_settings)
     assert len(box.messages) == 1
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_two_senders_with_random_crashes_never_deliver_an_occasion_twice(
+        shop_settings, actor, paths, trusted, memory_keyring, server, seed):
+    import random
+    import time
+
+    rng = random.Random(seed)
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    for i in range(30):
+        customer(shop_settings, actor, f"Cliente {i}", f"c{i}@example.com")
+    plan(shop_settings)
+    procs = [subprocess.Popen([sys.executable, "-c", SENDER, str(paths.db_path), DAY.isoformat(), str(ROOT)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    time.sleep(rng.uniform(0.3, 1.2))
+    victim = rng.choice(procs)
+    victim.kill()  # mid-send, wherever it happens to be
+    for p in procs:
+        p.wait(timeout=120)
+    later = utc_now() + sender.STALE_SENDING + timedelta(seconds=1)
+    sender.recover_interrupted(later)
+    sender.send_due(DAY, shop=shop_settings)  # a third run finishes what is left
+    delivered = [m["To"].addresses[0].addr_spec for m in box.messages]
+    assert len(delivered) == len(set(delivered))  # nobody got the welcome twice
+    states = [r.status for r in Outbox.select()]
+    assert set(states) <= {c.SENT, c.UNCERTAIN} and len(states) == 30
+    email_of = {cu.id: cu.email for cu in Customer.select()}
+    sent = {email_of[r.customer_id] for r in Outbox.select().where(Outbox.status == c.SENT)}
+    assert sent <= set(delivered)  # "sent" only after the server took it
