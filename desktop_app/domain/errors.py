@@ -97,6 +97,7 @@ MESSAGES: dict[str, str] = {
     "coupon_used": QT_TRANSLATE_NOOP("errors", "The gift {code} was already used on {date}."),
     "coupon_expired": QT_TRANSLATE_NOOP("errors", "The gift {code} could be used until {date}; it has expired."),
     "coupon_other_customer": QT_TRANSLATE_NOOP("errors", "The gift {code} belongs to another customer ({name})."),
+    "colour_invalid": QT_TRANSLATE_NOOP("errors", "Pick a colour (written as #RRGGBB, for example #7a3e65)."),
     "campaign_nobody": QT_TRANSLATE_NOOP(
         "errors", "None of these customers agreed to receive e-mails, so the message would reach nobody."),
     "outcome_required": QT_TRANSLATE_NOOP("errors", "Write what came of it (for example: will come on Saturday)."),

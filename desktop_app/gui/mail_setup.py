@@ -5,15 +5,19 @@ thread. Without a usable keyring the owner may type the password once per sessio
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -83,6 +87,22 @@ class MailAccountDialog(QDialog):
         form.addRow(self.tr("At most per day"), self.daily)
         form.addRow(self.tr("At most per minute"), self.per_minute)
 
+        colour, signature = mailer.branding()
+        self.colour = QLineEdit(colour)
+        self.colour.setMaxLength(7)
+        self.colour_button = QPushButton(self.tr("Pick…"))
+        self.colour_button.clicked.connect(self.pick_colour)
+        self.signature = QPlainTextEdit(signature)
+        self.signature.setPlaceholderText(self.tr("e.g. Rua Augusta, 120 · (11) 3456-7890 · Mon–Sat 9–19h"))
+        self.signature.setFixedHeight(60)
+        colour_row = QHBoxLayout()
+        colour_row.addWidget(self.colour)
+        colour_row.addWidget(self.colour_button)
+        looks = QGroupBox(self.tr("How the shop's e-mails look"))
+        looks_form = QFormLayout(looks)
+        looks_form.addRow(self.tr("Colour"), colour_row)
+        looks_form.addRow(self.tr("Signature"), self.signature)
+
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.error = error_label()
@@ -97,6 +117,7 @@ class MailAccountDialog(QDialog):
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(looks)
         layout.addWidget(self.result)
         layout.addWidget(self.error)
         layout.addLayout(row)
@@ -176,9 +197,15 @@ class MailAccountDialog(QDialog):
 
         self.tasks.run(lambda: mailer.test_account(acc, typed, timeout=20), done, failed)
 
+    def pick_colour(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.colour.text()), self, self.tr("Colour of the shop's e-mails"))
+        if chosen.isValid():
+            self.colour.setText(chosen.name())
+
     def save(self) -> None:
         self.error.hide()
         try:
+            mailer.save_branding(self.colour.text(), self.signature.toPlainText(), actor=self.actor)
             mailer.save_account(self.form_account(), self.password.text() or None, actor=self.actor,
                                 session_only=self.session_only.isChecked())
         except ReguaError as exc:

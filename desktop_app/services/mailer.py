@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 import smtplib
 import socket
 import ssl
@@ -23,6 +24,9 @@ from .normalize import normalize_email
 from .shop import get_setting, set_setting
 
 SETTING_KEY = "smtp"
+BRANDING_KEY = "mail_branding"
+DEFAULT_COLOUR = "#7a3e65"
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 TIMEOUT_S = 30.0
 
 
@@ -167,11 +171,41 @@ def _display(name: str) -> str:
     return " ".join("".join(" " if ch in "\r\n\x00\u2028\u2029\x0b\x0c\x85" else ch for ch in name).split())
 
 
-def html_from_text(text_escaped: str, shop_name: str, colour: str = "#7a3e65") -> str:
-    """The HTML part: the already-escaped text in paragraphs, signed with the shop's name."""
+def branding() -> tuple[str, str]:
+    """(colour, signature) of the shop's e-mails, set once in the mail settings."""
+    data = get_setting(BRANDING_KEY)
+    if not isinstance(data, dict):
+        return DEFAULT_COLOUR, ""
+    colour = data.get("colour", DEFAULT_COLOUR)
+    return (colour if isinstance(colour, str) and _COLOUR.match(colour) else DEFAULT_COLOUR,
+            str(data.get("signature", "")))
+
+
+def save_branding(colour: str, signature: str, *, actor: Actor) -> None:
+    require(actor, "settings.change")
+    colour = (colour or "").strip()
+    if not _COLOUR.match(colour):
+        raise ValidationError("colour", "colour_invalid")
+    signature = (signature or "").strip()
+    if len(signature) > 500:
+        raise ValidationError("signature", "too_long", max=500)
+    set_setting(BRANDING_KEY, {"colour": colour.lower(), "signature": signature})
+
+
+def html_from_text(text_escaped: str, shop_name: str, colour: str | None = None, signature: str | None = None) -> str:
+    """The HTML part: the already-escaped text in paragraphs, the shop's name in its colour and its
+    signature (escaped here) below."""
+    if colour is None or signature is None:
+        saved_colour, saved_signature = branding()
+        colour = colour or saved_colour
+        signature = saved_signature if signature is None else signature
+    if not _COLOUR.match(colour):
+        colour = DEFAULT_COLOUR
     paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in text_escaped.split("\n\n") if p.strip())
+    sign = f'<p style="color: #555;">{html.escape(signature).replace(chr(10), "<br>")}</p>' if signature else ""
     return (f'<!DOCTYPE html><html><body style="font-family: sans-serif; color: #222; max-width: 560px;">'
-            f"{paragraphs}<p style=\"color: {colour}; font-weight: bold;\">{html.escape(shop_name)}</p>"
+            f'<div style="border-top: 4px solid {colour}; padding-top: 8px;">{paragraphs}'
+            f'<p style="color: {colour}; font-weight: bold;">{html.escape(shop_name)}</p>{sign}</div>'
             f"</body></html>")
 
 

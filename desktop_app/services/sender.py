@@ -83,9 +83,14 @@ def _sent_since(since: datetime) -> int:
     return outbox_sql.sent_since(since)
 
 
-def _render(item: cadence.DueItem, marketing: bool, shop: ShopSettings, rules: CadenceRules) -> Rendered:
+def _render(item: cadence.DueItem, marketing: bool, shop: ShopSettings, rules: CadenceRules,
+            brand: tuple[str, str]) -> Rendered:
     subject, text, escaped = cadence.compose(item, shop=shop, rules=rules)
-    return Rendered(item.email, item.customer, subject, text, mailer.html_from_text(escaped, shop.name), marketing)
+    colour, signature = brand
+    if signature:
+        text = f"{text}\n\n{shop.name}\n{signature}"
+    return Rendered(item.email, item.customer, subject, text,
+                    mailer.html_from_text(escaped, shop.name, colour, signature), marketing)
 
 
 def _claim(oid: int, today: date, now: datetime) -> str:
@@ -171,6 +176,7 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
             _pause(exc, exc.smtp_code, exc.params.get("reply", ""), now)
         raise
     facts = outbox_sql.rows_with_contacts(due)
+    brand = mailer.branding()
     try:
         for oid in due:
             recent = _sent_since(utc_now() - timedelta(seconds=60))
@@ -182,7 +188,7 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
             if conn.sock is None:  # the server closed it (a 421, a dropped line): a fresh one
                 mailer._close(conn)
                 conn = mailer.connect(acc, password, timeout=timeout)
-            verdict = _send_one(oid, facts.get(oid), conn, acc, today, shop, rules, counts)
+            verdict = _send_one(oid, facts.get(oid), conn, acc, today, shop, rules, counts, brand)
             if verdict == rules_mail.PAUSE:
                 break
     finally:
@@ -195,7 +201,7 @@ def _nonzero(counts: Counter) -> dict[str, int]:
 
 
 def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings,
-              rules: CadenceRules, counts: Counter) -> str:
+              rules: CadenceRules, counts: Counter, brand: tuple[str, str]) -> str:
     now = utc_now()
     if facts is None:
         return "gone"
@@ -204,7 +210,7 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
     item = cadence.DueItem(oid, customer_id, name, phone, email, step, occurrence, channel, _date(due_on),
                            _date(send_on), _date(not_after), status, reason, detail, ref_id)
     try:
-        rendered = _render(item, step not in c.TRANSACTIONAL, shop, rules)
+        rendered = _render(item, step not in c.TRANSACTIONAL, shop, rules, brand)
         msg = mailer.build_message(acc, rendered.to_addr, rendered.to_name, rendered.subject, rendered.text,
                                    rendered.html, marketing=rendered.marketing,
                                    unsubscribe_text=unsubscribe_line(shop.language))

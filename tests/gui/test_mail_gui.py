@@ -62,7 +62,14 @@ def test_the_account_dialog_tests_in_plain_words_and_saves_without_the_password(
     dialog.test()
     qtbot.waitUntil(lambda: dialog.result.text().startswith("It works"), timeout=10000)
     assert not dialog.error.isVisible()
+    dialog.colour.setText("verde")
     dialog.save()
+    assert dialog.isVisible() and "#RRGGBB" in dialog.error.text() and mailer.account() is None
+    dialog.colour.setText("#1F6F43")
+    dialog.signature.setPlainText("Rua Augusta, 120 · <seg–sáb>")
+    dialog.save()
+    assert mailer.branding() == ("#1f6f43", "Rua Augusta, 120 · <seg–sáb>")
+    assert "Rua Augusta, 120 · &lt;seg–sáb&gt;" in mailer.html_from_text("Oi", "Loja")
     assert mailer.account().host == "127.0.0.1"
     assert PASSWORD not in str(shop.get_setting(mailer.SETTING_KEY))
     assert keyring.get_keyring().get_password("Régua SMTP", mailer.account().keyring_user) == PASSWORD
