@@ -45,7 +45,7 @@ from ..services.shop import ShopSettings
 from .i18n import error_text, format_date
 from .tasks import TaskRunner
 from .today_view import CHANNEL_LABELS, step_label, tr
-from .widgets import CustomerFinder, error_label, fill_customer_list
+from .widgets import CustomerFinder, MessageEditor, error_label, fill_customer_list
 
 # What "days" means for each step (None: the step has no day setting).
 DAYS_LABELS = {
@@ -324,14 +324,9 @@ class TemplateDialog(QDialog):
         self.tasks, self.shop, self.rules, self.step, self.today = tasks, shop, rules, step, today
         self.customer_id: int | None = None
         self.setWindowTitle(self.tr("Message: {step}").format(step=step_label(step.key)))
-        self.subject = QLineEdit(subject)
-        self.subject.setPlaceholderText(subject_for(step.key, shop.language))
-        self.text = QPlainTextEdit(text)
-        names = QLabel(self.tr("Placeholders: {names}. A fallback for an empty value: "
-                               "{{{{ first_name | \"cliente\" }}}}").format(
-            names=", ".join("{{ " + p + " }}" for p in templates.PLACEHOLDERS)))
-        names.setWordWrap(True)
-        names.setStyleSheet("color: #555;")
+        self.editor = MessageEditor(subject, text, templates.PLACEHOLDERS,
+                                    subject_hint=subject_for(step.key, shop.language))
+        self.subject, self.text = self.editor.subject, self.editor.text
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Preview for… (type a customer's name)"))
         self.found = QListWidget()
@@ -341,18 +336,12 @@ class TemplateDialog(QDialog):
         self.found.currentItemChanged.connect(self._pick)
         self.preview = QTextBrowser()
         self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("Subject"), self.subject)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.text, 1)
-        left.addWidget(names)
         right = QVBoxLayout()
         right.addWidget(self.search)
         right.addWidget(self.found)
         right.addWidget(self.preview, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
+        body.addWidget(self.editor, 1)
         body.addLayout(right, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
@@ -361,12 +350,7 @@ class TemplateDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.render)
-        self.subject.textChanged.connect(lambda _t: self._timer.start())
-        self.text.textChanged.connect(self._timer.start)
+        self.editor.changed.connect(self.render)
         self.resize(980, 520)
         self.render()
 

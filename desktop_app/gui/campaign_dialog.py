@@ -8,15 +8,11 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,7 +25,7 @@ from ..services.campaigns import Audience
 from ..services.shop import ShopSettings
 from .i18n import error_text, format_date
 from .tasks import TaskRunner
-from .widgets import error_label
+from .widgets import MessageEditor, error_label
 
 
 class CampaignDialog(QDialog):
@@ -43,23 +39,14 @@ class CampaignDialog(QDialog):
         self.setWindowTitle(self.tr("Message these customers"))
         self.count = QLabel(self.tr("Counting who agreed to receive e-mails…"))
         self.count.setWordWrap(True)
-        self.subject = QLineEdit()
-        self.subject.setPlaceholderText(self.tr("e.g. Summer sale: 30% off until Saturday"))
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(self.tr("Hi {{ first_name | \"there\" }}, ..."))
-        hint = QLabel(self.tr("Placeholders: {names}").format(
-            names=", ".join("{{ " + p + " }}" for p in ("first_name", "name", "shop_name"))))
-        hint.setStyleSheet("color: #555;")
+        self.editor = MessageEditor("", "", ("first_name", "name", "shop_name"),
+                                    subject_hint=self.tr("e.g. Summer sale: 30% off until Saturday"),
+                                    text_hint=self.tr("Hi {{ first_name | \"there\" }}, ..."))
+        self.subject, self.text = self.editor.subject, self.editor.text
         self.preview = QTextBrowser()
         self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("Subject"), self.subject)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.text, 1)
-        left.addWidget(hint)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
+        body.addWidget(self.editor, 1)
         body.addWidget(self.preview, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.send_button = self.buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -71,12 +58,7 @@ class CampaignDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.render)
-        self.subject.textChanged.connect(lambda _t: self._timer.start())
-        self.text.textChanged.connect(self._timer.start)
+        self.editor.changed.connect(self.render)
         self.resize(900, 480)
         ids = self.ids
         self.tasks.run(lambda: campaigns.audience(ids), self._counted, self._failed)

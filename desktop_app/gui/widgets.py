@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..services import customers
 from ..services.customers import CustomerRow
@@ -83,3 +92,37 @@ class CustomerFinder(QObject):
     def _deliver(self, generation: int, rows: list[CustomerRow]) -> None:
         if generation == self._generation:
             self.found.emit(rows)
+
+
+class MessageEditor(QWidget):
+    """A message's subject and text, with the placeholders it may use; `changed` fires after a pause in
+    typing (so a preview follows the text without re-rendering on every key)."""
+
+    changed = Signal()
+
+    def __init__(self, subject: str, text: str, placeholders: Sequence[str], *, subject_hint: str = "",
+                 text_hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.subject = QLineEdit(subject)
+        self.subject.setPlaceholderText(subject_hint)
+        self.text = QPlainTextEdit(text)
+        self.text.setPlaceholderText(text_hint)
+        names = QLabel(self.tr("Placeholders: {names}. A fallback for an empty value: "
+                               "{{{{ first_name | \"cliente\" }}}}").format(
+            names=", ".join("{{ " + p + " }}" for p in placeholders)))
+        names.setWordWrap(True)
+        names.setStyleSheet("color: #555;")
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Subject"), self.subject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(names)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.changed.emit)
+        self.subject.textChanged.connect(lambda _t: self._timer.start())
+        self.text.textChanged.connect(self._timer.start)

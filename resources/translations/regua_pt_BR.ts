@@ -165,52 +165,42 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="43"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="39"/>
         <source>Message these customers</source>
         <translation>Mensagem para estes clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="44"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="40"/>
         <source>Counting who agreed to receive e-mails…</source>
         <translation>Contando quem aceitou receber e-mails…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="47"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="43"/>
         <source>e.g. Summer sale: 30% off until Saturday</source>
         <translation>ex.: Liquidação de verão: 30% até sábado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="49"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="44"/>
         <source>Hi {{ first_name | &quot;there&quot; }}, ...</source>
         <translation>Oi {{ first_name | &quot;cliente&quot; }}, ...</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="50"/>
-        <source>Placeholders: {names}</source>
-        <translation>Campos: {names}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="56"/>
-        <source>Subject</source>
-        <translation>Assunto</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="65"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="52"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="87"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="69"/>
         <source>Will go by e-mail to {n} of the {total} customers in the list: those who agreed to receive e-mails.</source>
         <translation>Vai por e-mail para {n} dos {total} clientes da lista: os que aceitaram receber e-mails.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="88"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="70"/>
         <source>Send to {n} customers</source>
         <translation>Enviar para {n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="102"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="84"/>
         <source>The message, as the first of them will read it, shows here.</source>
         <translation>A mensagem aparece aqui como o primeiro deles vai lê-la.</translation>
     </message>
@@ -1341,6 +1331,19 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>MessageEditor</name>
+    <message>
+        <location filename="../../desktop_app/gui/widgets.py" line="111"/>
+        <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
+        <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/widgets.py" line="117"/>
+        <source>Subject</source>
+        <translation>Assunto</translation>
+    </message>
+</context>
+<context>
     <name>MessagesView</name>
     <message>
         <location filename="../../desktop_app/gui/messages_view.py" line="81"/>
@@ -2046,21 +2049,11 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/cadence_setup.py" line="331"/>
-        <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
-        <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="336"/>
         <source>Preview for… (type a customer&apos;s name)</source>
         <translation>Prévia para… (digite o nome de um cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="345"/>
-        <source>Subject</source>
-        <translation>Assunto</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="392"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="376"/>
         <source>Pick a customer above to see the message as she will get it.</source>
         <translation>Escolha um cliente acima para ver a mensagem como ele vai recebê-la.</translation>
     </message>
