@@ -98,6 +98,8 @@ MESSAGES: dict[str, str] = {
     "coupon_expired": QT_TRANSLATE_NOOP("errors", "The gift {code} could be used until {date}; it has expired."),
     "coupon_other_customer": QT_TRANSLATE_NOOP("errors", "The gift {code} belongs to another customer ({name})."),
     "colour_invalid": QT_TRANSLATE_NOOP("errors", "Pick a colour (written as #RRGGBB, for example #7a3e65)."),
+    "logo_too_big": QT_TRANSLATE_NOOP("errors", "The logo is too big for an e-mail (at most {kb} KB). Save a smaller copy."),
+    "logo_not_image": QT_TRANSLATE_NOOP("errors", "The logo must be a PNG or JPEG picture."),
     "campaign_nobody": QT_TRANSLATE_NOOP(
         "errors", "None of these customers agreed to receive e-mails, so the message would reach nobody."),
     "outcome_required": QT_TRANSLATE_NOOP("errors", "Write what came of it (for example: will come on Saturday)."),

@@ -4,14 +4,15 @@ thread. Without a usable keyring the owner may type the password once per sessio
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -98,8 +99,22 @@ class MailAccountDialog(QDialog):
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.colour)
         colour_row.addWidget(self.colour_button)
+        self.logo_path: str | None = None  # a new logo chosen in this dialog ("" = remove it)
+        self.logo_label = QLabel()
+        self.logo_label.setFixedHeight(40)
+        current_logo = mailer.logo()
+        self._show_logo(current_logo[1] if current_logo else None)
+        choose_logo = QPushButton(self.tr("Choose…"))
+        choose_logo.clicked.connect(self.choose_logo)
+        remove_logo = QPushButton(self.tr("Remove"))
+        remove_logo.clicked.connect(lambda: (setattr(self, "logo_path", ""), self._show_logo(None)))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(choose_logo)
+        logo_row.addWidget(remove_logo)
         looks = QGroupBox(self.tr("How the shop's e-mails look"))
         looks_form = QFormLayout(looks)
+        looks_form.addRow(self.tr("Logo"), logo_row)
         looks_form.addRow(self.tr("Colour"), colour_row)
         looks_form.addRow(self.tr("Signature"), self.signature)
 
@@ -197,6 +212,21 @@ class MailAccountDialog(QDialog):
 
         self.tasks.run(lambda: mailer.test_account(acc, typed, timeout=20), done, failed)
 
+    def _show_logo(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_label.setPixmap(pixmap.scaledToHeight(36, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_label.setText(self.tr("(no logo)"))
+
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("The shop's logo"), "",
+                                              self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo_path = path
+            with open(path, "rb") as fh:
+                self._show_logo(fh.read(mailer.MAX_LOGO_BYTES + 1))
+
     def pick_colour(self) -> None:
         chosen = QColorDialog.getColor(QColor(self.colour.text()), self, self.tr("Colour of the shop's e-mails"))
         if chosen.isValid():
@@ -206,6 +236,8 @@ class MailAccountDialog(QDialog):
         self.error.hide()
         try:
             mailer.save_branding(self.colour.text(), self.signature.toPlainText(), actor=self.actor)
+            if self.logo_path is not None:
+                mailer.save_logo(self.logo_path or None, actor=self.actor)
             mailer.save_account(self.form_account(), self.password.text() or None, actor=self.actor,
                                 session_only=self.session_only.isChecked())
         except ReguaError as exc:

@@ -84,13 +84,13 @@ def _sent_since(since: datetime) -> int:
 
 
 def _render(item: cadence.DueItem, marketing: bool, shop: ShopSettings, rules: CadenceRules,
-            brand: tuple[str, str]) -> Rendered:
+            brand: tuple) -> Rendered:
     subject, text, escaped = cadence.compose(item, shop=shop, rules=rules)
-    colour, signature = brand
+    colour, signature, logo = brand
     if signature:
         text = f"{text}\n\n{shop.name}\n{signature}"
     return Rendered(item.email, item.customer, subject, text,
-                    mailer.html_from_text(escaped, shop.name, colour, signature), marketing)
+                    mailer.html_from_text(escaped, shop.name, colour, signature, with_logo=logo is not None), marketing)
 
 
 def _claim(oid: int, today: date, now: datetime) -> str:
@@ -176,7 +176,7 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
             _pause(exc, exc.smtp_code, exc.params.get("reply", ""), now)
         raise
     facts = outbox_sql.rows_with_contacts(due)
-    brand = mailer.branding()
+    brand = (*mailer.branding(), mailer.logo())
     try:
         for oid in due:
             recent = _sent_since(utc_now() - timedelta(seconds=60))
@@ -201,7 +201,7 @@ def _nonzero(counts: Counter) -> dict[str, int]:
 
 
 def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: date, shop: ShopSettings,
-              rules: CadenceRules, counts: Counter, brand: tuple[str, str]) -> str:
+              rules: CadenceRules, counts: Counter, brand: tuple) -> str:
     now = utc_now()
     if facts is None:
         return "gone"
@@ -213,7 +213,7 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
         rendered = _render(item, step not in c.TRANSACTIONAL, shop, rules, brand)
         msg = mailer.build_message(acc, rendered.to_addr, rendered.to_name, rendered.subject, rendered.text,
                                    rendered.html, marketing=rendered.marketing,
-                                   unsubscribe_text=unsubscribe_line(shop.language))
+                                   unsubscribe_text=unsubscribe_line(shop.language), logo_image=brand[2])
     except ReguaError as exc:  # a template or header problem: this message cannot go as it is
         _finish(oid, status=c.FAILED, reason="template", error=exc.message()[:300])
         counts["failed"] += 1

@@ -955,137 +955,167 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MailAccountDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="44"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="45"/>
         <source>Mail account</source>
         <translation>Conta de e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="48"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="49"/>
         <source>Other server</source>
         <translation>Outro servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="53"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="54"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (normalmente porta 587)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="54"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="55"/>
         <source>SSL/TLS (usually port 465)</source>
         <translation>SSL/TLS (normalmente porta 465)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="64"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="65"/>
         <source>No keyring here: keep the password only until Régua closes</source>
         <translation>Sem chaveiro aqui: guardar a senha só até fechar a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="69"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="70"/>
         <source>Password kept in: {where}</source>
         <translation>Senha guardada em: {where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="70"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="71"/>
         <source>This computer has no safe place for passwords (keyring).</source>
         <translation>Este computador não tem um lugar seguro para senhas (chaveiro).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="76"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="77"/>
         <source>Provider</source>
         <translation>Provedor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="78"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
         <source>Security</source>
         <translation>Segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="85"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="86"/>
         <source>Sender address</source>
         <translation>Endereço do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="86"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="87"/>
         <source>Sender name</source>
         <translation>Nome do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="87"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="88"/>
         <source>At most per day</source>
         <translation>No máximo por dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="88"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="89"/>
         <source>At most per minute</source>
         <translation>No máximo por minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="93"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="94"/>
         <source>Pick…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="96"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="97"/>
         <source>e.g. Rua Augusta, 120 · (11) 3456-7890 · Mon–Sat 9–19h</source>
         <translation>ex.: Rua Augusta, 120 · (11) 3456-7890 · seg–sáb 9–19h</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="101"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="107"/>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="109"/>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="115"/>
         <source>How the shop&apos;s e-mails look</source>
         <translation>Como ficam os e-mails da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="103"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="117"/>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="118"/>
         <source>Colour</source>
         <translation>Cor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="104"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="119"/>
         <source>Signature</source>
         <translation>Assinatura</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="109"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="124"/>
         <source>&amp;Test</source>
         <translation>&amp;Testar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="143"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="158"/>
         <source>kept in the keyring; type to change it</source>
         <translation>guardada no chaveiro; digite para trocar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="182"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="197"/>
         <source>Connecting to {host}…</source>
         <translation>Conectando a {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="188"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="203"/>
         <source>It works: connected to {host}, encrypted, and logged in.</source>
         <translation>Funciona: conectou a {host}, com criptografia, e entrou na conta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="201"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="220"/>
+        <source>(no logo)</source>
+        <translation>(sem logotipo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="223"/>
+        <source>The shop&apos;s logo</source>
+        <translation>O logotipo da loja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="224"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Imagens (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="231"/>
         <source>Colour of the shop&apos;s e-mails</source>
         <translation>Cor dos e-mails da loja</translation>
     </message>
@@ -2759,217 +2789,227 @@ Banco de dados: {db}</translation>
         <translation>Escolha uma cor (no formato #RRGGBB, por exemplo #7a3e65).</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/domain/errors.py" line="101"/>
+        <source>The logo is too big for an e-mail (at most {kb} KB). Save a smaller copy.</source>
+        <translation>O logotipo é grande demais para um e-mail (no máximo {kb} KB). Salve uma cópia menor.</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <source>The logo must be a PNG or JPEG picture.</source>
+        <translation>O logotipo precisa ser uma imagem PNG ou JPEG.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
         <source>None of these customers agreed to receive e-mails, so the message would reach nobody.</source>
         <translation>Nenhum destes clientes aceitou receber e-mails; a mensagem não chegaria a ninguém.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="103"/>
+        <location filename="../../desktop_app/domain/errors.py" line="105"/>
         <source>Write what came of it (for example: will come on Saturday).</source>
         <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <location filename="../../desktop_app/domain/errors.py" line="107"/>
         <source>A subject or name cannot contain line breaks.</source>
         <translation>Um assunto ou nome não pode ter quebras de linha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="106"/>
+        <location filename="../../desktop_app/domain/errors.py" line="108"/>
         <source>Enter the mail server&apos;s name, for example smtp.gmail.com.</source>
         <translation>Digite o nome do servidor de e-mail, por exemplo smtp.gmail.com.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="107"/>
+        <location filename="../../desktop_app/domain/errors.py" line="109"/>
         <source>Pick STARTTLS (port 587) or SSL (port 465).</source>
         <translation>Escolha STARTTLS (porta 587) ou SSL (porta 465).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="108"/>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
         <source>The shop&apos;s mail account is not set up yet (Shop → Mail account).</source>
         <translation>A conta de e-mail da loja ainda não foi configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <location filename="../../desktop_app/domain/errors.py" line="112"/>
         <source>The mail password is not in the keyring. Enter it again in Shop → Mail account.</source>
         <translation>A senha do e-mail não está no chaveiro. Digite de novo em Loja → Conta de e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the password without one; check the port (587) or choose SSL on port 465.</source>
         <translation>O servidor {host} não oferece conexão criptografada (STARTTLS). A Régua não envia a senha sem ela; confira a porta (587) ou escolha SSL na porta 465.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="116"/>
+        <location filename="../../desktop_app/domain/errors.py" line="118"/>
         <source>The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado que não é confiável ({reason}). Nada foi enviado; confira o nome do servidor. Num Wi-Fi público, alguém pode estar escutando.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="118"/>
+        <location filename="../../desktop_app/domain/errors.py" line="120"/>
         <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
         <translation>A conexão criptografada com {host}:{port} falhou. Confira a porta e o tipo de segurança.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="121"/>
+        <location filename="../../desktop_app/domain/errors.py" line="123"/>
         <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
         <translation>O servidor recusou o usuário ou a senha. Gmail e Outlook precisam de uma senha de app, não da senha de sempre. ({reply})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="122"/>
+        <location filename="../../desktop_app/domain/errors.py" line="124"/>
         <source>The server {host} does not accept a password login.</source>
         <translation>O servidor {host} não aceita entrar com senha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="123"/>
+        <location filename="../../desktop_app/domain/errors.py" line="125"/>
         <source>The mail server said: {reply}</source>
         <translation>O servidor de e-mail respondeu: {reply}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="124"/>
+        <location filename="../../desktop_app/domain/errors.py" line="126"/>
         <source>The server {host} closed the connection. Try again later.</source>
         <translation>O servidor {host} fechou a conexão. Tente de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="126"/>
+        <location filename="../../desktop_app/domain/errors.py" line="128"/>
         <source>The server {host} cannot be found. Check its name and the internet connection.</source>
         <translation>O servidor {host} não foi encontrado. Confira o nome e a conexão com a internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="128"/>
+        <location filename="../../desktop_app/domain/errors.py" line="130"/>
         <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
         <translation>O servidor {host}:{port} não respondeu a tempo. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="130"/>
+        <location filename="../../desktop_app/domain/errors.py" line="132"/>
         <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
         <translation>Não foi possível alcançar o servidor {host}:{port}. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="132"/>
+        <location filename="../../desktop_app/domain/errors.py" line="134"/>
         <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
         <translation>O servidor de e-mail parou de aceitar mensagens (cota ou política). Os envios estão pausados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="135"/>
+        <location filename="../../desktop_app/domain/errors.py" line="137"/>
         <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
         <translation>Este computador não tem um lugar seguro para senhas (chaveiro: {backend}). A Régua não grava a senha em nenhum outro lugar; você pode digitá-la uma vez por sessão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="137"/>
+        <location filename="../../desktop_app/domain/errors.py" line="139"/>
         <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
         <translation>O chaveiro do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="139"/>
+        <location filename="../../desktop_app/domain/errors.py" line="141"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="140"/>
+        <location filename="../../desktop_app/domain/errors.py" line="142"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="141"/>
+        <location filename="../../desktop_app/domain/errors.py" line="143"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="143"/>
+        <location filename="../../desktop_app/domain/errors.py" line="145"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="145"/>
+        <location filename="../../desktop_app/domain/errors.py" line="147"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="146"/>
+        <location filename="../../desktop_app/domain/errors.py" line="148"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="147"/>
+        <location filename="../../desktop_app/domain/errors.py" line="149"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="148"/>
+        <location filename="../../desktop_app/domain/errors.py" line="150"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="150"/>
+        <location filename="../../desktop_app/domain/errors.py" line="152"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="151"/>
+        <location filename="../../desktop_app/domain/errors.py" line="153"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="152"/>
+        <location filename="../../desktop_app/domain/errors.py" line="154"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="153"/>
+        <location filename="../../desktop_app/domain/errors.py" line="155"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="154"/>
+        <location filename="../../desktop_app/domain/errors.py" line="156"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="155"/>
+        <location filename="../../desktop_app/domain/errors.py" line="157"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="156"/>
+        <location filename="../../desktop_app/domain/errors.py" line="158"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="157"/>
+        <location filename="../../desktop_app/domain/errors.py" line="159"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="159"/>
+        <location filename="../../desktop_app/domain/errors.py" line="161"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="165"/>
+        <location filename="../../desktop_app/domain/errors.py" line="167"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="168"/>
+        <location filename="../../desktop_app/domain/errors.py" line="170"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="169"/>
+        <location filename="../../desktop_app/domain/errors.py" line="171"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="170"/>
+        <location filename="../../desktop_app/domain/errors.py" line="172"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="171"/>
+        <location filename="../../desktop_app/domain/errors.py" line="173"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="172"/>
+        <location filename="../../desktop_app/domain/errors.py" line="174"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>

@@ -34,7 +34,7 @@ def test_names_and_subjects_never_add_a_header(name, subject):
     assert set(parsed.keys()) == HEADERS
     assert all(len(parsed.get_all(h)) == 1 for h in HEADERS)
     assert parsed["To"].addresses[0].addr_spec == "maria@example.com"
-    assert str(parsed["Subject"]) == subject
+    assert str(parsed["Subject"]) == " ".join(subject.split())
 
 
 @pytest.mark.parametrize("code, text, verdict", [
@@ -51,3 +51,30 @@ def test_each_reply_maps_to_what_the_sender_does(code, text, verdict):
 def test_backoff_grows_and_is_capped():
     steps = [mail.backoff(n).total_seconds() / 60 for n in range(1, 8)]
     assert steps == [5, 20, 60, 180, 360, 360, 360]
+
+
+def test_the_logo_travels_inside_the_message_and_only_pictures_are_taken(shop_settings, actor, tmp_path):
+    from desktop_app.services import mailer
+
+    png = tmp_path / "logo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    mailer.save_logo(str(png), actor=actor)
+    kind, data = mailer.logo()
+    assert kind == "png" and data == png.read_bytes()
+    msg = build_message(ACC, "maria@example.com", "Maria", "Oi", "Oi",
+                        mailer.html_from_text("Oi", "Flor de Lis", with_logo=True), marketing=False,
+                        logo_image=(kind, data))
+    parsed = message_from_bytes(msg.as_bytes(), policy=policy.default)
+    related = next(p for p in parsed.iter_parts() if p.get_content_type() == "multipart/related")
+    html_part, image = list(related.iter_parts())
+    assert 'src="cid:logo@regua"' in html_part.get_content() and image["Content-ID"] == "<logo@regua>"
+    assert image.get_content() == data
+    for name, content, code in (("big.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 400_000, "logo_too_big"),
+                                ("logo.gif", b"GIF89a" + b"\x00" * 10, "logo_not_image")):
+        (tmp_path / name).write_bytes(content)
+        with pytest.raises(ValidationError) as err:
+            mailer.save_logo(str(tmp_path / name), actor=actor)
+        assert err.value.code == code
+    assert mailer.logo()[1] == data  # the bad ones changed nothing
+    mailer.save_logo(None, actor=actor)
+    assert mailer.logo() is None
