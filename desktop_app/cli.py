@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     smtp_set.add_argument("--password-stdin", action="store_true",
                           help="read the password from standard input (never give it as an argument)")
     smtp_sub.add_parser("test", help="connect, log in and say what happened")
+
+    backup = sub.add_parser("backup", help="a checked copy of the shop's database (into the backups folder, or DEST)")
+    backup.add_argument("dest", nargs="?", metavar="DEST", help="a folder or a file name")
+    restore = sub.add_parser("restore", help="replace the shop's data with a checked copy (the current data is kept)")
+    restore.add_argument("src", metavar="SRC")
     return parser
 
 
@@ -280,7 +285,30 @@ def cmd_smtp(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
+def cmd_backup(args: argparse.Namespace, out) -> int:
+    from .domain.actors import COMMAND_LINE
+    from .domain.dates import utc_now
+    from .services import backups
+
+    _open_shop(args)
+    path = backups.backup_now(_paths(args), args.dest, actor=COMMAND_LINE, now=utc_now())
+    print(f"backup written to {path}", file=out)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, out) -> int:
+    from .domain.actors import COMMAND_LINE
+    from .domain.dates import utc_now
+    from .services import backups
+
+    backups.check_copy(args.src)  # a bad copy is refused before the database is opened
+    _open_shop(args)
+    kept = backups.restore(_paths(args), args.src, actor=COMMAND_LINE, now=utc_now())
+    print(f"restored from {args.src}; the data it replaced is kept in {kept}", file=out)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

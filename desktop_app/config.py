@@ -68,3 +68,40 @@ def resolve_paths(
         return Paths(data_dir=base, db_path=db_path)
     base = Path(data_dir).expanduser().resolve() if data_dir is not None else default_data_dir(env)
     return Paths(data_dir=base, db_path=base / (DEMO_DB_FILE if demo else DB_FILE))
+
+
+# Folders that sync files to the cloud: fine for backups, never for the live database (the sync tool
+# copies the file while SQLite writes it, and two PCs end up with two diverging shops).
+SYNC_FOLDER_NAMES = ("onedrive", "dropbox", "google drive", "googledrive", "my drive", "meu drive", "icloud drive",
+                     "mobile documents", "cloudstorage", "pcloud", "mega", "nextcloud", "owncloud")
+NETWORK_FILESYSTEMS = ("nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afpfs", "webdav", "davfs")
+
+
+def live_location_problem(path: Path) -> str | None:
+    """"cloud" or "network" when the live database would sit in a synced or network folder, else None."""
+    path = Path(path).expanduser()
+    text = str(path)
+    if text.startswith(("\\\\", "//")):  # \\server\share or //server/share
+        return "network"
+    for part in path.parts:
+        lowered = part.lower()
+        if any(lowered == name or lowered.startswith(name + " ") or lowered.startswith(name + "-")
+               for name in SYNC_FOLDER_NAMES):
+            return "cloud"
+    return "network" if _mount_type(path) in NETWORK_FILESYSTEMS else None
+
+
+def _mount_type(path: Path) -> str:
+    """The file system type of the mount holding `path` (Linux: /proc/mounts; elsewhere unknown)."""
+    try:
+        with open("/proc/mounts", encoding="utf-8") as fh:
+            mounts = [line.split()[1:3] for line in fh if len(line.split()) >= 3]
+    except OSError:
+        return ""
+    target = str(path.resolve().parent if not path.exists() else path.resolve())
+    best, kind = "", ""
+    for point, fstype in mounts:
+        point = point.replace("\\040", " ")
+        if (target == point or target.startswith(point.rstrip("/") + "/")) and len(point) > len(best):
+            best, kind = point, fstype
+    return kind

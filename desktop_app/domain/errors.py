@@ -171,6 +171,18 @@ MESSAGES: dict[str, str] = {
     "db_unreadable": QT_TRANSLATE_NOOP("errors", "The database {path} cannot be opened: {reason}"),
     "db_not_found": QT_TRANSLATE_NOOP("errors", "There is no database at {path}."),
     "db_busy": QT_TRANSLATE_NOOP("errors", "The database is busy in another program. Try again in a moment."),
+    "backup_folder_missing": QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
+    "backup_onto_live": QT_TRANSLATE_NOOP("errors", "That is the shop's live database; pick another file."),
+    "restore_damaged": QT_TRANSLATE_NOOP(
+        "errors", "The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy."),
+    "restore_failed": QT_TRANSLATE_NOOP("errors", "The restore could not be done ({reason}); nothing was changed."),
+    "db_on_cloud_folder": QT_TRANSLATE_NOOP(
+        "errors", "The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). "
+                  "Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the "
+                  "backups can go to the synced folder (File → Backups)."),
+    "db_on_network": QT_TRANSLATE_NOOP(
+        "errors", "The database {path} is on a network drive, where a dropped connection can damage it. Keep it "
+                  "on this computer's own disk."),
     "backup_failed": QT_TRANSLATE_NOOP("errors", "The backup could not be written to {path}: {reason}"),
 }
 

@@ -19,6 +19,7 @@ from ..domain.errors import ReguaError
 from ..services import customers, demo, shop, staff
 from .errors import install_excepthook, install_qt_message_handler, show_error
 from .i18n import error_text, install_language, pick_language
+from .single_instance import SingleInstance
 from .tasks import TaskRunner
 
 log = logging.getLogger("regua")
@@ -65,7 +66,12 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
     install_qt_message_handler()
     install_excepthook()
     install_language(pick_language(None))
+    instance = SingleInstance(paths.db_path)
+    if not instance.acquire():
+        log.info("already running on %s: asked it to come to the front", paths.db_path)
+        return 0
     if not open_or_explain(paths):
+        instance.release()
         return 1
     settings = shop.shop_settings()
     if demo_shop and customers.count() == 0:
@@ -91,10 +97,18 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
     window.show()
     window.customers.reload()
     window.customers.search.setFocus()
+    instance.activated.connect(lambda: _bring_to_front(window))
     code = app.exec()
     _shutdown(tasks)
+    instance.release()
     log.info("Régua closed (%s)", code)
     return code
+
+
+def _bring_to_front(window) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def start_session(settings, *, demo_shop: bool) -> Actor | None:

@@ -25,8 +25,9 @@ from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
-from ..services import cadence, exporter, loyalty, mailer, sender
+from ..services import backups, cadence, exporter, loyalty, mailer, sender
 from ..services.shop import ShopSettings
+from .backups_dialog import BackupsDialog
 from .cadence_setup import CadenceDialog
 from .customers_view import CustomersView
 from .errors import show_error
@@ -92,10 +93,11 @@ class MainWindow(QMainWindow):
         split = self._settings.value("main/customers_splitter")
         if split is not None:
             self.customers.splitter.restoreState(split)
+        self._day = self.today()
         self.run_daily()
         self._send_timer = QTimer(self)
         self._send_timer.setInterval(2 * 60 * 1000)
-        self._send_timer.timeout.connect(self.send_due_quietly)
+        self._send_timer.timeout.connect(self.tick)
         self._send_timer.start()
 
     def _add_section(self, title: str, widget: QWidget) -> None:
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export customers…"), self)
         self.export_action.triggered.connect(self.export_customers)
         file_menu.addAction(self.export_action)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.backups)
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         switch = QAction(self.tr("&Switch user…"), self)
         switch.setShortcut(QKeySequence("Ctrl+L"))
@@ -182,6 +187,7 @@ class MainWindow(QMainWindow):
         self.import_action.setVisible(allowed(actor, "customer.import"))
         self.history_action.setVisible(allowed(actor, "customer.import"))
         self.export_action.setVisible(allowed(actor, "export"))
+        self.backups_action.setVisible(allowed(actor, "settings.change"))
 
     def switch_user(self) -> None:
         dialog = LoginDialog(self.shop.name, demo_hint=self.demo_shop, current=self.actor, parent=self)
@@ -231,6 +237,24 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.tasks, self.paths, self.actor, self.after_restore, self)
+        dialog.open()
+        return dialog
+
+    def after_restore(self) -> None:
+        """The data under every view changed: show it afresh."""
+        self.customers.reload()
+        self.today_view.refresh()
+        self.messages_view.show_pause()
+        self.statusBar().showMessage(self.tr("The copy was restored."), 8000)
+
+    def daily_backup(self) -> None:
+        """The day's automatic copy (once a day, rotating), on the worker lane."""
+        paths, today = self.paths, self.today()
+        self.tasks.run(lambda: backups.automatic(paths, today), None,
+                       lambda exc: log.warning("automatic backup failed: %s", exc))
+
     def mail_account(self) -> MailAccountDialog:
         dialog = MailAccountDialog(self.tasks, self.shop, self.actor, self)
         dialog.accepted.connect(self.messages_view.show_pause)
@@ -240,6 +264,13 @@ class MainWindow(QMainWindow):
     def _section_shown(self) -> None:
         if self.stack.currentWidget() is self.messages_view:
             self.messages_view.reload()
+
+    def tick(self) -> None:
+        """Every two minutes: a new day (the app stayed open past midnight) gets its daily run first."""
+        if self.today() != self._day:
+            self._day = self.today()
+            self.run_daily()
+        self.send_due_quietly()
 
     def send_due_quietly(self) -> None:
         """The timer's send: within the send window, when an account is set up and sending is not paused.
@@ -276,6 +307,7 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: loyalty.run_daily(today, feb29_rule=rule), None,
                        lambda exc: log.warning("daily loyalty run failed: %s", exc))
         self.today_view.refresh()
+        self.daily_backup()
 
     def open_customer(self, customer_id: int) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(self.customers))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from ..config import Paths
+from ..config import Paths, live_location_problem
 from ..db.database import check_file, open_database
 from ..db.migrations import MigrationResult, migrate, preflight
 from ..db.models import Setting
 from ..domain.birthdays import FEB29_ON_FEB28, FEB29_ON_MAR1
 from ..domain.countries import COUNTRIES
 from ..domain.dates import zone
-from ..domain.errors import ValidationError
+from ..domain.errors import DatabaseError, ValidationError
 from ..domain.text import clean_text
 
 SHOP_KEY = "shop"
@@ -47,7 +47,11 @@ class ShopSettings:
 
 
 def open_shop(paths: Paths, *, create: bool = True) -> MigrationResult:
-    """Open (or create) the database at `paths.db_path` and upgrade it to this version's schema."""
+    """Open (or create) the database at `paths.db_path` and upgrade it to this version's schema. A
+    database in a cloud-synced or network folder is refused before a byte is written."""
+    problem = live_location_problem(paths.db_path)
+    if problem is not None:
+        raise DatabaseError("db_on_cloud_folder" if problem == "cloud" else "db_on_network", path=paths.db_path)
     check_file(paths.db_path, create=create)
     preflight(paths.db_path)
     db = open_database(paths.db_path, create=create)

@@ -73,6 +73,99 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="52"/>
+        <source>Backups</source>
+        <translation>Cópias de segurança</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="54"/>
+        <source>Régua copies the shop&apos;s data every day it is opened: a copy a day for a week and a copy a week for a month, in {folder}.</source>
+        <translation>A Régua copia os dados da loja em todo dia em que é aberta: uma cópia por dia durante uma semana e uma por semana durante um mês, em {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="58"/>
+        <source>Also copy to a folder…</source>
+        <translation>Copiar também para uma pasta…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="64"/>
+        <source>Made</source>
+        <translation>Feita em</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="64"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="64"/>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="76"/>
+        <source>Back up &amp;now</source>
+        <translation>Fazer cópia &amp;agora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="78"/>
+        <source>&amp;Restore the selected copy…</source>
+        <translation>&amp;Restaurar a cópia selecionada…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="80"/>
+        <source>Restore from a file…</source>
+        <translation>Restaurar de um arquivo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="102"/>
+        <source>Copies also go to: {folder}</source>
+        <translation>As cópias também vão para: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="103"/>
+        <source>Copies stay on this computer only.</source>
+        <translation>As cópias ficam só neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="130"/>
+        <source>Copy made: {path}</source>
+        <translation>Cópia feita: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="136"/>
+        <source>A second folder for the copies</source>
+        <translation>Uma segunda pasta para as cópias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="152"/>
+        <source>Restore from a copy</source>
+        <translation>Restaurar de uma cópia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="153"/>
+        <source>Régua copies (*.db)</source>
+        <translation>Cópias da Régua (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="160"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="162"/>
+        <source>Replace the shop&apos;s data with the copy of {when}? Everything done since then is set aside (kept in a copy of its own).</source>
+        <translation>Substituir os dados da loja pela cópia de {when}? Tudo o que foi feito depois fica de lado (guardado numa cópia própria).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="167"/>
+        <source>Restored. What was there before is kept in {path}.</source>
+        <translation>Restaurado. O que havia antes está guardado em {path}.</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <location filename="../../desktop_app/gui/errors.py" line="42"/>
@@ -1123,162 +1216,172 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="60"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="61"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="61"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="62"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="63"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="64"/>
         <source>Messages</source>
         <translation>Mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="106"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="107"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="109"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="111"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="113"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="115"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="117"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="124"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="128"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="130"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="133"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Cópias de segurança…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="137"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="141"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="146"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="142"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="147"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="150"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="153"/>
         <source>&amp;Mail account…</source>
         <translation>Conta de &amp;e-mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="159"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelidade…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="162"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="163"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelidade: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="167"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="170"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="180"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="196"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="293"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
+        <source>The copy was restored.</source>
+        <translation>A cópia foi restaurada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="325"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="305"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="337"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="306"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="338"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -2265,6 +2368,34 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="38"/>
+        <source>daily</source>
+        <translation>diária</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="39"/>
+        <source>weekly</source>
+        <translation>semanal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="40"/>
+        <source>made by hand</source>
+        <translation>feita à mão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="41"/>
+        <source>before a restore</source>
+        <translation>antes de restaurar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="42"/>
+        <source>other</source>
+        <translation>outra</translation>
+    </message>
+</context>
+<context>
     <name>cadence</name>
     <message>
         <location filename="../../desktop_app/gui/cadence_setup.py" line="52"/>
@@ -3010,6 +3141,36 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="174"/>
+        <source>The folder {path} does not exist.</source>
+        <translation>A pasta {path} não existe.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="175"/>
+        <source>That is the shop&apos;s live database; pick another file.</source>
+        <translation>Esse é o banco de dados em uso da loja; escolha outro arquivo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="177"/>
+        <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
+        <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="178"/>
+        <source>The restore could not be done ({reason}); nothing was changed.</source>
+        <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="182"/>
+        <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
+        <translation>O banco de dados {path} está numa pasta que sincroniza com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o arquivo enquanto a Régua grava e pode danificá-lo. Deixe-o numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Arquivo → Cópias de segurança).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="185"/>
+        <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
+        <translation>O banco de dados {path} está numa unidade de rede, onde uma queda de conexão pode danificá-lo. Deixe-o no disco deste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="186"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>

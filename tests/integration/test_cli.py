@@ -216,3 +216,23 @@ def test_send_due_dry_run_counts_and_smtp_test_explains_a_missing_account(demo_d
     result = regua("--db", str(demo_db), "smtp", "set", "--host", "smtp.example.com", "--port", "587",
                    "--security", "tls", "--user", "u", "--from", "a@example.com")
     assert result.returncode == 2  # bad usage: argparse names the choices
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path):
+    db = tmp_path / "shop.db"
+    assert regua("--db", str(db), "demo", "--customers", "50").returncode == 0
+    result = regua("--db", str(db), "backup", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    copy = next(tmp_path.glob("shop-manual-*.db"))
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM customer WHERE id > 10")
+    con.commit()
+    con.close()
+    result = regua("--db", str(db), "restore", str(copy))
+    assert result.returncode == 0, result.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM customer").fetchone()[0] == 50
+    con.close()
+    (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
+    result = regua("--db", str(db), "restore", str(tmp_path / "junk.db"))
+    assert result.returncode == 1 and result.stderr.startswith("regua: ")

@@ -1,0 +1,59 @@
+"""One running Régua per database: a QLockFile next to the database, and a local socket through which a
+second start asks the first to come to the front (then quits)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+
+def _server_name(db_path: Path) -> str:
+    return "regua-" + hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+
+
+class SingleInstance(QObject):
+    """`acquire()` True: this process owns the database; `activated` fires when another start asks
+    for the window. False: another Régua has it (and was asked to show itself)."""
+
+    activated = Signal()
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = _server_name(db_path)
+        self.lock = QLockFile(str(db_path) + ".lock")
+        self.lock.setStaleLockTime(0)  # a crashed Régua's lock is recognised by its dead pid, never by age
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        if not self.lock.tryLock(200):
+            self._wake_the_other()
+            return False
+        QLocalServer.removeServer(self.name)  # a socket file left by a crash
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._on_connection)
+        self.server.listen(self.name)
+        return True
+
+    def _on_connection(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            conn = self.server.nextPendingConnection()
+            conn.disconnectFromServer()
+            self.activated.emit()
+
+    def _wake_the_other(self) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        ok = socket.waitForConnected(1000)
+        if ok:
+            socket.write(b"show\n")
+            socket.waitForBytesWritten(500)
+            socket.disconnectFromServer()
+        return ok
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        self.lock.unlock()

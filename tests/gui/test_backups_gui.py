@@ -1,0 +1,40 @@
+"""Backups as the owner meets them: the day's copy is made when the window opens, Back up now adds one,
+and restoring the selected copy brings the data back and refreshes the list."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.db.models import Customer
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.services import backups, customers, staff
+from desktop_app.services.customers import CustomerInput
+
+
+@pytest.fixture
+def owner(shop_settings):
+    return staff.create_first_owner("Ana Paula", "2468")
+
+
+def test_daily_copy_back_up_now_and_restore(qtbot, tasks, paths, shop_settings, owner, today, english):
+    customers.create_customer(CustomerInput(name="Maria Souza"), shop=shop_settings, actor=owner, today=today)
+    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: any(b.kind == "daily" for b in backups.list_backups(paths)))
+    dialog = w.backups()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 2)  # the daily and the weekly copy
+    dialog.backup_now()
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    assert "Copy made" in dialog.message.text() and dialog.items[0].kind == "manual"
+    Customer.delete().execute()
+    w.customers.reload()
+    dialog.table.selectRow(0)
+    dialog.restore(str(dialog.items[0].path), dialog.items[0].made, confirm=False)
+    qtbot.waitUntil(lambda: "Restored" in dialog.message.text())
+    assert [c.name for c in Customer.select()] == ["Maria Souza"]
+    qtbot.waitUntil(lambda: w.customers.model.rowCount() == 1)
+    assert any(b.kind == "before-restore" for b in dialog.items)
+    dialog.restore(str(paths.data_dir / "nothing.db"), None, confirm=False)
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "There is no database" in dialog.error.text()

@@ -1,0 +1,135 @@
+"""Backups and restore: copies through the backup API that rotate (a week of dailies, a month of
+weeklies), a restore round trip that gives identical tables, bad copies refused with nothing changed,
+and messages that went stale in the copy expired before anything is sent."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from desktop_app.db.database import current_pragmas, database
+from desktop_app.db.models import Customer, Outbox
+from desktop_app.domain import cadence as c
+from desktop_app.domain.errors import ReguaError
+from desktop_app.services import backups, cadence, customers, demo, shop
+from desktop_app.services.customers import CustomerInput
+
+NOW = datetime(2026, 11, 24, 15, 0)
+
+
+def tables(path) -> dict[str, list]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {n: con.execute(f'SELECT * FROM "{n}" ORDER BY 1, 2').fetchall() for n in names}
+    finally:
+        con.close()
+
+
+def test_a_restore_round_trip_gives_identical_tables(paths, actor):
+    shop.open_shop(paths)
+    demo.generate(300, today=date(2026, 11, 24))
+    copy = backups.backup_now(paths, paths.data_dir / "copy.db", actor=actor, now=NOW)
+    before = tables(copy)
+    cid = customers.create_customer(CustomerInput(name="Depois da Cópia"), shop=shop.shop_settings(), actor=actor,
+                                    today=date(2026, 11, 24))
+    Customer.update(city="Mudou").where(Customer.id < 50).execute()
+    kept = backups.restore(paths, copy, actor=actor, now=NOW)
+    database.execute_sql("PRAGMA wal_checkpoint(FULL)")
+    after = tables(paths.db_path)
+    after.pop("audit_log"), before.pop("audit_log")  # the restore itself is written to the audit log
+    assert after == before
+    assert Customer.get_or_none(Customer.id == cid) is None
+    assert current_pragmas()["journal_mode"] == "wal"
+    assert Customer.select().where(Customer.name == "Depois da Cópia").count() == 0
+    assert "Depois da Cópia" in str(tables(kept)["customer"])  # what was replaced is kept
+
+
+def test_damaged_foreign_and_newer_copies_are_refused_and_nothing_changes(paths, actor, shop_settings, tmp_path):
+    customers.create_customer(CustomerInput(name="Fica"), shop=shop_settings, actor=actor, today=date(2026, 11, 24))
+    good = backups.backup_now(paths, tmp_path / "good.db", actor=actor, now=NOW)
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(good.read_bytes()[:8192] + b"\x00garbage" * 500)
+    foreign = tmp_path / "foreign.db"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE x (y)")
+    con.execute("PRAGMA user_version = 3")
+    con.close()
+    newer = tmp_path / "newer.db"
+    newer.write_bytes(good.read_bytes())
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    for bad, code in ((damaged, ("restore_damaged", "db_corrupt")), (foreign, ("db_corrupt",)),
+                      (newer, ("db_too_new",)), (tmp_path / "missing.db", ("db_not_found",))):
+        with pytest.raises(ReguaError) as err:
+            backups.restore(paths, bad, actor=actor, now=NOW)
+        assert err.value.code in code, bad
+    assert [c.name for c in Customer.select()] == ["Fica"]
+
+
+def test_automatic_copies_rotate_a_week_of_days_and_a_month_of_weeks(paths, shop_settings):
+    day = date(2026, 9, 1)
+    for i in range(60):
+        backups.automatic(paths, day + timedelta(days=i))
+    names = sorted(p.name for p in paths.backup_dir.glob("*.db"))
+    dailies = [n for n in names if "-daily-" in n]
+    weeklies = [n for n in names if "-weekly-" in n]
+    assert len(dailies) == backups.DAILY_KEEP and dailies[-1].endswith("2026-10-30.db")
+    assert len(weeklies) == backups.WEEKLY_KEEP
+    assert backups.automatic(paths, date(2026, 10, 30)) == []  # once a day
+
+
+def test_an_extra_folder_gets_the_copies_too(paths, actor, shop_settings, tmp_path):
+    extra = tmp_path / "Google Drive" / "Régua"
+    extra.mkdir(parents=True)
+    backups.set_extra_dir(str(extra), actor=actor)
+    backups.automatic(paths, date(2026, 11, 24))
+    assert sorted(p.name.split("-", 1)[1] for p in extra.glob("*.db")) == ["daily-2026-11-24.db", "weekly-2026-W48.db"]
+    with pytest.raises(ReguaError):
+        backups.set_extra_dir(str(tmp_path / "nowhere"), actor=actor)
+
+
+def test_after_a_restore_stale_messages_expire_before_anything_is_sent(paths, actor, shop_settings):
+    cid = customers.create_customer(CustomerInput(name="Maria", email="maria@example.com", consent_email=True),
+                                    shop=shop_settings, actor=actor, today=date(2026, 11, 1))
+    shop.set_setting(cadence.SINCE_KEY, "2026-10-01")
+    Outbox.insert(customer=cid, step=c.BIRTHDAY, occurrence="birthday:2026", channel=c.EMAIL, marketing=True,
+                  status=c.PLANNED, due_on=date(2026, 11, 2), send_on=date(2026, 11, 2), not_after=date(2026, 11, 3),
+                  planned_at=NOW, updated_at=NOW).execute()
+    Outbox.insert(customer=cid, step=c.WELCOME, occurrence="welcome", channel=c.EMAIL, marketing=True,
+                  status=c.SENDING, due_on=date(2026, 11, 4), send_on=date(2026, 11, 4), not_after=date(2026, 11, 30),
+                  planned_at=NOW, updated_at=NOW).execute()
+    copy = backups.backup_now(paths, None, actor=actor, now=NOW)
+    backups.restore(paths, copy, actor=actor, now=NOW)
+    assert {r.step: (r.status, r.reason) for r in Outbox.select()} == {
+        c.BIRTHDAY: (c.EXPIRED, "too_late"), c.WELCOME: (c.UNCERTAIN, "interrupted")}
+
+
+@pytest.mark.parametrize("path, problem", [
+    ("C:/Users/ana/OneDrive/Régua/regua.db", "cloud"),
+    ("C:/Users/ana/OneDrive - Loja Flor/regua.db", "cloud"),
+    ("/Users/ana/Library/CloudStorage/GoogleDrive-ana@gmail.com/My Drive/regua.db", "cloud"),
+    ("/home/ana/Dropbox/regua.db", "cloud"),
+    ("//servidor/loja/regua.db", "network"),
+    ("/home/ana/.local/share/regua/regua.db", None),
+    ("/home/ana/Documents/megaloja/regua.db", None),
+])
+def test_the_live_database_is_refused_in_synced_and_network_folders(path, problem):
+    from pathlib import PurePosixPath
+
+    from desktop_app.config import live_location_problem
+
+    assert live_location_problem(PurePosixPath(path) if path.startswith("/") else path) == problem
+
+
+def test_opening_a_shop_in_a_synced_folder_says_why_and_writes_nothing(tmp_path):
+    from desktop_app.config import resolve_paths
+
+    target = tmp_path / "OneDrive" / "regua.db"
+    with pytest.raises(ReguaError) as err:
+        shop.open_shop(resolve_paths(db=target))
+    assert err.value.code == "db_on_cloud_folder" and "backups can go" in err.value.message()
+    assert not target.exists()
