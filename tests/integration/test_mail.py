@@ -15,6 +15,7 @@ from pathlib import Path
 import keyring
 import pytest
 import trustme
+from mailserver import PASSWORD, USER, MemoryKeyring, start_server, start_tarpit
 
 from desktop_app.db.models import Customer, Outbox, Suppression
 from desktop_app.domain import cadence as c
@@ -23,8 +24,6 @@ from desktop_app.domain.mail import SSL, STARTTLS, SmtpAccount
 from desktop_app.services import cadence, customers, mailer, sender, shop
 from desktop_app.services.customers import CustomerInput
 from desktop_app.services.mailer import MailError
-
-from mailserver import PASSWORD, USER, MemoryKeyring, start_server, start_tarpit
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 24)
