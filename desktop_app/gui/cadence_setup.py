@@ -70,7 +70,7 @@ class StepCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("card")
         self.setStyleSheet("#card { background: palette(base); border-radius: 6px; }")
-        self.setFixedWidth(255)
+        self.setFixedWidth(262)
         layout = QVBoxLayout(self)
         self.enabled = QCheckBox(step_label(step.key))
         font = self.enabled.font()
@@ -118,7 +118,7 @@ class StepCard(QFrame):
             form.addRow("", self.gift_days)
         layout.addLayout(form)
         self.text = QPlainTextEdit(text)
-        self.text.setFixedHeight(96)
+        self.text.setFixedHeight(80)
         self.text.setToolTip(self.tr("Placeholders: {names}").format(
             names=", ".join("{{ " + p + " }}" for p in templates.PLACEHOLDERS)))
         layout.addWidget(self.text)
@@ -247,7 +247,7 @@ class CadenceDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.update_counts)
-        self.resize(1180, 780)
+        self.resize(1220, 800)
         self.update_counts()
 
     def edit_message(self, key: str) -> TemplateDialog:
