@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from peewee import Select, fn
 
+from ..domain.privacy import ERASED_SORT_KEY
 from ..domain.search import query_words
 from .database import database
 from .models import Customer, CustomerTag, SearchTerm
@@ -157,7 +158,8 @@ def _broad_sql(words: int, tag: bool, month: bool) -> tuple[str, list]:
 
 def all_customer_ids(*, tag: str | None = None, birth_month: int | None = None) -> array:
     """Every customer id (filtered) in name order, as a compact array: what the lazy list holds."""
-    query = Customer.select(Customer.id).order_by(Customer.name_key, Customer.id)
+    query = Customer.select(Customer.id).where(Customer.name_key < ERASED_SORT_KEY).order_by(Customer.name_key,
+                                                                                           Customer.id)
     filters = _filters(tag, birth_month)
     if filters:
         query = query.where(*filters)
@@ -169,7 +171,7 @@ def all_customer_ids(*, tag: str | None = None, birth_month: int | None = None) 
 
 
 def count_customers() -> int:
-    return Customer.select().count()
+    return Customer.select().where(Customer.name_key < ERASED_SORT_KEY).count()
 
 
 def replace_terms(customer_id: int, name_key: str, terms: Iterable[str]) -> None:

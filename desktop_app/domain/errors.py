@@ -156,6 +156,8 @@ MESSAGES: dict[str, str] = {
     "export_failed": QT_TRANSLATE_NOOP("errors", "The export could not be written to {path}: {reason}"),
     "consent_unclear": QT_TRANSLATE_NOOP("errors", "Not a yes or a no; no consent recorded."),
     "opt_out_kept": QT_TRANSLATE_NOOP("errors", "This customer had opted out; the opt-out is kept."),
+    "erased_customer": QT_TRANSLATE_NOOP(
+        "errors", "This person asked to be erased; the row is skipped and nothing about them is imported."),
     "duplicate_in_file": QT_TRANSLATE_NOOP("errors", "Same customer as row {row}; merged into it."),
     # Not found
     "customer_not_found": QT_TRANSLATE_NOOP("errors", "No customer matches “{ref}”."),

@@ -5,7 +5,7 @@ what it replaces and asks first."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from ..domain.actors import Actor
 from ..domain.dates import utc_now
 from ..domain.errors import ReguaError
 from ..domain.i18n import QT_TRANSLATE_NOOP
-from ..services import backups
+from ..services import backups, privacy
 from ..services.backups import BackupInfo
 from .i18n import error_text, format_datetime_local
 from .tasks import TaskRunner
@@ -60,6 +61,18 @@ class BackupsDialog(QDialog):
         extra_row = QHBoxLayout()
         extra_row.addWidget(self.extra, 1)
         extra_row.addWidget(extra_button)
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 30)
+        self.retention.setValue(privacy.retention_years())
+        self.retention.setSpecialValueText(self.tr("never"))
+        self.retention.setSuffix(self.tr(" years"))
+        retention_apply = QPushButton(self.tr("Apply"))
+        retention_apply.clicked.connect(self.apply_retention)
+        retention_row = QHBoxLayout()
+        retention_row.addWidget(QLabel(self.tr("Anonymise customers with nothing logged for")))
+        retention_row.addWidget(self.retention)
+        retention_row.addWidget(retention_apply)
+        retention_row.addStretch(1)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("File")])
         self.table.verticalHeader().hide()
@@ -89,6 +102,7 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(extra_row)
+        layout.addLayout(retention_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.error)
@@ -131,6 +145,18 @@ class BackupsDialog(QDialog):
             self.reload()
 
         self.tasks.run(lambda: backups.backup_now(paths, None, actor=actor, now=utc_now()), done, self._fail)
+
+    def apply_retention(self) -> None:
+        """Save the rule; say how many customers it anonymises from the next daily run on."""
+        years = self.retention.value()
+        try:
+            privacy.set_retention_years(years, actor=self.actor)
+        except ReguaError as exc:
+            self._fail(exc)
+            return
+        n = len(privacy.inactive(date.today(), years)) if years else 0
+        self._done(self.tr("Saved. Customers it would anonymise today: {n}.").format(n=n) if years else
+                   self.tr("Saved. Customers are kept until erased by hand."))
 
     def choose_extra(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("A second folder for the copies"))

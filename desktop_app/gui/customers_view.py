@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actors import Actor
-from ..domain.dates import zone
+from ..domain.dates import utc_now, zone
 from ..domain.errors import ReguaError
 from ..domain.kinds import UNFINISHED
-from ..services import coupons, customers, interactions, loyalty
+from ..services import coupons, customers, interactions, loyalty, privacy
 from ..services.coupons import CouponInfo
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from ..services.interactions import OpenItem
@@ -243,6 +244,12 @@ class CustomersView(QWidget):
         self.campaign_button = QPushButton(self.tr("Message these customers…"))
         self.campaign_button.setToolTip(self.tr("An e-mail (a sale, news, an event) to the customers the list "
                                                 "shows now, to those who agreed to e-mails"))
+        self.data_button = QPushButton(self.tr("Export her data…"))
+        self.data_button.setToolTip(self.tr("Everything Régua keeps about this customer, in xlsx and JSON "
+                                            "(for an access request)"))
+        self.erase_button = QPushButton(self.tr("Erase…"))
+        self.erase_button.setToolTip(self.tr("Erase this customer at her request: the sales figures stay, "
+                                             "anonymous; nothing that names her does"))
         self.stop_button = QPushButton(self.tr("Stop messages"))
         self.stop_button.setToolTip(self.tr("The customer asked for no more messages (or replied STOP/SAIR): "
                                             "no on every channel, and nothing waiting is sent"))
@@ -280,6 +287,8 @@ class CustomersView(QWidget):
         actions.addWidget(self.edit_button)
         actions.addWidget(self.merge_button)
         actions.addWidget(self.stop_button)
+        actions.addWidget(self.data_button)
+        actions.addWidget(self.erase_button)
         actions.addStretch(1)
         page_layout.addLayout(actions)
 
@@ -316,6 +325,8 @@ class CustomersView(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.stop_button.clicked.connect(self.stop_messages)
+        self.data_button.clicked.connect(lambda: self.export_data())
+        self.erase_button.clicked.connect(lambda: self.erase())
         self.campaign_button.clicked.connect(self.message_list)
         self.page.resolve_button.clicked.connect(self.resolve_selected_complaint)
         self.page.bought_button.clicked.connect(lambda: self.close_selected_unfinished("bought"))
@@ -419,6 +430,8 @@ class CustomersView(QWidget):
         self.edit_button.setEnabled(has)
         self.merge_button.setEnabled(has)
         self.stop_button.setEnabled(has)
+        self.data_button.setEnabled(has)
+        self.erase_button.setEnabled(has)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -522,6 +535,43 @@ class CustomersView(QWidget):
             self.tr("Message queued for {n} customers; it goes out within the send window.").format(n=dialog.sent)))
         dialog.open()
         return dialog
+
+    def export_data(self, folder: str | None = None) -> None:
+        """An access request: the customer's data as xlsx and JSON in a folder the owner picks."""
+        customer_id = self.selected_id()
+        if customer_id is None:
+            return
+        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Where to save her data"))
+        if not folder:
+            return
+        try:
+            json_path, _xlsx = privacy.export_customer(customer_id, folder, actor=self.actor)
+        except ReguaError as exc:
+            show_error(self, exc)
+            return
+        self.status.emit(self.tr("Data saved in {folder}.").format(folder=json_path.parent))
+
+    def erase(self, *, confirm: bool = True) -> None:
+        """Erase the selected customer at her request (after asking)."""
+        customer_id = self.selected_id()
+        if customer_id is None:
+            return
+        name = self.page.customer_name
+        if confirm and QMessageBox.warning(
+                self, self.tr("Erase customer"),
+                self.tr("Erase {name} for good? Her sales and points stay in the figures without her name; "
+                        "her details, notes, consent and messages are deleted, and a re-import will skip her. "
+                        "This cannot be undone.").format(name=name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            privacy.erase_customer(customer_id, actor=self.actor, shop=self.shop, now=utc_now())
+        except ReguaError as exc:
+            show_error(self, exc)
+            return
+        self.status.emit(self.tr("{name} was erased.").format(name=name))
+        self.reload()
 
     def stop_messages(self) -> None:
         """One click: the customer asked to hear nothing more from the shop."""

@@ -25,7 +25,7 @@ from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
-from ..services import backups, cadence, exporter, loyalty, mailer, sender
+from ..services import backups, cadence, exporter, loyalty, mailer, privacy, sender
 from ..services.shop import ShopSettings
 from .backups_dialog import BackupsDialog
 from .cadence_setup import CadenceDialog
@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
         self.reports_menu.menuAction().setVisible(allowed(actor, "loyalty.report"))
         self.customers.merge_button.setVisible(allowed(actor, "customer.merge"))
+        self.customers.data_button.setVisible(allowed(actor, "export"))
+        self.customers.erase_button.setVisible(allowed(actor, "customer.delete"))
         self.customers.campaign_button.setVisible(allowed(actor, "campaign.send"))
         self.customers.page.loyalty.adjust_button.setVisible(allowed(actor, "loyalty.adjust"))
         self.import_action.setVisible(allowed(actor, "customer.import"))
@@ -250,10 +252,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The copy was restored."), 8000)
 
     def daily_backup(self) -> None:
-        """The day's automatic copy (once a day, rotating), on the worker lane."""
-        paths, today = self.paths, self.today()
-        self.tasks.run(lambda: backups.automatic(paths, today), None,
-                       lambda exc: log.warning("automatic backup failed: %s", exc))
+        """The day's automatic copy (once a day, rotating) and, when the owner set a retention rule, the
+        anonymisation of customers inactive for longer; on the worker lane."""
+        paths, today, shop = self.paths, self.today(), self.shop
+
+        def work() -> None:
+            backups.automatic(paths, today)
+            if privacy.retention_years():
+                from ..domain.actors import OWNER, Actor
+                from ..domain.dates import utc_now
+
+                privacy.apply_retention(today, actor=Actor(None, "Régua", OWNER), shop=shop, now=utc_now())
+
+        self.tasks.run(work, None, lambda exc: log.warning("daily backup or retention failed: %s", exc))
 
     def mail_account(self) -> MailAccountDialog:
         dialog = MailAccountDialog(self.tasks, self.shop, self.actor, self)

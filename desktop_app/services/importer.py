@@ -26,6 +26,7 @@ from ..db.models import (
     Interaction,
     LoyaltyEntry,
     SearchTerm,
+    Suppression,
 )
 from ..domain.actors import Actor
 from ..domain.birthdays import Birthday
@@ -45,6 +46,7 @@ from ..domain.importing import (
 )
 from ..domain.money import parse_money
 from ..domain.permissions import require
+from ..domain.privacy import erased_key
 from ..domain.search import customer_terms
 from ..domain.text import clean_text, sort_key
 from . import audit
@@ -304,8 +306,30 @@ def _chunks(values: list, size: int = 500):
         yield values[start:start + size]
 
 
+def _drop_erased(plan: ImportPlan, reader: _RowReader) -> None:
+    """A customer who was erased at her request is not brought back by an old spreadsheet."""
+    keys = {}
+    for rec in plan.records:
+        for kind in ("email", "phone", "tax_id"):
+            key = erased_key(kind, getattr(rec, kind))
+            if key:
+                keys.setdefault(key, []).append(rec)
+    if not keys:
+        return
+    erased = set()
+    known = sorted(keys)
+    for chunk in _chunks(known):
+        erased.update(s.email for s in Suppression.select(Suppression.email).where(Suppression.email.in_(chunk)))
+    gone = {id(rec): rec for key in erased for rec in keys[key]}
+    for rec in gone.values():
+        reader._issue(rec.rows[0], "name", rec.name, "warning", "erased_customer")
+    plan.records = [rec for rec in plan.records if id(rec) not in gone]
+    plan.skipped += len(gone)
+
+
 def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
     """Pair records with customers already in Régua; work out what each update changes."""
+    _drop_erased(plan, reader)
     wanted = {"email": set(), "phone": set(), "tax_id": set(), "card_code": set()}
     for rec in plan.records:
         for name in wanted:

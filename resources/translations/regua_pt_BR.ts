@@ -75,92 +75,122 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="52"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="53"/>
         <source>Backups</source>
         <translation>Cópias de segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="54"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="55"/>
         <source>Régua copies the shop&apos;s data every day it is opened: a copy a day for a week and a copy a week for a month, in {folder}.</source>
         <translation>A Régua copia os dados da loja em todo dia em que é aberta: uma cópia por dia durante uma semana e uma por semana durante um mês, em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="58"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="59"/>
         <source>Also copy to a folder…</source>
         <translation>Copiar também para uma pasta…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="64"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="67"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="68"/>
+        <source> years</source>
+        <translation> anos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="69"/>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="72"/>
+        <source>Anonymise customers with nothing logged for</source>
+        <translation>Anonimizar clientes sem nenhum registro há</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="77"/>
         <source>Made</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="64"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="77"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="64"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="77"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="76"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="89"/>
         <source>Back up &amp;now</source>
         <translation>Fazer cópia &amp;agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="78"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="91"/>
         <source>&amp;Restore the selected copy…</source>
         <translation>&amp;Restaurar a cópia selecionada…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="80"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="93"/>
         <source>Restore from a file…</source>
         <translation>Restaurar de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="102"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="116"/>
         <source>Copies also go to: {folder}</source>
         <translation>As cópias também vão para: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="103"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="117"/>
         <source>Copies stay on this computer only.</source>
         <translation>As cópias ficam só neste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="130"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="144"/>
         <source>Copy made: {path}</source>
         <translation>Cópia feita: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="136"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="158"/>
+        <source>Saved. Customers it would anonymise today: {n}.</source>
+        <translation>Salvo. Clientes que seriam anonimizados hoje: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="159"/>
+        <source>Saved. Customers are kept until erased by hand.</source>
+        <translation>Salvo. Os clientes ficam guardados até serem apagados à mão.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="162"/>
         <source>A second folder for the copies</source>
         <translation>Uma segunda pasta para as cópias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="152"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="178"/>
         <source>Restore from a copy</source>
         <translation>Restaurar de uma cópia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="153"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="179"/>
         <source>Régua copies (*.db)</source>
         <translation>Cópias da Régua (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="160"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="186"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="162"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="188"/>
         <source>Replace the shop&apos;s data with the copy of {when}? Everything done since then is set aside (kept in a copy of its own).</source>
         <translation>Substituir os dados da loja pela cópia de {when}? Tudo o que foi feito depois fica de lado (guardado numa cópia própria).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="167"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="193"/>
         <source>Restored. What was there before is kept in {path}.</source>
         <translation>Restaurado. O que havia antes está guardado em {path}.</translation>
     </message>
@@ -473,92 +503,92 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="76"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="77"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="84"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="85"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="93"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="93"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="94"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="94"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="95"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="103"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="104"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="146"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="147"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="165"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="172"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="173"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="174"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="175"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="176"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="177"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="181"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="203"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="204"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="207"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="208"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -566,133 +596,178 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="234"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="237"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="238"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="239"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="240"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="240"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="243"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="243"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="244"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="245"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="246"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="246"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="247"/>
+        <source>Export her data…</source>
+        <translation>Exportar os dados…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="249"/>
+        <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
+        <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="250"/>
+        <source>Erase…</source>
+        <translation>Apagar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="252"/>
+        <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
+        <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anônimos; nada que o identifique fica</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="253"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="248"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="255"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="344"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="355"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="374"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="385"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="377"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="388"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="378"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="389"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="431"/>
         <location filename="../../desktop_app/gui/customers_view.py" line="444"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="457"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="454"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="467"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="456"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="469"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="465"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="478"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="503"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="503"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="498"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="511"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="522"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="535"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>Mensagem na fila para {n} clientes; sai no horário de envio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="536"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="544"/>
+        <source>Where to save her data</source>
+        <translation>Onde salvar os dados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="552"/>
+        <source>Data saved in {folder}.</source>
+        <translation>Dados salvos em {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="561"/>
+        <source>Erase customer</source>
+        <translation>Apagar cliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="564"/>
+        <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
+        <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai pular este cliente. Não dá para desfazer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="573"/>
+        <source>{name} was erased.</source>
+        <translation>{name} foi apagado(a).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="586"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="555"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="605"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="578"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="628"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="595"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="645"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -1341,47 +1416,47 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="198"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
         <source>The copy was restored.</source>
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="325"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="336"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="337"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="348"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="338"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="349"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -2370,27 +2445,27 @@ Banco de dados: {db}</translation>
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="38"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="39"/>
         <source>daily</source>
         <translation>diária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="39"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="40"/>
         <source>weekly</source>
         <translation>semanal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="40"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="41"/>
         <source>made by hand</source>
         <translation>feita à mão</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="41"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="42"/>
         <source>before a restore</source>
         <translation>antes de restaurar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="42"/>
+        <location filename="../../desktop_app/gui/backups_dialog.py" line="43"/>
         <source>other</source>
         <translation>outra</translation>
     </message>
@@ -3105,72 +3180,77 @@ Banco de dados: {db}</translation>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="159"/>
+        <location filename="../../desktop_app/domain/errors.py" line="160"/>
+        <source>This person asked to be erased; the row is skipped and nothing about them is imported.</source>
+        <translation>Esta pessoa pediu para ser apagada; a linha é pulada e nada sobre ela é importado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="161"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="161"/>
+        <location filename="../../desktop_app/domain/errors.py" line="163"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="167"/>
+        <location filename="../../desktop_app/domain/errors.py" line="169"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="170"/>
+        <location filename="../../desktop_app/domain/errors.py" line="172"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="171"/>
+        <location filename="../../desktop_app/domain/errors.py" line="173"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="172"/>
+        <location filename="../../desktop_app/domain/errors.py" line="174"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="173"/>
+        <location filename="../../desktop_app/domain/errors.py" line="175"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="174"/>
+        <location filename="../../desktop_app/domain/errors.py" line="176"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="175"/>
+        <location filename="../../desktop_app/domain/errors.py" line="177"/>
         <source>That is the shop&apos;s live database; pick another file.</source>
         <translation>Esse é o banco de dados em uso da loja; escolha outro arquivo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="177"/>
+        <location filename="../../desktop_app/domain/errors.py" line="179"/>
         <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
         <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="178"/>
+        <location filename="../../desktop_app/domain/errors.py" line="180"/>
         <source>The restore could not be done ({reason}); nothing was changed.</source>
         <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="182"/>
+        <location filename="../../desktop_app/domain/errors.py" line="184"/>
         <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
         <translation>O banco de dados {path} está numa pasta que sincroniza com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o arquivo enquanto a Régua grava e pode danificá-lo. Deixe-o numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Arquivo → Cópias de segurança).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="185"/>
+        <location filename="../../desktop_app/domain/errors.py" line="187"/>
         <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
         <translation>O banco de dados {path} está numa unidade de rede, onde uma queda de conexão pode danificá-lo. Deixe-o no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="186"/>
+        <location filename="../../desktop_app/domain/errors.py" line="188"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>

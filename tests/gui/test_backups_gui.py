@@ -38,3 +38,33 @@ def test_daily_copy_back_up_now_and_restore(qtbot, tasks, paths, shop_settings, 
     dialog.restore(str(paths.data_dir / "nothing.db"), None, confirm=False)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert "There is no database" in dialog.error.text()
+
+
+def test_erase_and_export_from_the_customers_page(qtbot, tasks, paths, shop_settings, owner, today, tmp_path,
+                                                  english):
+    cid = customers.create_customer(CustomerInput(name="Zuleica Quixabeira", email="z@example.com"),
+                                    shop=shop_settings, actor=owner, today=today)
+    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(w)
+    w.show()
+    w.customers.reload()
+    w.customers.show_customer(cid)
+    qtbot.waitUntil(lambda: w.customers.selected_id() == cid)
+    w.customers.export_data(str(tmp_path))
+    assert (tmp_path / f"regua-customer-{cid}.json").exists() and "Data saved" in w.statusBar().currentMessage()
+    w.customers.erase(confirm=False)
+    assert "was erased" in w.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: w.customers.model.rowCount() == 0)
+    assert Customer.get_by_id(cid).email is None
+
+
+def test_the_retention_rule_is_set_next_to_the_backups(qtbot, tasks, paths, shop_settings, owner, english):
+    from desktop_app.gui.backups_dialog import BackupsDialog
+    from desktop_app.services import privacy
+
+    dialog = BackupsDialog(tasks, paths, owner, lambda: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.retention.setValue(5)
+    dialog.apply_retention()
+    assert privacy.retention_years() == 5 and "would anonymise today: 0" in dialog.message.text()
