@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -244,15 +245,21 @@ class CustomersView(QWidget):
         self.campaign_button = QPushButton(self.tr("Message these customers…"))
         self.campaign_button.setToolTip(self.tr("An e-mail (a sale, news, an event) to the customers the list "
                                                 "shows now, to those who agreed to e-mails"))
-        self.data_button = QPushButton(self.tr("Export her data…"))
-        self.data_button.setToolTip(self.tr("Everything Régua keeps about this customer, in xlsx and JSON "
-                                            "(for an access request)"))
-        self.erase_button = QPushButton(self.tr("Erase…"))
-        self.erase_button.setToolTip(self.tr("Erase this customer at her request: the sales figures stay, "
-                                             "anonymous; nothing that names her does"))
-        self.stop_button = QPushButton(self.tr("Stop messages"))
-        self.stop_button.setToolTip(self.tr("The customer asked for no more messages (or replied STOP/SAIR): "
+        # The rarer things done with a customer, behind one button so the page stays calm.
+        self.more_menu = QMenu(self)
+        self.stop_action = self.more_menu.addAction(self.tr("Stop messages"))
+        self.stop_action.setToolTip(self.tr("The customer asked for no more messages (or replied STOP/SAIR): "
                                             "no on every channel, and nothing waiting is sent"))
+        self.data_action = self.more_menu.addAction(self.tr("Export her data…"))
+        self.data_action.setToolTip(self.tr("Everything Régua keeps about this customer, in xlsx and JSON "
+                                            "(for an access request)"))
+        self.more_menu.addSeparator()
+        self.erase_action = self.more_menu.addAction(self.tr("Erase…"))
+        self.erase_action.setToolTip(self.tr("Erase this customer at her request: the sales figures stay, "
+                                             "anonymous; nothing that names her does"))
+        self.more_menu.setToolTipsVisible(True)
+        self.more_button = QPushButton(self.tr("More"))
+        self.more_button.setMenu(self.more_menu)
         self.count_label = QLabel()
 
         top = QHBoxLayout()
@@ -286,9 +293,7 @@ class CustomersView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.merge_button)
-        actions.addWidget(self.stop_button)
-        actions.addWidget(self.data_button)
-        actions.addWidget(self.erase_button)
+        actions.addWidget(self.more_button)
         actions.addStretch(1)
         page_layout.addLayout(actions)
 
@@ -324,9 +329,9 @@ class CustomersView(QWidget):
         self.new_button.clicked.connect(self.new_customer)
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
-        self.stop_button.clicked.connect(self.stop_messages)
-        self.data_button.clicked.connect(lambda: self.export_data())
-        self.erase_button.clicked.connect(lambda: self.erase())
+        self.stop_action.triggered.connect(self.stop_messages)
+        self.data_action.triggered.connect(lambda: self.export_data())
+        self.erase_action.triggered.connect(lambda: self.erase())
         self.campaign_button.clicked.connect(self.message_list)
         self.page.resolve_button.clicked.connect(self.resolve_selected_complaint)
         self.page.bought_button.clicked.connect(lambda: self.close_selected_unfinished("bought"))
@@ -429,9 +434,7 @@ class CustomersView(QWidget):
         has = self.selected_id() is not None
         self.edit_button.setEnabled(has)
         self.merge_button.setEnabled(has)
-        self.stop_button.setEnabled(has)
-        self.data_button.setEnabled(has)
-        self.erase_button.setEnabled(has)
+        self.more_button.setEnabled(has)
 
     # --- actions --------------------------------------------------------------------------------
 

@@ -503,92 +503,92 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="77"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="78"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="85"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="86"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="93"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="94"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="94"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="95"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="96"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="104"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="105"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="126"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="147"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="148"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="166"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="173"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="174"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="175"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="176"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="177"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="178"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="182"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="204"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="205"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="208"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="209"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -596,178 +596,183 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="234"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="235"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="238"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="239"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="240"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="243"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="244"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="244"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="245"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="246"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="247"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="253"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="249"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="255"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="250"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="257"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="252"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="259"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anônimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="253"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="250"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="252"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="355"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
+        <source>More</source>
+        <translation>Mais</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="360"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="385"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="390"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="388"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="393"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="389"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="394"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="444"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="457"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="447"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="460"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="467"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="470"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="469"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="472"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="478"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="481"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="503"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="506"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="503"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="506"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="511"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="514"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="535"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="538"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>Mensagem na fila para {n} clientes; sai no horário de envio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="544"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="547"/>
         <source>Where to save her data</source>
         <translation>Onde salvar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="552"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="555"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados salvos em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="561"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="564"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="564"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="567"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai pular este cliente. Não dá para desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="573"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="576"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="586"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="589"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="605"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="608"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="628"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="631"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="645"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="648"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>

@@ -243,7 +243,7 @@ def test_stop_messages_is_one_click_on_the_customers_page(qtbot, tasks, paths, s
     w.customers.reload()
     w.customers.show_customer(maria)
     qtbot.waitUntil(lambda: w.customers.selected_id() == maria)
-    w.customers.stop_button.click()
+    w.customers.stop_action.trigger()
     assert "no more messages" in w.statusBar().currentMessage()
     assert customers.detail(maria, shop_settings).consent == {"email": False, "whatsapp": False}
     assert all(i.customer_id != maria for i in cadence.today_items(today))
