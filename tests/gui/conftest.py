@@ -21,3 +21,20 @@ def english(qapp):
 
     install_language("en", "BR")
     yield
+
+
+@pytest.fixture
+def window_on(qtbot, tasks, paths, shop_settings, today):
+    """The main window, open on one customer's page: window_on(actor, customer_id)."""
+    from desktop_app.gui.main_window import MainWindow
+
+    def open_on(actor, customer_id):
+        w = MainWindow(paths, tasks, shop_settings, actor, lambda: today)
+        qtbot.addWidget(w)
+        w.show()
+        w.customers.reload()
+        w.customers.show_customer(customer_id)
+        qtbot.waitUntil(lambda: w.customers.selected_id() == customer_id)
+        return w
+
+    return open_on

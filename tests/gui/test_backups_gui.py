@@ -40,16 +40,11 @@ def test_daily_copy_back_up_now_and_restore(qtbot, tasks, paths, shop_settings, 
     assert "There is no database" in dialog.error.text()
 
 
-def test_erase_and_export_from_the_customers_page(qtbot, tasks, paths, shop_settings, owner, today, tmp_path,
+def test_erase_and_export_from_the_customers_page(qtbot, shop_settings, owner, today, tmp_path, window_on,
                                                   english):
     cid = customers.create_customer(CustomerInput(name="Zuleica Quixabeira", email="z@example.com"),
                                     shop=shop_settings, actor=owner, today=today)
-    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
-    qtbot.addWidget(w)
-    w.show()
-    w.customers.reload()
-    w.customers.show_customer(cid)
-    qtbot.waitUntil(lambda: w.customers.selected_id() == cid)
+    w = window_on(owner, cid)
     w.customers.export_data(str(tmp_path))
     assert (tmp_path / f"regua-customer-{cid}.json").exists() and "Data saved" in w.statusBar().currentMessage()
     w.customers.erase(confirm=False)

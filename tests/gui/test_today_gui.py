@@ -233,16 +233,11 @@ def test_the_message_editor_previews_for_a_real_customer_and_keeps_the_subject(
     assert cadence.get_rules(shop_settings).step(c.POST_SALE).subject == "Tudo certo com a compra, {{ first_name }}?"
 
 
-def test_stop_messages_is_one_click_on_the_customers_page(qtbot, tasks, paths, shop_settings, owner, today,
-                                                          regulars, english):
+def test_stop_messages_is_one_click_on_the_customers_page(shop_settings, owner, today, regulars, window_on,
+                                                          english):
     maria, _ = regulars
     cadence.plan(today, shop=shop_settings)
-    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
-    qtbot.addWidget(w)
-    w.show()
-    w.customers.reload()
-    w.customers.show_customer(maria)
-    qtbot.waitUntil(lambda: w.customers.selected_id() == maria)
+    w = window_on(owner, maria)
     w.customers.stop_action.trigger()
     assert "no more messages" in w.statusBar().currentMessage()
     assert customers.detail(maria, shop_settings).consent == {"email": False, "whatsapp": False}

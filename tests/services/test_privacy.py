@@ -12,6 +12,7 @@ import pytest
 
 from desktop_app.db.database import database
 from desktop_app.db.models import Customer, Interaction, LoyaltyEntry, Suppression
+from desktop_app.domain.actors import COUNTER, Actor
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.loyalty import POINTS, Rules
 from desktop_app.domain.permissions import PermissionDenied
@@ -20,7 +21,6 @@ from desktop_app.services.customers import CustomerInput
 from desktop_app.services.interactions import LogEntry
 from desktop_app.services.loyalty import ProgramInfo, RewardInfo
 from desktop_app.services.spreadsheet import read_table
-from desktop_app.domain.actors import COUNTER, Actor
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
 NOW = datetime(2026, 11, 24, 15, 0)
