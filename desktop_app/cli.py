@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
                           help="read the password from standard input (never give it as an argument)")
     smtp_sub.add_parser("test", help="connect, log in and say what happened")
 
+    check = sub.add_parser("self-check", help="say what this installation finds: SQLite, the database, the keyring, "
+                                              "translations and icons")
+    check.add_argument("--json", action="store_true", help="print one JSON document")
+
     backup = sub.add_parser("backup", help="a checked copy of the shop's database (into the backups folder, or DEST)")
     backup.add_argument("dest", nargs="?", metavar="DEST", help="a folder or a file name")
     restore = sub.add_parser("restore", help="replace the shop's data with a checked copy (the current data is kept)")
@@ -239,6 +243,10 @@ def cmd_send_due(args: argparse.Namespace, out) -> int:
     forced = parse_iso_date(args.date) if args.date else None
     settings = _open_shop(args)
     today = forced or local_today(settings.timezone)
+    if forced is None and not args.dry_run:
+        from .services import scheduler
+
+        scheduler.note_run(utc_now())  # the Today screen shows when the scheduler last came by
     if args.dry_run:  # what the planner and the sender would do, without writing a row
         due = [i for i in cadence.preview(today, 1, shop=settings)
                if i.channel == steps.EMAIL and i.status == steps.PLANNED]
@@ -285,6 +293,48 @@ def cmd_smtp(args: argparse.Namespace, out) -> int:
     return 0
 
 
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # the first bytes of every Qt .qm file
+
+
+def cmd_self_check(args: argparse.Namespace, out) -> int:
+    """What an installer or a support call needs to know, without opening a window."""
+    import platform
+    import sqlite3
+    import xml.etree.ElementTree as ET
+
+    from .config import resources_dir
+    from .db.migrations import HEAD
+    from .services import secrets
+
+    paths = _paths(args)
+    res = resources_dir()
+    translations = sorted(p.name for p in (res / "translations").glob("*.qm") if p.read_bytes()[:16] == QM_MAGIC)
+    icons = []
+    for icon in sorted((res / "icons").glob("*.svg")):
+        try:
+            ET.parse(icon)
+            icons.append(icon.name)
+        except ET.ParseError:
+            pass
+    report = {
+        "version": __version__, "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+        "schema": HEAD, "frozen": bool(getattr(sys, "frozen", False)), "data_dir": str(paths.data_dir),
+        "database": str(paths.db_path), "database_exists": paths.db_path.exists(),
+        "keyring": secrets.backend_name() or None, "translations": translations, "icons": icons,
+        "resources": str(res),
+    }
+    ok = bool(translations) and bool(icons)
+    if args.json:
+        json.dump({**report, "ok": ok}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for key, value in report.items():
+            shown = ", ".join(value) if isinstance(value, list) else value
+            print(f"{key:16} {shown if shown not in (None, '') else 'NOT FOUND'}", file=out)
+        print("ok" if ok else "PROBLEMS: translations or icons are missing", file=out)
+    return 0 if ok else 1
+
+
 def cmd_backup(args: argparse.Namespace, out) -> int:
     from .domain.actors import COMMAND_LINE
     from .domain.dates import utc_now
@@ -308,7 +358,7 @@ def cmd_restore(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
+COMMANDS = {"self-check": cmd_self_check, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 APP_DIR_NAME = "Regua"
+_CHECKOUT_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 DB_FILE = "regua.db"
 DEMO_DB_FILE = "demo.db"
 
@@ -105,3 +106,12 @@ def _mount_type(path: Path) -> str:
         if (target == point or target.startswith(point.rstrip("/") + "/")) and len(point) > len(best):
             best, kind = point, fstype
     return kind
+
+
+def resources_dir() -> Path:
+    """Icons, translations and templates: next to the package in a checkout, or inside the PyInstaller
+    bundle (`sys._MEIPASS`)."""
+    import sys
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "resources" if bundle else _CHECKOUT_RESOURCES

@@ -25,6 +25,11 @@ def local_date(utc: datetime, tz: str) -> date:
     return utc.replace(tzinfo=UTC).astimezone(zone(tz)).date()
 
 
+def local_datetime(utc: datetime, tz: str) -> datetime:
+    """A stored (naive UTC) instant as the shop's wall-clock time (naive)."""
+    return utc.replace(tzinfo=UTC).astimezone(zone(tz)).replace(tzinfo=None)
+
+
 def to_utc(local: datetime) -> datetime:
     """A zone-aware local time as the naive UTC that is stored."""
     return local.astimezone(UTC).replace(tzinfo=None)

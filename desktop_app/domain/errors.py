@@ -185,6 +185,8 @@ MESSAGES: dict[str, str] = {
     "db_on_network": QT_TRANSLATE_NOOP(
         "errors", "The database {path} is on a network drive, where a dropped connection can damage it. Keep it "
                   "on this computer's own disk."),
+    "scheduler_failed": QT_TRANSLATE_NOOP(
+        "errors", "The system's scheduler did not take the job ({reason}). Sending still happens while Régua is open."),
     "backup_failed": QT_TRANSLATE_NOOP("errors", "The backup could not be written to {path}: {reason}"),
 }
 

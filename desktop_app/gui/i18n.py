@@ -12,23 +12,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
+from ..config import resources_dir
 from ..domain.birthdays import Birthday
 from ..domain.errors import ReguaError
 from ..services.customers import KIND_LABELS
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
 _installed: list[QTranslator] = []
 
 
 def translations_dir() -> Path:
     """Where the .qm files are: next to the package in a checkout, or bundled by PyInstaller."""
-    import sys
-
-    bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) / "resources" / "translations" if bundle else TRANSLATIONS_DIR
+    return resources_dir() / "translations"
 
 
 def pick_language(shop_language: str | None) -> str:

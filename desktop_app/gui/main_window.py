@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.today_view = TodayView(tasks, shop, actor, today)
         self._add_section(self.tr("Customers"), self.customers)
         self._add_section(self.tr("Today"), self.today_view)
-        self.messages_view = MessagesView(tasks, shop, actor, today)
+        self.messages_view = MessagesView(tasks, shop, actor, today, paths)
         self._add_section(self.tr("Messages"), self.messages_view)
         self.messages_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)

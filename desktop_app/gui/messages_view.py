@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..config import Paths
 from ..domain import cadence as c
 from ..domain.actors import Actor
-from ..domain.dates import local_date
+from ..domain.dates import local_date, local_datetime, utc_now
 from ..domain.errors import ReguaError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.permissions import allowed
-from ..services import sender
+from ..services import scheduler, sender
 from ..services.sender import MessageRow
 from ..services.shop import ShopSettings
-from .i18n import error_text, format_date
+from .i18n import error_text, format_date, format_datetime_local
 from .tasks import TaskRunner
 from .today_view import channel_label, step_label
 
@@ -71,9 +73,9 @@ class MessagesView(QWidget):
     status = Signal(str)
 
     def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
-                 parent: QWidget | None = None) -> None:
+                 paths: Paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
+        self.tasks, self.shop, self.actor, self.today, self.paths = tasks, shop, actor, today, paths
         self.rows: list[MessageRow] = []
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -97,6 +99,13 @@ class MessagesView(QWidget):
         self.retry_button.clicked.connect(self.retry)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
+        self.scheduled = QCheckBox(self.tr("Also send while Régua is closed (the system's scheduler, every 15 "
+                                           "minutes)"))
+        self.scheduled.setChecked(scheduler.registered() is not None)
+        self.scheduled.toggled.connect(self.set_scheduled)
+        self.scheduled.setVisible(allowed(self.actor, "settings.change"))
+        self.scheduled_note = QLabel()
+        self.scheduled_note.setStyleSheet("color: #555;")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.filter)
@@ -123,11 +132,38 @@ class MessagesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner_box)
+        scheduled_row = QHBoxLayout()
+        scheduled_row.addWidget(self.scheduled)
+        scheduled_row.addWidget(self.scheduled_note, 1)
+        layout.addLayout(scheduled_row)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._update_buttons()
         self.show_pause()
+
+    def set_scheduled(self, on: bool) -> None:
+        try:
+            if on:
+                scheduler.register(self.paths, actor=self.actor, now=utc_now())
+            else:
+                scheduler.unregister(actor=self.actor)
+        except ReguaError as exc:
+            self.scheduled.blockSignals(True)
+            self.scheduled.setChecked(not on)
+            self.scheduled.blockSignals(False)
+            self._error(exc)
+        self.show_scheduler()
+
+    def show_scheduler(self) -> None:
+        last = scheduler.last_run()
+        if scheduler.registered() is None:
+            self.scheduled_note.setText("")
+        elif last is None:
+            self.scheduled_note.setText(self.tr("(it has not run yet)"))
+        else:
+            self.scheduled_note.setText(self.tr("(last run: {when})").format(
+                when=format_datetime_local(local_datetime(last, self.shop.timezone))))
 
     def show_pause(self) -> None:
         paused = sender.paused()
@@ -156,6 +192,7 @@ class MessagesView(QWidget):
                 self.table.setItem(i, col, item)
         self.summary.setText(self.tr("Showing {n} (newest first)").format(n=len(rows)))
         self.show_pause()
+        self.show_scheduler()
         self._update_buttons()
 
     def _selected(self) -> list[MessageRow]:

@@ -29,15 +29,16 @@ from PySide6.QtWidgets import (
 
 from ..domain import cadence as c
 from ..domain.actors import Actor
+from ..domain.dates import local_datetime
 from ..domain.errors import ReguaError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.permissions import allowed
-from ..services import cadence, sender
+from ..services import cadence, scheduler, sender
 from ..services.cadence import DueItem
 from ..services.normalize import format_phone
 from ..services.shop import ShopSettings
 from .errors import show_error
-from .i18n import error_text, format_date
+from .i18n import error_text, format_date, format_datetime_local
 from .tasks import TaskRunner
 from .widgets import error_label
 
@@ -310,6 +311,11 @@ class TodayView(QWidget):
             text += " · " + self.tr("awaiting approval: {n}").format(n=held)
         if result.missed or result.expired:
             text += " · " + self.tr("too late to send (the PC was off): {n}").format(n=result.missed + result.expired)
+        if scheduler.registered() is not None:
+            last = scheduler.last_run()
+            text += " · " + (self.tr("sending while closed: last run {when}").format(
+                when=format_datetime_local(local_datetime(last, self.shop.timezone))) if last else
+                self.tr("sending while closed: not run yet"))
         self.summary.setText(text)
         if select is None and groups:
             first = next(iter(groups.values()))

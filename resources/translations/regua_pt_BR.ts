@@ -1559,97 +1559,112 @@ Banco de dados: {db}</translation>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="81"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="83"/>
         <source>Resume sending</source>
         <translation>Retomar envios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="89"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="91"/>
         <source>All messages</source>
         <translation>Todas as mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="93"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="95"/>
         <source>Send due e-mails now</source>
         <translation>Enviar agora os e-mails do dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="95"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="97"/>
         <source>Send again</source>
         <translation>Enviar de novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="96"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="98"/>
         <source>For a failed or uncertain e-mail; an uncertain one may arrive twice</source>
         <translation>Para um e-mail que falhou ou ficou incerto; um incerto pode chegar duas vezes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="98"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="100"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="101"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="103"/>
+        <source>Also send while Régua is closed (the system&apos;s scheduler, every 15 minutes)</source>
+        <translation>Enviar também com a Régua fechada (agendador do sistema, a cada 15 minutos)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="110"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="106"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="115"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="106"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="115"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="106"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="115"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="116"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="116"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="116"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="137"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="163"/>
+        <source>(it has not run yet)</source>
+        <translation>(ainda não rodou)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="165"/>
+        <source>(last run: {when})</source>
+        <translation>(última vez: {when})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="173"/>
         <source>Sending is paused. {reason}</source>
         <translation>Os envios estão pausados. {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="157"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="193"/>
         <source>Showing {n} (newest first)</source>
         <translation>Mostrando {n} (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="220"/>
         <source>Will be sent again: {n}.</source>
         <translation>Serão enviados de novo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="225"/>
         <source>Cancelled: {n}.</source>
         <translation>Cancelados: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="194"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="231"/>
         <source>Sending resumed.</source>
         <translation>Envios retomados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="239"/>
         <source>E-mails sent: {sent}.</source>
         <translation>E-mails enviados: {sent}.</translation>
     </message>
@@ -1657,17 +1672,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="108"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="109"/>
         <source>Call done</source>
         <translation>Ligação feita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="110"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="111"/>
         <source>What came of the call with {name}?</source>
         <translation>Qual foi o resultado da ligação com {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="112"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="113"/>
         <source>e.g. will come on Saturday; did not answer</source>
         <translation>ex.: vem no sábado; não atendeu</translation>
     </message>
@@ -2274,175 +2289,185 @@ Banco de dados: {db}</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="150"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="151"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="158"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="158"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="158"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="165"/>
         <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="180"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar no WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e registra como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="183"/>
         <source>Send e-mail now</source>
         <translation>Enviar e-mail agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="184"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="185"/>
         <source>Call done…</source>
         <translation>Ligação feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="186"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="187"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="189"/>
         <source>Skip</source>
         <translation>Pular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="191"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="201"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="202"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="233"/>
         <source>Skip the selected</source>
         <translation>Pular os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="246"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="247"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="248"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="278"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="279"/>
         <source>Today, {date}</source>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="297"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="298"/>
         <source> (awaiting approval)</source>
         <translation> (aguardando aprovação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="308"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="309"/>
         <source>To do: {n}</source>
         <translation>A fazer: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="310"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="311"/>
         <source>awaiting approval: {n}</source>
         <translation>aguardando aprovação: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="312"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="313"/>
         <source>too late to send (the PC was off): {n}</source>
         <translation>tarde demais para enviar (PC desligado): {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="336"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="316"/>
+        <source>sending while closed: last run {when}</source>
+        <translation>envio com a Régua fechada: última vez {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="318"/>
+        <source>sending while closed: not run yet</source>
+        <translation>envio com a Régua fechada: ainda não rodou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/today_view.py" line="342"/>
         <source>Planned for the next 7 days: {n}</source>
         <translation>Previstas para os próximos 7 dias: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="372"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="378"/>
         <source>E-mails go out by themselves within the send window once the shop&apos;s mail account is set up (Shop → Mail account).</source>
         <translation>Os e-mails saem sozinhos no horário de envio quando a conta de e-mail da loja estiver configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="374"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="380"/>
         <source>Call the customer; the message above is a suggestion of what to say.</source>
         <translation>Ligue para o cliente; a mensagem acima é uma sugestão do que dizer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="376"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="382"/>
         <source>Last day worth sending: {date}</source>
         <translation>Último dia em que vale enviar: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="409"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="415"/>
         <source>WhatsApp to {name} noted as sent.</source>
         <translation>WhatsApp para {name} registrado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="421"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="427"/>
         <source>E-mail to {name} sent.</source>
         <translation>E-mail para {name} enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="423"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="429"/>
         <source>Not sent: {what}</source>
         <translation>Não enviado: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="446"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="452"/>
         <source>Call with {name} noted.</source>
         <translation>Ligação com {name} registrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="457"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="463"/>
         <source>Skipped: {name}.</source>
         <translation>Pulado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="463"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="469"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="474"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="480"/>
         <source>Skipped: {n}.</source>
         <translation>Pulados: {n}.</translation>
     </message>
@@ -2518,112 +2543,112 @@ Banco de dados: {db}</translation>
         <translation>30 e 7 dias antes de os pontos vencerem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="45"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="46"/>
         <source>Signup confirmation</source>
         <translation>Confirmação de cadastro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="46"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="47"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="47"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="48"/>
         <source>Unfinished purchase</source>
         <translation>Compra não concluída</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="48"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="49"/>
         <source>After the sale</source>
         <translation>Pós-venda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="50"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="51"/>
         <source>We miss you</source>
         <translation>Saudade (reativação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="51"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="52"/>
         <source>Reward reached</source>
         <translation>Recompensa atingida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="52"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="53"/>
         <source>Points expiring</source>
         <translation>Pontos vencendo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="56"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="56"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="57"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="58"/>
         <source>Call (staff task)</source>
         <translation>Ligação (tarefa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="61"/>
         <source>quote</source>
         <translation>orçamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="62"/>
         <source>reservation</source>
         <translation>reserva</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="63"/>
         <source>special order</source>
         <translation>encomenda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="64"/>
         <source>tried on</source>
         <translation>provou e não levou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="86"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="87"/>
         <source>Signed up on {date}</source>
         <translation>Cadastro em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="88"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="89"/>
         <source>Birthday on {date}</source>
         <translation>Aniversário em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="90"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="91"/>
         <source>Bought on {date}</source>
         <translation>Comprou em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="93"/>
         <source>Last came on {date}</source>
         <translation>Última vinda em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="94"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="95"/>
         <source>Follow-up of a {kind}</source>
         <translation>Retorno de {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="96"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="97"/>
         <source>Reached a reward on {date}</source>
         <translation>Atingiu uma recompensa em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="99"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="100"/>
         <source>{points} points expire on {date}</source>
         <translation>{points} pontos vencem em {date}</translation>
     </message>
@@ -3255,7 +3280,12 @@ Banco de dados: {db}</translation>
         <translation>O banco de dados {path} está numa unidade de rede, onde uma queda de conexão pode danificá-lo. Deixe-o no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="188"/>
+        <location filename="../../desktop_app/domain/errors.py" line="189"/>
+        <source>The system&apos;s scheduler did not take the job ({reason}). Sending still happens while Régua is open.</source>
+        <translation>O agendador do sistema não aceitou a tarefa ({reason}). Os envios continuam enquanto a Régua estiver aberta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="190"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -3565,117 +3595,117 @@ Banco de dados: {db}</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="37"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="39"/>
         <source>planned</source>
         <translation>prevista</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="38"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="40"/>
         <source>awaiting approval</source>
         <translation>aguardando aprovação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="39"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="41"/>
         <source>sending</source>
         <translation>enviando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="40"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="42"/>
         <source>sent</source>
         <translation>enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="41"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="43"/>
         <source>done by staff</source>
         <translation>feita pela equipe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="42"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="44"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="43"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="45"/>
         <source>uncertain (may have arrived)</source>
         <translation>incerta (pode ter chegado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="44"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="46"/>
         <source>expired</source>
         <translation>expirou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="45"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="47"/>
         <source>not sent: no consent or bounced</source>
         <translation>não enviada: sem consentimento ou endereço inválido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="46"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="48"/>
         <source>skipped</source>
         <translation>pulada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="51"/>
         <source>waiting: one message per customer every few days</source>
         <translation>aguardando: uma mensagem por cliente a cada poucos dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="52"/>
         <source>its last useful day passed</source>
         <translation>passou o último dia em que valia enviar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="51"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="53"/>
         <source>the PC was off that day</source>
         <translation>o PC estava desligado naquele dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="52"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="54"/>
         <source>the shop was closed until too late</source>
         <translation>a loja estava fechada até ser tarde demais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="53"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="55"/>
         <source>no consent any more</source>
         <translation>sem consentimento agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="56"/>
         <source>the address does not exist</source>
         <translation>o endereço não existe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="57"/>
         <source>skipped by staff</source>
         <translation>pulada pela equipe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="56"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="58"/>
         <source>Régua stopped while sending it</source>
         <translation>a Régua parou no meio do envio</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="59"/>
         <source>the server did not answer after receiving it</source>
         <translation>o servidor não respondeu depois de recebê-la</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="60"/>
         <source>the message text has a problem</source>
         <translation>o texto da mensagem tem um problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="61"/>
         <source>gave up after several tries</source>
         <translation>desistiu depois de várias tentativas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="62"/>
         <source>refused by the server</source>
         <translation>recusada pelo servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="63"/>
         <source>sent again by the owner</source>
         <translation>reenviada pela dona da loja</translation>
     </message>

@@ -236,3 +236,19 @@ def test_backup_and_restore_from_the_command_line(tmp_path):
     (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
     result = regua("--db", str(db), "restore", str(tmp_path / "junk.db"))
     assert result.returncode == 1 and result.stderr.startswith("regua: ")
+
+
+def test_send_due_as_the_scheduler_runs_it_notes_its_visit(demo_db):
+    regua("--db", str(demo_db), "send-due")  # in or out of the send window, with or without an account
+    con = sqlite3.connect(demo_db)
+    row = con.execute("SELECT value FROM setting WHERE key = 'send_due_last_run'").fetchone()
+    con.close()
+    assert row is not None
+
+
+def test_self_check_reports_what_it_finds(demo_db):
+    result = regua("--db", str(demo_db), "self-check", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] and report["translations"] == ["regua_pt_BR.qm"] and "regua.svg" in report["icons"]
+    assert report["database_exists"] and report["schema"] >= 5 and "keyring" in report
