@@ -13,6 +13,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import cli
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--gui-smoke-test"]:  # hidden: the bundle check opens the window once and closes it
+        from .gui.app import smoke_test
+
+        return smoke_test(cli.resolve_paths(db=argv[1] if len(argv) > 1 else None))
     args = cli.parse_global(argv)
     if args.command is not None:
         return cli.run(argv)

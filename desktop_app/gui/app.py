@@ -134,3 +134,32 @@ def _shutdown(tasks: TaskRunner) -> None:
     tasks.run_blocking(close_database)  # the worker thread's own connection
     close_database()
     QCoreApplication.processEvents()
+
+
+def smoke_test(paths: Paths) -> int:
+    """Open the main window on `paths` (offscreen in CI) as its owner, let it draw, and close: what the
+    bundle check runs to prove that Qt, its plugins, the translations and the icon are all there."""
+    app = application()
+    if not install_language("pt_BR", "BR"):
+        print("translations: NOT FOUND", file=sys.stderr)
+        return 1
+    if app.windowIcon().isNull():
+        print("icon: NOT FOUND", file=sys.stderr)
+        return 1
+    if not open_or_explain(paths):
+        return 1
+    settings = shop.shop_settings()
+    from ..domain.actors import OWNER
+    from .main_window import MainWindow
+
+    tasks = TaskRunner(app)
+    window = MainWindow(paths, tasks, settings, Actor(None, "smoke test", OWNER), lambda: local_today(settings.timezone))
+    window.show()
+    window.customers.reload()
+    for _ in range(20):
+        app.processEvents()
+    ok = window.isVisible() and window.nav.count() >= 3
+    window.close()
+    _shutdown(tasks)
+    print("gui ok" if ok else "gui: the window did not open", flush=True)
+    return 0 if ok else 1
