@@ -298,3 +298,33 @@ def test_two_senders_with_random_crashes_never_deliver_an_occasion_twice(
     email_of = {cu.id: cu.email for cu in Customer.select()}
     sent = {email_of[r.customer_id] for r in Outbox.select().where(Outbox.status == c.SENT)}
     assert sent <= set(delivered)  # "sent" only after the server took it
+
+
+@pytest.mark.slow
+def test_a_send_batch_killed_at_20_random_points_never_sends_an_occasion_twice(
+        shop_settings, actor, paths, trusted, memory_keyring, server):
+    import random
+    import time
+
+    from desktop_app.db.database import integrity_check
+
+    rng = random.Random(20)
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    shop.set_setting(cadence.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
+    for run in range(20):
+        for i in range(12):
+            customer(shop_settings, actor, f"Cliente {run}-{i}", f"c{run}x{i}@example.com")
+        cadence.plan(DAY, shop=shop_settings)
+        proc = subprocess.Popen([sys.executable, "-c", SENDER, str(paths.db_path), DAY.isoformat(), str(ROOT)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 1.5))
+        proc.kill()
+        proc.wait()
+        assert integrity_check(paths.db_path) == "ok"
+        sender.recover_interrupted(utc_now() + sender.STALE_SENDING + timedelta(seconds=1))
+        sender.send_due(DAY, shop=shop_settings)
+        delivered = [m["To"].addresses[0].addr_spec for m in box.messages]
+        assert len(delivered) == len(set(delivered)), run
+    assert {r.status for r in Outbox.select()} <= {c.SENT, c.UNCERTAIN}
+    assert Outbox.select().count() == 240
