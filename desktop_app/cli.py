@@ -252,13 +252,8 @@ def cmd_send_due(args: argparse.Namespace, out) -> int:
                if i.channel == steps.EMAIL and i.status == steps.PLANNED]
         _print_counts({"would_send": len(due)}, args.json, out)
         return 0
-    if forced is None:
-        local_now = utc_now().replace(tzinfo=UTC).astimezone(zone(settings.timezone))
-        if not sender.in_window(cadence.get_rules(settings), local_now):
-            _print_counts({"outside_window": 1}, args.json, out)
-            return 0
-    cadence.plan(today, shop=settings)
-    counts = sender.send_due(today, shop=settings)
+    local_now = None if forced else utc_now().replace(tzinfo=UTC).astimezone(zone(settings.timezone))
+    counts = sender.scheduled_send(today, shop=settings, local_now=local_now)
     _print_counts(counts, args.json, out)
     return 0
 

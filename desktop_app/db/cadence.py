@@ -113,18 +113,6 @@ def contacts(ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
     return result
 
 
-def consents(ids: Sequence[int]) -> dict[int, dict[str, bool]]:
-    """What is in force per customer and channel: the newest record of each."""
-    result: dict[int, dict[str, bool]] = {}
-    for chunk in _chunks(ids):
-        rows = database.execute_sql(
-            f"SELECT customer_id, channel, granted FROM consent WHERE customer_id IN ({_marks(len(chunk))}) "
-            f"ORDER BY at, id", chunk).fetchall()
-        for cid, channel, granted in rows:
-            result.setdefault(cid, {})[channel] = bool(granted)
-    return result
-
-
 def known_occasions(ids: Sequence[int], steps: Sequence[str]) -> set[tuple[int, str, str]]:
     """(customer, step, occurrence) already in the outbox, in any state, for these customers."""
     found: set[tuple[int, str, str]] = set()
@@ -171,10 +159,6 @@ def last_reached(ids: Sequence[int], before: date, statuses: Sequence[str]) -> d
             [*chunk, before.isoformat(), *statuses]).fetchall()
         result.update((cid, _day(on)) for cid, on in rows if on is not None)
     return result
-
-
-def count_by_status() -> dict[str, int]:
-    return dict(database.execute_sql("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
 
 
 def interaction_note(interaction_id: int) -> str:

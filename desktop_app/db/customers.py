@@ -7,6 +7,7 @@ from datetime import date
 
 from peewee import fn
 
+from .database import database
 from .models import Consent, Customer, CustomerTag, Interaction
 
 
@@ -68,10 +69,12 @@ def tags_for(ids: Sequence[int]) -> dict[int, set[str]]:
 def consent_for(ids: Sequence[int]) -> dict[int, dict[str, bool]]:
     """What is in force per customer and channel: the newest record of each."""
     result: dict[int, dict[str, bool]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        rows = (Consent.select(Consent.customer, Consent.channel, Consent.granted)
-                .where(Consent.customer.in_(chunk)).order_by(Consent.at, Consent.id).tuples())
+    ids = list(ids)
+    for start in range(0, len(ids), 5000):  # plain SQL: the régua asks this for thousands of customers a day
+        chunk = ids[start:start + 5000]
+        rows = database.execute_sql(
+            f"SELECT customer_id, channel, granted FROM consent WHERE customer_id IN ({', '.join('?' * len(chunk))}) "
+            f"ORDER BY at, id", chunk).fetchall()
         for cid, channel, granted in rows:
             result.setdefault(cid, {})[channel] = bool(granted)
     return result

@@ -35,14 +35,6 @@ def claim_facts(outbox_id: int) -> tuple | None:
         (outbox_id,)).fetchone()
 
 
-def consent_of(customer_id: int) -> dict[str, bool]:
-    state: dict[str, bool] = {}
-    for channel, granted in database.execute_sql(
-            "SELECT channel, granted FROM consent WHERE customer_id = ? ORDER BY at, id", (customer_id,)).fetchall():
-        state[channel] = bool(granted)
-    return state
-
-
 def is_suppressed(email: str) -> bool:
     return bool(email) and database.execute_sql(
         "SELECT 1 FROM suppression WHERE email = ?", (email,)).fetchone() is not None

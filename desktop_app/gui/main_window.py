@@ -25,7 +25,7 @@ from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
-from ..services import backups, cadence, exporter, loyalty, mailer, privacy, sender
+from ..services import backups, exporter, loyalty, mailer, privacy, sender
 from ..services.shop import ShopSettings
 from .backups_dialog import BackupsDialog
 from .cadence_setup import CadenceDialog
@@ -291,19 +291,21 @@ class MainWindow(QMainWindow):
 
         from ..domain.dates import zone
 
-        if self.tasks.busy or mailer.account() is None or sender.paused():
-            return
-        local_now = datetime.now(UTC).astimezone(zone(self.shop.timezone))
-        if not sender.in_window(cadence.get_rules(self.shop), local_now):
+        if self.tasks.busy:
             return
         today, shop = self.today(), self.shop
+        local_now = datetime.now(UTC).astimezone(zone(shop.timezone))
+
+        def job() -> dict[str, int]:  # the settings reads happen on the worker lane too
+            if mailer.account() is None or sender.paused():
+                return {}
+            return sender.scheduled_send(today, shop=shop, local_now=local_now, plan=False, wait_for_rate=False)
 
         def failed(exc: BaseException) -> None:
             log.warning("sending the due e-mails failed: %s", exc)
             self.messages_view.show_pause()
 
-        self.tasks.run(lambda: sender.send_due(today, shop=shop, wait_for_rate=False),
-                       lambda _counts: self.messages_view.show_pause(), failed)
+        self.tasks.run(job, lambda _counts: self.messages_view.show_pause(), failed)
 
     def cadence_settings(self) -> CadenceDialog:
         dialog = CadenceDialog(self.tasks, self.shop, self.actor, self.today, self)

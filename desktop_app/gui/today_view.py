@@ -38,7 +38,7 @@ from ..services.cadence import DueItem
 from ..services.normalize import format_phone
 from ..services.shop import ShopSettings
 from .errors import show_error
-from .i18n import error_text, format_date, format_datetime_local
+from .i18n import error_text, format_date, format_datetime_local, kind_label
 from .tasks import TaskRunner
 from .widgets import error_label
 
@@ -56,12 +56,6 @@ CHANNEL_LABELS = {
     c.EMAIL: QT_TRANSLATE_NOOP("cadence", "E-mail"),
     c.WHATSAPP: QT_TRANSLATE_NOOP("cadence", "WhatsApp"),
     c.TASK: QT_TRANSLATE_NOOP("cadence", "Call (staff task)"),
-}
-UNFINISHED_KINDS = {
-    "quote": QT_TRANSLATE_NOOP("cadence", "quote"),
-    "reservation": QT_TRANSLATE_NOOP("cadence", "reservation"),
-    "special_order": QT_TRANSLATE_NOOP("cadence", "special order"),
-    "tried_on": QT_TRANSLATE_NOOP("cadence", "tried on"),
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -92,7 +86,7 @@ def why(item: DueItem) -> str:
     if item.step == c.REACTIVATION:
         return QCoreApplication.translate("cadence", "Last came on {date}").format(date=day(item.detail))
     if item.step == c.UNFINISHED:
-        return QCoreApplication.translate("cadence", "Follow-up of a {kind}").format(kind=tr(UNFINISHED_KINDS.get(item.detail, item.detail)))
+        return QCoreApplication.translate("cadence", "Follow-up: {kind}").format(kind=kind_label(item.detail))
     if item.step == c.REWARD_REACHED:
         return QCoreApplication.translate("cadence", "Reached a reward on {date}").format(date=day(item.detail))
     if item.step == c.POINTS_EXPIRING and "|" in item.detail:

@@ -199,10 +199,3 @@ def _after_restore(now: datetime) -> None:
         queries.expire_stale(today, now)
         Outbox.update(status=c.UNCERTAIN, reason="interrupted", updated_at=now).where(
             Outbox.status == c.SENDING).execute()
-
-
-def days_since_last(paths: Paths, today: date) -> int | None:
-    backups = [b for b in list_backups(paths) if b.kind in ("daily", "manual")]
-    if not backups:
-        return None
-    return (today - backups[0].made.date()).days

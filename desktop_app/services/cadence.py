@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from ..db import cadence as queries
+from ..db import customers as customer_queries
 from ..db.database import database
 from ..db.models import Outbox
 from ..domain import cadence as c
@@ -50,8 +51,6 @@ def get_rules(shop: ShopSettings) -> CadenceRules:
 
 
 def _with_shop(rules: CadenceRules, shop: ShopSettings) -> CadenceRules:
-    from dataclasses import replace
-
     return replace(rules, feb29_rule=shop.feb29_rule)
 
 
@@ -150,7 +149,7 @@ People = dict[int, tuple[str, str, str]]  # customer id -> (name, e-mail, phone)
 
 def _contacts(ids: list[int], people: People | None = None) -> dict[int, Contact]:
     people = queries.contacts(ids) if people is None else people
-    consent = queries.consents(ids)
+    consent = customer_queries.consent_for(ids)
     return {cid: Contact(bool(email), bool(phone), consent.get(cid, {}))
             for cid, (_name, email, phone) in people.items()}
 
@@ -216,8 +215,6 @@ def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> Pla
 
 
 def _only(rules: CadenceRules, key: str) -> CadenceRules:
-    from dataclasses import replace
-
     return replace(rules, steps=tuple(replace(s, enabled=s.key == key and s.enabled) for s in rules.steps))
 
 
@@ -361,16 +358,7 @@ def audience(rules: CadenceRules, today: date, *, shop: ShopSettings) -> dict[st
     return counts
 
 
-def counts() -> dict[str, int]:
-    return queries.count_by_status()
-
-
 # --- the message ---------------------------------------------------------------------------------------------
-
-
-def item_for(row: Outbox) -> DueItem:
-    """An outbox row as the Today screen and the sender see it."""
-    return _items([_from_outbox(row)])[0]
 
 
 def message_text(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | None = None,
@@ -548,8 +536,3 @@ def cancel_waiting(customer_id: int, now: datetime) -> int:
 def merge_customers(keep_id: int, other_id: int) -> None:
     """Inside a merge: the other customer's occasions move over unless keep already has the same one."""
     queries.move_occasions(keep_id, other_id)
-
-
-def last_run() -> date | None:
-    value = get_setting(LAST_RUN_KEY)
-    return date.fromisoformat(value) if isinstance(value, str) else None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..db import cadence as queries
+from ..db import customers as customer_queries
 from ..db.database import database
 from ..db.models import Campaign, Outbox
 from ..domain import cadence as c
@@ -35,7 +36,7 @@ class Audience:
 def audience(ids: Sequence[int]) -> Audience:
     ids = list(dict.fromkeys(ids))
     people = queries.contacts(ids)
-    consent = queries.consents(ids)
+    consent = customer_queries.consent_for(ids)
     bounced = queries.suppressed_emails([email for _name, email, _phone in people.values()])
     reachable = []
     for cid in ids:

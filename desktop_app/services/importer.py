@@ -26,7 +26,6 @@ from ..db.models import (
     Interaction,
     LoyaltyEntry,
     SearchTerm,
-    Suppression,
 )
 from ..domain.actors import Actor
 from ..domain.birthdays import Birthday
@@ -49,7 +48,7 @@ from ..domain.permissions import require
 from ..domain.privacy import erased_key
 from ..domain.search import customer_terms
 from ..domain.text import clean_text, sort_key
-from . import audit
+from . import audit, privacy
 from .customers import MAX_FIELD, MAX_NAME, MAX_NOTES, clean_tags
 from .normalize import normalize_email, normalize_phone
 from .shop import ShopSettings
@@ -316,10 +315,7 @@ def _drop_erased(plan: ImportPlan, reader: _RowReader) -> None:
                 keys.setdefault(key, []).append(rec)
     if not keys:
         return
-    erased = set()
-    known = sorted(keys)
-    for chunk in _chunks(known):
-        erased.update(s.email for s in Suppression.select(Suppression.email).where(Suppression.email.in_(chunk)))
+    erased = privacy.erased_keys(sorted(keys))
     gone = {id(rec): rec for key in erased for rec in keys[key]}
     for rec in gone.values():
         reader._issue(rec.rows[0], "name", rec.name, "warning", "erased_customer")

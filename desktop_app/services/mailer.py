@@ -19,7 +19,7 @@ from email.utils import formataddr, formatdate, make_msgid
 
 from ..domain.actors import Actor
 from ..domain.errors import ReguaError, ValidationError
-from ..domain.mail import SSL, STARTTLS, SmtpAccount, check_header
+from ..domain.mail import SSL, SmtpAccount, check_header
 from ..domain.permissions import require
 from . import audit, secrets
 from .normalize import normalize_email
@@ -119,13 +119,13 @@ def connect(acc: SmtpAccount, password: str, *, timeout: float = TIMEOUT_S) -> s
         return conn
     except BaseException as exc:
         if conn is not None:
-            _close(conn)
+            close(conn)
         if isinstance(exc, MailError):
             raise
         raise translate(exc, acc) from exc
 
 
-def _close(conn: smtplib.SMTP) -> None:
+def close(conn: smtplib.SMTP) -> None:
     try:
         conn.quit()
     except Exception:  # noqa: BLE001 - already gone
@@ -166,7 +166,7 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
 def test_account(acc: SmtpAccount, password: str | None = None, *, timeout: float = TIMEOUT_S) -> str:
     """Connect, start TLS, log in and leave. Returns the server's name; raises MailError in plain words."""
     conn = connect(acc, password if password is not None else password_for(acc), timeout=timeout)
-    _close(conn)
+    close(conn)
     return acc.host
 
 
@@ -275,6 +275,3 @@ def build_message(acc: SmtpAccount, to_addr: str, to_name: str, subject: str, te
         related.attach(image)
         msg.attach(related)
     return msg
-
-
-SECURITIES = (STARTTLS, SSL)

@@ -148,11 +148,6 @@ def erase_customer(customer_id: int, *, actor: Actor, shop: ShopSettings, now: d
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def is_erased_key_known(kind: str, value: str | None) -> bool:
-    key = erased_key(kind, value)
-    return key is not None and Suppression.get_or_none(Suppression.email == key) is not None
-
-
 def erased_keys(keys: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(keys), 500):

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from ..db import cadence as queries
+from ..db import customers as customer_queries
 from ..db import outbox as outbox_sql
 from ..db.database import database
 from ..db.models import Outbox, Suppression
 from ..domain import cadence as c
 from ..domain import mail as rules_mail
-from ..domain.actors import OWNER, Actor
+from ..domain.actors import Actor
 from ..domain.cadence import CadenceRules, Contact
 from ..domain.dates import to_utc, utc_now, zone
 from ..domain.errors import ReguaError
@@ -35,7 +36,6 @@ from .shop import ShopSettings, get_setting, set_setting
 
 PAUSE_KEY = "mail_paused"
 STALE_SENDING = timedelta(minutes=5)  # longer than any send can take with the socket timeouts
-SENDER = Actor(None, "Régua", OWNER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,17 @@ def in_window(rules: CadenceRules, local_now: datetime) -> bool:
     return c.is_open_day(local_now.date(), rules) and rules.window_start <= local_now.hour < rules.window_end
 
 
+def scheduled_send(today: date, *, shop: ShopSettings, local_now: datetime | None, plan: bool = True,
+                   wait_for_rate: bool = True) -> dict[str, int]:
+    """What the app's timer and `regua send-due` both do: nothing outside the send window (`local_now`
+    None: a day given by hand, taken at the window's opening), else plan the day and send what is due."""
+    if local_now is not None and not in_window(cadence.get_rules(shop), local_now):
+        return {"outside_window": 1}
+    if plan:
+        cadence.plan(today, shop=shop)
+    return send_due(today, shop=shop, wait_for_rate=wait_for_rate)
+
+
 def _local_midnight_utc(day: date, tz: str) -> datetime:
     return to_utc(datetime.combine(day, time(0), zone(tz)))
 
@@ -107,7 +118,7 @@ def _claim(oid: int, today: date, now: datetime) -> str:
             outbox_sql.set_status(oid, c.EXPIRED, "too_late", now)
             return "expired"
         suppressed = outbox_sql.is_suppressed(email)
-        contact = Contact(bool(email), bool(phone), outbox_sql.consent_of(customer_id), suppressed)
+        contact = Contact(bool(email), bool(phone), customer_queries.consent_for([customer_id]).get(customer_id, {}), suppressed)
         if c.channel_for(c.Step(step, True, c.EMAIL), contact) != c.EMAIL:
             outbox_sql.set_status(oid, c.SUPPRESSED, "bounced" if suppressed else "no_consent", now)
             return "suppressed"
@@ -186,13 +197,13 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
                     continue
                 sleep(60)
             if conn.sock is None:  # the server closed it (a 421, a dropped line): a fresh one
-                mailer._close(conn)
+                mailer.close(conn)
                 conn = mailer.connect(acc, password, timeout=timeout)
             verdict = _send_one(oid, facts.get(oid), conn, acc, today, shop, rules, counts, brand)
             if verdict == rules_mail.PAUSE:
                 break
     finally:
-        mailer._close(conn)
+        mailer.close(conn)
     return _nonzero(counts)
 
 
@@ -233,7 +244,7 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
         verdict = _count(_failed(Outbox.get_by_id(oid), exc.smtp_code, _text(exc.smtp_error), rendered.to_addr, now),
                          counts, acc, exc.smtp_code, _text(exc.smtp_error))
         if exc.smtp_code == 421:  # "closing the channel": the server hangs up after it
-            mailer._close(conn)
+            mailer.close(conn)
         return verdict
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         if conn.payload_sent:  # the whole message went out and no reply came: maybe delivered
@@ -242,7 +253,7 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
         else:
             _failed(Outbox.get_by_id(oid), None, type(exc).__name__, rendered.to_addr, now)
             counts["retry"] += 1
-        mailer._close(conn)
+        mailer.close(conn)
         return "reconnect"
     _sent(oid, customer_id, step, msg["Message-ID"], today)
     counts["sent"] += 1

@@ -1451,17 +1451,17 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="336"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="338"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="348"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="350"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="349"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="351"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -1672,17 +1672,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="109"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="103"/>
         <source>Call done</source>
         <translation>Ligação feita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="111"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="105"/>
         <source>What came of the call with {name}?</source>
         <translation>Qual foi o resultado da ligação com {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="113"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="107"/>
         <source>e.g. will come on Saturday; did not answer</source>
         <translation>ex.: vem no sábado; não atendeu</translation>
     </message>
@@ -2289,185 +2289,185 @@ Banco de dados: {db}</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="151"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="145"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="153"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="153"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="153"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="221"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
         <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="174"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar no WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="175"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e registra como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="177"/>
         <source>Send e-mail now</source>
         <translation>Enviar e-mail agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="185"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="179"/>
         <source>Call done…</source>
         <translation>Ligação feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="187"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="183"/>
         <source>Skip</source>
         <translation>Pular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="191"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="185"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="196"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="220"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
         <source>Skip the selected</source>
         <translation>Pular os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="241"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="248"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="242"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="279"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="273"/>
         <source>Today, {date}</source>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="298"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="292"/>
         <source> (awaiting approval)</source>
         <translation> (aguardando aprovação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="309"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="303"/>
         <source>To do: {n}</source>
         <translation>A fazer: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="311"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="305"/>
         <source>awaiting approval: {n}</source>
         <translation>aguardando aprovação: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="313"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="307"/>
         <source>too late to send (the PC was off): {n}</source>
         <translation>tarde demais para enviar (PC desligado): {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="316"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="310"/>
         <source>sending while closed: last run {when}</source>
         <translation>envio com a Régua fechada: última vez {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="318"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="312"/>
         <source>sending while closed: not run yet</source>
         <translation>envio com a Régua fechada: ainda não rodou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="342"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="336"/>
         <source>Planned for the next 7 days: {n}</source>
         <translation>Previstas para os próximos 7 dias: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="378"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="372"/>
         <source>E-mails go out by themselves within the send window once the shop&apos;s mail account is set up (Shop → Mail account).</source>
         <translation>Os e-mails saem sozinhos no horário de envio quando a conta de e-mail da loja estiver configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="380"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="374"/>
         <source>Call the customer; the message above is a suggestion of what to say.</source>
         <translation>Ligue para o cliente; a mensagem acima é uma sugestão do que dizer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="382"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="376"/>
         <source>Last day worth sending: {date}</source>
         <translation>Último dia em que vale enviar: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="415"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="409"/>
         <source>WhatsApp to {name} noted as sent.</source>
         <translation>WhatsApp para {name} registrado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="427"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="421"/>
         <source>E-mail to {name} sent.</source>
         <translation>E-mail para {name} enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="429"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="423"/>
         <source>Not sent: {what}</source>
         <translation>Não enviado: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="452"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="446"/>
         <source>Call with {name} noted.</source>
         <translation>Ligação com {name} registrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="463"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="457"/>
         <source>Skipped: {name}.</source>
         <translation>Pulado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="469"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="463"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="480"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="474"/>
         <source>Skipped: {n}.</source>
         <translation>Pulados: {n}.</translation>
     </message>
@@ -2598,57 +2598,37 @@ Banco de dados: {db}</translation>
         <translation>Ligação (tarefa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="61"/>
-        <source>quote</source>
-        <translation>orçamento</translation>
+        <location filename="../../desktop_app/gui/today_view.py" line="89"/>
+        <source>Follow-up: {kind}</source>
+        <translation>Retorno: {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="62"/>
-        <source>reservation</source>
-        <translation>reserva</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="63"/>
-        <source>special order</source>
-        <translation>encomenda</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="64"/>
-        <source>tried on</source>
-        <translation>provou e não levou</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="87"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="81"/>
         <source>Signed up on {date}</source>
         <translation>Cadastro em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="89"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="83"/>
         <source>Birthday on {date}</source>
         <translation>Aniversário em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="91"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="85"/>
         <source>Bought on {date}</source>
         <translation>Comprou em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="93"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="87"/>
         <source>Last came on {date}</source>
         <translation>Última vinda em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="95"/>
-        <source>Follow-up of a {kind}</source>
-        <translation>Retorno de {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="97"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="91"/>
         <source>Reached a reward on {date}</source>
         <translation>Atingiu uma recompensa em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="100"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="94"/>
         <source>{points} points expire on {date}</source>
         <translation>{points} pontos vencem em {date}</translation>
     </message>
