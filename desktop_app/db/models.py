@@ -255,6 +255,20 @@ class Suppression(BaseModel):
         without_rowid = True
 
 
+class CustomerSegment(BaseModel):
+    """The day's RFM segment (null: never bought) and lifecycle stage, and both as of last month's end
+    (the day is the setting `segments_on`)."""
+
+    customer = ForeignKeyField(Customer, primary_key=True, on_delete="CASCADE", column_name="customer_id")
+    segment = TextField(null=True)
+    stage = TextField()
+    recency = IntegerField(null=True)
+    frequency = IntegerField(null=True)
+    money = IntegerField(null=True)
+    previous_segment = TextField(null=True)
+    previous_stage = TextField()
+
+
 class AuditLog(BaseModel):
     at = DateTimeField()
     actor = TextField()  # a staff name, or "command line"
@@ -264,4 +278,5 @@ class AuditLog(BaseModel):
 
 
 ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog,
-              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox, Coupon, Campaign, Suppression)
+              LoyaltyProgram, Reward, LoyaltyEntry, LoyaltyAllocation, Outbox, Coupon, Campaign, Suppression,
+              CustomerSegment)

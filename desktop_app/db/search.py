@@ -24,7 +24,7 @@ from peewee import Select, fn
 from ..domain.privacy import ERASED_SORT_KEY
 from ..domain.search import query_words
 from .database import database
-from .models import Customer, CustomerTag, SearchTerm
+from .models import Customer, CustomerSegment, CustomerTag, SearchTerm
 
 # Term rows. Below it, sorting a word's matches straight from the term index (about 0.3 us a row)
 # beats walking the name index; above it the word is so common that the walk meets matches at once.
@@ -36,9 +36,15 @@ def _term_range(word: str):
     return (SearchTerm.term >= word) & (SearchTerm.term < word + _TOP)
 
 
-def _filters(tag: str | None, birth_month: int | None, customer_id=Customer.id) -> list:
-    """Conditions on the customer whose id is `customer_id` (a column of the query they go into)."""
+def _filters(tag: str | None, birth_month: int | None, customer_id=Customer.id,
+             group: tuple[str, str] | None = None) -> list:
+    """Conditions on the customer whose id is `customer_id` (a column of the query they go into).
+    `group` is ("segment" or "stage", its key): the day's stored segment or lifecycle stage."""
     conditions = []
+    if group:
+        column = CustomerSegment.segment if group[0] == "segment" else CustomerSegment.stage
+        conditions.append(fn.EXISTS(CustomerSegment.select(CustomerSegment.customer).where(
+            (CustomerSegment.customer == customer_id) & (column == group[1]))))
     if tag:
         conditions.append(fn.EXISTS(CustomerTag.select(CustomerTag.tag).where(
             (CustomerTag.customer == customer_id) & (CustomerTag.tag == tag))))
@@ -55,6 +61,7 @@ def _filters(tag: str | None, birth_month: int | None, customer_id=Customer.id) 
 # query is built with marker values, and each call swaps the real values in for the markers.
 _WORD = "\x00word{}"
 _TAG = "\x00tag"
+_GROUP = "\x00group"
 _MONTH = -911
 _LIMIT = -912
 
@@ -85,43 +92,51 @@ def _matches_up_to(word: str, cap: int) -> int:
     return _run(_count_sql(cap), {_WORD.format(0): word})[0][0]
 
 
-def _shape_values(words: list[str], limit: int, tag: str | None, birth_month: int | None) -> dict:
+def _shape_values(words: list[str], limit: int, tag: str | None, birth_month: int | None,
+                  group: tuple[str, str] | None = None) -> dict:
     values = {_WORD.format(i): w for i, w in enumerate(words)}
-    values.update({_TAG: tag, _MONTH: birth_month, _LIMIT: limit})
+    values.update({_TAG: tag, _MONTH: birth_month, _LIMIT: limit, _GROUP: group[1] if group else None})
     return values
+
+
+def _group_shape(group: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The group's column is part of the compiled shape; its value is bound like the others."""
+    return (group[0], _GROUP) if group else None
 
 
 def search_customer_ids(
     text: str, *, limit: int = 50, tag: str | None = None, birth_month: int | None = None,
+    group: tuple[str, str] | None = None,
 ) -> list[int]:
     """Ids of the customers matching `text` (and the filters), in name order, at most `limit`."""
     words = query_words(text)
     if not words:
         query = Customer.select(Customer.id).order_by(Customer.name_key, Customer.id).limit(limit)
-        filters = _filters(tag, birth_month)
+        filters = _filters(tag, birth_month, group=group)
         if filters:
             query = query.where(*filters)
         return [row[0] for row in query.tuples()]
     counted = sorted((_matches_up_to(w, NARROW_CAP), i, w) for i, w in enumerate(words))
     fewest, _, best = counted[0]
     if fewest < NARROW_CAP:
-        return _narrow(best, [w for w in words if w != best], limit, tag, birth_month)
-    return _broad(words, limit, tag, birth_month)
+        return _narrow(best, [w for w in words if w != best], limit, tag, birth_month, group)
+    return _broad(words, limit, tag, birth_month, group)
 
 
-def _narrow(best: str, others: list[str], limit: int, tag: str | None, birth_month: int | None) -> list[int]:
+def _narrow(best: str, others: list[str], limit: int, tag: str | None, birth_month: int | None,
+            group: tuple[str, str] | None = None) -> list[int]:
     """Take the most selective word's range of the term index, which carries each customer's name_key,
     sorted by name (the customer table is never visited), then walk it in that order probing the other
     words and filters, stopping at the `limit`th customer who has them all."""
-    compiled = _narrow_sql(len(others), bool(tag), bool(birth_month))
-    return [row[0] for row in _run(compiled, _shape_values([best, *others], limit, tag, birth_month))]
+    compiled = _narrow_sql(len(others), bool(tag), bool(birth_month), _group_shape(group))
+    return [row[0] for row in _run(compiled, _shape_values([best, *others], limit, tag, birth_month, group))]
 
 
 _NO_LIMIT = 1 << 62  # a LIMIT keeps SQLite from flattening the sorted subquery into the outer walk
 
 
 @lru_cache(maxsize=64)
-def _narrow_sql(others: int, tag: bool, month: bool) -> tuple[str, list]:
+def _narrow_sql(others: int, tag: bool, month: bool, group: tuple[str, str] | None = None) -> tuple[str, list]:
     term = SearchTerm.alias("t")
     best = _WORD.format(0)
     candidates = (term.select(term.name_key, term.customer).distinct()
@@ -129,7 +144,7 @@ def _narrow_sql(others: int, tag: bool, month: bool) -> tuple[str, list]:
                   .order_by(term.name_key, term.customer).limit(_NO_LIMIT).alias("s"))
     customer_id = candidates.c.customer_id
     conditions = [_has_term(_WORD.format(i + 1), customer_id) for i in range(others)]
-    conditions += _filters(_TAG if tag else None, _MONTH if month else None, customer_id)
+    conditions += _filters(_TAG if tag else None, _MONTH if month else None, customer_id, group)
     query = Select([candidates], [customer_id])
     if conditions:
         query = query.where(*conditions)
@@ -141,26 +156,28 @@ def _has_term(word: str, customer_id=Customer.id):
         (SearchTerm.customer == customer_id) & _term_range(word)))
 
 
-def _broad(words: list[str], limit: int, tag: str | None, birth_month: int | None) -> list[int]:
+def _broad(words: list[str], limit: int, tag: str | None, birth_month: int | None,
+           group: tuple[str, str] | None = None) -> list[int]:
     """Walk customers in name order and keep those with every word: quick when the words are common."""
-    compiled = _broad_sql(len(words), bool(tag), bool(birth_month))
-    return [row[0] for row in _run(compiled, _shape_values(words, limit, tag, birth_month))]
+    compiled = _broad_sql(len(words), bool(tag), bool(birth_month), _group_shape(group))
+    return [row[0] for row in _run(compiled, _shape_values(words, limit, tag, birth_month, group))]
 
 
 @lru_cache(maxsize=64)
-def _broad_sql(words: int, tag: bool, month: bool) -> tuple[str, list]:
+def _broad_sql(words: int, tag: bool, month: bool, group: tuple[str, str] | None = None) -> tuple[str, list]:
     conditions = [_has_term(_WORD.format(i)) for i in range(words)]
     query = (Customer.select(Customer.id)
-             .where(*conditions, *_filters(_TAG if tag else None, _MONTH if month else None))
+             .where(*conditions, *_filters(_TAG if tag else None, _MONTH if month else None, group=group))
              .order_by(Customer.name_key, Customer.id).limit(_LIMIT))
     return query.sql()
 
 
-def all_customer_ids(*, tag: str | None = None, birth_month: int | None = None) -> array:
+def all_customer_ids(*, tag: str | None = None, birth_month: int | None = None,
+                     group: tuple[str, str] | None = None) -> array:
     """Every customer id (filtered) in name order, as a compact array: what the lazy list holds."""
     query = Customer.select(Customer.id).where(Customer.name_key < ERASED_SORT_KEY).order_by(Customer.name_key,
                                                                                            Customer.id)
-    filters = _filters(tag, birth_month)
+    filters = _filters(tag, birth_month, group=group)
     if filters:
         query = query.where(*filters)
     cursor = database.execute(query)
@@ -181,13 +198,14 @@ def replace_terms(customer_id: int, name_key: str, terms: Iterable[str]) -> None
         SearchTerm.insert_many(rows, fields=[SearchTerm.term, SearchTerm.name_key, SearchTerm.customer]).execute()
 
 
-def brute_force_ids(text: str, *, tag: str | None = None, birth_month: int | None = None) -> list[int]:
+def brute_force_ids(text: str, *, tag: str | None = None, birth_month: int | None = None,
+                    group: tuple[str, str] | None = None) -> list[int]:
     """The reference answer by a full scan of the term table; for tests and the benchmark baseline."""
     words = query_words(text)
     by_customer: dict[int, list[str]] = {}
     for term, cid in SearchTerm.select(SearchTerm.term, SearchTerm.customer).tuples():
         by_customer.setdefault(cid, []).append(term)
-    allowed = set(all_customer_ids(tag=tag, birth_month=birth_month))
+    allowed = set(all_customer_ids(tag=tag, birth_month=birth_month, group=group))
     hits = [cid for cid, terms in by_customer.items()
             if cid in allowed and all(any(t.startswith(w) for t in terms) for w in words)]
     keys = dict(Customer.select(Customer.id, Customer.name_key).where(Customer.id.in_(hits)).tuples()) if hits else {}

@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "timezone_invalid": QT_TRANSLATE_NOOP("errors", "Unknown time zone."),
     "country_invalid": QT_TRANSLATE_NOOP("errors", "Unknown country."),
     "limit_invalid": QT_TRANSLATE_NOOP("errors", "The limit must be a whole number from 1 to 10000."),
+    "group_invalid": QT_TRANSLATE_NOOP("errors", "There is no such customer group."),
     "demo_not_empty": QT_TRANSLATE_NOOP(
         "errors", "This database already holds {count} customers; a demo shop is only made in a new or empty database."
     ),

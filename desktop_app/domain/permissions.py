@@ -27,6 +27,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "cadence.act": EVERYONE,  # send a WhatsApp, mark a call done, skip a message on the Today screen
     "cadence.approve": MANAGERS,
     "campaign.send": MANAGERS,  # a one-off message to a group of customers
+    "reports.view": MANAGERS,
+    "reports.staff": OWNER_ONLY,  # interactions logged per staff member
     "audit.view": OWNER_ONLY,
     "staff.manage": OWNER_ONLY,
     "settings.change": OWNER_ONLY,

@@ -17,6 +17,7 @@ from ..domain.errors import NotFound, ReguaError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.permissions import require
 from ..domain.search import customer_terms
+from ..domain.segments import SEGMENTS, STAGES
 from ..domain.text import clean_text, sort_key
 from . import audit, cadence, loyalty
 from .normalize import format_phone, normalize_email, normalize_phone
@@ -355,14 +356,28 @@ def rows(ids: Sequence[int], shop: ShopSettings) -> list[CustomerRow]:
     ]
 
 
-def search(text: str, *, limit: int = 50, tag: str | None = None, birth_month: int | None = None) -> list[int]:
+def _group(group: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A segment or lifecycle-stage filter: ("segment", "champions"), ("stage", "at_risk")."""
+    if not group:
+        return None
+    kind, key = group
+    if (kind, key) not in {("segment", k) for k in SEGMENTS} | {("stage", k) for k in STAGES}:
+        raise ValidationError("group", "group_invalid")
+    return kind, key
+
+
+def search(text: str, *, limit: int = 50, tag: str | None = None, birth_month: int | None = None,
+           group: tuple[str, str] | None = None) -> list[int]:
+    """Customers matching `text` and the filters; `group` reads the day's stored segments (the caller
+    brings them up to date with reports.refresh_segments)."""
     if not (1 <= limit <= MAX_SEARCH_LIMIT):
         raise ValidationError("limit", "limit_invalid")
-    return search_index.search_customer_ids(text, limit=limit, tag=tag or None, birth_month=birth_month or None)
+    return search_index.search_customer_ids(text, limit=limit, tag=tag or None, birth_month=birth_month or None,
+                                            group=_group(group))
 
 
-def list_ids(*, tag: str | None = None, birth_month: int | None = None):
-    return search_index.all_customer_ids(tag=tag or None, birth_month=birth_month or None)
+def list_ids(*, tag: str | None = None, birth_month: int | None = None, group: tuple[str, str] | None = None):
+    return search_index.all_customer_ids(tag=tag or None, birth_month=birth_month or None, group=_group(group))
 
 
 def count() -> int:

@@ -688,6 +688,23 @@ def report(today: date, *, actor: Actor) -> list[ProgramReport]:
 
 
 @dataclass(frozen=True, slots=True)
+class Owed:
+    program: str
+    kind: str
+    outstanding: int  # points or stamps earned, not yet spent or expired
+    value_cents: int  # at the most generous reward's rate
+
+
+def liability(today: date) -> list[Owed]:
+    """What the shop owes per program, without the per-customer balances the full report works out."""
+    result = []
+    for p in programs():
+        outstanding = sum(left for _cid, exp, left in queries.lots_left(p.id) if exp is None or exp > today)
+        result.append(Owed(p.name, p.kind, outstanding, round(outstanding * _best_rate(p))))
+    return result
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something the cadence may tell the customer about; `key` is unique per occasion."""
 

@@ -1,0 +1,250 @@
+"""The reports' queries. Each is one pass over an index (the history in customer order, or a date
+range), aggregated by the database; the services turn the rows into figures.
+
+Plain SQL, kept to what PostgreSQL also reads (CASE, aggregate FILTER clauses, ISO dates as text
+parameters); the only SQLite words are the INDEXED BY hints, which name the index that makes the pass
+a scan without a sort.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from ..domain.privacy import ERASED_SORT_KEY
+from ..domain.segments import History, Thresholds, recent_start, year_start
+from .database import database
+from .models import Setting
+
+_PURCHASES = """
+SELECT customer_id, min(occurred_on), max(occurred_on), count(*), sum(amount_cents),
+       count(*) FILTER (WHERE occurred_on >= :year),
+       count(*) FILTER (WHERE occurred_on <= :prev),
+       sum(amount_cents) FILTER (WHERE occurred_on <= :prev),
+       max(occurred_on) FILTER (WHERE occurred_on <= :prev),
+       count(*) FILTER (WHERE occurred_on >= :prev_year AND occurred_on <= :prev)
+FROM interaction INDEXED BY interaction_customer_kind
+WHERE kind = 'purchase' AND occurred_on <= :day
+GROUP BY customer_id"""
+
+_ACTIVITY = """
+SELECT customer_id, max(occurred_on),
+       max(occurred_on) FILTER (WHERE occurred_on < :recent),
+       min(occurred_on) FILTER (WHERE occurred_on >= :recent),
+       max(occurred_on) FILTER (WHERE occurred_on <= :prev),
+       max(occurred_on) FILTER (WHERE occurred_on < :prev_recent),
+       min(occurred_on) FILTER (WHERE occurred_on >= :prev_recent AND occurred_on <= :prev)
+FROM interaction INDEXED BY interaction_customer_kind
+WHERE kind IN ('purchase', 'visit') AND occurred_on <= :day
+GROUP BY customer_id"""
+
+_RETURNS = """
+SELECT customer_id, sum(amount_cents), sum(amount_cents) FILTER (WHERE occurred_on <= :prev)
+FROM interaction INDEXED BY interaction_money
+WHERE kind = 'return' AND occurred_on <= :day AND amount_cents IS NOT NULL
+GROUP BY customer_id"""
+
+
+def _named(sql: str, values: dict[str, str]) -> tuple[str, list[str]]:
+    """`:name` parameters to the driver's positional ones, in order of appearance."""
+    params: list[str] = []
+
+    def swap(match: re.Match) -> str:
+        params.append(values[match.group(1)])
+        return database.param
+
+    return re.sub(r":(\w+)", swap, sql), params
+
+
+class _Days(dict):
+    """ISO text to date, parsed once per distinct day (a history has a few hundred, not a million)."""
+
+    def __missing__(self, text: str) -> date:
+        value = self[text] = date.fromisoformat(text[:10])
+        return value
+
+
+def histories(day: date, previous: date, t: Thresholds) -> tuple[list[History], list[History]]:
+    """Every customer's history as of `day` and as of `previous`, from one pass over purchases, one
+    over visits and purchases, and the returns."""
+    values = {"day": day.isoformat(), "prev": previous.isoformat(), "year": year_start(day, t).isoformat(),
+              "prev_year": year_start(previous, t).isoformat(), "recent": recent_start(day, t).isoformat(),
+              "prev_recent": recent_start(previous, t).isoformat()}
+    days = _Days()
+    none = None
+
+    def d(text):
+        return none if text is None else days[text]
+
+    bought = {row[0]: row for row in database.execute_sql(*_named(_PURCHASES, values))}
+    refunds = {cid: (now or 0, before or 0) for cid, now, before in database.execute_sql(*_named(_RETURNS, values))}
+    now, then = [], []
+    for cid, last, before, first_in, last_prev, before_prev, first_in_prev in \
+            database.execute_sql(*_named(_ACTIVITY, values)):
+        p = bought.get(cid)
+        back, back_prev = refunds.get(cid, (0, 0))
+        first = d(p[1]) if p else None
+        now.append(History(cid, p[3] if p else 0, (p[4] or 0) - back if p else -back, first,
+                           d(p[2]) if p else None, d(last), p[5] if p else 0, d(before), d(first_in)))
+        if last_prev is not None:
+            then.append(History(cid, p[6] if p else 0, (p[7] or 0) - back_prev if p else -back_prev,
+                                first if first and p[6] else None, d(p[8]) if p else None, d(last_prev),
+                                p[9] if p else 0, d(before_prev), d(first_in_prev)))
+    return now, then
+
+
+def returning_buyers(first: date, last: date) -> tuple[int, int]:
+    """(customers who bought in [first, last], those of them who had bought before `first`)."""
+    p = database.param
+    return tuple(database.execute_sql(
+        f"SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM interaction e INDEXED BY interaction_customer_kind "
+        f"WHERE e.customer_id = b.customer_id AND e.kind = 'purchase' AND e.occurred_on < {p})) "
+        f"FROM (SELECT DISTINCT customer_id FROM interaction INDEXED BY interaction_money "
+        f"WHERE kind = 'purchase' AND occurred_on >= {p} AND occurred_on <= {p}) b",
+        [first.isoformat(), first.isoformat(), last.isoformat()]).fetchone())
+
+
+def activity_spans(first: date, last: date) -> list[tuple[date, date, int]]:
+    """(first day, last day, visits and purchases) per customer within [first, last]."""
+    p = database.param
+    days = _Days()
+    return [(days[a], days[b], n) for a, b, n in database.execute_sql(
+        f"SELECT min(occurred_on), max(occurred_on), count(*) FROM interaction INDEXED BY interaction_money "
+        f"WHERE kind IN ('purchase', 'visit') AND occurred_on >= {p} AND occurred_on <= {p} GROUP BY customer_id",
+        [first.isoformat(), last.isoformat()])]
+
+
+def customer_ids() -> list[int]:
+    """Every customer who is not an erased placeholder."""
+    return [cid for (cid,) in database.execute_sql(
+        f"SELECT id FROM customer WHERE name_key < {database.param}", [ERASED_SORT_KEY])]
+
+
+def stored_segments() -> dict[int, tuple]:
+    return {row[0]: row[1:] for row in database.execute_sql(
+        "SELECT customer_id, segment, stage, recency, frequency, money, previous_segment, previous_stage "
+        "FROM customer_segment")}
+
+
+SEGMENTS_ON = "segments_on"
+
+
+def segments_computed_on() -> date | None:
+    row = Setting.get_or_none(Setting.key == SEGMENTS_ON)
+    return None if row is None else date.fromisoformat(json.loads(row.value))
+
+
+def write_segments(rows: Sequence[tuple], day: date, gone: Iterable[int]) -> None:
+    """Store the rows that changed (customer id, segment, stage, r, f, m, previous segment, previous
+    stage), drop the rows of customers no longer there, and note `day`, in one transaction."""
+    p = database.param
+    with database.atomic():
+        cursor = database.cursor()
+        cursor.executemany(f"DELETE FROM customer_segment WHERE customer_id = {p}", [(cid,) for cid in gone])
+        cursor.executemany(
+            f"INSERT OR REPLACE INTO customer_segment (customer_id, segment, stage, recency, frequency, money, "
+            f"previous_segment, previous_stage) VALUES ({', '.join([p] * 8)})", rows)
+        Setting.insert(key=SEGMENTS_ON, value=json.dumps(day.isoformat())).on_conflict_replace().execute()
+
+
+def segment_moves() -> list[tuple[str | None, str | None, str, str, int]]:
+    """(segment, previous segment, stage, previous stage, customers)."""
+    return list(database.execute_sql(
+        "SELECT segment, previous_segment, stage, previous_stage, count(*) FROM customer_segment "
+        "GROUP BY segment, previous_segment, stage, previous_stage"))
+
+
+def segment_of(customer_id: int) -> tuple | None:
+    return database.execute_sql(
+        f"SELECT segment, stage, recency, frequency, money FROM customer_segment "
+        f"WHERE customer_id = {database.param}", [customer_id]).fetchone()
+
+
+def created_since(start_utc: datetime) -> list[datetime]:
+    return [datetime.fromisoformat(str(at)) for (at,) in database.execute_sql(
+        f"SELECT created_at FROM customer WHERE created_at >= {database.param} AND name_key < {database.param}",
+        [start_utc.isoformat(" "), ERASED_SORT_KEY])]
+
+
+def activity_by_day(first: date, last: date) -> list[tuple[str, date, int, int]]:
+    """(kind, day, interactions, money) of visits and purchases in [first, last]."""
+    p = database.param
+    rows = database.execute_sql(
+        f"SELECT kind, occurred_on, count(*), coalesce(sum(amount_cents), 0) FROM interaction INDEXED BY interaction_money "
+        f"WHERE kind IN ('visit', 'purchase') AND occurred_on >= {p} AND occurred_on <= {p} GROUP BY kind, occurred_on",
+        [first.isoformat(), last.isoformat()])
+    days = _Days()
+    return [(kind, days[on], n, money) for kind, on, n, money in rows]
+
+
+def customer_facts() -> tuple[int, int, int]:
+    """(customers, with a birthday, with e-mail consent in force)."""
+    p = database.param
+    total, birthday = database.execute_sql(
+        f"SELECT count(*), count(birthday_md) FROM customer WHERE name_key < {p}", [ERASED_SORT_KEY]).fetchone()
+    consent = database.execute_sql(
+        "SELECT count(*) FROM consent c WHERE c.channel = 'email' AND c.granted AND NOT EXISTS ("
+        "SELECT 1 FROM consent n WHERE n.customer_id = c.customer_id AND n.channel = 'email' "
+        "AND (n.at > c.at OR (n.at = c.at AND n.id > c.id)))").fetchone()[0]
+    return total, birthday, consent
+
+
+def messages_sent(first_utc: datetime) -> list[tuple[str, str, int, datetime]]:
+    """(step, channel, customer id, when) of every message sent or done since `first_utc`."""
+    p = database.param
+    return [(step, channel, cid, datetime.fromisoformat(str(at))) for step, channel, cid, at in database.execute_sql(
+        f"SELECT step, channel, customer_id, done_at FROM outbox WHERE status IN ('sent', 'done') "
+        f"AND done_at >= {p}", [first_utc.isoformat(" ")])]
+
+
+def purchases_between(first: date, last: date) -> list[tuple[int, date, int]]:
+    """(customer id, day, amount) of every purchase in [first, last], all sources."""
+    p = database.param
+    days = _Days()
+    return [(cid, days[on], amount or 0) for cid, on, amount in database.execute_sql(
+        f"SELECT customer_id, occurred_on, amount_cents FROM interaction INDEXED BY interaction_money "
+        f"WHERE kind = 'purchase' AND occurred_on >= {p} AND occurred_on <= {p}", [first.isoformat(), last.isoformat()])]
+
+
+def customers_created_before(moment_utc: datetime) -> int:
+    p = database.param
+    return database.execute_sql(f"SELECT count(*) FROM customer WHERE created_at < {p} AND name_key < {p}",
+                                [moment_utc.isoformat(" "), ERASED_SORT_KEY]).fetchone()[0]
+
+
+def coupons_redeemed(first_utc: datetime) -> list[tuple[str, datetime]]:
+    p = database.param
+    return [(step, datetime.fromisoformat(str(at))) for step, at in database.execute_sql(
+        f"SELECT step, redeemed_at FROM coupon WHERE redeemed_at >= {p}", [first_utc.isoformat(" ")])]
+
+
+def rewards_redeemed(first: date) -> list[tuple[date, int]]:
+    """(day, points) of every reward redeemed since `first` (reversed redemptions included as made)."""
+    p = database.param
+    days = _Days()
+    return [(days[on], -points) for on, points in database.execute_sql(
+        f"SELECT occurred_on, points FROM loyalty_entry WHERE kind = 'redeem' AND occurred_on >= {p}",
+        [first.isoformat()])]
+
+
+def complaints(first: date) -> list[tuple[date, datetime, datetime | None, str | None]]:
+    """(day opened, when opened UTC, when closed UTC, status) of complaints opened since `first` or still
+    open, and of those closed since `first`."""
+    p = database.param
+    days = _Days()
+    return [(days[on], datetime.fromisoformat(str(at)), datetime.fromisoformat(str(closed)) if closed else None, status)
+            for on, at, closed, status in database.execute_sql(
+                f"SELECT occurred_on, occurred_at, closed_at, status FROM interaction INDEXED BY interaction_money "
+                f"WHERE kind = 'complaint' AND (occurred_on >= {p} OR status = 'open' OR closed_at >= {p})",
+                [first.isoformat(), first.isoformat()])]
+
+
+def logged_by_staff(first: date) -> list[tuple[str, date, int]]:
+    """(staff name, day, interactions) logged at the counter since `first`."""
+    p = database.param
+    days = _Days()
+    return [(name, days[on], n) for name, on, n in database.execute_sql(
+        f"SELECT s.name, i.occurred_on, count(*) FROM interaction i JOIN staff s ON s.id = i.staff_id "
+        f"WHERE i.occurred_on >= {p} GROUP BY s.name, i.occurred_on", [first.isoformat()])]
