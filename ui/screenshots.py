@@ -225,6 +225,29 @@ def shoot_mail(window: MainWindow, language: str) -> None:
     window.nav.setCurrentRow(window.stack.indexOf(window.messages_view))
     spin(1200)
     window.grab().save(str(OUT / f"messages_{language}.png"))
+    shoot_reports(window, language)
+
+
+def shoot_reports(window: MainWindow, language: str) -> None:
+    """The Reports section: the overview, the segments, and what the régua brought back."""
+    window.nav.setCurrentRow(window.stack.indexOf(window.reports_view))
+    view = window.reports_view
+    for _ in range(40):
+        spin(250)
+        if view.data is not None and view.cadence_table.rowCount() and view.service_table.rowCount():
+            break
+    spin(300)
+    window.grab().save(str(OUT / f"reports_{language}.png"))
+    view.tabs.setCurrentIndex(1)
+    spin(300)
+    window.grab().save(str(OUT / f"reports_segments_{language}.png"))
+    view.tabs.setCurrentIndex(2)
+    spin(300)
+    window.grab().save(str(OUT / f"reports_cadence_{language}.png"))
+    view.tabs.setCurrentIndex(3)
+    spin(300)
+    window.grab().save(str(OUT / f"reports_service_{language}.png"))
+    view.tabs.setCurrentIndex(0)
 
 
 def main() -> None:

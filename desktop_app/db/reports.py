@@ -248,3 +248,12 @@ def logged_by_staff(first: date) -> list[tuple[str, date, int]]:
     return [(name, days[on], n) for name, on, n in database.execute_sql(
         f"SELECT s.name, i.occurred_on, count(*) FROM interaction i JOIN staff s ON s.id = i.staff_id "
         f"WHERE i.occurred_on >= {p} GROUP BY s.name, i.occurred_on", [first.isoformat()])]
+
+
+def customer_events(customer_id: int) -> list[tuple[date, str, int | None]]:
+    """(day, kind, amount) of one customer's visits, purchases and returns."""
+    p = database.param
+    days = _Days()
+    return [(days[on], kind, amount) for on, kind, amount in database.execute_sql(
+        f"SELECT occurred_on, kind, amount_cents FROM interaction WHERE customer_id = {p} "
+        f"AND kind IN ('visit', 'purchase', 'return')", [customer_id])]

@@ -37,7 +37,8 @@ from ..domain.actors import Actor
 from ..domain.dates import utc_now, zone
 from ..domain.errors import ReguaError
 from ..domain.kinds import UNFINISHED
-from ..services import coupons, customers, interactions, loyalty, privacy
+from ..domain.segments import SEGMENTS, STAGES
+from ..services import coupons, customers, interactions, loyalty, privacy, reports
 from ..services.coupons import CouponInfo
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from ..services.interactions import OpenItem
@@ -47,7 +48,17 @@ from .campaign_dialog import CampaignDialog
 from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
 from .errors import show_error
-from .i18n import format_birthday, format_date, format_datetime_local, format_money, kind_label, month_names
+from .i18n import (
+    format_birthday,
+    format_date,
+    format_datetime_local,
+    format_money,
+    kind_label,
+    month_names,
+    segment_label,
+    stage_hint,
+    stage_label,
+)
 from .loyalty_panel import AdjustDialog, GiftDialog, LedgerDialog, LoyaltyPanel, RedeemDialog
 from .merge_dialog import MergeDialog
 from .tasks import TaskRunner
@@ -157,7 +168,8 @@ class CustomerPage(QWidget):
         self._update_open_buttons()
 
     def show_customer(self, d: CustomerDetail, entries: list[TimelineEntry], open_items: list[OpenItem] = (),
-                      points: list[Summary] = (), gifts: list[CouponInfo] = ()) -> None:
+                      points: list[Summary] = (), gifts: list[CouponInfo] = (),
+                      standing: reports.CustomerStanding | None = None) -> None:
         esc = html.escape
         self.customer_name = d.name
         self.loyalty.show_summaries(list(points))
@@ -178,6 +190,11 @@ class CustomerPage(QWidget):
             facts.append(self.tr("Tax id: {id}").format(id=d.tax_id))
         if facts:
             lines.append(esc("  ·  ".join(facts)))
+        if standing is not None:
+            where = [self.tr("Stage: {name}").format(name=stage_label(standing.stage))]
+            if standing.segment:
+                where.append(self.tr("Segment: {name}").format(name=segment_label(standing.segment)))
+            lines.append(f"<span title='{esc(stage_hint(standing.stage))}'>{esc('  ·  '.join(where))}</span>")
         yes, no = "✔", "✘"
         lines.append(esc(self.tr("E-mail: {email}   WhatsApp: {whatsapp}").format(
             email=yes if d.consent.get("email") else no, whatsapp=yes if d.consent.get("whatsapp") else no)))
@@ -239,6 +256,15 @@ class CustomersView(QWidget):
         self.month_filter.addItem(self.tr("Any birthday month"), 0)
         for number, name in enumerate(month_names(), start=1):
             self.month_filter.addItem(self.tr("Birthday in {month}").format(month=name), number)
+        self.group_filter = QComboBox()
+        self.group_filter.setToolTip(self.tr("Segments and lifecycle stages, worked out once a day (see Reports)"))
+        self.group_filter.addItem(self.tr("Every customer"), None)
+        self.group_filter.insertSeparator(1)
+        for key in SEGMENTS:
+            self.group_filter.addItem(self.tr("Segment: {name}").format(name=segment_label(key)), f"segment:{key}")
+        self.group_filter.insertSeparator(self.group_filter.count())
+        for key in STAGES:
+            self.group_filter.addItem(self.tr("Stage: {name}").format(name=stage_label(key)), f"stage:{key}")
         self.new_button = QPushButton(self.tr("&New customer"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.merge_button = QPushButton(self.tr("&Merge…"))
@@ -266,6 +292,7 @@ class CustomersView(QWidget):
         top.addWidget(self.search, 3)
         top.addWidget(self.tag_filter, 1)
         top.addWidget(self.month_filter, 1)
+        top.addWidget(self.group_filter, 1)
         top.addWidget(self.new_button)
 
         self.model = CustomerListModel(tasks, lambda ids: customers.rows(ids, self.shop), self)
@@ -325,6 +352,7 @@ class CustomersView(QWidget):
         self.search.returnPressed.connect(self.run_query)
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.run_query())
         self.month_filter.currentIndexChanged.connect(lambda _i: self.run_query())
+        self.group_filter.currentIndexChanged.connect(lambda _i: self.run_query())
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_row(cur.row()))
         self.new_button.clicked.connect(self.new_customer)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -371,13 +399,25 @@ class CustomersView(QWidget):
         text = self.search.text().strip()
         tag = self.tag_filter.currentData() or None
         month = self.month_filter.currentData() or None
+        group = tuple(self.group_filter.currentData().split(":", 1)) if self.group_filter.currentData() else None
+        shop, today = self.shop, self.today()
 
         def work():
+            if group:
+                reports.refresh_segments(today, shop=shop)  # once a day, the first time a group is asked for
             if text:
-                return customers.search(text, limit=SEARCH_LIMIT, tag=tag, birth_month=month)
-            return customers.list_ids(tag=tag, birth_month=month)
+                return customers.search(text, limit=SEARCH_LIMIT, tag=tag, birth_month=month, group=group)
+            return customers.list_ids(tag=tag, birth_month=month, group=group)
 
         self.tasks.run(work, lambda ids: self._query_done(generation, text, ids), self._failed)
+
+    def filter_group(self, kind: str, key: str) -> None:
+        """Show the customers of one segment or stage (from the Reports section)."""
+        index = self.group_filter.findData(f"{kind}:{key}")
+        if index >= 0:
+            self.search.clear()
+            self.group_filter.setCurrentIndex(index)
+            self.run_query()
 
     def _query_done(self, generation: int, text: str, ids) -> None:
         if generation != self._query_generation:
@@ -423,7 +463,7 @@ class CustomersView(QWidget):
         shop, today = self.shop, self.today()
         self.tasks.run(lambda: (customers.detail(customer_id, shop), customers.timeline(customer_id),
                                 interactions.open_items(customer_id), loyalty.summaries(customer_id, today),
-                                coupons.open_for(customer_id, today)),
+                                coupons.open_for(customer_id, today), reports.standing(customer_id, today, shop=shop)),
                        lambda result: self._detail_loaded(generation, result), self._failed)
 
     def _detail_loaded(self, generation: int, result) -> None:

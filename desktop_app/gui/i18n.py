@@ -10,7 +10,7 @@ import logging
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from ..config import resources_dir
 from ..domain.birthdays import Birthday
@@ -123,3 +123,67 @@ def format_money(cents: int | None, currency: str) -> str:
 def month_names() -> list[str]:
     loc = QLocale()
     return [loc.standaloneMonthName(m, QLocale.FormatType.LongFormat).capitalize() for m in range(1, 13)]
+
+
+SEGMENT_LABELS = {
+    "champions": (QT_TRANSLATE_NOOP("segments", "Champions"),
+                  QT_TRANSLATE_NOOP("segments", "Bought recently, often, and spend the most")),
+    "loyal": (QT_TRANSLATE_NOOP("segments", "Loyal"),
+              QT_TRANSLATE_NOOP("segments", "Come back regularly and spend well")),
+    "new": (QT_TRANSLATE_NOOP("segments", "New"),
+            QT_TRANSLATE_NOOP("segments", "Bought once, recently: the second visit makes a customer")),
+    "promising": (QT_TRANSLATE_NOOP("segments", "Promising"),
+                  QT_TRANSLATE_NOOP("segments", "Bought recently, not much yet")),
+    "at_risk": (QT_TRANSLATE_NOOP("segments", "At risk"),
+                QT_TRANSLATE_NOOP("segments", "Good customers who have not been back for a while")),
+    "cant_lose": (QT_TRANSLATE_NOOP("segments", "Can't lose"),
+                  QT_TRANSLATE_NOOP("segments", "Were among the best, gone the longest: call them")),
+    "hibernating": (QT_TRANSLATE_NOOP("segments", "Hibernating"),
+                    QT_TRANSLATE_NOOP("segments", "Bought little, a while ago")),
+    "lost": (QT_TRANSLATE_NOOP("segments", "Lost"),
+             QT_TRANSLATE_NOOP("segments", "Bought little, long ago")),
+}
+STAGE_LABELS = {
+    "lead": (QT_TRANSLATE_NOOP("segments", "Lead"), QT_TRANSLATE_NOOP("segments", "No purchase yet")),
+    "new": (QT_TRANSLATE_NOOP("segments", "New customer"),
+            QT_TRANSLATE_NOOP("segments", "First purchase in the last 90 days")),
+    "active": (QT_TRANSLATE_NOOP("segments", "Active"), QT_TRANSLATE_NOOP("segments", "Comes back now and then")),
+    "loyal": (QT_TRANSLATE_NOOP("segments", "Loyal customer"),
+              QT_TRANSLATE_NOOP("segments", "Four or more purchases in the last 12 months")),
+    "at_risk": (QT_TRANSLATE_NOOP("segments", "Slipping away"),
+                QT_TRANSLATE_NOOP("segments", "No visit for as long as the régua's “we miss you” waits")),
+    "inactive": (QT_TRANSLATE_NOOP("segments", "Inactive"),
+                 QT_TRANSLATE_NOOP("segments", "No visit for six months or more")),
+    "reactivated": (QT_TRANSLATE_NOOP("segments", "Came back"),
+                    QT_TRANSLATE_NOOP("segments", "Returned in the last 90 days after a long absence")),
+}
+
+
+def segment_label(key: str | None) -> str:
+    pair = SEGMENT_LABELS.get(key or "")
+    return QCoreApplication.translate("segments", pair[0]) if pair else ""
+
+
+def segment_hint(key: str) -> str:
+    pair = SEGMENT_LABELS.get(key)
+    return QCoreApplication.translate("segments", pair[1]) if pair else ""
+
+
+def stage_label(key: str) -> str:
+    pair = STAGE_LABELS.get(key)
+    return QCoreApplication.translate("segments", pair[0]) if pair else key
+
+
+def stage_hint(key: str) -> str:
+    pair = STAGE_LABELS.get(key)
+    return QCoreApplication.translate("segments", pair[1]) if pair else ""
+
+
+def short_month(day: date) -> str:
+    """'nov/26' style: a month on a chart's axis."""
+    name = QLocale().standaloneMonthName(day.month, QLocale.FormatType.ShortFormat).rstrip(".").lower()
+    return f"{name}/{day.year % 100:02d}"
+
+
+def format_percent(value: float | None) -> str:
+    return "—" if value is None else QLocale().toString(value * 100, "f", 0) + "%"

@@ -37,6 +37,7 @@ from .loyalty_setup import LoyaltyReportDialog, ProgramsDialog
 from .mail_setup import MailAccountDialog
 from .messages_view import MessagesView
 from .quick_log import QuickLogDialog
+from .reports_view import ReportsView
 from .staff_dialogs import AuditDialog, StaffDialog
 from .tasks import TaskRunner
 from .today_view import TodayView
@@ -63,6 +64,10 @@ class MainWindow(QMainWindow):
         self.messages_view = MessagesView(tasks, shop, actor, today, paths)
         self._add_section(self.tr("Messages"), self.messages_view)
         self.messages_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.reports_view = ReportsView(tasks, shop, actor, today)
+        self._add_section(self.tr("Reports"), self.reports_view)
+        self.reports_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.reports_view.show_group.connect(self.open_group)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _r: self._section_shown())
         self.nav.setCurrentRow(0)
@@ -177,6 +182,11 @@ class MainWindow(QMainWindow):
         self.customers.actor = actor
         self.today_view.actor = actor
         self.messages_view.actor = actor
+        self.reports_view.set_actor(actor)
+        reports_item = self.nav.item(self.stack.indexOf(self.reports_view))
+        reports_item.setHidden(not allowed(actor, "reports.view"))
+        if reports_item.isHidden() and self.stack.currentWidget() is self.reports_view:
+            self.nav.setCurrentRow(0)
         self.user_label.setText(self.tr("Logged in: {name} ({role})").format(name=actor.name,
                                                                            role=role_label(actor.role)))
         self.shop_menu.menuAction().setVisible(allowed(actor, "staff.manage"))
@@ -275,6 +285,13 @@ class MainWindow(QMainWindow):
     def _section_shown(self) -> None:
         if self.stack.currentWidget() is self.messages_view:
             self.messages_view.reload()
+        elif self.stack.currentWidget() is self.reports_view:
+            self.reports_view.ensure_loaded()
+
+    def open_group(self, kind: str, key: str) -> None:
+        """From a report to the customers in a segment or stage (to look at them, or message them)."""
+        self.nav.setCurrentRow(self.stack.indexOf(self.customers))
+        self.customers.filter_group(kind, key)
 
     def tick(self) -> None:
         """Every two minutes: a new day (the app stayed open past midnight) gets its daily run first."""

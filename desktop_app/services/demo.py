@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..db.bulk import bulk_insert, next_id
 from ..db.database import database
-from ..db.models import Consent, Customer, CustomerTag, Interaction, SearchTerm, Staff
+from ..db.models import Consent, Customer, CustomerTag, Interaction, Outbox, SearchTerm, Staff
 from ..domain.actors import OWNER, Actor
 from ..domain.cadence import BIRTHDAY, CadenceRules
 from ..domain.dates import to_utc, utc_now, zone
@@ -66,7 +66,8 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             save_shop_settings(DEMO_SHOP)
         staff_ids = _ensure_staff(now)
         first_id = next_id(Customer)
-        cust_rows, tag_rows, consent_rows, term_rows, inter_rows = [], [], [], [], []
+        cust_rows, tag_rows, consent_rows, term_rows, inter_rows, sent_rows = [], [], [], [], [], []
+        next_interaction = next_id(Interaction)
         card_base = 100000 + first_id
         start = today - timedelta(days=730)
         feb29_done = False
@@ -80,11 +81,14 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
             bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
                                   Consent.legal_basis, Consent.staff], consent_rows)
-            bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
-                                      Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
+            bulk_insert(Interaction, [Interaction.id, Interaction.customer, Interaction.kind, Interaction.amount_cents,
+                                      Interaction.note, Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
                                       Interaction.source, Interaction.created_at, Interaction.status,
-                                      Interaction.follow_up_on, Interaction.resolution], inter_rows)
-            for rows in (cust_rows, tag_rows, consent_rows, term_rows, inter_rows):
+                                      Interaction.follow_up_on, Interaction.resolution, Interaction.closed_at], inter_rows)
+            bulk_insert(Outbox, [Outbox.customer, Outbox.step, Outbox.occurrence, Outbox.channel, Outbox.marketing,
+                                 Outbox.status, Outbox.due_on, Outbox.send_on, Outbox.not_after, Outbox.ref_id,
+                                 Outbox.planned_at, Outbox.updated_at, Outbox.done_at, Outbox.actor], sent_rows)
+            for rows in (cust_rows, tag_rows, consent_rows, term_rows, inter_rows, sent_rows):
                 rows.clear()
 
         for k in range(customers):
@@ -125,11 +129,18 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
                 term_rows.append((term, name_key, cid))
             if rng.random() < 0.12:
                 tag_rows.append((cid, rng.choice(data.TAGS)))
-            if email and rng.random() < 0.7:
+            mail = bool(email and rng.random() < 0.7)
+            if mail:
                 consent_rows.append((cid, "email", True, created_utc, "demo", "consent", None))
             if phone and rng.random() < 0.55:
                 consent_rows.append((cid, "whatsapp", True, created_utc, "demo", "consent", None))
-            inter_rows.extend(_history(rng, cid, created_day, today, tz, staff_ids))
+            history = list(_history(rng, cid, created_day, today, tz, staff_ids))
+            if mail:
+                history += _messages(rng, cid, bday, created_day, history, today, tz, staff_ids, sent_rows,
+                                     next_interaction)
+            for row in history:
+                inter_rows.append((next_interaction, *row))
+                next_interaction += 1
             if len(cust_rows) >= FLUSH_EVERY:
                 flush()
         flush()
@@ -180,6 +191,39 @@ def _ensure_staff(now: datetime) -> list[int]:
     return ids
 
 
+MESSAGE_DAYS = 180  # the régua's history in the demo: messages sent in the last six months
+
+
+def _messages(rng: random.Random, cid: int, bday, since: date, history: list[tuple], today: date, tz,
+              staff_ids: list[int], sent_rows: list[tuple], first_id: int) -> list[tuple]:
+    """The messages the régua sent this customer in the last months (birthday e-mails, after-sale
+    WhatsApps), as outbox rows, and the purchases some of them brought (the demo's only invented
+    effect: a birthday gift used now and then)."""
+    start = max(since, today - timedelta(days=MESSAGE_DAYS))
+    extra = []
+
+    def sent(step: str, occurrence: str, channel: str, on: date, ref: int | None) -> None:
+        at = to_utc(datetime.combine(on, time(10, rng.randint(0, 59)), tz))
+        sent_rows.append((cid, step, occurrence, channel, True, "sent" if channel == "email" else "done", on, on,
+                          on + timedelta(days=3), ref, at, at, at, "régua"))
+
+    if bday:
+        for year in (today.year - 1, today.year):
+            on = date(year, bday[1], min(bday[0], 28 if bday[1] == 2 else 31))  # Feb 29 on the 28th
+            if start <= on < today:
+                sent("birthday", f"birthday:{year}", "email", on, None)
+                if rng.random() < 0.22:  # came in for the birthday gift
+                    day = on + timedelta(days=rng.randint(1, 12))
+                    if day < today:
+                        at = to_utc(datetime.combine(day, time(rng.randint(9, 19), rng.randint(0, 59)), tz))
+                        extra.append((cid, "purchase", rng.choice((8990, 12990, 19990)), "presente de aniversário",
+                                      at, day, rng.choice(staff_ids), "demo", at, None, None, "", None))
+    for offset, row in enumerate(history):
+        if row[1] == "purchase" and start <= row[5] + timedelta(days=7) < today and rng.random() < 0.6:
+            sent("post_sale", f"post_sale:{first_id + offset}", "whatsapp", row[5] + timedelta(days=7), first_id + offset)
+    return extra
+
+
 def _history(rng: random.Random, cid: int, since: date, today: date, tz, staff_ids: list[int]):
     """Visits and purchases from signup to today: regulars come often, most come a few times."""
     span = (today - since).days
@@ -197,18 +241,21 @@ def _history(rng: random.Random, cid: int, since: date, today: date, tz, staff_i
         roll = rng.random()
         if roll < 0.55:
             amount = rng.choice((3990, 5990, 8990, 12990, 15900, 19990, 24990, 34990, 49990)) + rng.choice((0, 0, 1000))
-            yield (cid, "purchase", amount, rng.choice(data.PURCHASE_NOTES), at, day, staff, "demo", at, None, None, "")
+            yield (cid, "purchase", amount, rng.choice(data.PURCHASE_NOTES), at, day, staff, "demo", at, None, None, "",
+                   None)
         elif roll < 0.93:
-            yield (cid, "visit", None, "", at, day, staff, "demo", at, None, None, "")
+            yield (cid, "visit", None, "", at, day, staff, "demo", at, None, None, "", None)
         elif roll < 0.97:
-            yield (cid, "call", None, "", at, day, staff, "demo", at, None, None, "")
+            yield (cid, "call", None, "", at, day, staff, "demo", at, None, None, "", None)
         elif roll < 0.985:
             # Recent complaints are still open; older ones were resolved.
             recent = (today - day).days < 45
+            closed = None if recent else at + timedelta(days=rng.choice((0, 1, 1, 2, 3, 4, 6, 9, 14)),
+                                                         hours=rng.randint(1, 6))
             yield (cid, "complaint", None, rng.choice(data.COMPLAINT_NOTES), at, day, staff, "demo", at,
-                   "open" if recent else "resolved", None, "" if recent else rng.choice(data.RESOLUTIONS))
+                   "open" if recent else "resolved", None, "" if recent else rng.choice(data.RESOLUTIONS), closed)
         else:
             recent = (today - day).days < 20
             kind = rng.choice(("quote", "quote", "reservation", "special_order", "tried_on"))
             yield (cid, kind, rng.choice((29900, 45000, 89000)), rng.choice(data.QUOTE_NOTES), at, day, staff,
-                   "demo", at, "open" if recent else rng.choice(("bought", "lost")), day + timedelta(days=7), "")
+                   "demo", at, "open" if recent else rng.choice(("bought", "lost")), day + timedelta(days=7), "", None)

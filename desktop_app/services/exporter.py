@@ -12,12 +12,13 @@ import csv
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from ..db import customers as queries
 from ..db.models import Customer
@@ -78,20 +79,77 @@ def export_customers(path: str | Path, *, actor: Actor, shop: ShopSettings, ids:
         raise ReguaError("export_format")
     ids = list(list_ids() if ids is None else ids)
     language = "pt" if shop.language.startswith("pt") else "en"
+    count = _write_in_place(path, lambda tmp: (_write_xlsx if suffix == ".xlsx" else _write_csv)(tmp, ids, language))
+    audit.record(actor, "export", path.name, customers=count)
+    return count
+
+
+def _write_in_place(path: Path, write: Callable[[Path], int]) -> int:
+    """Write next to `path` and rename into place: a failed export never leaves half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".regua-export-", suffix=suffix, dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".regua-export-", suffix=path.suffix.lower(), dir=path.parent)
         os.close(fd)
         try:
-            count = (_write_xlsx if suffix == ".xlsx" else _write_csv)(Path(tmp), ids, language)
+            count = write(Path(tmp))
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
     except OSError as exc:
         raise ReguaError("export_failed", path=path, reason=exc.strerror or exc) from exc
-    audit.record(actor, "export", path.name, customers=count)
     return count
+
+
+Sheet = tuple[str, Sequence[str], Sequence[Sequence[object]]]  # (title, headers, rows)
+_SHEET_TITLE_BAD = re.compile(r"[\\/*?:\[\]]")
+
+
+def export_tables(path: str | Path, sheets: Sequence[Sheet], *, actor: Actor, what: str) -> int:
+    """Write report tables to one xlsx, a sheet each, as safely as the customer list; returns the rows."""
+    require(actor, "export")
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ReguaError("export_format")
+
+    def write(tmp: Path) -> int:
+        wb = Workbook(write_only=True)
+        count, used = 0, set()
+        bold = Font(bold=True)
+        for title, headers, rows in sheets:
+            name = _SHEET_TITLE_BAD.sub(" ", str(title))[:31].strip() or "Sheet"
+            while name.lower() in used:
+                name = name[:28] + f" {len(used)}"
+            used.add(name.lower())
+            ws = wb.create_sheet(name)
+            for index, header in enumerate(headers):
+                ws.column_dimensions[get_column_letter(index + 1)].width = max(12, min(40, len(str(header)) + 4))
+            ws.freeze_panes = "A2"
+            head = []
+            for header in headers:
+                cell = WriteOnlyCell(ws, value=safe_text(str(header), for_csv=False))
+                cell.font = bold
+                cell.data_type = "s"
+                head.append(cell)
+            ws.append(head)
+            for row in rows:
+                ws.append([_cell(ws, value) for value in row])
+                count += 1
+        if not used:
+            wb.create_sheet("Sheet")
+        wb.save(tmp)
+        return count
+
+    count = _write_in_place(path, write)
+    audit.record(actor, "export", path.name, report=what, rows=count)
+    return count
+
+
+def _cell(ws, value: object) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=safe_text(value, for_csv=False) if isinstance(value, str) else value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+    return cell
 
 
 def _write_xlsx(tmp: Path, ids: Sequence[int], language: str) -> int:
@@ -109,13 +167,7 @@ def _write_xlsx(tmp: Path, ids: Sequence[int], language: str) -> int:
     ws.append(header)
     count = 0
     for row in _rows(ids, language):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(ws, value=safe_text(value, for_csv=False))
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            cells.append(cell)
-        ws.append(cells)
+        ws.append([_cell(ws, value) for value in row])
         count += 1
     wb.save(tmp)
     return count

@@ -311,17 +311,18 @@ def service(today: date, *, shop: ShopSettings, actor: Actor) -> Service:
 
 @dataclass(frozen=True, slots=True)
 class CustomerStanding:
-    segment: str | None
-    stage: str
+    stage: str  # from her history as it is now
+    segment: str | None  # from the day's ranking (None: never bought, or not ranked yet today)
     scores: tuple[int, int, int] | None
-    on: date
 
 
-def standing(customer_id: int, today: date, *, shop: ShopSettings) -> CustomerStanding | None:
-    """The customer's segment and stage as the day's refresh found them (None before the first refresh)."""
+def standing(customer_id: int, today: date, *, shop: ShopSettings) -> CustomerStanding:
+    """The customer's lifecycle stage from her history now, and her segment from the day's ranking (a
+    segment compares her with everyone, so it is worked out for all at once, once a day)."""
+    t = thresholds(shop)
+    stage = seg.stage_of(seg.history_from_events(customer_id, queries.customer_events(customer_id), today, t), today, t)
     row = queries.segment_of(customer_id)
-    on = queries.segments_computed_on()
-    if row is None or on is None:
-        return None
-    segment, stage, r, f, m = row
-    return CustomerStanding(segment, stage, (r, f, m) if r is not None else None, on)
+    if row is None:
+        return CustomerStanding(stage, None, None)
+    segment, _stage, r, f, m = row
+    return CustomerStanding(stage, segment, (r, f, m) if r is not None else None)

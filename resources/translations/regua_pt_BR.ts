@@ -329,6 +329,25 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../desktop_app/gui/charts.py" line="170"/>
+        <location filename="../../desktop_app/gui/charts.py" line="195"/>
+        <source>Table</source>
+        <translation>Tabela</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/charts.py" line="172"/>
+        <source>Show the numbers behind the chart</source>
+        <translation>Mostrar os números do gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/charts.py" line="195"/>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../desktop_app/gui/customer_dialog.py" line="46"/>
@@ -503,92 +522,102 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="78"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="89"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="86"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="97"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="94"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="105"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="106"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="96"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="105"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="116"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="136"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="136"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="125"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="136"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="126"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="137"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="148"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="159"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="178"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="174"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="186"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="176"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="188"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="190"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="194"/>
+        <source>Stage: {name}</source>
+        <translation>Fase: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="196"/>
+        <source>Segment: {name}</source>
+        <translation>Segmento: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="199"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="205"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="222"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="209"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="226"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -596,183 +625,203 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="235"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="252"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="239"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="256"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="241"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="258"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="242"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="268"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="243"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="269"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="244"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="270"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="245"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="271"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="273"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="253"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="257"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="283"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="259"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="285"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anônimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="250"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="252"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="260"/>
+        <source>Segments and lifecycle stages, worked out once a day (see Reports)</source>
+        <translation>Segmentos e fases do ciclo de vida, calculados uma vez por dia (veja Relatórios)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
+        <source>Every customer</source>
+        <translation>Todos os clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="264"/>
+        <source>Segment: {name}</source>
+        <translation>Segmento: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="267"/>
+        <source>Stage: {name}</source>
+        <translation>Fase: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="360"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="388"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="390"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="393"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="433"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="394"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="434"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="447"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="460"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="487"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="500"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="470"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="510"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="472"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="512"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="481"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="521"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="506"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="546"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="506"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="546"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="514"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="554"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="538"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="578"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>Mensagem na fila para {n} clientes; sai no horário de envio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="547"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="587"/>
         <source>Where to save her data</source>
         <translation>Onde salvar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="555"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="595"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados salvos em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="564"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="604"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="567"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="607"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai pular este cliente. Não dá para desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="576"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="616"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="589"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="629"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="608"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="648"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="631"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="671"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="648"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="688"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -1296,172 +1345,177 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="61"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="62"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="62"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="63"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="64"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="65"/>
         <source>Messages</source>
         <translation>Mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="108"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="68"/>
+        <source>Reports</source>
+        <translation>Relatórios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="109"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="114"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="113"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="118"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="129"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="130"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="135"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="133"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="138"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Cópias de segurança…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="142"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="142"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="152"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="155"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="158"/>
         <source>&amp;Mail account…</source>
         <translation>Conta de &amp;e-mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="164"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelidade…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="167"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="168"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelidade: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="171"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="172"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="190"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="198"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="208"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="228"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="229"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="236"/>
         <source>{n} customers exported to {file}.</source>
         <translation>{n} clientes exportados para {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="262"/>
         <source>The copy was restored.</source>
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="338"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="355"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="350"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="367"/>
         <source>About Régua</source>
         <translation>Sobre o Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="351"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="368"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -2107,6 +2161,376 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="126"/>
+        <source>Reports</source>
+        <translation>Relatórios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="129"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="130"/>
+        <source>Export to Excel…</source>
+        <translation>Exportar para Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="131"/>
+        <source>Every table and chart of this section, as numbers, in one xlsx file</source>
+        <translation>Todas as tabelas e gráficos desta seção, em números, num arquivo xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="139"/>
+        <source>Overview</source>
+        <translation>Visão geral</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="140"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="196"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="421"/>
+        <source>Segments</source>
+        <translation>Segmentos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="141"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="422"/>
+        <source>Régua results</source>
+        <translation>Resultados da régua</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="142"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="424"/>
+        <source>Service</source>
+        <translation>Atendimento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="156"/>
+        <source>customers</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="157"/>
+        <source>new this month</source>
+        <translation>novos neste mês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="158"/>
+        <source>of the last 90 days&apos; buyers had bought before</source>
+        <translation>de quem comprou nos últimos 90 dias já tinha comprado antes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="159"/>
+        <source>days between visits, on average</source>
+        <translation>dias entre visitas, em média</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="160"/>
+        <source>have a birthday on file</source>
+        <translation>têm aniversário cadastrado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="161"/>
+        <source>agreed to e-mails</source>
+        <translation>aceitam e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="162"/>
+        <source>owed in loyalty rewards</source>
+        <translation>devidos em prêmios de fidelidade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="180"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="180"/>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="326"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="330"/>
+        <source>End of last month</source>
+        <translation>Fim do mês passado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="180"/>
+        <source>Came in</source>
+        <translation>Entraram</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="181"/>
+        <source>Went out</source>
+        <translation>Saíram</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="182"/>
+        <source>What it means</source>
+        <translation>O que significa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="330"/>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="185"/>
+        <source>Show these customers</source>
+        <translation>Mostrar estes clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="187"/>
+        <source>Open the customer list filtered by the selected group (then message them from there)</source>
+        <translation>Abre a lista de clientes filtrada pelo grupo escolhido (de lá dá para enviar uma mensagem)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="192"/>
+        <source>Segments rank customers who bought by how recently, how often and how much (each scored 1–5 by fifths of the shop&apos;s customers). Stages follow each customer&apos;s history. Both are worked out once a day.</source>
+        <translation>Os segmentos classificam quem já comprou por quão recente, quantas vezes e quanto (cada um com nota de 1 a 5, por quintos dos clientes da loja). As fases seguem o histórico de cada cliente. Os dois são calculados uma vez por dia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="199"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="421"/>
+        <source>Lifecycle</source>
+        <translation>Ciclo de vida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="218"/>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="221"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="223"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="244"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="318"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="355"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="380"/>
+        <source>Month</source>
+        <translation>Mês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="221"/>
+        <source>Step</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="221"/>
+        <source>Sent</source>
+        <translation>Enviadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="221"/>
+        <source>Bought after</source>
+        <translation>Compraram depois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="222"/>
+        <source>Share</source>
+        <translation>Taxa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="222"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="222"/>
+        <source>No message (baseline)</source>
+        <translation>Sem mensagem (referência)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="223"/>
+        <source>Gift coupons used</source>
+        <translation>Cupons de presente usados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="223"/>
+        <source>Rewards redeemed</source>
+        <translation>Prêmios resgatados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="224"/>
+        <source>Points spent</source>
+        <translation>Pontos gastos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="229"/>
+        <source>Purchases counted within</source>
+        <translation>Compras contadas até</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <source>after each message</source>
+        <translation>depois de cada mensagem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="244"/>
+        <source>Complaints opened</source>
+        <translation>Reclamações abertas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="244"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="379"/>
+        <source>Resolved</source>
+        <translation>Resolvidas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="245"/>
+        <source>Median days to resolve</source>
+        <translation>Mediana de dias para resolver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="245"/>
+        <source>Still open</source>
+        <translation>Ainda abertas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="246"/>
+        <source>Logged at the counter, per staff member and week</source>
+        <translation>Registros no balcão, por funcionário e semana</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="424"/>
+        <source>Staff</source>
+        <translation>Funcionário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="322"/>
+        <source>Week of</source>
+        <translation>Semana de</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="247"/>
+        <source>Entries</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="274"/>
+        <source>Working out the figures…</source>
+        <translation>Calculando os números…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="304"/>
+        <source>as of {date}</source>
+        <translation>em {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="317"/>
+        <source>New customers per month</source>
+        <translation>Clientes novos por mês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="318"/>
+        <source>New customers</source>
+        <translation>Clientes novos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="320"/>
+        <source>Visits and purchases per week</source>
+        <translation>Visitas e compras por semana</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="321"/>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="321"/>
+        <source>Purchases</source>
+        <translation>Compras</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="324"/>
+        <source>Segments, now and at the end of last month</source>
+        <translation>Segmentos, agora e no fim do mês passado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="325"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="329"/>
+        <source>Now</source>
+        <translation>Agora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="326"/>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="328"/>
+        <source>Lifecycle stages</source>
+        <translation>Fases do ciclo de vida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="339"/>
+        <source>{n} customers changed stage since the end of last month</source>
+        <translation>{n} clientes mudaram de fase desde o fim do mês passado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="350"/>
+        <source>Bought within {n} days: after a message, and without one</source>
+        <translation>Compraram em até {n} dias: depois de uma mensagem, e sem ela</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="352"/>
+        <source>Got a message (%)</source>
+        <translation>Receberam mensagem (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="353"/>
+        <source>No message, baseline (%)</source>
+        <translation>Sem mensagem, referência (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="359"/>
+        <source>Baseline: customers who got no message that month, and how many of them bought within {n} days from the {day}th. A simple comparison, not an experiment: the customers who get a message are not chosen at random.</source>
+        <translation>Referência: clientes que não receberam mensagem naquele mês, e quantos deles compraram em até {n} dias a partir do dia {day}. Uma comparação simples, não um experimento: quem recebe mensagem não é escolhido ao acaso.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="378"/>
+        <source>Complaints per month</source>
+        <translation>Reclamações por mês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="379"/>
+        <source>Opened</source>
+        <translation>Abertas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="423"/>
+        <source>Coupons and rewards</source>
+        <translation>Cupons e prêmios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="432"/>
+        <source>Export the reports</source>
+        <translation>Exportar os relatórios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="433"/>
+        <source>reports-{date}.xlsx</source>
+        <translation>relatorios-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="434"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
+        <source>Reports exported: {n} rows.</source>
+        <translation>Relatórios exportados: {n} linhas.</translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="142"/>
@@ -2744,528 +3168,533 @@ Banco de dados: {db}</translation>
         <translation>O limite deve ser um número inteiro de 1 a 10000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="32"/>
+        <location filename="../../desktop_app/domain/errors.py" line="30"/>
+        <source>There is no such customer group.</source>
+        <translation>Esse grupo de clientes não existe.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="33"/>
         <source>This database already holds {count} customers; a demo shop is only made in a new or empty database.</source>
         <translation>Este banco de dados já tem {count} clientes; a loja de demonstração só é criada num banco novo ou vazio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="33"/>
+        <location filename="../../desktop_app/domain/errors.py" line="34"/>
         <source>The number of customers must be from 1 to 2000000.</source>
         <translation>O número de clientes deve ser de 1 a 2000000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="34"/>
+        <location filename="../../desktop_app/domain/errors.py" line="35"/>
         <source>This shop has not been set up yet: open Régua once to set it up.</source>
         <translation>Esta loja ainda não foi configurada: abra o Régua uma vez para configurá-la.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="36"/>
+        <location filename="../../desktop_app/domain/errors.py" line="37"/>
         <source>Only a manager or the owner can do this.</source>
         <translation>Só um gerente ou a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="37"/>
+        <location filename="../../desktop_app/domain/errors.py" line="38"/>
         <source>Only the owner can do this.</source>
         <translation>Só a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="38"/>
+        <location filename="../../desktop_app/domain/errors.py" line="39"/>
         <source>Wrong PIN. {left} tries left before this account is locked.</source>
         <translation>PIN errado. Restam {left} tentativas antes de esta conta ser bloqueada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="40"/>
+        <location filename="../../desktop_app/domain/errors.py" line="41"/>
         <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
         <translation>PIN errado vezes demais: esta conta está bloqueada por mais {minutes} minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="41"/>
+        <location filename="../../desktop_app/domain/errors.py" line="42"/>
         <source>The two PINs are not the same.</source>
         <translation>Os dois PINs não são iguais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="42"/>
+        <location filename="../../desktop_app/domain/errors.py" line="43"/>
         <source>The PIN needs at least 4 characters.</source>
         <translation>O PIN precisa de pelo menos 4 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="43"/>
+        <location filename="../../desktop_app/domain/errors.py" line="44"/>
         <source>There is already a staff member called {name}.</source>
         <translation>Já existe alguém da equipe chamado {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="44"/>
+        <location filename="../../desktop_app/domain/errors.py" line="45"/>
         <source>Unknown role.</source>
         <translation>Função desconhecida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="45"/>
+        <location filename="../../desktop_app/domain/errors.py" line="46"/>
         <source>The shop needs at least one active owner.</source>
         <translation>A loja precisa de pelo menos uma dona ativa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="46"/>
+        <location filename="../../desktop_app/domain/errors.py" line="47"/>
         <source>This staff account does not exist or is switched off.</source>
         <translation>Esta conta da equipe não existe ou está desativada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="48"/>
+        <location filename="../../desktop_app/domain/errors.py" line="49"/>
         <source>Unknown kind of interaction.</source>
         <translation>Tipo de registro desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="49"/>
+        <location filename="../../desktop_app/domain/errors.py" line="50"/>
         <source>Enter the amount.</source>
         <translation>Informe o valor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="50"/>
+        <location filename="../../desktop_app/domain/errors.py" line="51"/>
         <source>This date is in the future.</source>
         <translation>Esta data está no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="51"/>
+        <location filename="../../desktop_app/domain/errors.py" line="52"/>
         <source>The follow-up date cannot be before the day it was logged.</source>
         <translation>A data de retorno não pode ser anterior ao dia do registro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="53"/>
+        <location filename="../../desktop_app/domain/errors.py" line="54"/>
         <source>The refund is larger than what is left of the purchase ({left}).</source>
         <translation>O reembolso é maior do que o que resta da compra ({left}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="54"/>
+        <location filename="../../desktop_app/domain/errors.py" line="55"/>
         <source>This customer has no purchase this refund could reverse.</source>
         <translation>Este cliente não tem compra que este reembolso possa estornar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="55"/>
+        <location filename="../../desktop_app/domain/errors.py" line="56"/>
         <source>This is already closed.</source>
         <translation>Isto já foi encerrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="56"/>
+        <location filename="../../desktop_app/domain/errors.py" line="57"/>
         <source>Write how it was resolved.</source>
         <translation>Escreva como foi resolvido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="57"/>
+        <location filename="../../desktop_app/domain/errors.py" line="58"/>
         <source>This entry no longer exists.</source>
         <translation>Este registro não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="59"/>
+        <location filename="../../desktop_app/domain/errors.py" line="60"/>
         <source>A program gives either points or stamps.</source>
         <translation>Um programa dá pontos ou selos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="61"/>
+        <location filename="../../desktop_app/domain/errors.py" line="62"/>
         <source>This program already has a ledger; it cannot change from points to stamps or back.</source>
         <translation>Este programa já tem lançamentos; não pode passar de pontos para selos nem o contrário.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="63"/>
+        <location filename="../../desktop_app/domain/errors.py" line="64"/>
         <source>The earning rate must be at least 1 point for an amount above zero.</source>
         <translation>A regra de acúmulo precisa dar pelo menos 1 ponto para um valor acima de zero.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="64"/>
+        <location filename="../../desktop_app/domain/errors.py" line="65"/>
         <source>Pick one of the options.</source>
         <translation>Escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="65"/>
-        <location filename="../../desktop_app/domain/errors.py" line="84"/>
+        <location filename="../../desktop_app/domain/errors.py" line="66"/>
+        <location filename="../../desktop_app/domain/errors.py" line="85"/>
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>Digite um número inteiro de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="66"/>
+        <location filename="../../desktop_app/domain/errors.py" line="67"/>
         <source>Every tier needs a name.</source>
         <translation>Todo nível precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="68"/>
+        <location filename="../../desktop_app/domain/errors.py" line="69"/>
         <source>A tier&apos;s multiplier is a percentage from 1 to 1000 (100 = normal points).</source>
         <translation>O multiplicador de um nível é uma porcentagem de 1 a 1000 (100 = pontos normais).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="69"/>
+        <location filename="../../desktop_app/domain/errors.py" line="70"/>
         <source>Two tiers have the same name or the same threshold.</source>
         <translation>Dois níveis têm o mesmo nome ou o mesmo limite.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="70"/>
+        <location filename="../../desktop_app/domain/errors.py" line="71"/>
         <source>Not enough points: {available} available, {wanted} needed.</source>
         <translation>Pontos insuficientes: {available} disponíveis, {wanted} necessários.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71"/>
+        <location filename="../../desktop_app/domain/errors.py" line="72"/>
         <source>This reward no longer exists.</source>
         <translation>Esta recompensa não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="72"/>
+        <location filename="../../desktop_app/domain/errors.py" line="73"/>
         <source>Every reward needs a name.</source>
         <translation>Toda recompensa precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="73"/>
+        <location filename="../../desktop_app/domain/errors.py" line="74"/>
         <source>The cost of “{name}” must be a whole number of at least 1.</source>
         <translation>O custo de “{name}” precisa ser um número inteiro de pelo menos 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="75"/>
+        <location filename="../../desktop_app/domain/errors.py" line="76"/>
         <source>A stamp card needs a reward: say what a full card is worth (for example, 10 stamps).</source>
         <translation>Um cartão de selos precisa de uma recompensa: diga o que vale um cartão completo (por exemplo, 10 selos).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="76"/>
+        <location filename="../../desktop_app/domain/errors.py" line="77"/>
         <source>This loyalty program no longer exists.</source>
         <translation>Este programa de fidelidade não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="77"/>
+        <location filename="../../desktop_app/domain/errors.py" line="78"/>
         <source>Write the reason for this adjustment.</source>
         <translation>Escreva o motivo deste ajuste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="79"/>
+        <location filename="../../desktop_app/domain/errors.py" line="80"/>
         <source>Enter the points to add (for example 50) or to remove (for example -50).</source>
         <translation>Digite os pontos a somar (por exemplo 50) ou a retirar (por exemplo -50).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="81"/>
+        <location filename="../../desktop_app/domain/errors.py" line="82"/>
         <source>Adjustments of more than {limit} points need the owner&apos;s approval.</source>
         <translation>Ajustes de mais de {limit} pontos precisam da aprovação da proprietária.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="83"/>
+        <location filename="../../desktop_app/domain/errors.py" line="84"/>
         <source>The number of days must be from 1 to 31.</source>
         <translation>O número de dias deve ser de 1 a 31.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="86"/>
+        <location filename="../../desktop_app/domain/errors.py" line="87"/>
         <source>Pick e-mail, WhatsApp or a staff task (the signup confirmation is a message, not a task).</source>
         <translation>Escolha e-mail, WhatsApp ou tarefa (a confirmação de cadastro é uma mensagem, não uma tarefa).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="87"/>
+        <location filename="../../desktop_app/domain/errors.py" line="88"/>
         <source>The send window must start before it ends, between 0 and 24 h.</source>
         <translation>O horário de envio deve começar antes de terminar, entre 0 e 24 h.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="88"/>
+        <location filename="../../desktop_app/domain/errors.py" line="89"/>
         <source>Pick at least one day of the week the shop is open.</source>
         <translation>Marque pelo menos um dia da semana em que a loja abre.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="90"/>
+        <location filename="../../desktop_app/domain/errors.py" line="91"/>
         <source>“{{{{ {name} }}}}” is not a placeholder Régua knows. Use one from the list.</source>
         <translation>“{{{{ {name} }}}}” não é um campo que a Régua conhece. Use um da lista.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="91"/>
+        <location filename="../../desktop_app/domain/errors.py" line="92"/>
         <source>A placeholder is not closed: write it as {{{{ first_name }}}}.</source>
         <translation>Um campo não foi fechado: escreva assim {{{{ first_name }}}}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="93"/>
+        <location filename="../../desktop_app/domain/errors.py" line="94"/>
         <source>This message was already sent, done, skipped or expired; nothing was changed.</source>
         <translation>Esta mensagem já foi enviada, feita, pulada ou expirou; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="95"/>
+        <location filename="../../desktop_app/domain/errors.py" line="96"/>
         <source>This customer can no longer be reached this way (no consent, or no phone or e-mail).</source>
         <translation>Este cliente não pode mais ser contatado por este canal (sem consentimento, ou sem telefone ou e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="96"/>
+        <location filename="../../desktop_app/domain/errors.py" line="97"/>
         <source>No gift has the code “{code}”. Check the letters and try again.</source>
         <translation>Nenhum presente tem o código “{code}”. Confira as letras e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="97"/>
+        <location filename="../../desktop_app/domain/errors.py" line="98"/>
         <source>The gift {code} was already used on {date}.</source>
         <translation>O presente {code} já foi usado em {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="98"/>
+        <location filename="../../desktop_app/domain/errors.py" line="99"/>
         <source>The gift {code} could be used until {date}; it has expired.</source>
         <translation>O presente {code} valia até {date}; expirou.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="99"/>
+        <location filename="../../desktop_app/domain/errors.py" line="100"/>
         <source>The gift {code} belongs to another customer ({name}).</source>
         <translation>O presente {code} é de outra cliente ({name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="100"/>
+        <location filename="../../desktop_app/domain/errors.py" line="101"/>
         <source>Pick a colour (written as #RRGGBB, for example #7a3e65).</source>
         <translation>Escolha uma cor (no formato #RRGGBB, por exemplo #7a3e65).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="101"/>
+        <location filename="../../desktop_app/domain/errors.py" line="102"/>
         <source>The logo is too big for an e-mail (at most {kb} KB). Save a smaller copy.</source>
         <translation>O logotipo é grande demais para um e-mail (no máximo {kb} KB). Salve uma cópia menor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <location filename="../../desktop_app/domain/errors.py" line="103"/>
         <source>The logo must be a PNG or JPEG picture.</source>
         <translation>O logotipo precisa ser uma imagem PNG ou JPEG.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="104"/>
+        <location filename="../../desktop_app/domain/errors.py" line="105"/>
         <source>None of these customers agreed to receive e-mails, so the message would reach nobody.</source>
         <translation>Nenhum destes clientes aceitou receber e-mails; a mensagem não chegaria a ninguém.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <location filename="../../desktop_app/domain/errors.py" line="106"/>
         <source>Write what came of it (for example: will come on Saturday).</source>
         <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="107"/>
+        <location filename="../../desktop_app/domain/errors.py" line="108"/>
         <source>A subject or name cannot contain line breaks.</source>
         <translation>Um assunto ou nome não pode ter quebras de linha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="108"/>
+        <location filename="../../desktop_app/domain/errors.py" line="109"/>
         <source>Enter the mail server&apos;s name, for example smtp.gmail.com.</source>
         <translation>Digite o nome do servidor de e-mail, por exemplo smtp.gmail.com.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="109"/>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
         <source>Pick STARTTLS (port 587) or SSL (port 465).</source>
         <translation>Escolha STARTTLS (porta 587) ou SSL (porta 465).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <location filename="../../desktop_app/domain/errors.py" line="111"/>
         <source>The shop&apos;s mail account is not set up yet (Shop → Mail account).</source>
         <translation>A conta de e-mail da loja ainda não foi configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="112"/>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
         <source>The mail password is not in the keyring. Enter it again in Shop → Mail account.</source>
         <translation>A senha do e-mail não está no chaveiro. Digite de novo em Loja → Conta de e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <location filename="../../desktop_app/domain/errors.py" line="116"/>
         <source>The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the password without one; check the port (587) or choose SSL on port 465.</source>
         <translation>O servidor {host} não oferece conexão criptografada (STARTTLS). A Régua não envia a senha sem ela; confira a porta (587) ou escolha SSL na porta 465.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="118"/>
+        <location filename="../../desktop_app/domain/errors.py" line="119"/>
         <source>The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado que não é confiável ({reason}). Nada foi enviado; confira o nome do servidor. Num Wi-Fi público, alguém pode estar escutando.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="120"/>
+        <location filename="../../desktop_app/domain/errors.py" line="121"/>
         <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
         <translation>A conexão criptografada com {host}:{port} falhou. Confira a porta e o tipo de segurança.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="123"/>
+        <location filename="../../desktop_app/domain/errors.py" line="124"/>
         <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
         <translation>O servidor recusou o usuário ou a senha. Gmail e Outlook precisam de uma senha de app, não da senha de sempre. ({reply})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="124"/>
+        <location filename="../../desktop_app/domain/errors.py" line="125"/>
         <source>The server {host} does not accept a password login.</source>
         <translation>O servidor {host} não aceita entrar com senha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="125"/>
+        <location filename="../../desktop_app/domain/errors.py" line="126"/>
         <source>The mail server said: {reply}</source>
         <translation>O servidor de e-mail respondeu: {reply}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="126"/>
+        <location filename="../../desktop_app/domain/errors.py" line="127"/>
         <source>The server {host} closed the connection. Try again later.</source>
         <translation>O servidor {host} fechou a conexão. Tente de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="128"/>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
         <source>The server {host} cannot be found. Check its name and the internet connection.</source>
         <translation>O servidor {host} não foi encontrado. Confira o nome e a conexão com a internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="130"/>
+        <location filename="../../desktop_app/domain/errors.py" line="131"/>
         <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
         <translation>O servidor {host}:{port} não respondeu a tempo. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="132"/>
+        <location filename="../../desktop_app/domain/errors.py" line="133"/>
         <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
         <translation>Não foi possível alcançar o servidor {host}:{port}. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="134"/>
+        <location filename="../../desktop_app/domain/errors.py" line="135"/>
         <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
         <translation>O servidor de e-mail parou de aceitar mensagens (cota ou política). Os envios estão pausados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="137"/>
+        <location filename="../../desktop_app/domain/errors.py" line="138"/>
         <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
         <translation>Este computador não tem um lugar seguro para senhas (chaveiro: {backend}). A Régua não grava a senha em nenhum outro lugar; você pode digitá-la uma vez por sessão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="139"/>
+        <location filename="../../desktop_app/domain/errors.py" line="140"/>
         <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
         <translation>O chaveiro do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="141"/>
+        <location filename="../../desktop_app/domain/errors.py" line="142"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="142"/>
+        <location filename="../../desktop_app/domain/errors.py" line="143"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="143"/>
+        <location filename="../../desktop_app/domain/errors.py" line="144"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="145"/>
+        <location filename="../../desktop_app/domain/errors.py" line="146"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="147"/>
+        <location filename="../../desktop_app/domain/errors.py" line="148"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="148"/>
+        <location filename="../../desktop_app/domain/errors.py" line="149"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="149"/>
+        <location filename="../../desktop_app/domain/errors.py" line="150"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="150"/>
+        <location filename="../../desktop_app/domain/errors.py" line="151"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="152"/>
+        <location filename="../../desktop_app/domain/errors.py" line="153"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="153"/>
+        <location filename="../../desktop_app/domain/errors.py" line="154"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="154"/>
+        <location filename="../../desktop_app/domain/errors.py" line="155"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="155"/>
+        <location filename="../../desktop_app/domain/errors.py" line="156"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="156"/>
+        <location filename="../../desktop_app/domain/errors.py" line="157"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="157"/>
+        <location filename="../../desktop_app/domain/errors.py" line="158"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="158"/>
+        <location filename="../../desktop_app/domain/errors.py" line="159"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="160"/>
+        <location filename="../../desktop_app/domain/errors.py" line="161"/>
         <source>This person asked to be erased; the row is skipped and nothing about them is imported.</source>
         <translation>Esta pessoa pediu para ser apagada; a linha é pulada e nada sobre ela é importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="161"/>
+        <location filename="../../desktop_app/domain/errors.py" line="162"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="163"/>
+        <location filename="../../desktop_app/domain/errors.py" line="164"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="169"/>
+        <location filename="../../desktop_app/domain/errors.py" line="170"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="172"/>
+        <location filename="../../desktop_app/domain/errors.py" line="173"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="173"/>
+        <location filename="../../desktop_app/domain/errors.py" line="174"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="174"/>
+        <location filename="../../desktop_app/domain/errors.py" line="175"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="175"/>
+        <location filename="../../desktop_app/domain/errors.py" line="176"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="176"/>
+        <location filename="../../desktop_app/domain/errors.py" line="177"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="177"/>
+        <location filename="../../desktop_app/domain/errors.py" line="178"/>
         <source>That is the shop&apos;s live database; pick another file.</source>
         <translation>Esse é o banco de dados em uso da loja; escolha outro arquivo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="179"/>
+        <location filename="../../desktop_app/domain/errors.py" line="180"/>
         <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
         <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="180"/>
+        <location filename="../../desktop_app/domain/errors.py" line="181"/>
         <source>The restore could not be done ({reason}); nothing was changed.</source>
         <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="184"/>
+        <location filename="../../desktop_app/domain/errors.py" line="185"/>
         <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
         <translation>O banco de dados {path} está numa pasta que sincroniza com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o arquivo enquanto a Régua grava e pode danificá-lo. Deixe-o numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Arquivo → Cópias de segurança).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="187"/>
+        <location filename="../../desktop_app/domain/errors.py" line="188"/>
         <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
         <translation>O banco de dados {path} está numa unidade de rede, onde uma queda de conexão pode danificá-lo. Deixe-o no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="189"/>
+        <location filename="../../desktop_app/domain/errors.py" line="190"/>
         <source>The system&apos;s scheduler did not take the job ({reason}). Sending still happens while Régua is open.</source>
         <translation>O agendador do sistema não aceitou a tarefa ({reason}). Os envios continuam enquanto a Régua estiver aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="190"/>
+        <location filename="../../desktop_app/domain/errors.py" line="191"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -3361,87 +3790,87 @@ Banco de dados: {db}</translation>
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="33"/>
+        <location filename="../../desktop_app/services/customers.py" line="34"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="34"/>
+        <location filename="../../desktop_app/services/customers.py" line="35"/>
         <source>Purchase</source>
         <translation>Compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="35"/>
+        <location filename="../../desktop_app/services/customers.py" line="36"/>
         <source>Call</source>
         <translation>Ligação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="36"/>
+        <location filename="../../desktop_app/services/customers.py" line="37"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="37"/>
+        <location filename="../../desktop_app/services/customers.py" line="38"/>
         <source>Complaint</source>
         <translation>Reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="38"/>
+        <location filename="../../desktop_app/services/customers.py" line="39"/>
         <source>Return / refund</source>
         <translation>Devolução / reembolso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="39"/>
+        <location filename="../../desktop_app/services/customers.py" line="40"/>
         <source>Note</source>
         <translation>Anotação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="40"/>
+        <location filename="../../desktop_app/services/customers.py" line="41"/>
         <source>Quote</source>
         <translation>Orçamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="41"/>
+        <location filename="../../desktop_app/services/customers.py" line="42"/>
         <source>Reservation</source>
         <translation>Reserva</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="42"/>
+        <location filename="../../desktop_app/services/customers.py" line="43"/>
         <source>Special order</source>
         <translation>Encomenda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="43"/>
+        <location filename="../../desktop_app/services/customers.py" line="44"/>
         <source>Tried on, did not buy</source>
         <translation>Provou e não levou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="44"/>
+        <location filename="../../desktop_app/services/customers.py" line="45"/>
         <source>Customer created</source>
         <translation>Cliente cadastrado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="45"/>
+        <location filename="../../desktop_app/services/customers.py" line="46"/>
         <source>Agreed to e-mails</source>
         <translation>Aceitou e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="46"/>
+        <location filename="../../desktop_app/services/customers.py" line="47"/>
         <source>Stopped e-mails</source>
         <translation>Parou de receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="47"/>
+        <location filename="../../desktop_app/services/customers.py" line="48"/>
         <source>Agreed to WhatsApp</source>
         <translation>Aceitou WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="48"/>
+        <location filename="../../desktop_app/services/customers.py" line="49"/>
         <source>Stopped WhatsApp</source>
         <translation>Parou de receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="49"/>
+        <location filename="../../desktop_app/services/customers.py" line="50"/>
         <source>Merged with another record</source>
         <translation>Mesclado com outro cadastro</translation>
     </message>
@@ -3709,24 +4138,177 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>segments</name>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="129"/>
+        <source>Champions</source>
+        <translation>Campeões</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="130"/>
+        <source>Bought recently, often, and spend the most</source>
+        <translation>Compraram há pouco, compram sempre e gastam mais</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="131"/>
+        <source>Loyal</source>
+        <translation>Fiéis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="132"/>
+        <source>Come back regularly and spend well</source>
+        <translation>Voltam com frequência e gastam bem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="133"/>
+        <source>New</source>
+        <translation>Novos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="134"/>
+        <source>Bought once, recently: the second visit makes a customer</source>
+        <translation>Compraram uma vez, há pouco: a segunda visita faz o cliente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="135"/>
+        <source>Promising</source>
+        <translation>Promissores</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="136"/>
+        <source>Bought recently, not much yet</source>
+        <translation>Compraram há pouco, ainda pouco</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="137"/>
+        <source>At risk</source>
+        <translation>Em risco</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="138"/>
+        <source>Good customers who have not been back for a while</source>
+        <translation>Bons clientes que não voltam há algum tempo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="139"/>
+        <source>Can&apos;t lose</source>
+        <translation>Não pode perder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="140"/>
+        <source>Were among the best, gone the longest: call them</source>
+        <translation>Estavam entre os melhores e sumiram há mais tempo: ligue para eles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="141"/>
+        <source>Hibernating</source>
+        <translation>Hibernando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="142"/>
+        <source>Bought little, a while ago</source>
+        <translation>Compraram pouco, há algum tempo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="143"/>
+        <source>Lost</source>
+        <translation>Perdidos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="144"/>
+        <source>Bought little, long ago</source>
+        <translation>Compraram pouco, há muito tempo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="147"/>
+        <source>Lead</source>
+        <translation>Interessado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="147"/>
+        <source>No purchase yet</source>
+        <translation>Ainda não comprou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="148"/>
+        <source>New customer</source>
+        <translation>Cliente novo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="149"/>
+        <source>First purchase in the last 90 days</source>
+        <translation>Primeira compra nos últimos 90 dias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="150"/>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="150"/>
+        <source>Comes back now and then</source>
+        <translation>Volta de vez em quando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="151"/>
+        <source>Loyal customer</source>
+        <translation>Cliente fiel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="152"/>
+        <source>Four or more purchases in the last 12 months</source>
+        <translation>Quatro compras ou mais nos últimos 12 meses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="153"/>
+        <source>Slipping away</source>
+        <translation>Se afastando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="154"/>
+        <source>No visit for as long as the régua&apos;s “we miss you” waits</source>
+        <translation>Sem visita pelo tempo que o “sentimos sua falta” da régua espera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="155"/>
+        <source>Inactive</source>
+        <translation>Inativo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="156"/>
+        <source>No visit for six months or more</source>
+        <translation>Sem visita há seis meses ou mais</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="157"/>
+        <source>Came back</source>
+        <translation>Voltou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="158"/>
+        <source>Returned in the last 90 days after a long absence</source>
+        <translation>Voltou nos últimos 90 dias depois de muito tempo longe</translation>
+    </message>
+</context>
+<context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="419"/>
+        <location filename="../../desktop_app/services/customers.py" line="434"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="420"/>
+        <location filename="../../desktop_app/services/customers.py" line="435"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de planilha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="421"/>
+        <location filename="../../desktop_app/services/customers.py" line="436"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="422"/>
+        <location filename="../../desktop_app/services/customers.py" line="437"/>
         <source>the régua (sent by itself)</source>
         <translation>a régua (envio automático)</translation>
     </message>

@@ -56,7 +56,8 @@ def test_the_main_window_shows_only_working_sections(qtbot, tasks, paths, shop_s
     window = MainWindow(paths, tasks, shop_settings, actor, lambda: today)
     qtbot.addWidget(window)
     window.show()
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Customers", "Today", "Messages"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Customers", "Today", "Messages",
+                                                                              "Reports"]
     window.focus_search()
     assert window.focusWidget() is window.customers.search
     window.close()

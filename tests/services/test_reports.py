@@ -84,8 +84,11 @@ def test_segments_and_stages_filter_the_customer_list(shop_settings, actor):
     assert list(customers.list_ids(group=("stage", "inactive"))) == [gone]
     assert list(customers.list_ids(group=("segment", "new"))) == [once]
     assert customers.search("beatriz", group=("segment", "lost")) == []
-    champions = customers.list_ids(group=("segment", reports.standing(best, DAY, shop=shop_settings).segment))
-    assert list(champions) == [best]
+    standing = reports.standing(best, DAY, shop=shop_settings)
+    assert (standing.stage, standing.scores) == ("loyal", (2, 4, 4))  # three buyers: she is second most recent
+    assert list(customers.list_ids(group=("segment", standing.segment))) == [best]
+    event(lead, DAY, "purchase", 100)  # the stage follows the history at once; the segment waits for tomorrow
+    assert reports.standing(lead, DAY, shop=shop_settings) == reports.CustomerStanding("new", None, None)
     assert customers.search("b", group=("stage", "loyal")) == [best]  # the broad plan carries the filter too
     with pytest.raises(ValidationError):
         customers.list_ids(group=("segment", "vips"))
