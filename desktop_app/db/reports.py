@@ -66,6 +66,12 @@ class _Days(dict):
         return value
 
 
+class _Ordinals(dict):
+    def __missing__(self, text: str) -> int:
+        value = self[text] = date.fromisoformat(text[:10]).toordinal()
+        return value
+
+
 def histories(day: date, previous: date, t: Thresholds) -> tuple[list[History], list[History]]:
     """Every customer's history as of `day` and as of `previous`, from one pass over purchases, one
     over visits and purchases, and the returns."""
@@ -106,14 +112,14 @@ def returning_buyers(first: date, last: date) -> tuple[int, int]:
         [first.isoformat(), first.isoformat(), last.isoformat()]).fetchone())
 
 
-def activity_spans(first: date, last: date) -> list[tuple[date, date, int]]:
-    """(first day, last day, visits and purchases) per customer within [first, last]."""
+def visit_gaps(first: date, last: date) -> list[float]:
+    """Per customer with two or more visits or purchases in [first, last]: the average days between them."""
     p = database.param
-    days = _Days()
-    return [(days[a], days[b], n) for a, b, n in database.execute_sql(
+    ordinals = _Ordinals()
+    return [(ordinals[b] - ordinals[a]) / (n - 1) for a, b, n in database.execute_sql(
         f"SELECT min(occurred_on), max(occurred_on), count(*) FROM interaction INDEXED BY interaction_money "
-        f"WHERE kind IN ('purchase', 'visit') AND occurred_on >= {p} AND occurred_on <= {p} GROUP BY customer_id",
-        [first.isoformat(), last.isoformat()])]
+        f"WHERE kind IN ('purchase', 'visit') AND occurred_on >= {p} AND occurred_on <= {p} GROUP BY customer_id "
+        f"HAVING count(*) >= 2", [first.isoformat(), last.isoformat()])]
 
 
 def customer_ids() -> list[int]:
@@ -162,10 +168,12 @@ def segment_of(customer_id: int) -> tuple | None:
         f"WHERE customer_id = {database.param}", [customer_id]).fetchone()
 
 
-def created_since(start_utc: datetime) -> list[datetime]:
-    return [datetime.fromisoformat(str(at)) for (at,) in database.execute_sql(
-        f"SELECT created_at FROM customer WHERE created_at >= {database.param} AND name_key < {database.param}",
-        [start_utc.isoformat(" "), ERASED_SORT_KEY])]
+def created_by_hour(start_utc: datetime) -> list[tuple[datetime, int]]:
+    """(UTC hour, customers created in it) since `start_utc`: few rows, each one placed in its local month."""
+    p = database.param
+    return [(datetime.fromisoformat(hour + ":00"), n) for hour, n in database.execute_sql(
+        f"SELECT substr(created_at, 1, 13), count(*) FROM customer WHERE created_at >= {p} AND name_key < {p} "
+        f"GROUP BY substr(created_at, 1, 13)", [start_utc.isoformat(" "), ERASED_SORT_KEY])]
 
 
 def activity_by_day(first: date, last: date) -> list[tuple[str, date, int, int]]:
@@ -191,12 +199,14 @@ def customer_facts() -> tuple[int, int, int]:
     return total, birthday, consent
 
 
-def messages_sent(first_utc: datetime) -> list[tuple[str, str, int, datetime]]:
-    """(step, channel, customer id, when) of every message sent or done since `first_utc`."""
+def messages_sent(first: date) -> list[tuple[str, int, date]]:
+    """(step, customer id, day it went) of every message sent (or, for WhatsApp and calls, done) on a
+    day since `first`."""
     p = database.param
-    return [(step, channel, cid, datetime.fromisoformat(str(at))) for step, channel, cid, at in database.execute_sql(
-        f"SELECT step, channel, customer_id, done_at FROM outbox WHERE status IN ('sent', 'done') "
-        f"AND done_at >= {p}", [first_utc.isoformat(" ")])]
+    days = _Days()
+    return [(step, cid, days[on]) for step, cid, on in database.execute_sql(
+        f"SELECT step, customer_id, send_on FROM outbox WHERE status IN ('sent', 'done') AND send_on >= {p}",
+        [first.isoformat()])]
 
 
 def purchases_between(first: date, last: date) -> list[tuple[int, date, int]]:
@@ -209,9 +219,13 @@ def purchases_between(first: date, last: date) -> list[tuple[int, date, int]]:
 
 
 def customers_created_before(moment_utc: datetime) -> int:
+    """Customers created before `moment_utc`, not counting erased placeholders (from two indexes)."""
     p = database.param
-    return database.execute_sql(f"SELECT count(*) FROM customer WHERE created_at < {p} AND name_key < {p}",
-                                [moment_utc.isoformat(" "), ERASED_SORT_KEY]).fetchone()[0]
+    at = moment_utc.isoformat(" ")
+    everyone = database.execute_sql(f"SELECT count(*) FROM customer WHERE created_at < {p}", [at]).fetchone()[0]
+    erased = database.execute_sql(f"SELECT count(*) FROM customer WHERE name_key >= {p} AND created_at < {p}",
+                                  [ERASED_SORT_KEY, at]).fetchone()[0]
+    return everyone - erased
 
 
 def coupons_redeemed(first_utc: datetime) -> list[tuple[str, datetime]]:

@@ -76,14 +76,15 @@ def chart_view(figure: Figure, parent: QWidget | None = None) -> QChartView:
         value_axis.setRange(0, max(1, int(top + 0.999)))
         value_axis.setTickCount(max(1, int(top + 0.999)) + 1)
     else:
-        value_axis.setRange(0, _nice_top(top))
-        value_axis.setTickCount(5)
+        value_axis.setRange(0, top)
+        value_axis.applyNiceNumbers()  # round ticks: 0, 50, 100... never 63, 125, 188
     small = chart.font()
     small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
     value_axis.setLabelsFont(small)
     category_axis = QBarCategoryAxis()
     category_axis.append(figure.categories)
     category_axis.setLabelsFont(small)
+    category_axis.setTruncateLabels(False)  # "Champions", never "…"
     if figure.kind == LINE:
         for index, (name, values) in enumerate(figure.series):
             line = QLineSeries()
@@ -99,6 +100,7 @@ def chart_view(figure: Figure, parent: QWidget | None = None) -> QChartView:
         position.setRange(0, max(len(figure.categories) - 1, 1))
         position.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         position.setLabelsFont(small)
+        position.setTruncateLabels(False)
         every = max(1, -(-len(figure.categories) // 7))
         for index in range(0, len(figure.categories), every):
             position.append(figure.categories[index], index)
@@ -129,17 +131,6 @@ def chart_view(figure: Figure, parent: QWidget | None = None) -> QChartView:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(200)
     return view
-
-
-def _nice_top(value: float) -> float:
-    """A round axis end above `value`: 1, 2, 2.5 or 5 times a power of ten."""
-    if value <= 0:
-        return 1
-    step = 10 ** (len(str(int(value))) - 1) if value >= 1 else 0.1
-    for factor in (1, 2, 2.5, 5, 10):
-        if step * factor >= value:
-            return step * factor
-    return value
 
 
 def table_of(figure: Figure, parent: QWidget | None = None) -> QTableWidget:

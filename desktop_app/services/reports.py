@@ -90,7 +90,7 @@ class Dashboard:
     with_birthday: int
     with_email_consent: int
     new_by_month: list[tuple[date, int]]  # (first day of the month, customers created)
-    by_week: list[tuple[date, int, int]]  # (Monday, visits, purchases)
+    by_week: list[tuple[date, int, int]]  # (Monday, visits, purchases) of the last WEEKS whole weeks
     returning_rate: float | None  # of the customers who bought in the last 90 days, who had bought before
     days_between_visits: float | None  # the average gap between two visits or purchases, per regular
     segments: list[Group]
@@ -140,19 +140,19 @@ def dashboard(today: date, *, shop: ShopSettings, actor: Actor) -> Dashboard:
 
     months = _month_starts(today, MONTHS)
     created = Counter()
-    for at in queries.created_since(_utc_start(months[0], tz)):
-        local = at.replace(tzinfo=UTC).astimezone(tz).date()
-        created[local.replace(day=1)] += 1
+    for hour, n in queries.created_by_hour(_utc_start(months[0], tz)):
+        created[hour.replace(tzinfo=UTC).astimezone(tz).date().replace(day=1)] += n
 
-    first_monday = today - timedelta(days=today.weekday() + 7 * (WEEKS - 1))
+    # Whole weeks only: the week under way would show as a fall on every chart.
+    last_sunday = today - timedelta(days=today.weekday() + 1)
+    first_monday = last_sunday - timedelta(days=7 * WEEKS - 1)
     weeks: dict[date, list[int]] = {first_monday + timedelta(weeks=i): [0, 0] for i in range(WEEKS)}
-    for kind, day, n, _money in queries.activity_by_day(first_monday, today):
+    for kind, day, n, _money in queries.activity_by_day(first_monday, last_sunday):
         weeks[day - timedelta(days=day.weekday())][0 if kind == "visit" else 1] += n
 
     recent = seg.recent_start(today, t)
     buyers, returning = queries.returning_buyers(recent, today)
-    gaps = [(last - first).days / (count - 1)
-            for first, last, count in queries.activity_spans(seg.year_start(today, t), today) if count >= 2]
+    gaps = queries.visit_gaps(seg.year_start(today, t), today)
 
     moves = queries.segment_moves()
     return Dashboard(
@@ -211,8 +211,7 @@ def cadence_results(today: date, *, shop: ShopSettings, actor: Actor,
     window_days = max(1, min(int(window_days), 90))
     tz = zone(shop.timezone)
     months = _month_starts(today, MONTHS)
-    sent = [(step, cid, at.replace(tzinfo=UTC).astimezone(tz).date())
-            for step, _channel, cid, at in queries.messages_sent(_utc_start(months[0], tz))]
+    sent = queries.messages_sent(months[0])
     bought: dict[int, list[tuple[date, int]]] = defaultdict(list)
     by_day: dict[date, set[int]] = defaultdict(set)
     for cid, day, amount in queries.purchases_between(months[0], today):
@@ -236,13 +235,16 @@ def cadence_results(today: date, *, shop: ShopSettings, actor: Actor,
             row[2] += sum(amount for _d, amount in history[lo:hi])
     steps = [StepMonth(m, s, *v) for (m, s), v in sorted(per.items())]
 
+    existing_before = queries.customers_created_before(_utc_start(months[0], tz))
+    created = queries.created_by_hour(_utc_start(months[0], tz))
     baseline = []
     for month in months:
         start = month.replace(day=BASELINE_DAY)
         end = min(start + timedelta(days=window_days), today)
         if start > today:
             continue
-        existing = queries.customers_created_before(_utc_start(start, tz))
+        start_utc = _utc_start(start, tz)
+        existing = existing_before + sum(n for hour, n in created if hour < start_utc)
         skip = messaged.get(month, set())
         buyers: set[int] = set()
         day = start
