@@ -159,24 +159,25 @@ STAGE_LABELS = {
 }
 
 
+def _segments_text(table: dict[str, tuple[str, str]], key: str | None, which: int, fallback: str) -> str:
+    pair = table.get(key or "")
+    return QCoreApplication.translate("segments", pair[which]) if pair else fallback
+
+
 def segment_label(key: str | None) -> str:
-    pair = SEGMENT_LABELS.get(key or "")
-    return QCoreApplication.translate("segments", pair[0]) if pair else ""
+    return _segments_text(SEGMENT_LABELS, key, 0, "")
 
 
 def segment_hint(key: str) -> str:
-    pair = SEGMENT_LABELS.get(key)
-    return QCoreApplication.translate("segments", pair[1]) if pair else ""
+    return _segments_text(SEGMENT_LABELS, key, 1, "")
 
 
 def stage_label(key: str) -> str:
-    pair = STAGE_LABELS.get(key)
-    return QCoreApplication.translate("segments", pair[0]) if pair else key
+    return _segments_text(STAGE_LABELS, key, 0, key)
 
 
 def stage_hint(key: str) -> str:
-    pair = STAGE_LABELS.get(key)
-    return QCoreApplication.translate("segments", pair[1]) if pair else ""
+    return _segments_text(STAGE_LABELS, key, 1, "")
 
 
 def short_month(day: date) -> str:
