@@ -271,3 +271,18 @@ def customer_events(customer_id: int) -> list[tuple[date, str, int | None]]:
     return [(days[on], kind, amount) for on, kind, amount in database.execute_sql(
         f"SELECT occurred_on, kind, amount_cents FROM interaction WHERE customer_id = {p} "
         f"AND kind IN ('visit', 'purchase', 'return')", [customer_id])]
+
+
+def in_group(kind: str, key: str, ids: Sequence[int]) -> set[int]:
+    """Those of `ids` in the group: a stored segment or stage ("segment", "stage") or a tag ("tag")."""
+    p = database.param
+    table, column = {"segment": ("customer_segment", "segment"), "stage": ("customer_segment", "stage"),
+                     "tag": ("customer_tag", "tag")}[kind]
+    found: set[int] = set()
+    ids = list(ids)
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start:start + 5000]
+        found.update(cid for (cid,) in database.execute_sql(
+            f"SELECT customer_id FROM {table} WHERE {column} = {p} AND customer_id IN ({', '.join([p] * len(chunk))})",
+            [key, *chunk]))
+    return found

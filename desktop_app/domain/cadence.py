@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from .birthdays import FEB29_ON_MAR1, Birthday
 from .errors import ValidationError
+from .segments import SEGMENTS, STAGES
 
 SIGNUP = "signup"
 WELCOME = "welcome"
@@ -58,6 +59,7 @@ class Step:
     subject: str = ""  # the e-mail subject; empty means the default subject of the shop's language
     gift: str = ""  # birthday: what the shop gives ("10% off", "a free hem"); empty = no gift
     gift_days: int = 30  # birthday: how long the gift's coupon can be used at the counter
+    audience: str = ""  # "" everyone; "segment:<key>", "stage:<key>" or "tag:<name>": only those customers
 
 
 DEFAULT_STEPS = (
@@ -72,6 +74,16 @@ DEFAULT_STEPS = (
 )
 DEFAULT_WEEKDAYS = (0, 1, 2, 3, 4, 5)  # Monday to Saturday
 LIMITS = {"days": (0, 3650), "late_days": (0, 60)}
+
+
+def audience_parts(audience: str) -> tuple[str, str] | None:
+    """("segment" | "stage" | "tag", key) of a step's audience, or None when it is not a valid one."""
+    kind, _, key = audience.partition(":")
+    if kind == "segment" and key in SEGMENTS or kind == "stage" and key in STAGES:
+        return kind, key
+    if kind == "tag" and 0 < len(key) <= 60 and key.strip() == key and not any(ch in key for ch in "\r\n"):
+        return kind, key
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +135,8 @@ class CadenceRules:
                 raise ValidationError("gift", "too_long", max=120)
             if not 1 <= s.gift_days <= 365:
                 raise ValidationError("gift_days", "number_out_of_range", low=1, high=365)
+            if s.audience and (s.key == SIGNUP or audience_parts(s.audience) is None):
+                raise ValidationError("audience", "group_invalid")  # a signup confirmation goes to everyone
         if not 0 <= self.cap_days <= 60:
             raise ValidationError("cap_days", "number_out_of_range", low=0, high=60)
         if not (0 <= self.window_start < self.window_end <= 24):

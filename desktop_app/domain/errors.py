@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "country_invalid": QT_TRANSLATE_NOOP("errors", "Unknown country."),
     "limit_invalid": QT_TRANSLATE_NOOP("errors", "The limit must be a whole number from 1 to 10000."),
     "group_invalid": QT_TRANSLATE_NOOP("errors", "There is no such customer group."),
+    "filter_name_required": QT_TRANSLATE_NOOP("errors", "Give the filter a name."),
+    "too_many_filters": QT_TRANSLATE_NOOP("errors", "At most {max} saved filters; delete one first."),
     "demo_not_empty": QT_TRANSLATE_NOOP(
         "errors", "This database already holds {count} customers; a demo shop is only made in a new or empty database."
     ),

@@ -39,10 +39,11 @@ from ..domain.actors import Actor
 from ..domain.cadence import CadenceRules, Step
 from ..domain.errors import ReguaError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
-from ..services import cadence, mailer
+from ..domain.segments import SEGMENTS, STAGES
+from ..services import cadence, customers, mailer
 from ..services.default_texts import default_text, subject_for
 from ..services.shop import ShopSettings
-from .i18n import error_text, format_date
+from .i18n import error_text, format_date, segment_label, stage_label
 from .tasks import TaskRunner
 from .today_view import CHANNEL_LABELS, step_label, tr
 from .widgets import CustomerFinder, MessageEditor, error_label, fill_customer_list
@@ -99,6 +100,21 @@ class StepCard(QFrame):
             when = QLabel(tr(WHEN[step.key]))
             when.setWordWrap(True)
             form.addRow(self.tr("When"), when)
+        self.audience = QComboBox()
+        self.audience.setToolTip(self.tr("Only the customers of one segment, lifecycle stage or tag get this step "
+                                         "(segments and stages as worked out that day; see Reports)"))
+        self.audience.addItem(self.tr("Every customer"), "")
+        self.audience.insertSeparator(1)
+        for key in SEGMENTS:
+            self.audience.addItem(self.tr("Segment: {name}").format(name=segment_label(key)), f"segment:{key}")
+        self.audience.insertSeparator(self.audience.count())
+        for key in STAGES:
+            self.audience.addItem(self.tr("Stage: {name}").format(name=stage_label(key)), f"stage:{key}")
+        self._tag_start = self.audience.count()
+        if step.key != c.SIGNUP:  # a signup confirmation goes to everyone who signs up
+            form.addRow(self.tr("Who"), self.audience)
+        else:
+            self.audience.hide()
         self.late = QSpinBox()
         self.late.setRange(0, 60)
         self.late.setValue(step.late_days)
@@ -123,6 +139,8 @@ class StepCard(QFrame):
             names=", ".join("{{ " + p + " }}" for p in templates.PLACEHOLDERS)))
         layout.addWidget(self.text)
         self.subject = step.subject
+        self._saved_audience = step.audience
+        self.set_tags([])
         self.edit_button = QPushButton(self.tr("Subject and preview…"))
         layout.addWidget(self.edit_button)
         self.count = QLabel("…")
@@ -131,13 +149,30 @@ class StepCard(QFrame):
         self.error = error_label()
         layout.addWidget(self.error)
         for signal in (self.enabled.toggled, self.channel.currentIndexChanged, self.days.valueChanged,
-                       self.late.valueChanged):
+                       self.late.valueChanged, self.audience.currentIndexChanged):
             signal.connect(lambda *_: on_change())
+
+    def set_tags(self, tags: list[str]) -> None:
+        """The shop's tags as audiences (loaded after the dialog opens), keeping the current choice."""
+        current = self._saved_audience if self._saved_audience is not None else self.audience.currentData()
+        self._saved_audience = None  # from now on, what is on screen
+        self.audience.blockSignals(True)
+        while self.audience.count() > self._tag_start:
+            self.audience.removeItem(self.audience.count() - 1)
+        names = list(tags)
+        if current and current.startswith("tag:") and current[4:] not in names:
+            names.append(current[4:])  # a tag no customer carries any more stays visible while chosen
+        if names:
+            self.audience.insertSeparator(self.audience.count())
+        for name in names:
+            self.audience.addItem(self.tr("Tag: {name}").format(name=name), f"tag:{name}")
+        self.audience.setCurrentIndex(max(self.audience.findData(current or ""), 0))
+        self.audience.blockSignals(False)
 
     def step(self, old: Step) -> Step:
         text = self.text.toPlainText().strip()
         return replace(old, enabled=self.enabled.isChecked(), channel=self.channel.currentData(),
-                       days=self.days.value(), late_days=self.late.value(),
+                       days=self.days.value(), late_days=self.late.value(), audience=self.audience.currentData() or "",
                        text="" if text == self.default.strip() else text, subject=self.subject,
                        gift=" ".join(self.gift.text().split()), gift_days=self.gift_days.value())
 
@@ -249,6 +284,11 @@ class CadenceDialog(QDialog):
         self._timer.timeout.connect(self.update_counts)
         self.resize(1220, 800)
         self.update_counts()
+        self.tasks.run(lambda: [tag for tag, _n in customers.tags()], self._tags_loaded, lambda _exc: None)
+
+    def _tags_loaded(self, tags: list[str]) -> None:
+        for card in self.cards.values():
+            card.set_tags(tags)
 
     def edit_message(self, key: str) -> TemplateDialog:
         """The step's subject and text in a bigger editor with a preview for a real customer."""

@@ -37,8 +37,9 @@ from ..domain.actors import Actor
 from ..domain.dates import utc_now, zone
 from ..domain.errors import ReguaError
 from ..domain.kinds import UNFINISHED
+from ..domain.permissions import allowed
 from ..domain.segments import SEGMENTS, STAGES
-from ..services import coupons, customers, interactions, loyalty, privacy, reports
+from ..services import coupons, customers, interactions, loyalty, privacy, reports, saved_filters
 from ..services.coupons import CouponInfo
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from ..services.interactions import OpenItem
@@ -265,6 +266,13 @@ class CustomersView(QWidget):
         self.group_filter.insertSeparator(self.group_filter.count())
         for key in STAGES:
             self.group_filter.addItem(self.tr("Stage: {name}").format(name=stage_label(key)), f"stage:{key}")
+        self.saved: list[saved_filters.SavedFilter] = []
+        self.filters_menu = QMenu(self)
+        self.filters_menu.aboutToShow.connect(self._build_filters_menu)
+        self.filters_button = QPushButton(self.tr("Saved filters"))
+        self.filters_button.setToolTip(self.tr("Keep the search and filters above under a name, and come back to "
+                                               "them in one click"))
+        self.filters_button.setMenu(self.filters_menu)
         self.new_button = QPushButton(self.tr("&New customer"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.merge_button = QPushButton(self.tr("&Merge…"))
@@ -293,6 +301,7 @@ class CustomersView(QWidget):
         top.addWidget(self.tag_filter, 1)
         top.addWidget(self.month_filter, 1)
         top.addWidget(self.group_filter, 1)
+        top.addWidget(self.filters_button)
         top.addWidget(self.new_button)
 
         self.model = CustomerListModel(tasks, lambda ids: customers.rows(ids, self.shop), self)
@@ -377,11 +386,12 @@ class CustomersView(QWidget):
 
     def reload(self) -> None:
         """Reload the tag list and the current query (after a change or at start)."""
-        self.tasks.run(lambda: (customers.tags(), customers.count()), self._tags_loaded, self._failed)
+        self.tasks.run(lambda: (customers.tags(), customers.count(), saved_filters.saved()), self._tags_loaded,
+                       self._failed)
         self.run_query()
 
     def _tags_loaded(self, result) -> None:
-        tags, self.total = result
+        tags, self.total, self.saved = result
         current = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
@@ -410,6 +420,53 @@ class CustomersView(QWidget):
             return customers.list_ids(tag=tag, birth_month=month, group=group)
 
         self.tasks.run(work, lambda ids: self._query_done(generation, text, ids), self._failed)
+
+    def _build_filters_menu(self) -> None:
+        menu = self.filters_menu
+        menu.clear()
+        for f in self.saved:
+            menu.addAction(f.name).triggered.connect(lambda _c=False, f=f: self.apply_filter(f))
+        if not self.saved:
+            menu.addAction(self.tr("No saved filters yet")).setEnabled(False)
+        if allowed(self.actor, "campaign.send"):
+            menu.addSeparator()
+            menu.addAction(self.tr("Save these filters…")).triggered.connect(lambda: self.save_filter())
+            if self.saved:
+                delete = menu.addMenu(self.tr("Delete"))
+                for f in self.saved:
+                    delete.addAction(f.name).triggered.connect(lambda _c=False, name=f.name: self.delete_filter(name))
+
+    def current_filter(self, name: str = "") -> saved_filters.SavedFilter:
+        return saved_filters.SavedFilter(name, self.search.text().strip(), self.tag_filter.currentData() or "",
+                                         self.month_filter.currentData() or 0, self.group_filter.currentData() or "")
+
+    def apply_filter(self, f: saved_filters.SavedFilter) -> None:
+        for combo, value in ((self.tag_filter, f.tag), (self.month_filter, f.month), (self.group_filter, f.group)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value or combo.itemData(0)), 0))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(f.text)
+        self.search.blockSignals(False)
+        self.run_query()
+        self.status.emit(self.tr("Filter “{name}”").format(name=f.name))
+
+    def save_filter(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("Save these filters"), self.tr("Name (e.g. VIPs in São Paulo)"))
+            if not ok:
+                return
+        wanted, actor = self.current_filter(name), self.actor
+        self.tasks.run(lambda: (saved_filters.save(wanted, actor=actor), saved_filters.saved())[1],
+                       self._filters_saved, self._failed)
+
+    def delete_filter(self, name: str) -> None:
+        actor = self.actor
+        self.tasks.run(lambda: (saved_filters.delete(name, actor=actor), saved_filters.saved())[1],
+                       self._filters_saved, self._failed)
+
+    def _filters_saved(self, saved: list[saved_filters.SavedFilter]) -> None:
+        self.saved = saved
 
     def filter_group(self, kind: str, key: str) -> None:
         """Show the customers of one segment or stage (from the Reports section)."""

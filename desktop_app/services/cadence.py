@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..db import cadence as queries
 from ..db import customers as customer_queries
+from ..db import reports as report_queries
 from ..db.database import database
 from ..db.models import Outbox
 from ..domain import cadence as c
@@ -24,7 +25,7 @@ from ..domain import templates
 from ..domain.actors import Actor
 from ..domain.birthdays import Birthday
 from ..domain.cadence import CadenceRules, Contact, Occasion
-from ..domain.dates import local_date, to_utc, utc_now, zone
+from ..domain.dates import local_date, local_today, to_utc, utc_now, zone
 from ..domain.errors import ValidationError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import require
@@ -141,7 +142,30 @@ def occasions(first: date, last: date, rules: CadenceRules, shop: ShopSettings) 
                 o = Occasion(o.customer_id, o.step, o.occurrence, o.due_on,
                              min(o.not_after, expires - timedelta(days=1)), o.ref_id, o.detail)
             found.append(o)
-    return found
+    return _in_audience(found, rules)
+
+
+def _in_audience(found: list[Occasion], rules: CadenceRules) -> list[Occasion]:
+    """Keep, for a step aimed at a segment, a stage or a tag, only the customers in it (the day's stored
+    segments: `refresh_audiences` brings them up to date first)."""
+    groups = {s.key: c.audience_parts(s.audience) for s in rules.steps if s.audience}
+    if not groups:
+        return found
+    asked: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for o in found:
+        if o.step in groups:
+            asked[groups[o.step]].add(o.customer_id)
+    members = {group: report_queries.in_group(*group, sorted(ids)) for group, ids in asked.items()}
+    return [o for o in found if o.step not in groups or o.customer_id in members[groups[o.step]]]
+
+
+def refresh_audiences(rules: CadenceRules, today: date, shop: ShopSettings) -> None:
+    """Work out the day's segments when a step is aimed at one (once a day; the first time can take a few
+    seconds on a big shop)."""
+    if any(s.enabled and s.audience.split(":")[0] in ("segment", "stage") for s in rules.steps):
+        from . import reports  # reports reads the régua's rules: imported here, not at the top
+
+        reports.refresh_segments(today, shop=shop)
 
 
 People = dict[int, tuple[str, str, str]]  # customer id -> (name, e-mail, phone)
@@ -179,6 +203,7 @@ def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> Pla
     """Put today's occasions (and those of the days since the last run) into the outbox, once each."""
     now = now or utc_now()
     rules = get_rules(shop)
+    refresh_audiences(rules, today, shop)
     with database.atomic("IMMEDIATE"):  # two planners at once take turns
         expired = queries.expire_stale(today, now)
         last, since = get_setting(LAST_RUN_KEY), get_setting(SINCE_KEY)
@@ -300,6 +325,7 @@ def preview(start: date, days: int, *, shop: ShopSettings, overdue: bool = True)
     `overdue`: rows still waiting from before `start` count as due on it (False for a look ahead from
     tomorrow, where they are still on today's list)."""
     rules = get_rules(shop)
+    refresh_audiences(rules, min(start, local_today(shop.timezone)), shop)
     end = start + timedelta(days=days - 1)
     since = Outbox.not_after >= start if overdue else Outbox.send_on >= start
     waiting = [_from_outbox(r) for r in Outbox.select().where(
@@ -353,6 +379,7 @@ def _simulate_cap(rows, start: date, end: date, rules: CadenceRules):
 def audience(rules: CadenceRules, today: date, *, shop: ShopSettings) -> dict[str, int]:
     """Per step, how many customers it would reach today under `rules` (saved or not)."""
     counts = dict.fromkeys(c.STEPS, 0)
+    refresh_audiences(rules, today, shop)
     for o, _channel in _reachable(occasions(today, today, _with_shop(rules, shop), shop), rules):
         counts[o.step] += 1
     return counts

@@ -218,69 +218,69 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="154"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="189"/>
         <source>Relationship cadence</source>
         <translation>Régua de relacionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="158"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="193"/>
         <source>The messages the shop sends by itself along each customer&apos;s journey. Every customer gets each message at most once.</source>
         <translation>As mensagens que a loja envia sozinha ao longo da jornada de cada cliente. Cada cliente recebe cada mensagem no máximo uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="181"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="216"/>
         <source>For every step</source>
         <translation>Para todas as etapas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="186"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="199"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="203"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="221"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="234"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="238"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="190"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="225"/>
         <source>0: no limit. Birthday wins over loyalty, unfinished purchase, after the sale, we miss you and welcome; the others wait or are skipped.</source>
         <translation>0: sem limite. Aniversário vem antes de fidelidade, compra não concluída, pós-venda, saudade e boas-vindas; as outras esperam ou são puladas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="204"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="239"/>
         <source>E-mails wait for approval on the Today screen</source>
         <translation>E-mails esperam aprovação na tela Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="206"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="241"/>
         <source>No after-sale message while a complaint is open</source>
         <translation>Sem pós-venda enquanto houver reclamação aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="219"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="254"/>
         <source>to</source>
         <translation>às</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="222"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="257"/>
         <source>At most one message per customer every</source>
         <translation>No máximo uma mensagem por cliente a cada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="224"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="259"/>
         <source>Send between</source>
         <translation>Enviar entre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="226"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="261"/>
         <source>Open days</source>
         <translation>Dias de funcionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="228"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="263"/>
         <source>After days with the PC off, still send what is up to</source>
         <translation>Depois de dias com o PC desligado, ainda enviar o que tiver até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="230"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="265"/>
         <source>A birthday changed less than this before waits a year</source>
         <translation>Aniversário alterado há menos que isso espera o ano seguinte</translation>
     </message>
@@ -331,18 +331,18 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../desktop_app/gui/charts.py" line="170"/>
-        <location filename="../../desktop_app/gui/charts.py" line="195"/>
+        <location filename="../../desktop_app/gui/charts.py" line="161"/>
+        <location filename="../../desktop_app/gui/charts.py" line="186"/>
         <source>Table</source>
         <translation>Tabela</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/charts.py" line="172"/>
+        <location filename="../../desktop_app/gui/charts.py" line="163"/>
         <source>Show the numbers behind the chart</source>
         <translation>Mostrar os números do gráfico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/charts.py" line="195"/>
+        <location filename="../../desktop_app/gui/charts.py" line="186"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
@@ -522,102 +522,102 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="89"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="90"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="97"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="98"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="105"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="106"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="106"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="108"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="116"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="117"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="136"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="137"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="136"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="137"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="136"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="137"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="137"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="138"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="160"/>
         <source>(follow up {date})</source>
         <translation>(retornar em {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="179"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="186"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="187"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="189"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="191"/>
         <source>Tax id: {id}</source>
         <translation>CPF/NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="194"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="195"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="196"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="197"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="199"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="200"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="222"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="223"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="227"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -625,203 +625,243 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="252"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="253"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Buscar: nome, dígitos do telefone, e-mail, cartão ou CPF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="257"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="258"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="259"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="268"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="269"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="270"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="271"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="273"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="283"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="291"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="285"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="293"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anônimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="260"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
         <source>Segments and lifecycle stages, worked out once a day (see Reports)</source>
         <translation>Segmentos e fases do ciclo de vida, calculados uma vez por dia (veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="262"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="264"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="267"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="268"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="272"/>
+        <source>Saved filters</source>
+        <translation>Filtros salvos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
+        <source>Keep the search and filters above under a name, and come back to them in one click</source>
+        <translation>Guarde a busca e os filtros acima com um nome, e volte a eles num clique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="286"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="295"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="388"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="398"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
+        <source>No saved filters yet</source>
+        <translation>Nenhum filtro salvo ainda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="433"/>
+        <source>Save these filters…</source>
+        <translation>Salvar estes filtros…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="435"/>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="452"/>
+        <source>Filter “{name}”</source>
+        <translation>Filtro “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="456"/>
+        <source>Save these filters</source>
+        <translation>Salvar estes filtros</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="456"/>
+        <source>Name (e.g. VIPs in São Paulo)</source>
+        <translation>Nome (por ex. VIPs de São Paulo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers_view.py" line="487"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="433"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="434"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="491"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="487"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="500"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="544"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="557"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="510"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="567"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="512"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="569"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="521"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="578"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="546"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="603"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="546"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="603"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="554"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="611"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="578"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="635"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>Mensagem na fila para {n} clientes; sai no horário de envio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="587"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="644"/>
         <source>Where to save her data</source>
         <translation>Onde salvar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="595"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="652"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados salvos em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="604"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="661"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="607"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="664"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai pular este cliente. Não dá para desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="616"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="673"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="629"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="686"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="648"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="705"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="671"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="728"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="688"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="745"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -2626,68 +2666,98 @@ Banco de dados: {db}</translation>
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="89"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="90"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="95"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="96"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="102"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="97"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="98"/>
         <source>0: on the birthday itself</source>
         <translation>0: no próprio dia do aniversário</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/cadence_setup.py" line="105"/>
+        <source>Only the customers of one segment, lifecycle stage or tag get this step (segments and stages as worked out that day; see Reports)</source>
+        <translation>Só os clientes de um segmento, fase do ciclo de vida ou etiqueta recebem esta etapa (segmentos e fases como calculados no dia; veja Relatórios)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="106"/>
+        <source>Every customer</source>
+        <translation>Todos os clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="109"/>
+        <source>Segment: {name}</source>
+        <translation>Segmento: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="112"/>
+        <source>Stage: {name}</source>
+        <translation>Fase: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="115"/>
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="121"/>
         <source> day(s) late</source>
         <translation> dia(s) de atraso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="106"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="122"/>
         <source>Up to</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="111"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="127"/>
         <source> days to use it</source>
         <translation> dias para usar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="114"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="130"/>
         <source>optional, e.g. 10% off</source>
         <translation>opcional, ex.: 10% de desconto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="116"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="132"/>
         <source>Each customer gets a code of their own in the message, used once at the counter (Use gift on the customer&apos;s page)</source>
         <translation>Cada cliente recebe na mensagem um código só dela, usado uma vez no balcão (Usar presente na página da cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="117"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="133"/>
         <source>Gift</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="122"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="138"/>
         <source>Placeholders: {names}</source>
         <translation>Campos: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="126"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="144"/>
         <source>Subject and preview…</source>
         <translation>Assunto e prévia…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="145"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="168"/>
+        <source>Tag: {name}</source>
+        <translation>Etiqueta: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="180"/>
         <source>Customers it would reach today: {n}</source>
         <translation>Clientes que receberiam hoje: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="146"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="181"/>
         <source>Off</source>
         <translation>Desligada</translation>
     </message>
@@ -2695,17 +2765,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="326"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="366"/>
         <source>Message: {step}</source>
         <translation>Mensagem: {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="331"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="371"/>
         <source>Preview for… (type a customer&apos;s name)</source>
         <translation>Prévia para… (digite o nome de um cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="376"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="416"/>
         <source>Pick a customer above to see the message as she will get it.</source>
         <translation>Escolha um cliente acima para ver a mensagem como ele vai recebê-la.</translation>
     </message>
@@ -2927,42 +2997,42 @@ Banco de dados: {db}</translation>
 <context>
     <name>cadence</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="52"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
         <source>days after signup</source>
         <translation>dias após o cadastro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
         <source>days after a purchase</source>
         <translation>dias após uma compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
         <source>days before</source>
         <translation>dias antes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="56"/>
         <source>days without a visit</source>
         <translation>dias sem visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="58"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="59"/>
         <source>Right after a customer signs up at the counter (no consent needed).</source>
         <translation>Logo após o cadastro no balcão (não precisa de consentimento).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="59"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="60"/>
         <source>On the follow-up day of an open quote, reservation or order.</source>
         <translation>No dia de retorno de um orçamento, reserva ou encomenda em aberto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="60"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="61"/>
         <source>When a customer&apos;s points reach a reward.</source>
         <translation>Quando os pontos do cliente alcançam uma recompensa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="61"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="62"/>
         <source>30 and 7 days before points expire.</source>
         <translation>30 e 7 dias antes de os pontos vencerem.</translation>
     </message>
@@ -3173,528 +3243,538 @@ Banco de dados: {db}</translation>
         <translation>Esse grupo de clientes não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="33"/>
+        <location filename="../../desktop_app/domain/errors.py" line="31"/>
+        <source>Give the filter a name.</source>
+        <translation>Dê um nome ao filtro.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="32"/>
+        <source>At most {max} saved filters; delete one first.</source>
+        <translation>No máximo {max} filtros salvos; exclua um antes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="35"/>
         <source>This database already holds {count} customers; a demo shop is only made in a new or empty database.</source>
         <translation>Este banco de dados já tem {count} clientes; a loja de demonstração só é criada num banco novo ou vazio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="34"/>
+        <location filename="../../desktop_app/domain/errors.py" line="36"/>
         <source>The number of customers must be from 1 to 2000000.</source>
         <translation>O número de clientes deve ser de 1 a 2000000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="35"/>
+        <location filename="../../desktop_app/domain/errors.py" line="37"/>
         <source>This shop has not been set up yet: open Régua once to set it up.</source>
         <translation>Esta loja ainda não foi configurada: abra o Régua uma vez para configurá-la.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="37"/>
+        <location filename="../../desktop_app/domain/errors.py" line="39"/>
         <source>Only a manager or the owner can do this.</source>
         <translation>Só um gerente ou a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="38"/>
+        <location filename="../../desktop_app/domain/errors.py" line="40"/>
         <source>Only the owner can do this.</source>
         <translation>Só a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="39"/>
+        <location filename="../../desktop_app/domain/errors.py" line="41"/>
         <source>Wrong PIN. {left} tries left before this account is locked.</source>
         <translation>PIN errado. Restam {left} tentativas antes de esta conta ser bloqueada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="41"/>
+        <location filename="../../desktop_app/domain/errors.py" line="43"/>
         <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
         <translation>PIN errado vezes demais: esta conta está bloqueada por mais {minutes} minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="42"/>
+        <location filename="../../desktop_app/domain/errors.py" line="44"/>
         <source>The two PINs are not the same.</source>
         <translation>Os dois PINs não são iguais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="43"/>
+        <location filename="../../desktop_app/domain/errors.py" line="45"/>
         <source>The PIN needs at least 4 characters.</source>
         <translation>O PIN precisa de pelo menos 4 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="44"/>
+        <location filename="../../desktop_app/domain/errors.py" line="46"/>
         <source>There is already a staff member called {name}.</source>
         <translation>Já existe alguém da equipe chamado {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="45"/>
+        <location filename="../../desktop_app/domain/errors.py" line="47"/>
         <source>Unknown role.</source>
         <translation>Função desconhecida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="46"/>
+        <location filename="../../desktop_app/domain/errors.py" line="48"/>
         <source>The shop needs at least one active owner.</source>
         <translation>A loja precisa de pelo menos uma dona ativa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="47"/>
+        <location filename="../../desktop_app/domain/errors.py" line="49"/>
         <source>This staff account does not exist or is switched off.</source>
         <translation>Esta conta da equipe não existe ou está desativada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="49"/>
+        <location filename="../../desktop_app/domain/errors.py" line="51"/>
         <source>Unknown kind of interaction.</source>
         <translation>Tipo de registro desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="50"/>
+        <location filename="../../desktop_app/domain/errors.py" line="52"/>
         <source>Enter the amount.</source>
         <translation>Informe o valor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="51"/>
+        <location filename="../../desktop_app/domain/errors.py" line="53"/>
         <source>This date is in the future.</source>
         <translation>Esta data está no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="52"/>
+        <location filename="../../desktop_app/domain/errors.py" line="54"/>
         <source>The follow-up date cannot be before the day it was logged.</source>
         <translation>A data de retorno não pode ser anterior ao dia do registro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="54"/>
+        <location filename="../../desktop_app/domain/errors.py" line="56"/>
         <source>The refund is larger than what is left of the purchase ({left}).</source>
         <translation>O reembolso é maior do que o que resta da compra ({left}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="55"/>
+        <location filename="../../desktop_app/domain/errors.py" line="57"/>
         <source>This customer has no purchase this refund could reverse.</source>
         <translation>Este cliente não tem compra que este reembolso possa estornar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="56"/>
+        <location filename="../../desktop_app/domain/errors.py" line="58"/>
         <source>This is already closed.</source>
         <translation>Isto já foi encerrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="57"/>
+        <location filename="../../desktop_app/domain/errors.py" line="59"/>
         <source>Write how it was resolved.</source>
         <translation>Escreva como foi resolvido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="58"/>
+        <location filename="../../desktop_app/domain/errors.py" line="60"/>
         <source>This entry no longer exists.</source>
         <translation>Este registro não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="60"/>
+        <location filename="../../desktop_app/domain/errors.py" line="62"/>
         <source>A program gives either points or stamps.</source>
         <translation>Um programa dá pontos ou selos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="62"/>
+        <location filename="../../desktop_app/domain/errors.py" line="64"/>
         <source>This program already has a ledger; it cannot change from points to stamps or back.</source>
         <translation>Este programa já tem lançamentos; não pode passar de pontos para selos nem o contrário.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="64"/>
+        <location filename="../../desktop_app/domain/errors.py" line="66"/>
         <source>The earning rate must be at least 1 point for an amount above zero.</source>
         <translation>A regra de acúmulo precisa dar pelo menos 1 ponto para um valor acima de zero.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="65"/>
+        <location filename="../../desktop_app/domain/errors.py" line="67"/>
         <source>Pick one of the options.</source>
         <translation>Escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="66"/>
-        <location filename="../../desktop_app/domain/errors.py" line="85"/>
+        <location filename="../../desktop_app/domain/errors.py" line="68"/>
+        <location filename="../../desktop_app/domain/errors.py" line="87"/>
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>Digite um número inteiro de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="67"/>
+        <location filename="../../desktop_app/domain/errors.py" line="69"/>
         <source>Every tier needs a name.</source>
         <translation>Todo nível precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="69"/>
+        <location filename="../../desktop_app/domain/errors.py" line="71"/>
         <source>A tier&apos;s multiplier is a percentage from 1 to 1000 (100 = normal points).</source>
         <translation>O multiplicador de um nível é uma porcentagem de 1 a 1000 (100 = pontos normais).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="70"/>
+        <location filename="../../desktop_app/domain/errors.py" line="72"/>
         <source>Two tiers have the same name or the same threshold.</source>
         <translation>Dois níveis têm o mesmo nome ou o mesmo limite.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71"/>
+        <location filename="../../desktop_app/domain/errors.py" line="73"/>
         <source>Not enough points: {available} available, {wanted} needed.</source>
         <translation>Pontos insuficientes: {available} disponíveis, {wanted} necessários.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="72"/>
+        <location filename="../../desktop_app/domain/errors.py" line="74"/>
         <source>This reward no longer exists.</source>
         <translation>Esta recompensa não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="73"/>
+        <location filename="../../desktop_app/domain/errors.py" line="75"/>
         <source>Every reward needs a name.</source>
         <translation>Toda recompensa precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="74"/>
+        <location filename="../../desktop_app/domain/errors.py" line="76"/>
         <source>The cost of “{name}” must be a whole number of at least 1.</source>
         <translation>O custo de “{name}” precisa ser um número inteiro de pelo menos 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="76"/>
+        <location filename="../../desktop_app/domain/errors.py" line="78"/>
         <source>A stamp card needs a reward: say what a full card is worth (for example, 10 stamps).</source>
         <translation>Um cartão de selos precisa de uma recompensa: diga o que vale um cartão completo (por exemplo, 10 selos).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="77"/>
+        <location filename="../../desktop_app/domain/errors.py" line="79"/>
         <source>This loyalty program no longer exists.</source>
         <translation>Este programa de fidelidade não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="78"/>
+        <location filename="../../desktop_app/domain/errors.py" line="80"/>
         <source>Write the reason for this adjustment.</source>
         <translation>Escreva o motivo deste ajuste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="80"/>
+        <location filename="../../desktop_app/domain/errors.py" line="82"/>
         <source>Enter the points to add (for example 50) or to remove (for example -50).</source>
         <translation>Digite os pontos a somar (por exemplo 50) ou a retirar (por exemplo -50).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="82"/>
+        <location filename="../../desktop_app/domain/errors.py" line="84"/>
         <source>Adjustments of more than {limit} points need the owner&apos;s approval.</source>
         <translation>Ajustes de mais de {limit} pontos precisam da aprovação da proprietária.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="84"/>
+        <location filename="../../desktop_app/domain/errors.py" line="86"/>
         <source>The number of days must be from 1 to 31.</source>
         <translation>O número de dias deve ser de 1 a 31.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="87"/>
+        <location filename="../../desktop_app/domain/errors.py" line="89"/>
         <source>Pick e-mail, WhatsApp or a staff task (the signup confirmation is a message, not a task).</source>
         <translation>Escolha e-mail, WhatsApp ou tarefa (a confirmação de cadastro é uma mensagem, não uma tarefa).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="88"/>
+        <location filename="../../desktop_app/domain/errors.py" line="90"/>
         <source>The send window must start before it ends, between 0 and 24 h.</source>
         <translation>O horário de envio deve começar antes de terminar, entre 0 e 24 h.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="89"/>
+        <location filename="../../desktop_app/domain/errors.py" line="91"/>
         <source>Pick at least one day of the week the shop is open.</source>
         <translation>Marque pelo menos um dia da semana em que a loja abre.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="91"/>
+        <location filename="../../desktop_app/domain/errors.py" line="93"/>
         <source>“{{{{ {name} }}}}” is not a placeholder Régua knows. Use one from the list.</source>
         <translation>“{{{{ {name} }}}}” não é um campo que a Régua conhece. Use um da lista.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="92"/>
+        <location filename="../../desktop_app/domain/errors.py" line="94"/>
         <source>A placeholder is not closed: write it as {{{{ first_name }}}}.</source>
         <translation>Um campo não foi fechado: escreva assim {{{{ first_name }}}}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="94"/>
+        <location filename="../../desktop_app/domain/errors.py" line="96"/>
         <source>This message was already sent, done, skipped or expired; nothing was changed.</source>
         <translation>Esta mensagem já foi enviada, feita, pulada ou expirou; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="96"/>
+        <location filename="../../desktop_app/domain/errors.py" line="98"/>
         <source>This customer can no longer be reached this way (no consent, or no phone or e-mail).</source>
         <translation>Este cliente não pode mais ser contatado por este canal (sem consentimento, ou sem telefone ou e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="97"/>
+        <location filename="../../desktop_app/domain/errors.py" line="99"/>
         <source>No gift has the code “{code}”. Check the letters and try again.</source>
         <translation>Nenhum presente tem o código “{code}”. Confira as letras e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="98"/>
+        <location filename="../../desktop_app/domain/errors.py" line="100"/>
         <source>The gift {code} was already used on {date}.</source>
         <translation>O presente {code} já foi usado em {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="99"/>
+        <location filename="../../desktop_app/domain/errors.py" line="101"/>
         <source>The gift {code} could be used until {date}; it has expired.</source>
         <translation>O presente {code} valia até {date}; expirou.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="100"/>
+        <location filename="../../desktop_app/domain/errors.py" line="102"/>
         <source>The gift {code} belongs to another customer ({name}).</source>
         <translation>O presente {code} é de outra cliente ({name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="101"/>
+        <location filename="../../desktop_app/domain/errors.py" line="103"/>
         <source>Pick a colour (written as #RRGGBB, for example #7a3e65).</source>
         <translation>Escolha uma cor (no formato #RRGGBB, por exemplo #7a3e65).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
         <source>The logo is too big for an e-mail (at most {kb} KB). Save a smaller copy.</source>
         <translation>O logotipo é grande demais para um e-mail (no máximo {kb} KB). Salve uma cópia menor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="103"/>
+        <location filename="../../desktop_app/domain/errors.py" line="105"/>
         <source>The logo must be a PNG or JPEG picture.</source>
         <translation>O logotipo precisa ser uma imagem PNG ou JPEG.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <location filename="../../desktop_app/domain/errors.py" line="107"/>
         <source>None of these customers agreed to receive e-mails, so the message would reach nobody.</source>
         <translation>Nenhum destes clientes aceitou receber e-mails; a mensagem não chegaria a ninguém.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="106"/>
+        <location filename="../../desktop_app/domain/errors.py" line="108"/>
         <source>Write what came of it (for example: will come on Saturday).</source>
         <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="108"/>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
         <source>A subject or name cannot contain line breaks.</source>
         <translation>Um assunto ou nome não pode ter quebras de linha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="109"/>
+        <location filename="../../desktop_app/domain/errors.py" line="111"/>
         <source>Enter the mail server&apos;s name, for example smtp.gmail.com.</source>
         <translation>Digite o nome do servidor de e-mail, por exemplo smtp.gmail.com.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <location filename="../../desktop_app/domain/errors.py" line="112"/>
         <source>Pick STARTTLS (port 587) or SSL (port 465).</source>
         <translation>Escolha STARTTLS (porta 587) ou SSL (porta 465).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="111"/>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
         <source>The shop&apos;s mail account is not set up yet (Shop → Mail account).</source>
         <translation>A conta de e-mail da loja ainda não foi configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>The mail password is not in the keyring. Enter it again in Shop → Mail account.</source>
         <translation>A senha do e-mail não está no chaveiro. Digite de novo em Loja → Conta de e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="116"/>
+        <location filename="../../desktop_app/domain/errors.py" line="118"/>
         <source>The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the password without one; check the port (587) or choose SSL on port 465.</source>
         <translation>O servidor {host} não oferece conexão criptografada (STARTTLS). A Régua não envia a senha sem ela; confira a porta (587) ou escolha SSL na porta 465.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="119"/>
+        <location filename="../../desktop_app/domain/errors.py" line="121"/>
         <source>The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado que não é confiável ({reason}). Nada foi enviado; confira o nome do servidor. Num Wi-Fi público, alguém pode estar escutando.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="121"/>
+        <location filename="../../desktop_app/domain/errors.py" line="123"/>
         <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
         <translation>A conexão criptografada com {host}:{port} falhou. Confira a porta e o tipo de segurança.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="124"/>
+        <location filename="../../desktop_app/domain/errors.py" line="126"/>
         <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
         <translation>O servidor recusou o usuário ou a senha. Gmail e Outlook precisam de uma senha de app, não da senha de sempre. ({reply})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="125"/>
+        <location filename="../../desktop_app/domain/errors.py" line="127"/>
         <source>The server {host} does not accept a password login.</source>
         <translation>O servidor {host} não aceita entrar com senha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="126"/>
+        <location filename="../../desktop_app/domain/errors.py" line="128"/>
         <source>The mail server said: {reply}</source>
         <translation>O servidor de e-mail respondeu: {reply}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="127"/>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
         <source>The server {host} closed the connection. Try again later.</source>
         <translation>O servidor {host} fechou a conexão. Tente de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="129"/>
+        <location filename="../../desktop_app/domain/errors.py" line="131"/>
         <source>The server {host} cannot be found. Check its name and the internet connection.</source>
         <translation>O servidor {host} não foi encontrado. Confira o nome e a conexão com a internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="131"/>
+        <location filename="../../desktop_app/domain/errors.py" line="133"/>
         <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
         <translation>O servidor {host}:{port} não respondeu a tempo. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="133"/>
+        <location filename="../../desktop_app/domain/errors.py" line="135"/>
         <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
         <translation>Não foi possível alcançar o servidor {host}:{port}. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="135"/>
+        <location filename="../../desktop_app/domain/errors.py" line="137"/>
         <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
         <translation>O servidor de e-mail parou de aceitar mensagens (cota ou política). Os envios estão pausados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="138"/>
+        <location filename="../../desktop_app/domain/errors.py" line="140"/>
         <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
         <translation>Este computador não tem um lugar seguro para senhas (chaveiro: {backend}). A Régua não grava a senha em nenhum outro lugar; você pode digitá-la uma vez por sessão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="140"/>
+        <location filename="../../desktop_app/domain/errors.py" line="142"/>
         <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
         <translation>O chaveiro do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="142"/>
+        <location filename="../../desktop_app/domain/errors.py" line="144"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="143"/>
+        <location filename="../../desktop_app/domain/errors.py" line="145"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="144"/>
+        <location filename="../../desktop_app/domain/errors.py" line="146"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="146"/>
+        <location filename="../../desktop_app/domain/errors.py" line="148"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="148"/>
+        <location filename="../../desktop_app/domain/errors.py" line="150"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="149"/>
+        <location filename="../../desktop_app/domain/errors.py" line="151"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="150"/>
+        <location filename="../../desktop_app/domain/errors.py" line="152"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="151"/>
+        <location filename="../../desktop_app/domain/errors.py" line="153"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="153"/>
+        <location filename="../../desktop_app/domain/errors.py" line="155"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="154"/>
+        <location filename="../../desktop_app/domain/errors.py" line="156"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="155"/>
+        <location filename="../../desktop_app/domain/errors.py" line="157"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="156"/>
+        <location filename="../../desktop_app/domain/errors.py" line="158"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="157"/>
+        <location filename="../../desktop_app/domain/errors.py" line="159"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="158"/>
+        <location filename="../../desktop_app/domain/errors.py" line="160"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="159"/>
+        <location filename="../../desktop_app/domain/errors.py" line="161"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="161"/>
+        <location filename="../../desktop_app/domain/errors.py" line="163"/>
         <source>This person asked to be erased; the row is skipped and nothing about them is imported.</source>
         <translation>Esta pessoa pediu para ser apagada; a linha é pulada e nada sobre ela é importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="162"/>
+        <location filename="../../desktop_app/domain/errors.py" line="164"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="164"/>
+        <location filename="../../desktop_app/domain/errors.py" line="166"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="170"/>
+        <location filename="../../desktop_app/domain/errors.py" line="172"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="173"/>
+        <location filename="../../desktop_app/domain/errors.py" line="175"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="174"/>
+        <location filename="../../desktop_app/domain/errors.py" line="176"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="175"/>
+        <location filename="../../desktop_app/domain/errors.py" line="177"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="176"/>
+        <location filename="../../desktop_app/domain/errors.py" line="178"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="177"/>
+        <location filename="../../desktop_app/domain/errors.py" line="179"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="178"/>
+        <location filename="../../desktop_app/domain/errors.py" line="180"/>
         <source>That is the shop&apos;s live database; pick another file.</source>
         <translation>Esse é o banco de dados em uso da loja; escolha outro arquivo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="180"/>
+        <location filename="../../desktop_app/domain/errors.py" line="182"/>
         <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
         <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="181"/>
+        <location filename="../../desktop_app/domain/errors.py" line="183"/>
         <source>The restore could not be done ({reason}); nothing was changed.</source>
         <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="185"/>
+        <location filename="../../desktop_app/domain/errors.py" line="187"/>
         <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
         <translation>O banco de dados {path} está numa pasta que sincroniza com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o arquivo enquanto a Régua grava e pode danificá-lo. Deixe-o numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Arquivo → Cópias de segurança).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="188"/>
+        <location filename="../../desktop_app/domain/errors.py" line="190"/>
         <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
         <translation>O banco de dados {path} está numa unidade de rede, onde uma queda de conexão pode danificá-lo. Deixe-o no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="190"/>
+        <location filename="../../desktop_app/domain/errors.py" line="192"/>
         <source>The system&apos;s scheduler did not take the job ({reason}). Sending still happens while Régua is open.</source>
         <translation>O agendador do sistema não aceitou a tarefa ({reason}). Os envios continuam enquanto a Régua estiver aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="191"/>
+        <location filename="../../desktop_app/domain/errors.py" line="193"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>

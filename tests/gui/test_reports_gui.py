@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import openpyxl
+import pytest
 
 from desktop_app.db.models import Customer, Interaction
 from desktop_app.domain.actors import COUNTER, MANAGER, Actor
 from desktop_app.domain.dates import local_noon_utc
+from desktop_app.domain.permissions import PermissionDenied
 from desktop_app.services import customers
 from desktop_app.services.customers import CustomerInput
 
@@ -96,3 +98,30 @@ def test_the_export_writes_every_table_and_the_staff_figures_stay_with_the_owner
     window.set_actor(Actor(None, "Bruno", COUNTER))
     assert window.nav.item(window.stack.indexOf(view)).isHidden()
     assert window.stack.currentWidget() is window.customers
+
+
+def test_a_filter_is_saved_under_a_name_and_brought_back(qtbot, tasks, paths, shop_settings, actor, today, english):
+    from desktop_app.domain.errors import ValidationError
+    from desktop_app.services import saved_filters
+
+    ids = shop_with_history(shop_settings, actor, today)
+    window, view = open_reports(qtbot, tasks, paths, shop_settings, actor, today)
+    window.open_group("stage", "inactive")
+    listing = window.customers
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
+    listing.save_filter("Sumidas")
+    qtbot.waitUntil(lambda: [f.name for f in listing.saved] == ["Sumidas"])
+    listing.group_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 4)
+    listing._build_filters_menu()
+    [action] = [a for a in listing.filters_menu.actions() if a.text() == "Sumidas"]
+    action.trigger()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
+    assert listing.model.customer_id(0) == ids["Olga Antiga"]
+    assert listing.group_filter.currentText() == "Stage: Inactive"
+    listing.delete_filter("Sumidas")
+    qtbot.waitUntil(lambda: listing.saved == [])
+    with pytest.raises(ValidationError):
+        saved_filters.save(saved_filters.SavedFilter("  "), actor=actor)
+    with pytest.raises(PermissionDenied):
+        saved_filters.save(saved_filters.SavedFilter("x"), actor=Actor(None, "Bruno", COUNTER))

@@ -180,6 +180,30 @@ def test_cadence_settings_show_todays_reach_refuse_unknown_placeholders_and_save
     assert rules.step(c.WELCOME).text == ""  # untouched default texts follow the shop's language
 
 
+def test_a_step_can_be_aimed_at_a_segment_or_a_tag(qtbot, tasks, shop_settings, owner, today, regulars, english):
+    from desktop_app.db.models import CustomerTag
+
+    maria, _joao = regulars
+    CustomerTag.create(customer=maria, tag="vip")
+    dialog = CadenceDialog(tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    card = dialog.cards[c.REACTIVATION]
+    qtbot.waitUntil(lambda: card.audience.findData("tag:vip") >= 0)
+    assert card.audience.currentText() == "Every customer"
+    assert dialog.cards[c.SIGNUP].audience.isHidden()  # the signup confirmation goes to everyone
+    card.audience.setCurrentIndex(card.audience.findData("segment:at_risk"))
+    dialog.cards[c.BIRTHDAY].audience.setCurrentIndex(dialog.cards[c.BIRTHDAY].audience.findData("tag:vip"))
+    dialog.save()
+    rules = cadence.get_rules(shop_settings)
+    assert rules.step(c.REACTIVATION).audience == "segment:at_risk" and rules.step(c.BIRTHDAY).audience == "tag:vip"
+    again = CadenceDialog(tasks, shop_settings, owner, lambda: today)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.cards[c.BIRTHDAY].audience.findData("tag:vip") >= 0)
+    assert again.cards[c.BIRTHDAY].audience.currentText() == "Tag: vip"
+    assert again.cards[c.REACTIVATION].audience.currentText() == "Segment: At risk"
+
+
 def test_a_birthday_gift_is_used_from_the_customers_page(qtbot, tasks, paths, shop_settings, owner, today, english):
     from desktop_app.services import coupons
 

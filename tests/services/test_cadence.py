@@ -374,3 +374,36 @@ def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reim
     plan = importer.plan_import(read_table(sheet), shop_settings, today)
     importer.commit_import(plan, actor=actor, shop=shop_settings, today=today)
     assert customers.detail(cid, shop_settings).consent["email"] is False
+
+
+def test_a_step_aimed_at_a_segment_stage_or_tag_reaches_only_those_customers(shop_settings, actor, today):
+    from desktop_app.db.models import CustomerTag
+    from desktop_app.services import reports
+
+    start(shop_settings, today)
+    bday = f"{today.day}/{today.month}"
+    maria = make(shop_settings, actor, today - timedelta(days=90), birthday=bday, birthday_set_on=date(2020, 1, 1))
+    ana = make(shop_settings, actor, today - timedelta(days=90), "Ana Lima", email="ana@example.com",
+               phone="11912345670", birthday=bday, birthday_set_on=date(2020, 1, 1))
+    for days in (5, 20, 40, 70, 100):  # Ana buys often: a loyal customer; Maria never bought: a lead
+        on = today - timedelta(days=days)
+        Interaction.create(customer=ana, kind="purchase", amount_cents=9000, occurred_on=on, source="counter",
+                           occurred_at=datetime.combine(on, datetime.min.time()), created_at=datetime(2026, 1, 1))
+    CustomerTag.create(customer=maria, tag="vip")
+    rules = cadence.get_rules(shop_settings)
+    birthday = rules.step(c.BIRTHDAY)
+    assert cadence.audience(rules, today, shop=shop_settings)[c.BIRTHDAY] == 2
+    for audience, expected in (("stage:loyal", {ana}), ("stage:lead", {maria}), ("tag:vip", {maria}),
+                               ("segment:new", set())):
+        aimed = rules.with_step(replace(birthday, audience=audience))
+        assert cadence.audience(aimed, today, shop=shop_settings)[c.BIRTHDAY] == len(expected), audience
+    assert reports.standing(ana, today, shop=shop_settings).stage == "loyal"  # worked out on the way
+    cadence.save_rules(rules.with_step(replace(birthday, audience="tag:vip")), actor=actor, shop=shop_settings)
+    cadence.plan(today, shop=shop_settings)
+    assert {r.customer_id for r in Outbox.select().where(Outbox.step == c.BIRTHDAY)} == {maria}
+    for bad in ("segment:vips", "tag:", "everyone", "tag:a\nb"):
+        with pytest.raises(ValidationError):
+            cadence.save_rules(rules.with_step(replace(birthday, audience=bad)), actor=actor, shop=shop_settings)
+    with pytest.raises(ValidationError):  # a signup confirmation goes to everyone who signs up
+        cadence.save_rules(rules.with_step(replace(rules.step(c.SIGNUP), audience="tag:vip")), actor=actor,
+                           shop=shop_settings)
