@@ -321,7 +321,8 @@ def today_items(today: date) -> list[DueItem]:
 
 def preview(start: date, days: int, *, shop: ShopSettings, overdue: bool = True) -> list[DueItem]:
     """What the planner will put on each day of [start, start + days): the rows already waiting in the
-    outbox, and the occasions still to be planned, with the frequency cap applied. Writes nothing.
+    outbox, and the occasions still to be planned, with the frequency cap applied. Writes nothing to the
+    outbox (only the day's segments, when a step is aimed at one and they are not worked out yet).
     `overdue`: rows still waiting from before `start` count as due on it (False for a look ahead from
     tomorrow, where they are still on today's list)."""
     rules = get_rules(shop)
