@@ -39,11 +39,10 @@ from ..domain.actors import Actor
 from ..domain.cadence import CadenceRules, Step
 from ..domain.errors import ReguaError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
-from ..domain.segments import SEGMENTS, STAGES
 from ..services import cadence, customers, mailer
 from ..services.default_texts import default_text, subject_for
 from ..services.shop import ShopSettings
-from .i18n import error_text, format_date, segment_label, stage_label
+from .i18n import add_group_items, error_text, format_date
 from .tasks import TaskRunner
 from .today_view import CHANNEL_LABELS, step_label, tr
 from .widgets import CustomerFinder, MessageEditor, error_label, fill_customer_list
@@ -104,12 +103,7 @@ class StepCard(QFrame):
         self.audience.setToolTip(self.tr("Only the customers of one segment, lifecycle stage or tag get this step "
                                          "(segments and stages as worked out that day; see Reports)"))
         self.audience.addItem(self.tr("Every customer"), "")
-        self.audience.insertSeparator(1)
-        for key in SEGMENTS:
-            self.audience.addItem(self.tr("Segment: {name}").format(name=segment_label(key)), f"segment:{key}")
-        self.audience.insertSeparator(self.audience.count())
-        for key in STAGES:
-            self.audience.addItem(self.tr("Stage: {name}").format(name=stage_label(key)), f"stage:{key}")
+        add_group_items(self.audience)
         self._tag_start = self.audience.count()
         if step.key != c.SIGNUP:  # a signup confirmation goes to everyone who signs up
             form.addRow(self.tr("Who"), self.audience)

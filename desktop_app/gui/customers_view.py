@@ -38,7 +38,6 @@ from ..domain.dates import utc_now, zone
 from ..domain.errors import ReguaError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import allowed
-from ..domain.segments import SEGMENTS, STAGES
 from ..services import coupons, customers, interactions, loyalty, privacy, reports, saved_filters
 from ..services.coupons import CouponInfo
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
@@ -50,6 +49,7 @@ from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
 from .errors import show_error
 from .i18n import (
+    add_group_items,
     format_birthday,
     format_date,
     format_datetime_local,
@@ -260,12 +260,7 @@ class CustomersView(QWidget):
         self.group_filter = QComboBox()
         self.group_filter.setToolTip(self.tr("Segments and lifecycle stages, worked out once a day (see Reports)"))
         self.group_filter.addItem(self.tr("Every customer"), None)
-        self.group_filter.insertSeparator(1)
-        for key in SEGMENTS:
-            self.group_filter.addItem(self.tr("Segment: {name}").format(name=segment_label(key)), f"segment:{key}")
-        self.group_filter.insertSeparator(self.group_filter.count())
-        for key in STAGES:
-            self.group_filter.addItem(self.tr("Stage: {name}").format(name=stage_label(key)), f"stage:{key}")
+        add_group_items(self.group_filter)
         self.saved: list[saved_filters.SavedFilter] = []
         self.filters_menu = QMenu(self)
         self.filters_menu.aboutToShow.connect(self._build_filters_menu)

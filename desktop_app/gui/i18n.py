@@ -180,6 +180,19 @@ def stage_hint(key: str) -> str:
     return _segments_text(STAGE_LABELS, key, 1, "")
 
 
+def add_group_items(combo) -> None:
+    """Append the segments, then the lifecycle stages, to a combo box, with "segment:<key>" and
+    "stage:<key>" as their data (the customer list's filter and a régua step's audience)."""
+    combo.insertSeparator(combo.count())
+    for key in SEGMENT_LABELS:
+        combo.addItem(QCoreApplication.translate("segments", "Segment: {name}").format(name=segment_label(key)),
+                      f"segment:{key}")
+    combo.insertSeparator(combo.count())
+    for key in STAGE_LABELS:
+        combo.addItem(QCoreApplication.translate("segments", "Stage: {name}").format(name=stage_label(key)),
+                      f"stage:{key}")
+
+
 def short_month(day: date) -> str:
     """'nov/26' style: a month on a chart's axis."""
     name = QLocale().standaloneMonthName(day.month, QLocale.FormatType.ShortFormat).rstrip(".").lower()

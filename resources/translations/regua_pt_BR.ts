@@ -218,69 +218,69 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="189"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="183"/>
         <source>Relationship cadence</source>
         <translation>Régua de relacionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="193"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="187"/>
         <source>The messages the shop sends by itself along each customer&apos;s journey. Every customer gets each message at most once.</source>
         <translation>As mensagens que a loja envia sozinha ao longo da jornada de cada cliente. Cada cliente recebe cada mensagem no máximo uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="216"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="210"/>
         <source>For every step</source>
         <translation>Para todas as etapas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="221"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="234"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="238"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="215"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="228"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="232"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="225"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="219"/>
         <source>0: no limit. Birthday wins over loyalty, unfinished purchase, after the sale, we miss you and welcome; the others wait or are skipped.</source>
         <translation>0: sem limite. Aniversário vem antes de fidelidade, compra não concluída, pós-venda, saudade e boas-vindas; as outras esperam ou são puladas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="239"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="233"/>
         <source>E-mails wait for approval on the Today screen</source>
         <translation>E-mails esperam aprovação na tela Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="241"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="235"/>
         <source>No after-sale message while a complaint is open</source>
         <translation>Sem pós-venda enquanto houver reclamação aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="254"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="248"/>
         <source>to</source>
         <translation>às</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="257"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="251"/>
         <source>At most one message per customer every</source>
         <translation>No máximo uma mensagem por cliente a cada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="259"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="253"/>
         <source>Send between</source>
         <translation>Enviar entre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="261"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="255"/>
         <source>Open days</source>
         <translation>Dias de funcionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="263"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="257"/>
         <source>After days with the PC off, still send what is up to</source>
         <translation>Depois de dias com o PC desligado, ainda enviar o que tiver até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="265"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="259"/>
         <source>A birthday changed less than this before waits a year</source>
         <translation>Aniversário alterado há menos que isso espera o ano seguinte</translation>
     </message>
@@ -640,52 +640,52 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="271"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="272"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="273"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Mesclar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="282"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="286"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="288"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anônimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
@@ -700,168 +700,158 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
-        <source>Segment: {name}</source>
-        <translation>Segmento: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="268"/>
-        <source>Stage: {name}</source>
-        <translation>Fase: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="272"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="267"/>
         <source>Saved filters</source>
         <translation>Filtros salvos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="269"/>
         <source>Keep the search and filters above under a name, and come back to them in one click</source>
         <translation>Guarde a busca e os filtros acima com um nome, e volte a eles num clique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="286"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="295"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="290"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="398"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="393"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="425"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro salvo ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="433"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="428"/>
         <source>Save these filters…</source>
         <translation>Salvar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="435"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="430"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="452"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="447"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="456"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="451"/>
         <source>Save these filters</source>
         <translation>Salvar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="456"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="451"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de São Paulo)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="487"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="482"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; digite mais para refinar a busca.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="490"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="485"/>
         <source>1 customer</source>
         <translation>1 cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="491"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="486"/>
         <source>{n} customers</source>
         <translation>{n} clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="544"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="557"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="539"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="552"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="567"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="562"/>
         <source>Merge customers</source>
         <translation>Mesclar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="569"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="564"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Mesclar “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="578"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="573"/>
         <source>Customers merged.</source>
         <translation>Clientes mesclados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="603"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="598"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="603"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="598"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="611"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="606"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="635"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="630"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>Mensagem na fila para {n} clientes; sai no horário de envio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="644"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="639"/>
         <source>Where to save her data</source>
         <translation>Onde salvar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="652"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="647"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados salvos em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="661"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="656"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="664"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="659"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai pular este cliente. Não dá para desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="673"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="668"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="686"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="681"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="705"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="700"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="728"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="723"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="745"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="740"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -2666,98 +2656,88 @@ Banco de dados: {db}</translation>
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="90"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="89"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="96"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="102"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="95"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="98"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="97"/>
         <source>0: on the birthday itself</source>
         <translation>0: no próprio dia do aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="105"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="104"/>
         <source>Only the customers of one segment, lifecycle stage or tag get this step (segments and stages as worked out that day; see Reports)</source>
         <translation>Só os clientes de um segmento, fase do ciclo de vida ou etiqueta recebem esta etapa (segmentos e fases como calculados no dia; veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="106"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="105"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/cadence_setup.py" line="109"/>
-        <source>Segment: {name}</source>
-        <translation>Segmento: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="112"/>
-        <source>Stage: {name}</source>
-        <translation>Fase: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="115"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="121"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="115"/>
         <source> day(s) late</source>
         <translation> dia(s) de atraso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="122"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="116"/>
         <source>Up to</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="127"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="121"/>
         <source> days to use it</source>
         <translation> dias para usar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="130"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="124"/>
         <source>optional, e.g. 10% off</source>
         <translation>opcional, ex.: 10% de desconto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="132"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="126"/>
         <source>Each customer gets a code of their own in the message, used once at the counter (Use gift on the customer&apos;s page)</source>
         <translation>Cada cliente recebe na mensagem um código só dela, usado uma vez no balcão (Usar presente na página da cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="133"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="127"/>
         <source>Gift</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="138"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="132"/>
         <source>Placeholders: {names}</source>
         <translation>Campos: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="144"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="138"/>
         <source>Subject and preview…</source>
         <translation>Assunto e prévia…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="168"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="162"/>
         <source>Tag: {name}</source>
         <translation>Etiqueta: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="180"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="174"/>
         <source>Customers it would reach today: {n}</source>
         <translation>Clientes que receberiam hoje: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="181"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="175"/>
         <source>Off</source>
         <translation>Desligada</translation>
     </message>
@@ -2765,17 +2745,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="366"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="360"/>
         <source>Message: {step}</source>
         <translation>Mensagem: {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="371"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="365"/>
         <source>Preview for… (type a customer&apos;s name)</source>
         <translation>Prévia para… (digite o nome de um cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="416"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="410"/>
         <source>Pick a customer above to see the message as she will get it.</source>
         <translation>Escolha um cliente acima para ver a mensagem como ele vai recebê-la.</translation>
     </message>
@@ -2997,42 +2977,42 @@ Banco de dados: {db}</translation>
 <context>
     <name>cadence</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="52"/>
         <source>days after signup</source>
         <translation>dias após o cadastro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
         <source>days after a purchase</source>
         <translation>dias após uma compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
         <source>days before</source>
         <translation>dias antes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="56"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
         <source>days without a visit</source>
         <translation>dias sem visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="59"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="58"/>
         <source>Right after a customer signs up at the counter (no consent needed).</source>
         <translation>Logo após o cadastro no balcão (não precisa de consentimento).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="60"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="59"/>
         <source>On the follow-up day of an open quote, reservation or order.</source>
         <translation>No dia de retorno de um orçamento, reserva ou encomenda em aberto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="61"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="60"/>
         <source>When a customer&apos;s points reach a reward.</source>
         <translation>Quando os pontos do cliente alcançam uma recompensa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="62"/>
+        <location filename="../../desktop_app/gui/cadence_setup.py" line="61"/>
         <source>30 and 7 days before points expire.</source>
         <translation>30 e 7 dias antes de os pontos vencerem.</translation>
     </message>
@@ -4368,6 +4348,16 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/i18n.py" line="158"/>
         <source>Returned in the last 90 days after a long absence</source>
         <translation>Voltou nos últimos 90 dias depois de muito tempo longe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="188"/>
+        <source>Segment: {name}</source>
+        <translation>Segmento: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
+        <source>Stage: {name}</source>
+        <translation>Fase: {name}</translation>
     </message>
 </context>
 <context>
