@@ -277,12 +277,24 @@ class ReportsView(QWidget):
         def dashboard():
             if force:
                 reports.refresh_segments(today, shop=shop, force=True)
-            return reports.dashboard(today, shop=shop, actor=actor)
+            return reports.dashboard(today, shop=shop, actor=actor, refresh=False)
+
+        def segments_then_dashboard():
+            """The day's first opening: yesterday's segments are on screen; bring them up to date."""
+            if reports.refresh_segments(today, shop=shop) is None:
+                return None
+            return reports.dashboard(today, shop=shop, actor=actor, refresh=False)
+
+        def shown(d: reports.Dashboard | None) -> None:
+            if d is not None:
+                self._dashboard_loaded(generation, d)
 
         self.tasks.run(dashboard, lambda d: self._dashboard_loaded(generation, d), self._failed)
         self.load_cadence()
         self.tasks.run(lambda: reports.service(today, shop=shop, actor=actor),
                        lambda s: generation == self._generation and self._service_loaded(s), self._failed)
+        if not force:
+            self.tasks.run(segments_then_dashboard, shown, self._failed)
 
     def load_cadence(self) -> None:
         today, shop, actor, window = self.today(), self.shop, self.actor, self.window_days.value()
@@ -301,7 +313,13 @@ class ReportsView(QWidget):
             return
         self.data = d
         self.refresh_button.setEnabled(True)
-        self.state.setText(self.tr("as of {date}").format(date=format_date(d.day)))
+        if d.segments_on == d.day:
+            self.state.setText(self.tr("as of {date}").format(date=format_date(d.day)))
+        elif d.segments_on is None:
+            self.state.setText(self.tr("as of {date}; working out the segments…").format(date=format_date(d.day)))
+        else:
+            self.state.setText(self.tr("as of {date}; segments of {then}, being updated…").format(
+                date=format_date(d.day), then=format_date(d.segments_on)))
         new_this_month = d.new_by_month[-1][1] if d.new_by_month else 0
         self.tile_customers.set(_number(d.customers))
         self.tile_new.set(_number(new_this_month))

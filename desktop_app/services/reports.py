@@ -96,6 +96,7 @@ class Dashboard:
     segments: list[Group]
     stages: list[Group]
     moved: int  # customers whose stage changed since the end of last month
+    segments_on: date | None  # the day the segments and stages shown were worked out (None: never yet)
     liability: list[loyalty.Owed]
 
     @property
@@ -131,9 +132,16 @@ def _groups(moves, now_index: int, then_index: int, keys: tuple[str, ...]) -> li
     return [Group(k, now[k], then[k], came[k], went[k]) for k in keys]
 
 
-def dashboard(today: date, *, shop: ShopSettings, actor: Actor) -> Dashboard:
+def segments_stale(today: date) -> bool:
+    return queries.segments_computed_on() != today
+
+
+def dashboard(today: date, *, shop: ShopSettings, actor: Actor, refresh: bool = True) -> Dashboard:
+    """The overview. With `refresh=False` the segments are the stored ones, however old (the section
+    shows those at once and brings them up to date right after)."""
     require(actor, "reports.view")
-    refresh_segments(today, shop=shop)
+    if refresh:
+        refresh_segments(today, shop=shop)
     tz = zone(shop.timezone)
     t = thresholds(shop)
     total, birthday, consent = queries.customer_facts()
@@ -162,7 +170,7 @@ def dashboard(today: date, *, shop: ShopSettings, actor: Actor) -> Dashboard:
         returning_rate=returning / buyers if buyers else None,
         days_between_visits=statistics.fmean(gaps) if gaps else None,
         segments=_groups(moves, 0, 1, seg.SEGMENTS), stages=_groups(moves, 2, 3, seg.STAGES),
-        moved=sum(row[4] for row in moves if row[2] != row[3]),
+        moved=sum(row[4] for row in moves if row[2] != row[3]), segments_on=queries.segments_computed_on(),
         liability=loyalty.liability(today),
     )
 

@@ -2220,19 +2220,19 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="140"/>
         <location filename="../../desktop_app/gui/reports_view.py" line="196"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="421"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="439"/>
         <source>Segments</source>
         <translation>Segmentos</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="141"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="422"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="440"/>
         <source>Régua results</source>
         <translation>Resultados da régua</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="142"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="424"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="442"/>
         <source>Service</source>
         <translation>Atendimento</translation>
     </message>
@@ -2283,8 +2283,8 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="180"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="326"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="330"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="344"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="348"/>
         <source>End of last month</source>
         <translation>Fim do mês passado</translation>
     </message>
@@ -2305,7 +2305,7 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="183"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="330"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="348"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
@@ -2326,7 +2326,7 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="199"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="421"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="439"/>
         <source>Lifecycle</source>
         <translation>Ciclo de vida</translation>
     </message>
@@ -2339,9 +2339,9 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/reports_view.py" line="221"/>
         <location filename="../../desktop_app/gui/reports_view.py" line="223"/>
         <location filename="../../desktop_app/gui/reports_view.py" line="244"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="318"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="355"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="380"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="336"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="373"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="398"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -2407,7 +2407,7 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="244"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="379"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="397"/>
         <source>Resolved</source>
         <translation>Resolvidas</translation>
     </message>
@@ -2428,13 +2428,13 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="247"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="424"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="442"/>
         <source>Staff</source>
         <translation>Funcionário</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports_view.py" line="247"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="322"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="340"/>
         <source>Week of</source>
         <translation>Semana de</translation>
     </message>
@@ -2449,113 +2449,123 @@ Banco de dados: {db}</translation>
         <translation>Calculando os números…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="304"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="317"/>
         <source>as of {date}</source>
         <translation>em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="317"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="319"/>
+        <source>as of {date}; working out the segments…</source>
+        <translation>em {date}; calculando os segmentos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="321"/>
+        <source>as of {date}; segments of {then}, being updated…</source>
+        <translation>em {date}; segmentos de {then}, sendo atualizados…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports_view.py" line="335"/>
         <source>New customers per month</source>
         <translation>Clientes novos por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="318"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="336"/>
         <source>New customers</source>
         <translation>Clientes novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="320"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="338"/>
         <source>Visits and purchases per week</source>
         <translation>Visitas e compras por semana</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="321"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="339"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="321"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="339"/>
         <source>Purchases</source>
         <translation>Compras</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="324"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="342"/>
         <source>Segments, now and at the end of last month</source>
         <translation>Segmentos, agora e no fim do mês passado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="325"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="329"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="343"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="347"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="326"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="344"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="328"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="346"/>
         <source>Lifecycle stages</source>
         <translation>Fases do ciclo de vida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="339"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="357"/>
         <source>{n} customers changed stage since the end of last month</source>
         <translation>{n} clientes mudaram de fase desde o fim do mês passado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="350"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="368"/>
         <source>Bought within {n} days: after a message, and without one</source>
         <translation>Compraram em até {n} dias: depois de uma mensagem, e sem ela</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="352"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="370"/>
         <source>Got a message (%)</source>
         <translation>Receberam mensagem (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="353"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="371"/>
         <source>No message, baseline (%)</source>
         <translation>Sem mensagem, referência (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="359"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="377"/>
         <source>Baseline: customers who got no message that month, and how many of them bought within {n} days from the {day}th. A simple comparison, not an experiment: the customers who get a message are not chosen at random.</source>
         <translation>Referência: clientes que não receberam mensagem naquele mês, e quantos deles compraram em até {n} dias a partir do dia {day}. Uma comparação simples, não um experimento: quem recebe mensagem não é escolhido ao acaso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="378"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="396"/>
         <source>Complaints per month</source>
         <translation>Reclamações por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="379"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="397"/>
         <source>Opened</source>
         <translation>Abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="423"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
         <source>Coupons and rewards</source>
         <translation>Cupons e prêmios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="432"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="450"/>
         <source>Export the reports</source>
         <translation>Exportar os relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="433"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="451"/>
         <source>reports-{date}.xlsx</source>
         <translation>relatorios-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="434"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="452"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="459"/>
         <source>Reports exported: {n} rows.</source>
         <translation>Relatórios exportados: {n} linhas.</translation>
     </message>

@@ -119,6 +119,13 @@ def test_dashboard_counts_what_happened(shop_settings, actor):
     assert stages["new"].came_in == 1  # a lead at the end of October
     assert d.moved == 2
     assert sum(g.customers for g in d.segments) == 2
+    assert d.segments_on == DAY
+    event(b, DAY, "purchase", 5000)
+    tomorrow = DAY + timedelta(days=1)
+    assert reports.segments_stale(tomorrow)
+    quick = reports.dashboard(tomorrow, shop=shop_settings, actor=actor, refresh=False)
+    assert quick.segments_on == DAY and quick.segments == d.segments  # yesterday's, shown at once
+    assert reports.dashboard(tomorrow, shop=shop_settings, actor=actor).segments_on == tomorrow
     with pytest.raises(PermissionDenied):
         reports.dashboard(DAY, shop=shop_settings, actor=Actor(None, "Bruno", COUNTER))
 
