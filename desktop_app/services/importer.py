@@ -336,10 +336,8 @@ def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
     columns = [Customer.id, Customer.name, *(getattr(Customer, n) for n in FILLABLE if n != "birthday"),
                Customer.birth_day, Customer.birth_month, Customer.birth_year]
     for name, values in wanted.items():
-        column = getattr(Customer, name)
-        for chunk in _chunks(sorted(values)):
-            for c in Customer.select(*columns).where(column.in_(chunk)).namedtuples():
-                found[name].setdefault(getattr(c, name), c)
+        for c in sorted(queries.customers_where_in(getattr(Customer, name), sorted(values), columns)):
+            found[name].setdefault(getattr(c, name), c)  # the lowest id wins, as before
     matched: list[tuple[Record, object]] = []
     for rec in plan.records:
         existing = next((found[n][getattr(rec, n)] for n in ("email", "phone", "tax_id")

@@ -15,6 +15,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from ..db import customers as customer_queries
 from ..db.database import database
 from ..db.models import (
     AuditLog,
@@ -149,11 +150,7 @@ def erase_customer(customer_id: int, *, actor: Actor, shop: ShopSettings, now: d
 
 
 def erased_keys(keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
-        found.update(s.email for s in Suppression.select(Suppression.email).where(Suppression.email.in_(chunk)))
-    return found
+    return customer_queries.suppressed_among(keys)
 
 
 # --- retention ----------------------------------------------------------------------------------------------
