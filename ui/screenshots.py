@@ -232,11 +232,7 @@ def shoot_reports(window: MainWindow, language: str) -> None:
     """The Reports section: the overview, the segments, and what the régua brought back."""
     window.nav.setCurrentRow(window.stack.indexOf(window.reports_view))
     view = window.reports_view
-    for _ in range(40):
-        spin(250)
-        if view.data is not None and view.cadence_table.rowCount() and view.service_table.rowCount():
-            break
-    spin(300)
+    wait_for_reports(view)
     window.grab().save(str(OUT / f"reports_{language}.png"))
     view.tabs.setCurrentIndex(1)
     spin(300)
@@ -248,6 +244,41 @@ def shoot_reports(window: MainWindow, language: str) -> None:
     spin(300)
     window.grab().save(str(OUT / f"reports_service_{language}.png"))
     view.tabs.setCurrentIndex(0)
+    if language == "pt_BR":  # the charts follow a dark palette too
+        app = QApplication.instance()
+        light, style = app.palette(), app.style().name()
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+        dark = MainWindow(window.paths, window.tasks, window.shop, window.actor, window.today, demo_shop=True)
+        dark.resize(1280, 760)
+        dark.show()
+        dark.nav.setCurrentRow(dark.stack.indexOf(dark.reports_view))
+        wait_for_reports(dark.reports_view)
+        dark.grab().save(str(OUT / "reports_dark_pt_BR.png"))
+        dark.close()
+        app.setStyle(style)
+        app.setPalette(light)
+
+
+def wait_for_reports(view) -> None:
+    for _ in range(60):
+        spin(250)
+        if (view.data is not None and view.data.segments_on == view.today() and view.cadence_table.rowCount()
+                and view.service_table.rowCount()):
+            break
+    spin(300)
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#eeeeee"),
+                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Text, "#eeeeee"),
+                        (QPalette.ColorRole.Button, "#3a3a3a"), (QPalette.ColorRole.ButtonText, "#eeeeee"),
+                        (QPalette.ColorRole.AlternateBase, "#333333"), (QPalette.ColorRole.Mid, "#999999")):
+        palette.setColor(role, QColor(color))
+    return palette
 
 
 def main() -> None:

@@ -81,8 +81,9 @@ def chart_view(figure: Figure, parent: QWidget | None = None) -> QChartView:
     small = chart.font()
     small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
     value_axis.setLabelsFont(small)
+    flip = figure.kind == HBAR  # horizontal bars grow upwards: reversed, the first category is on top
     category_axis = QBarCategoryAxis()
-    category_axis.append(figure.categories)
+    category_axis.append(figure.categories[::-1] if flip else figure.categories)
     category_axis.setLabelsFont(small)
     category_axis.setTruncateLabels(False)  # "Champions", never "…"
     if figure.kind == LINE:
@@ -113,13 +114,12 @@ def chart_view(figure: Figure, parent: QWidget | None = None) -> QChartView:
         series = QHorizontalBarSeries() if figure.kind == HBAR else QBarSeries()
         for index, (name, values) in enumerate(figure.series):
             bar_set = QBarSet(name)
-            bar_set.append([float(v) for v in values])
+            bar_set.append([float(v) for v in (values[::-1] if flip else values)])
             bar_set.setColor(QColor(PALETTE[index % len(PALETTE)]))
             bar_set.setBorderColor(QColor(PALETTE[index % len(PALETTE)]))
             series.append(bar_set)
         chart.addSeries(series)
         if figure.kind == HBAR:
-            category_axis.setReverse(True)  # the first category on top, as in the table
             chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
         else:
