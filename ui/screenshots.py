@@ -234,15 +234,10 @@ def shoot_reports(window: MainWindow, language: str) -> None:
     view = window.reports_view
     wait_for_reports(view)
     window.grab().save(str(OUT / f"reports_{language}.png"))
-    view.tabs.setCurrentIndex(1)
-    spin(300)
-    window.grab().save(str(OUT / f"reports_segments_{language}.png"))
-    view.tabs.setCurrentIndex(2)
-    spin(300)
-    window.grab().save(str(OUT / f"reports_cadence_{language}.png"))
-    view.tabs.setCurrentIndex(3)
-    spin(300)
-    window.grab().save(str(OUT / f"reports_service_{language}.png"))
+    for tab, name in enumerate(("segments", "cadence", "service"), start=1):
+        view.tabs.setCurrentIndex(tab)
+        spin(300)
+        window.grab().save(str(OUT / f"reports_{name}_{language}.png"))
     view.tabs.setCurrentIndex(0)
     if language == "pt_BR":  # the charts follow a dark palette too
         app = QApplication.instance()

@@ -65,11 +65,12 @@ class _Days(dict):
         value = self[text] = date.fromisoformat(text[:10])
         return value
 
+    def of(self, text: str | None) -> date | None:
+        return None if text is None else self[text]
 
-class _Ordinals(dict):
-    def __missing__(self, text: str) -> int:
-        value = self[text] = date.fromisoformat(text[:10]).toordinal()
-        return value
+
+# A customer with visits but no purchase: first, last, count, money, in the year; then as of `previous`.
+_NEVER_BOUGHT = (None, None, 0, 0, 0, 0, 0, None, 0)
 
 
 def histories(day: date, previous: date, t: Thresholds) -> tuple[list[History], list[History]]:
@@ -78,26 +79,21 @@ def histories(day: date, previous: date, t: Thresholds) -> tuple[list[History], 
     values = {"day": day.isoformat(), "prev": previous.isoformat(), "year": year_start(day, t).isoformat(),
               "prev_year": year_start(previous, t).isoformat(), "recent": recent_start(day, t).isoformat(),
               "prev_recent": recent_start(previous, t).isoformat()}
-    days = _Days()
-    none = None
-
-    def d(text):
-        return none if text is None else days[text]
-
-    bought = {row[0]: row for row in database.execute_sql(*_named(_PURCHASES, values))}
+    d = _Days().of
+    bought = {row[0]: row[1:] for row in database.execute_sql(*_named(_PURCHASES, values))}
     refunds = {cid: (now or 0, before or 0) for cid, now, before in database.execute_sql(*_named(_RETURNS, values))}
     now, then = [], []
     for cid, last, before, first_in, last_prev, before_prev, first_in_prev in \
             database.execute_sql(*_named(_ACTIVITY, values)):
-        p = bought.get(cid)
+        (first_bought, last_bought, count, money, count_year,
+         count_prev, money_prev, last_bought_prev, count_year_prev) = bought.get(cid, _NEVER_BOUGHT)
         back, back_prev = refunds.get(cid, (0, 0))
-        first = d(p[1]) if p else None
-        now.append(History(cid, p[3] if p else 0, (p[4] or 0) - back if p else -back, first,
-                           d(p[2]) if p else None, d(last), p[5] if p else 0, d(before), d(first_in)))
+        first = d(first_bought)
+        now.append(History(cid, count, (money or 0) - back, first, d(last_bought), d(last), count_year,
+                           d(before), d(first_in)))
         if last_prev is not None:
-            then.append(History(cid, p[6] if p else 0, (p[7] or 0) - back_prev if p else -back_prev,
-                                first if first and p[6] else None, d(p[8]) if p else None, d(last_prev),
-                                p[9] if p else 0, d(before_prev), d(first_in_prev)))
+            then.append(History(cid, count_prev, (money_prev or 0) - back_prev, first if count_prev else None,
+                                d(last_bought_prev), d(last_prev), count_year_prev, d(before_prev), d(first_in_prev)))
     return now, then
 
 
@@ -115,8 +111,8 @@ def returning_buyers(first: date, last: date) -> tuple[int, int]:
 def visit_gaps(first: date, last: date) -> list[float]:
     """Per customer with two or more visits or purchases in [first, last]: the average days between them."""
     p = database.param
-    ordinals = _Ordinals()
-    return [(ordinals[b] - ordinals[a]) / (n - 1) for a, b, n in database.execute_sql(
+    days = _Days()
+    return [(days[b] - days[a]).days / (n - 1) for a, b, n in database.execute_sql(
         f"SELECT min(occurred_on), max(occurred_on), count(*) FROM interaction INDEXED BY interaction_money "
         f"WHERE kind IN ('purchase', 'visit') AND occurred_on >= {p} AND occurred_on <= {p} GROUP BY customer_id "
         f"HAVING count(*) >= 2", [first.isoformat(), last.isoformat()])]

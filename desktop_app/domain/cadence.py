@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from .birthdays import FEB29_ON_MAR1, Birthday
 from .errors import ValidationError
-from .segments import SEGMENTS, STAGES
+from .segments import group_of
 
 SIGNUP = "signup"
 WELCOME = "welcome"
@@ -78,9 +78,10 @@ LIMITS = {"days": (0, 3650), "late_days": (0, 60)}
 
 def audience_parts(audience: str) -> tuple[str, str] | None:
     """("segment" | "stage" | "tag", key) of a step's audience, or None when it is not a valid one."""
+    group = group_of(audience)
+    if group is not None:
+        return group
     kind, _, key = audience.partition(":")
-    if kind == "segment" and key in SEGMENTS or kind == "stage" and key in STAGES:
-        return kind, key
     if kind == "tag" and 0 < len(key) <= 60 and key.strip() == key and not any(ch in key for ch in "\r\n"):
         return kind, key
     return None

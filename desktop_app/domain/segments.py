@@ -129,6 +129,14 @@ def segments(histories: Sequence[History], day: date) -> dict[int, str]:
     return {cid: segment_of(s, by_id[cid].purchases) for cid, s in rfm_scores(histories, day).items()}
 
 
+def group_of(text: str) -> tuple[str, str] | None:
+    """("segment" | "stage", key) from "segment:<key>" or "stage:<key>"; None for anything else."""
+    kind, _, key = text.partition(":")
+    if kind == "segment" and key in SEGMENTS or kind == "stage" and key in STAGES:
+        return kind, key
+    return None
+
+
 def stage_of(h: History, day: date, t: Thresholds = Thresholds()) -> str:
     if h.first_purchase is None or h.first_purchase > day:
         return "lead"

@@ -38,6 +38,7 @@ from ..domain.dates import utc_now, zone
 from ..domain.errors import ReguaError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import allowed
+from ..domain.segments import group_of
 from ..services import coupons, customers, interactions, loyalty, privacy, reports, saved_filters
 from ..services.coupons import CouponInfo
 from ..services.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
@@ -404,7 +405,7 @@ class CustomersView(QWidget):
         text = self.search.text().strip()
         tag = self.tag_filter.currentData() or None
         month = self.month_filter.currentData() or None
-        group = tuple(self.group_filter.currentData().split(":", 1)) if self.group_filter.currentData() else None
+        group = group_of(self.group_filter.currentData() or "")
         shop, today = self.shop, self.today()
 
         def work():

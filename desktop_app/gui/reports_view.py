@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
-from ..domain.segments import SEGMENTS, STAGES
+from ..domain.segments import group_of
 from ..services import exporter, reports
 from ..services.shop import ShopSettings
 from .charts import BAR, HBAR, LINE, ChartCard, Figure
@@ -80,8 +80,16 @@ class Tile(QFrame):
         self.detail.setVisible(bool(detail))
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+class _Table(QTableWidget):
+    """A read-only table whose figures line up on the right; `text_columns` stay on the left."""
+
+    def __init__(self, headers: list[str], text_columns: tuple[int, ...]) -> None:
+        super().__init__(0, len(headers))
+        self.text_columns = text_columns
+
+
+def _table(headers: list[str], text_columns: tuple[int, ...] = (0,)) -> _Table:
+    table = _Table(headers, text_columns)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -92,12 +100,12 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list], data: list | None = None) -> None:
+def _fill(table: _Table, rows: list[list], data: list | None = None) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(str(value))
-            if c and str(value)[:1] in "0123456789—R€$":  # figures line up on the right
+            if c not in table.text_columns:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if data is not None and c == 0:
                 item.setData(GROUP_ROLE, data[r])
@@ -179,8 +187,8 @@ class ReportsView(QWidget):
         page = QWidget()
         heads = [self.tr("Group"), self.tr("Customers"), self.tr("End of last month"), self.tr("Came in"),
                  self.tr("Went out"), self.tr("What it means")]
-        self.segment_table = _table(heads)
-        self.stage_table = _table([self.tr("Stage"), *heads[1:]])
+        self.segment_table = _table(heads, (0, 5))
+        self.stage_table = _table([self.tr("Stage"), *heads[1:]], (0, 5))
         self.moved_label = QLabel()
         self.open_group_button = QPushButton(self.tr("Show these customers"))
         self.open_group_button.setToolTip(self.tr("Open the customer list filtered by the selected group "
@@ -204,8 +212,9 @@ class ReportsView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.open_group_button)
         layout.addLayout(buttons)
+        self._group: tuple[str, str] | None = None
         for table in (self.segment_table, self.stage_table):
-            table.itemSelectionChanged.connect(self._group_selected)
+            table.itemSelectionChanged.connect(lambda table=table: self._group_selected(table))
             table.itemDoubleClicked.connect(lambda _item: self.open_group())
         self.open_group_button.clicked.connect(self.open_group)
         return page
@@ -219,7 +228,7 @@ class ReportsView(QWidget):
         self.window_days.valueChanged.connect(lambda _v: self.load_cadence())
         self.cadence_card = ChartCard()
         self.cadence_table = _table([self.tr("Month"), self.tr("Step"), self.tr("Sent"), self.tr("Bought after"),
-                                     self.tr("Share"), self.tr("Value"), self.tr("No message (baseline)")])
+                                     self.tr("Share"), self.tr("Value"), self.tr("No message (baseline)")], (0, 1))
         self.redeemed_table = _table([self.tr("Month"), self.tr("Gift coupons used"), self.tr("Rewards redeemed"),
                                       self.tr("Points spent")])
         self.baseline_note = QLabel()
@@ -244,7 +253,7 @@ class ReportsView(QWidget):
         self.service_table = _table([self.tr("Month"), self.tr("Complaints opened"), self.tr("Resolved"),
                                      self.tr("Median days to resolve"), self.tr("Still open")])
         self.staff_title = QLabel("<b>" + self.tr("Logged at the counter, per staff member and week") + "</b>")
-        self.staff_table = _table([self.tr("Staff"), self.tr("Week of"), self.tr("Entries")])
+        self.staff_table = _table([self.tr("Staff"), self.tr("Week of"), self.tr("Entries")], (0, 1))
         layout = QVBoxLayout(page)
         layout.addWidget(self.service_card, 2)
         layout.addWidget(self.service_table, 1)
@@ -351,8 +360,8 @@ class ReportsView(QWidget):
             return [[label(g.key), _number(g.customers), _number(g.last_month), _number(g.came_in),
                      _number(g.went_out), hint(g.key)] for g in groups]
 
-        _fill(self.segment_table, rows(d.segments, segment_label, segment_hint), [("segment", k) for k in SEGMENTS])
-        _fill(self.stage_table, rows(d.stages, stage_label, stage_hint), [("stage", k) for k in STAGES])
+        _fill(self.segment_table, rows(d.segments, segment_label, segment_hint), [f"segment:{g.key}" for g in d.segments])
+        _fill(self.stage_table, rows(d.stages, stage_label, stage_hint), [f"stage:{g.key}" for g in d.stages])
         self.moved_label.setText(self.tr("{n} customers changed stage since the end of last month")
                                  .format(n=_number(d.moved)))
 
@@ -397,7 +406,7 @@ class ReportsView(QWidget):
             [(self.tr("Opened"), [m.opened for m in s.months]), (self.tr("Resolved"), [m.resolved for m in s.months])],
             BAR, self.tr("Month"), _number))
         _fill(self.service_table, [[short_month(m.month), _number(m.opened), _number(m.resolved),
-                                    "—" if m.median_days is None else f"{m.median_days:.1f}", _number(m.open_now)]
+                                    "—" if m.median_days is None else QLocale().toString(m.median_days, "f", 1), _number(m.open_now)]
                                    for m in reversed(s.months)])
         self.staff_title.setVisible(s.by_staff is not None)
         self.staff_table.setVisible(s.by_staff is not None)
@@ -406,28 +415,20 @@ class ReportsView(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
 
-    def _selected_group(self) -> tuple[str, str] | None:
-        for table in (self.segment_table, self.stage_table):
-            if table.hasFocus() or table.selectedItems():
-                row = table.currentRow()
-                item = table.item(row, 0) if row >= 0 else None
-                if item is not None and item.data(GROUP_ROLE):
-                    return item.data(GROUP_ROLE)
-        return None
-
-    def _group_selected(self) -> None:
-        sender = self.sender()
-        other = self.stage_table if sender is self.segment_table else self.segment_table
-        if sender is not None and sender.selectedItems():
+    def _group_selected(self, table: QTableWidget) -> None:
+        """One group at a time across the two tables: the one just picked."""
+        other = self.stage_table if table is self.segment_table else self.segment_table
+        item = table.item(table.currentRow(), 0) if table.selectedItems() else None
+        if item is not None:
             other.blockSignals(True)
             other.clearSelection()
             other.blockSignals(False)
-        self.open_group_button.setEnabled(self._selected_group() is not None)
+        self._group = group_of(item.data(GROUP_ROLE) or "") if item is not None else None
+        self.open_group_button.setEnabled(self._group is not None)
 
     def open_group(self) -> None:
-        group = self._selected_group()
-        if group:
-            self.show_group.emit(*group)
+        if self._group:
+            self.show_group.emit(*self._group)
 
     def sheets(self) -> list[exporter.Sheet]:
         """What is on screen, as tables: each chart's numbers, then the tables of each tab."""

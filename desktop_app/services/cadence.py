@@ -29,6 +29,7 @@ from ..domain.dates import local_date, local_today, to_utc, utc_now, zone
 from ..domain.errors import ValidationError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import require
+from ..domain.segments import group_of
 from . import audit, coupons, loyalty
 from .default_texts import default_text, gift_line, subject_for, unsubscribe_line
 from .interactions import LogEntry, log_interaction
@@ -162,7 +163,7 @@ def _in_audience(found: list[Occasion], rules: CadenceRules) -> list[Occasion]:
 def refresh_audiences(rules: CadenceRules, today: date, shop: ShopSettings) -> None:
     """Work out the day's segments when a step is aimed at one (once a day; the first time can take a few
     seconds on a big shop)."""
-    if any(s.enabled and s.audience.split(":")[0] in ("segment", "stage") for s in rules.steps):
+    if any(s.enabled and group_of(s.audience) for s in rules.steps):
         from . import reports  # reports reads the régua's rules: imported here, not at the top
 
         reports.refresh_segments(today, shop=shop)

@@ -17,7 +17,7 @@ from ..domain.errors import NotFound, ReguaError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.permissions import require
 from ..domain.search import customer_terms
-from ..domain.segments import SEGMENTS, STAGES
+from ..domain.segments import group_of
 from ..domain.text import clean_text, sort_key
 from . import audit, cadence, loyalty
 from .normalize import format_phone, normalize_email, normalize_phone
@@ -360,10 +360,10 @@ def _group(group: tuple[str, str] | None) -> tuple[str, str] | None:
     """A segment or lifecycle-stage filter: ("segment", "champions"), ("stage", "at_risk")."""
     if not group:
         return None
-    kind, key = group
-    if (kind, key) not in {("segment", k) for k in SEGMENTS} | {("stage", k) for k in STAGES}:
+    checked = group_of(":".join(group))
+    if checked is None:
         raise ValidationError("group", "group_invalid")
-    return kind, key
+    return checked
 
 
 def search(text: str, *, limit: int = 50, tag: str | None = None, birth_month: int | None = None,

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from ..domain.actors import Actor
 from ..domain.errors import ValidationError
 from ..domain.permissions import require
+from ..domain.segments import group_of
 from ..domain.text import clean_text
 from . import audit
 from .shop import get_setting, set_setting
@@ -45,7 +46,7 @@ def save(f: SavedFilter, *, actor: Actor) -> SavedFilter:
         raise ValidationError("name", "too_long", max=60)
     if not 0 <= int(f.month) <= 12:
         raise ValidationError("month", "number_out_of_range", low=0, high=12)
-    if f.group and f.group.split(":")[0] not in ("segment", "stage"):
+    if f.group and group_of(f.group) is None:
         raise ValidationError("group", "group_invalid")
     clean = SavedFilter(name, f.text.strip()[:200], f.tag, int(f.month), f.group)
     others = [x for x in saved() if x.name.casefold() != name.casefold()]
