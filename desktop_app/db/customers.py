@@ -106,3 +106,9 @@ def suppressed_among(addresses: Sequence[str]) -> set[str]:
         found.update(e for (e,) in database.execute_sql(
             f"SELECT email FROM suppression WHERE email IN ({', '.join([database.param] * len(chunk))})", chunk))
     return found
+
+
+def any_suppressed_with_prefix(prefix: str) -> bool:
+    """Whether the suppression list holds any entry starting with `prefix` (one probe of its key)."""
+    return database.execute_sql("SELECT 1 FROM suppression WHERE email >= ? AND email < ? LIMIT 1",
+                                (prefix, prefix + "\U0010ffff")).fetchone() is not None

@@ -118,8 +118,13 @@ def is_blank(row: Sequence[object]) -> bool:
 
 def is_totals_row(row: Sequence[object]) -> bool:
     first = next((v for v in row if v is not None and str(v).strip()), None)
-    return isinstance(first, str) and header_key(first) in ("total", "totais", "totals", "total geral",
-                                                            "grand total", "soma")
+    if not isinstance(first, str):
+        return False
+    lowered = first.lower()  # every totals label holds 'tot' or 'soma': most names are let go here
+    return ("tot" in lowered or "soma" in lowered) and header_key(first) in _TOTALS
+
+
+_TOTALS = frozenset(("total", "totais", "totals", "total geral", "grand total", "soma"))
 
 
 # --- values ---------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ def clean_text(value: object) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value))
+    if text.isprintable():  # no control, format or separator character: only ' ' is white space
+        return " ".join(text.split())
     text = _CONTROL.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -42,8 +44,12 @@ def words(value: str) -> list[str]:
     return _WORD.findall(fold(value))
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]+")
+
+
 def digits(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit() and ch.isascii())
+    """The ASCII digits of a text, in order."""
+    return _NOT_DIGIT.sub("", value)
 
 
 def sort_key(name: str) -> str:

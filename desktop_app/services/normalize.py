@@ -12,10 +12,14 @@ from ..domain.countries import COUNTRIES
 from ..domain.errors import ValidationError
 from ..domain.text import clean_text
 
-# The everyday address (ASCII, no quotes, dotted words, a domain with a letters-only TLD) is accepted
-# by email-validator too, so it is checked here in a microsecond; anything else goes to the library.
+# The everyday address (no quotes, dotted words, an ASCII domain with a letters-only TLD) is accepted by
+# email-validator too, so it is checked here in a microsecond; anything else goes to the library. The
+# words before the @ may hold the accented Latin letters Brazilians and Portuguese type ('joão.silva@'):
+# letters are valid in an internationalised address, and the text is already in NFC, as the library
+# would leave it.
+_LOCAL_CHARS = "a-z0-9_%+\\-\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f"
 _PLAIN_EMAIL = re.compile(
-    r"[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*@(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")
+    rf"[{_LOCAL_CHARS}]+(?:\.[{_LOCAL_CHARS}]+)*@(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+[a-z]{{2,24}}")
 
 
 _SPECIAL_USE = frozenset(SPECIAL_USE_DOMAIN_NAMES)  # '.local', '.test'...: the library refuses them
@@ -27,7 +31,8 @@ def normalize_email(raw: str | None) -> str | None:
     if not text:
         return None
     lowered = text.lower()
-    if (len(lowered) <= 254 and len(lowered.split("@", 1)[0]) <= 64 and _PLAIN_EMAIL.fullmatch(lowered)
+    size = len(lowered) if text.isascii() else max(len(text.encode()), len(lowered.encode()))  # in UTF-8 bytes
+    if (size <= 254 and len(lowered.split("@", 1)[0]) <= 64 and _PLAIN_EMAIL.fullmatch(lowered)
             and lowered.rsplit(".", 1)[1] not in _SPECIAL_USE):
         return lowered
     try:

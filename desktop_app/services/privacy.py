@@ -33,7 +33,7 @@ from ..db.models import (
 from ..domain.actors import Actor
 from ..domain.errors import NotFound, ReguaError
 from ..domain.permissions import require
-from ..domain.privacy import ERASED_SORT_KEY, erased_key, retention_cutoff
+from ..domain.privacy import ERASED_PREFIX, ERASED_SORT_KEY, erased_key, retention_cutoff
 from . import audit
 from .exporter import safe_text
 from .shop import ShopSettings, get_setting, set_setting
@@ -151,6 +151,11 @@ def erase_customer(customer_id: int, *, actor: Actor, shop: ShopSettings, now: d
 
 def erased_keys(keys: list[str]) -> set[str]:
     return customer_queries.suppressed_among(keys)
+
+
+def anyone_erased() -> bool:
+    """Whether any customer was ever erased; when none was, an import need not hash its rows to check."""
+    return customer_queries.any_suppressed_with_prefix(ERASED_PREFIX)
 
 
 # --- retention ----------------------------------------------------------------------------------------------

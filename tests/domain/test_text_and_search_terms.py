@@ -1,9 +1,14 @@
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.money import parse_money
 from desktop_app.domain.search import customer_terms, query_words
-from desktop_app.domain.text import clean_text, fold, sort_key
+from desktop_app.domain.text import clean_text, digits, fold, sort_key
 
 
 def test_folding_ignores_case_and_accents():
@@ -46,3 +51,21 @@ def test_money_is_read_into_cents(text, cents):
 def test_unreadable_money_is_refused(text):
     with pytest.raises(ValidationError):
         parse_money(text)
+
+
+def _clean_text_slowly(value: str) -> str:
+    text = unicodedata.normalize("NFC", value)
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\ufeff]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("aZ ãé\u0301\t\n\x00\x1c\x85\xa0\u2028\u200b\ufeff\u3000.-"), max_size=20)
+       | st.text(max_size=20))
+def test_clean_text_takes_its_shortcut_without_changing_the_result(value):
+    assert clean_text(value) == _clean_text_slowly(value)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789٣۴५ ()+-.a/\u00b2"), max_size=20) | st.text(max_size=12))
+def test_digits_keeps_only_the_ascii_digits(value):
+    assert digits(value) == "".join(ch for ch in value if ch in "0123456789")

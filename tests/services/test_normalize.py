@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import phonenumbers
 import pytest
 from email_validator import EmailNotValidError, validate_email
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.errors import ValidationError
@@ -47,8 +49,14 @@ def test_phones_in_the_forms_shops_write_them(text, region, e164):
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(
     st.from_regex(r"[a-zA-Z0-9._%+\-]{1,20}@[a-zA-Z0-9\-.]{1,20}\.[a-zA-Z]{2,6}", fullmatch=True),
-    st.from_regex(r"[a-z]{1,5}@[a-z]{1,5}\.(local|test|invalid|onion|arpa|localhost|com)", fullmatch=True)))
+    st.from_regex(r"[a-z]{1,5}@[a-z]{1,5}\.(local|test|invalid|onion|arpa|localhost|com)", fullmatch=True),
+    st.from_regex(r"[a-zà-ÿÀ-ÞĀ-ſ\u0300\u0301\u00d7\u00f7._\-]{1,70}@[a-z]{1,5}\.(com|br|pt)", fullmatch=True),
+    st.from_regex(r"[a-zãçéíóú]{1,3}\.[a-z]{60,240}@gmail\.com", fullmatch=True)))
+@example("João.Silva@Gmail.com").via("accented local part")
+@example("INÊS.5@EMPRESA.COM.BR").via("upper case")
+@example("ação@" + "a" * 250 + ".com").via("too long in UTF-8 bytes")
 def test_the_fast_email_path_agrees_with_email_validator(address):
+    address = unicodedata.normalize("NFC", address)  # as clean_text leaves every value
     try:
         expected = validate_email(address, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
@@ -58,3 +66,11 @@ def test_the_fast_email_path_agrees_with_email_validator(address):
     except ValidationError:
         got = None
     assert got == expected
+
+
+def test_accented_addresses_take_the_fast_path(monkeypatch):
+    def library(*args, **kwargs):
+        raise AssertionError("the library was asked")
+
+    monkeypatch.setattr("desktop_app.services.normalize.validate_email", library)
+    assert normalize_email(" João.Conceição@Gmail.com ") == "joão.conceição@gmail.com"
