@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..db import customers as queries
-from ..db.bulk import bulk_insert, next_id
+from ..db.bulk import bulk_insert, large_cache, next_id, row_count_estimate
 from ..db.database import database
 from ..db.models import (
     Consent,
@@ -307,6 +307,8 @@ def _chunks(values: list, size: int = 500):
 
 def _drop_erased(plan: ImportPlan, reader: _RowReader) -> None:
     """A customer who was erased at her request is not brought back by an old spreadsheet."""
+    if not privacy.anyone_erased():
+        return
     keys = {}
     for rec in plan.records:
         for kind in ("email", "phone", "tax_id"):
@@ -398,56 +400,79 @@ def commit_import(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: 
                   progress: Progress | None = None) -> int:
     """Write the plan in one transaction and return the batch id. A crash or a cancel writes nothing."""
     require(actor, "customer.import")
-    now = utc_now()
-    tz = shop.timezone
     creates = [r for r in plan.records if r.existing_id is None]
-    with database.atomic():
-        batch = ImportBatch.create(file_name=plan.file_name, sheet=plan.sheet, at=now, actor=actor.name,
-                                   staff=actor.staff_id, rows=plan.rows, created=plan.created,
-                                   updated=plan.updated, merged=plan.merged, skipped=plan.skipped)
-        first_id = next_id(Customer)
-        cust_rows, term_rows, tag_rows, consent_rows, history = [], [], [], [], []
-        total = len(creates) + len(plan.updates)
-        for k, rec in enumerate(creates):
-            if progress is not None and k % 2000 == 0:
-                progress(k, total)
-            cid = first_id + k
-            key = sort_key(rec.name)
-            b = rec.birthday
-            cust_rows.append((cid, rec.name, key, rec.email, rec.phone, b.day if b else None, b.month if b else None,
-                              b.year if b else None, b.month_day if b else None, today if b else None, rec.city,
-                              rec.tax_id, rec.card_code, rec.notes, "import", now, now, batch.id))
-            term_rows.extend((t, key, cid) for t in customer_terms(
-                name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code))
-            tag_rows.extend((cid, t) for t in rec.tags)
-            consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
-                                for ch, ok in rec.consent.items() if ok)
-            history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
-        bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
-                               Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
-                               Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
-                               Customer.notes, Customer.source, Customer.created_at, Customer.updated_at,
-                               Customer.import_batch], cust_rows)
-        term_rows.sort()
-        bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.name_key, SearchTerm.customer], term_rows)
-        bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
-        for k, (cid, changes) in enumerate(plan.updates.items()):
-            if progress is not None and k % 500 == 0:
-                progress(len(creates) + k, total)
-            _apply_update(cid, changes, batch.id, now, today)
-            rec = plan.by_existing[cid]
-            consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
-                                for ch, ok in rec.consent.items())
-            history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
-        bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
-                              Consent.legal_basis, Consent.staff, Consent.import_batch], consent_rows)
-        bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
-                                  Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
-                                  Interaction.source, Interaction.created_at, Interaction.import_batch], history)
-        audit.record(actor, "import", plan.file_name, batch=batch.id, created=plan.created, updated=plan.updated,
-                     merged=plan.merged, skipped=plan.skipped)
+    total = len(creates) + len(plan.updates)
+    with large_cache(_cache_megabytes(total)), database.atomic():
+        batch_id = _write(plan, creates, actor=actor, shop=shop, today=today, progress=progress)
     if progress is not None:
         progress(total, total)
+    return batch_id
+
+
+def _cache_megabytes(rows: int) -> int:
+    """About 2.5 KB of index pages a customer (her row, her search terms and their two indexes)."""
+    return min(384, max(32, rows // 400))
+
+
+def terms_in_customer_order(new_customers: int, existing_customers: int) -> bool:
+    """How to feed the search index. Customer by customer, unless the shop already holds more than five
+    times as many customers: the second index (customer, term) then grows at its end while the first
+    stays in the enlarged cache. Into a much bigger index, sorted by term, so each of its pages is
+    visited once rather than at random. (Measured on the 100,000-customer demo shop: 100,000 rows in
+    20 s in customer order against 32 s sorted; 20,000 rows in 5.0 s either way.)"""
+    return new_customers * 5 >= existing_customers
+
+
+def _write(plan: ImportPlan, creates: list[Record], *, actor: Actor, shop: ShopSettings, today: date,
+           progress: Progress | None) -> int:
+    now = utc_now()
+    tz = shop.timezone
+    batch = ImportBatch.create(file_name=plan.file_name, sheet=plan.sheet, at=now, actor=actor.name,
+                               staff=actor.staff_id, rows=plan.rows, created=plan.created,
+                               updated=plan.updated, merged=plan.merged, skipped=plan.skipped)
+    first_id = next_id(Customer)
+    in_customer_order = terms_in_customer_order(len(creates), row_count_estimate(Customer))
+    cust_rows, term_rows, tag_rows, consent_rows, history = [], [], [], [], []
+    total = len(creates) + len(plan.updates)
+    for k, rec in enumerate(creates):
+        if progress is not None and k % 2000 == 0:
+            progress(k, total)
+        cid = first_id + k
+        key = sort_key(rec.name)
+        b = rec.birthday
+        cust_rows.append((cid, rec.name, key, rec.email, rec.phone, b.day if b else None, b.month if b else None,
+                          b.year if b else None, b.month_day if b else None, today if b else None, rec.city,
+                          rec.tax_id, rec.card_code, rec.notes, "import", now, now, batch.id))
+        term_rows.extend((t, key, cid) for t in customer_terms(
+            name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code))
+        tag_rows.extend((cid, t) for t in rec.tags)
+        consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
+                            for ch, ok in rec.consent.items() if ok)
+        history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
+    bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
+                           Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
+                           Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
+                           Customer.notes, Customer.source, Customer.created_at, Customer.updated_at,
+                           Customer.import_batch], cust_rows)
+    if not in_customer_order:
+        term_rows.sort()
+    bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.name_key, SearchTerm.customer], term_rows)
+    bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
+    for k, (cid, changes) in enumerate(plan.updates.items()):
+        if progress is not None and k % 500 == 0:
+            progress(len(creates) + k, total)
+        _apply_update(cid, changes, batch.id, now, today)
+        rec = plan.by_existing[cid]
+        consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
+                            for ch, ok in rec.consent.items())
+        history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
+    bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
+                          Consent.legal_basis, Consent.staff, Consent.import_batch], consent_rows)
+    bulk_insert(Interaction, [Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
+                              Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
+                              Interaction.source, Interaction.created_at, Interaction.import_batch], history)
+    audit.record(actor, "import", plan.file_name, batch=batch.id, created=plan.created, updated=plan.updated,
+                 merged=plan.merged, skipped=plan.skipped)
     return batch.id
 
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from desktop_app.db.models import Consent, Customer, Interaction
 from desktop_app.domain.actors import COUNTER, OWNER, Actor
 from desktop_app.domain.errors import ReguaError
+from desktop_app.domain.importing import is_totals_row
 from desktop_app.domain.permissions import PermissionDenied
 from desktop_app.services import customers, importer
 from desktop_app.services.customers import CustomerInput
@@ -32,6 +33,15 @@ def xlsx(path, rows, *, title="Clientes", extra_sheets=()):
             other.sheet_state = "hidden"
     wb.save(path)
     return path
+
+
+@pytest.mark.parametrize(("row", "totals"), [
+    (["Total", None, "1.324,40"], True), ([None, "  TOTAL GERAL: ", 3], True), (["*** Soma ***", 12], True),
+    (["Grand Total", 9], True), (["Totalmente Silva", "a@b.pt"], False), (["Ana Soma", 1], False),
+    ([12, "Total"], False), ([None, ""], False),
+])
+def test_a_totals_row_is_told_from_a_customer(row, totals):
+    assert is_totals_row(row) is totals
 
 
 def run(path, shop, today, **options):
@@ -94,6 +104,20 @@ def test_commit_writes_all_of_the_batch_with_consent_and_history(portuguese_shee
     history = Interaction.get(Interaction.customer == maria.id)
     assert (history.kind, history.amount_cents, history.occurred_on) == ("purchase", 123450, date(2026, 10, 10))
     assert customers.search("conceicao") == [customers.find_by_reference("+5511977771111", shop_settings).id]
+
+
+@pytest.mark.parametrize("already", [0, 30])
+def test_imported_customers_are_found_whichever_way_the_index_is_fed(portuguese_sheet, shop_settings, actor,
+                                                                     today, already):
+    for k in range(already):
+        customers.create_customer(CustomerInput(name=f"Cliente {k}", phone=f"11 98000-{k:04d}"),
+                                  shop=shop_settings, actor=actor, today=today)
+    plan = run(portuguese_sheet, shop_settings, today)
+    assert importer.terms_in_customer_order(plan.created, already) is (already == 0)
+    importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    joao = customers.find_by_reference("+5511977771111", shop_settings).id
+    assert customers.search("conceicao") == customers.search("7777111") == customers.search("jo 777") == [joao]
+    assert len(customers.search("cliente")) == min(already, 50)
 
 
 def test_existing_customers_keep_their_values_and_opt_outs(tmp_path, shop_settings, actor, today):

@@ -1,0 +1,39 @@
+"""The bulk writer stores rows exactly as peewee's own inserts do, and gives back the page cache it
+borrowed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop_app.db.bulk import bulk_insert, large_cache, next_id, row_count_estimate
+from desktop_app.db.database import database
+from desktop_app.db.models import Customer
+
+FIELDS = [Customer.id, Customer.name, Customer.name_key, Customer.birthday_set_on, Customer.city, Customer.notes,
+          Customer.source, Customer.created_at, Customer.updated_at]
+
+
+@pytest.mark.parametrize("when", [datetime(2026, 11, 24, 15, 0), datetime(2026, 11, 24, 15, 0, 1, 250),
+                                  "2026-11-24 15:00:00"])
+def test_bulk_rows_are_stored_as_peewee_stores_them(shop_settings, when):
+    first = next_id(Customer)
+    Customer.create(id=first, name="Ana", name_key="ana", birthday_set_on=date(2026, 3, 1), city="", notes="",
+                    source="manual", created_at=when, updated_at=when)
+    with database.atomic():
+        bulk_insert(Customer, FIELDS, [(first + 1, "Bia", "bia", date(2026, 3, 1), "", "", "manual", when, when)])
+    raw = database.execute_sql("SELECT birthday_set_on, created_at, updated_at FROM customer WHERE id IN (?, ?) "
+                               "ORDER BY id", (first, first + 1)).fetchall()
+    assert raw[0] == raw[1]
+    bia = Customer.get_by_id(first + 1)
+    assert (bia.birthday_set_on, bia.created_at) == (date(2026, 3, 1), Customer.get_by_id(first).created_at)
+    assert row_count_estimate(Customer) == Customer.select().count()
+
+
+def test_the_large_cache_is_given_back_even_when_the_job_fails(shop_settings):
+    before = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    with pytest.raises(RuntimeError), large_cache(200):
+        assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == -200 * 1024
+        raise RuntimeError("the job failed")
+    assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == before
