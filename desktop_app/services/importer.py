@@ -169,6 +169,8 @@ class _RowReader:
             return None
 
     def _text(self, row_no: int, name: str, row, limit: int) -> str:
+        if name not in self.columns:
+            return ""
         value = self._cell(row, name)
         text = clean_text(cell_text(value))
         if len(text) > limit:
