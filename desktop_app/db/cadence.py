@@ -6,26 +6,13 @@ Plain SQL here (inside db/, the only place it may live) where peewee would only 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 
-from .database import database
+from .database import chunks, database, marks
 from .models import Outbox
 
 ACTIVITY = ("visit", "purchase")  # what counts as the customer coming back (reactivation)
-CHUNK = 5000  # bound parameters per IN (...): SQLite allows 32766 since 3.32
-
-
-def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
-    ids = list(ids)
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
-
-
 def _day(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
@@ -36,7 +23,7 @@ def birthdays(month_days: Sequence[int]) -> list[tuple[int, int, int, int | None
         return []
     rows = database.execute_sql(
         f"SELECT id, birth_day, birth_month, birth_year, birthday_set_on FROM customer "
-        f"WHERE birthday_md IN ({_marks(len(month_days))})", list(month_days)).fetchall()
+        f"WHERE birthday_md IN ({marks(len(month_days))})", list(month_days)).fetchall()
     return [(cid, d, m, y, _day(s) if s else None) for cid, d, m, y, s in rows]
 
 
@@ -62,17 +49,17 @@ def unfinished_between(first: date, last: date, kinds: Sequence[str]) -> list[tu
     """(interaction id, customer id, follow-up day, kind) of the open quotes, reservations... to follow up."""
     rows = database.execute_sql(
         f"SELECT id, customer_id, follow_up_on, kind FROM interaction "
-        f"WHERE status = 'open' AND follow_up_on >= ? AND follow_up_on <= ? AND kind IN ({_marks(len(kinds))})",
+        f"WHERE status = 'open' AND follow_up_on >= ? AND follow_up_on <= ? AND kind IN ({marks(len(kinds))})",
         [first.isoformat(), last.isoformat(), *kinds]).fetchall()
     return [(iid, cid, _day(on), kind) for iid, cid, on, kind in rows]
 
 
 def with_open_complaint(ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         found.update(cid for (cid,) in database.execute_sql(
             f"SELECT DISTINCT customer_id FROM interaction INDEXED BY interaction_customer_kind "
-            f"WHERE customer_id IN ({_marks(len(chunk))}) AND kind = 'complaint' AND status = 'open'",
+            f"WHERE customer_id IN ({marks(len(chunk))}) AND kind = 'complaint' AND status = 'open'",
             chunk).fetchall())
     return found
 
@@ -94,10 +81,10 @@ def last_active_between(first: date, last: date) -> list[tuple[int, date]]:
 def last_activity(ids: Sequence[int]) -> dict[int, date]:
     """The last visit or purchase per customer: two index seeks each."""
     result: dict[int, date] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows = database.execute_sql(
             f"SELECT customer_id, MAX(occurred_on) FROM interaction INDEXED BY interaction_customer_kind "
-            f"WHERE customer_id IN ({_marks(len(chunk))}) AND kind IN ('visit', 'purchase') GROUP BY customer_id",
+            f"WHERE customer_id IN ({marks(len(chunk))}) AND kind IN ('visit', 'purchase') GROUP BY customer_id",
             chunk).fetchall()
         result.update((cid, _day(on)) for cid, on in rows if on is not None)
     return result
@@ -106,9 +93,9 @@ def last_activity(ids: Sequence[int]) -> dict[int, date]:
 def contacts(ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
     """(name, e-mail or '', phone or '') per customer."""
     result = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for cid, name, email, phone in database.execute_sql(
-                f"SELECT id, name, email, phone FROM customer WHERE id IN ({_marks(len(chunk))})", chunk).fetchall():
+                f"SELECT id, name, email, phone FROM customer WHERE id IN ({marks(len(chunk))})", chunk).fetchall():
             result[cid] = (name, email or "", phone or "")
     return result
 
@@ -116,10 +103,10 @@ def contacts(ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
 def known_occasions(ids: Sequence[int], steps: Sequence[str]) -> set[tuple[int, str, str]]:
     """(customer, step, occurrence) already in the outbox, in any state, for these customers."""
     found: set[tuple[int, str, str]] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         found.update(database.execute_sql(
-            f"SELECT customer_id, step, occurrence FROM outbox WHERE customer_id IN ({_marks(len(chunk))}) "
-            f"AND step IN ({_marks(len(steps))})", [*chunk, *steps]).fetchall())
+            f"SELECT customer_id, step, occurrence FROM outbox WHERE customer_id IN ({marks(len(chunk))}) "
+            f"AND step IN ({marks(len(steps))})", [*chunk, *steps]).fetchall())
     return found
 
 
@@ -152,10 +139,10 @@ def waiting_marketing(day: date) -> list[tuple[int, int, str, date, date]]:
 def last_reached(ids: Sequence[int], before: date, statuses: Sequence[str]) -> dict[int, date]:
     """The day of each customer's latest marketing message that went (or may have gone) before `before`."""
     result: dict[int, date] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows = database.execute_sql(
-            f"SELECT customer_id, MAX(send_on) FROM outbox WHERE customer_id IN ({_marks(len(chunk))}) "
-            f"AND marketing = 1 AND send_on < ? AND status IN ({_marks(len(statuses))}) GROUP BY customer_id",
+            f"SELECT customer_id, MAX(send_on) FROM outbox WHERE customer_id IN ({marks(len(chunk))}) "
+            f"AND marketing = 1 AND send_on < ? AND status IN ({marks(len(statuses))}) GROUP BY customer_id",
             [*chunk, before.isoformat(), *statuses]).fetchall()
         result.update((cid, _day(on)) for cid, on in rows if on is not None)
     return result
@@ -188,7 +175,7 @@ def email_due(today: date, now: datetime, only: Sequence[int] | None = None) -> 
     if only is not None:
         if not only:
             return []
-        sql += f" AND id IN ({_marks(len(only))})"
+        sql += f" AND id IN ({marks(len(only))})"
         params += list(only)
     order = "CASE step WHEN 'signup' THEN 0 WHEN 'birthday' THEN 1 WHEN 'reward_reached' THEN 2 " \
             "WHEN 'points_expiring' THEN 2 WHEN 'unfinished_purchase' THEN 3 WHEN 'post_sale' THEN 4 " \
@@ -202,10 +189,9 @@ def campaign_texts(campaign_id: int | None) -> tuple[str, str]:
 
 
 def suppressed_emails(emails: Sequence[str]) -> set[str]:
+    """Those of `emails` (or erased customers' keys) on the suppression list."""
     found: set[str] = set()
-    emails = [e for e in emails if e]
-    for start in range(0, len(emails), CHUNK):
-        chunk = emails[start:start + CHUNK]
+    for chunk in chunks(e for e in emails if e):
         found.update(e for (e,) in database.execute_sql(
-            f"SELECT email FROM suppression WHERE email IN ({_marks(len(chunk))})", chunk).fetchall())
+            f"SELECT email FROM suppression WHERE email IN ({marks(len(chunk))})", chunk).fetchall())
     return found

@@ -8,7 +8,7 @@ from datetime import date
 
 from peewee import Field, fn
 
-from .database import database
+from .database import chunks, database, marks
 from .models import Consent, Customer, CustomerTag, Interaction
 
 
@@ -18,26 +18,21 @@ def customers_where_in(column: Field, values: Sequence[object], fields: Sequence
     Row = namedtuple("Row", [f.name for f in fields])  # noqa: N806 - a class
     names = ", ".join(f'"{f.column_name}"' for f in fields)
     found = []
-    values = list(values)
-    for start in range(0, len(values), 5000):
-        chunk = values[start:start + 5000]
-        cursor = database.execute_sql(
-            f'SELECT {names} FROM customer WHERE "{column.column_name}" IN ({", ".join([database.param] * len(chunk))})',
-            chunk)
+    for chunk in chunks(values):
+        cursor = database.execute_sql(f'SELECT {names} FROM customer WHERE "{column.column_name}" IN ({marks(len(chunk))})',
+                                      chunk)
         found.extend(Row(*(f.python_value(v) for f, v in zip(fields, row, strict=True))) for row in cursor)
     return found
 
 
 def last_seen_by_customer(ids: Sequence[int]) -> dict[int, date]:
     """The latest interaction date for each of `ids` (customers without one are left out)."""
-    if not ids:
-        return {}
-    query = (Interaction.select(Interaction.customer, fn.MAX(Interaction.occurred_on))
-             .where(Interaction.customer.in_(list(ids)))
-             .group_by(Interaction.customer))
     result = {}
-    for cid, value in query.tuples():
-        result[cid] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    for chunk in chunks(ids):
+        for cid, value in database.execute_sql(
+                f"SELECT customer_id, max(occurred_on) FROM interaction WHERE customer_id IN ({marks(len(chunk))}) "
+                f"GROUP BY customer_id", chunk):
+            result[cid] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     return result
 
 
@@ -86,26 +81,13 @@ def tags_for(ids: Sequence[int]) -> dict[int, set[str]]:
 def consent_for(ids: Sequence[int]) -> dict[int, dict[str, bool]]:
     """What is in force per customer and channel: the newest record of each."""
     result: dict[int, dict[str, bool]] = {}
-    ids = list(ids)
-    for start in range(0, len(ids), 5000):  # plain SQL: the régua asks this for thousands of customers a day
-        chunk = ids[start:start + 5000]
+    for chunk in chunks(ids):  # plain SQL: the régua asks this for thousands of customers a day
         rows = database.execute_sql(
-            f"SELECT customer_id, channel, granted FROM consent WHERE customer_id IN ({', '.join('?' * len(chunk))}) "
+            f"SELECT customer_id, channel, granted FROM consent WHERE customer_id IN ({marks(len(chunk))}) "
             f"ORDER BY at, id", chunk).fetchall()
         for cid, channel, granted in rows:
             result.setdefault(cid, {})[channel] = bool(granted)
     return result
-
-
-def suppressed_among(addresses: Sequence[str]) -> set[str]:
-    """Those of `addresses` on the suppression list (plain SQL in chunks, as above)."""
-    found: set[str] = set()
-    addresses = list(addresses)
-    for start in range(0, len(addresses), 5000):
-        chunk = addresses[start:start + 5000]
-        found.update(e for (e,) in database.execute_sql(
-            f"SELECT email FROM suppression WHERE email IN ({', '.join([database.param] * len(chunk))})", chunk))
-    return found
 
 
 def any_suppressed_with_prefix(prefix: str) -> bool:

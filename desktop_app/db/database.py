@@ -8,6 +8,7 @@ lane and the command line all run with WAL, foreign keys, synchronous=FULL and a
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
@@ -88,6 +89,21 @@ def peek_user_version(path: Path) -> tuple[int, int] | None:
             raise DatabaseError("db_busy") from exc
         raise DatabaseError("db_corrupt", path=path) from exc
     return version, tables
+
+
+IN_CHUNK = 5000  # bound parameters per IN (...): SQLite allows 32766 since 3.32
+
+
+def chunks(values: Iterable, size: int = IN_CHUNK) -> Iterator[list]:
+    """`values` in lists of at most `size`, for IN (...) lists of plain SQL."""
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def marks(n: int) -> str:
+    """`n` parameter markers for an IN (...) list."""
+    return ", ".join([database.param] * n)
 
 
 def close_database() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from .database import database
+from .database import chunks, database, marks
 
 CHUNK = 2000
 _COLUMNS = ("o.id, o.customer_id, o.step, o.occurrence, o.channel, o.due_on, o.send_on, o.not_after, o.status, "
@@ -16,13 +16,10 @@ _COLUMNS = ("o.id, o.customer_id, o.step, o.occurrence, o.channel, o.due_on, o.s
 def rows_with_contacts(ids: Sequence[int]) -> dict[int, tuple]:
     """The outbox rows with their customer's name, e-mail and phone, keyed by id (one query per chunk)."""
     result: dict[int, tuple] = {}
-    ids = list(ids)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk in chunks(ids, CHUNK):
         for row in database.execute_sql(
                 f"SELECT {_COLUMNS} FROM outbox AS o JOIN customer AS c ON c.id = o.customer_id "
-                f"WHERE o.id IN ({marks})", chunk).fetchall():
+                f"WHERE o.id IN ({marks(len(chunk))})", chunk).fetchall():
             result[row[0]] = row
     return result
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ..domain.privacy import ERASED_SORT_KEY
 from ..domain.segments import History, Thresholds, recent_start, year_start
-from .database import database
+from .database import chunks, database, marks
 from .models import Setting
 
 _PURCHASES = """
@@ -275,10 +275,8 @@ def in_group(kind: str, key: str, ids: Sequence[int]) -> set[int]:
     table, column = {"segment": ("customer_segment", "segment"), "stage": ("customer_segment", "stage"),
                      "tag": ("customer_tag", "tag")}[kind]
     found: set[int] = set()
-    ids = list(ids)
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start:start + 5000]
+    for chunk in chunks(ids):
         found.update(cid for (cid,) in database.execute_sql(
-            f"SELECT customer_id FROM {table} WHERE {column} = {p} AND customer_id IN ({', '.join([p] * len(chunk))})",
+            f"SELECT customer_id FROM {table} WHERE {column} = {p} AND customer_id IN ({marks(len(chunk))})",
             [key, *chunk]))
     return found

@@ -115,7 +115,6 @@ def export_tables(path: str | Path, sheets: Sequence[Sheet], *, actor: Actor, wh
     def write(tmp: Path) -> int:
         wb = Workbook(write_only=True)
         count, used = 0, set()
-        bold = Font(bold=True)
         for title, headers, rows in sheets:
             name = _SHEET_TITLE_BAD.sub(" ", str(title))[:31].strip() or "Sheet"
             while name.lower() in used:
@@ -125,15 +124,9 @@ def export_tables(path: str | Path, sheets: Sequence[Sheet], *, actor: Actor, wh
             for index, header in enumerate(headers):
                 ws.column_dimensions[get_column_letter(index + 1)].width = max(12, min(40, len(str(header)) + 4))
             ws.freeze_panes = "A2"
-            head = []
-            for header in headers:
-                cell = WriteOnlyCell(ws, value=safe_text(str(header), for_csv=False))
-                cell.font = bold
-                cell.data_type = "s"
-                head.append(cell)
-            ws.append(head)
+            ws.append([_header_cell(ws, str(header)) for header in headers])
             for row in rows:
-                ws.append([_cell(ws, value) for value in row])
+                ws.append([safe_cell(ws, value) for value in row])
                 count += 1
         if not used:
             wb.create_sheet("Sheet")
@@ -145,8 +138,18 @@ def export_tables(path: str | Path, sheets: Sequence[Sheet], *, actor: Actor, wh
     return count
 
 
-def _cell(ws, value: object) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=safe_text(value, for_csv=False) if isinstance(value, str) else value)
+_BOLD = Font(bold=True)
+
+
+def _header_cell(ws, title: str) -> WriteOnlyCell:
+    cell = safe_cell(ws, title)
+    cell.font = _BOLD
+    return cell
+
+
+def safe_cell(ws, value: object) -> WriteOnlyCell:
+    """A cell of a write-only xlsx sheet that Excel and LibreOffice show as written, never run."""
+    cell = WriteOnlyCell(ws, value=safe_text(value, for_csv=False))
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
     return cell
@@ -158,16 +161,10 @@ def _write_xlsx(tmp: Path, ids: Sequence[int], language: str) -> int:
     for index, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(ord("A") + index)].width = width
     ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title in HEADERS[language]:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = bold
-        header.append(cell)
-    ws.append(header)
+    ws.append([_header_cell(ws, title) for title in HEADERS[language]])
     count = 0
     for row in _rows(ids, language):
-        ws.append([_cell(ws, value) for value in row])
+        ws.append([safe_cell(ws, value) for value in row])
         count += 1
     wb.save(tmp)
     return count

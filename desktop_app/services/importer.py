@@ -302,11 +302,6 @@ def plan_import(table: Table, shop: ShopSettings, today: date, options: ImportOp
     return plan
 
 
-def _chunks(values: list, size: int = 500):
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
 def _drop_erased(plan: ImportPlan, reader: _RowReader) -> None:
     """A customer who was erased at her request is not brought back by an old spreadsheet."""
     if not privacy.anyone_erased():
@@ -358,9 +353,7 @@ def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
     ids = [c.id for _, c in matched]
     tags_now = queries.tags_for(ids)
     consent_now = queries.consent_for(ids)
-    seen: dict[int, date] = {}
-    for chunk in _chunks(ids):
-        seen.update(queries.last_seen_by_customer(chunk))
+    seen = queries.last_seen_by_customer(ids)
     for rec, existing in matched:
         changes = _changes(existing, rec, plan.options.file_wins)
         in_force = consent_now.get(existing.id, {})
@@ -599,9 +592,8 @@ def _restore(change: ImportChange, batch_id: int) -> None:
 def save_problem_rows(table: Table, plan: ImportPlan, path, translate: Callable[[str, str], str] | None = None) -> int:
     """The rows with problems, as they were in the file, plus a 'problema' column: fix and re-import."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
-    from .exporter import safe_text
+    from .exporter import safe_cell
 
     by_row: dict[int, list[str]] = {}
     for issue in plan.issues:
@@ -610,13 +602,7 @@ def save_problem_rows(table: Table, plan: ImportPlan, path, translate: Callable[
     ws = wb.create_sheet("Problemas")
 
     def cells(values):
-        out = []
-        for value in values:
-            cell = WriteOnlyCell(ws, value=safe_text(value, for_csv=False))
-            if isinstance(value, str):
-                cell.data_type = "s"
-            out.append(cell)
-        return out
+        return [safe_cell(ws, value) for value in values]
 
     ws.append(cells([cell_text(h) for h in table.header] + ["problema"]))
     first_row_no = table.header_index + 2

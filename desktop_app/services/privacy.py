@@ -13,8 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
+from ..db import cadence as cadence_queries
 from ..db import customers as customer_queries
 from ..db.database import database
 from ..db.models import (
@@ -35,7 +35,7 @@ from ..domain.errors import NotFound, ReguaError
 from ..domain.permissions import require
 from ..domain.privacy import ERASED_PREFIX, ERASED_SORT_KEY, erased_key, retention_cutoff
 from . import audit
-from .exporter import safe_text
+from .exporter import safe_cell
 from .shop import ShopSettings, get_setting, set_setting
 
 RETENTION_KEY = "retention_years"
@@ -109,13 +109,7 @@ def _write_xlsx(tmp: Path, data: dict[str, list[dict]]) -> None:
         columns = list(rows[0]) if rows else ["-"]
         ws.append(columns)
         for row in rows:
-            cells = []
-            for key in columns:
-                cell = WriteOnlyCell(ws, value=safe_text(row.get(key), for_csv=False))
-                if isinstance(row.get(key), str):
-                    cell.data_type = "s"
-                cells.append(cell)
-            ws.append(cells)
+            ws.append([safe_cell(ws, row.get(key)) for key in columns])
     wb.save(tmp)
 
 
@@ -150,7 +144,7 @@ def erase_customer(customer_id: int, *, actor: Actor, shop: ShopSettings, now: d
 
 
 def erased_keys(keys: list[str]) -> set[str]:
-    return customer_queries.suppressed_among(keys)
+    return cadence_queries.suppressed_emails(keys)
 
 
 def anyone_erased() -> bool:

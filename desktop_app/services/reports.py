@@ -120,6 +120,11 @@ def _utc_start(day: date, tz) -> datetime:
     return datetime.combine(day, time(0), tz).astimezone(UTC).replace(tzinfo=None)
 
 
+def _local_month(at: datetime, tz) -> date:
+    """The first day of the shop's month in which a stored (naive UTC) moment falls."""
+    return at.replace(tzinfo=UTC).astimezone(tz).date().replace(day=1)
+
+
 def _groups(moves, now_index: int, then_index: int, keys: tuple[str, ...]) -> list[Group]:
     now, then, came, went = Counter(), Counter(), Counter(), Counter()
     for row in moves:
@@ -149,7 +154,7 @@ def dashboard(today: date, *, shop: ShopSettings, actor: Actor, refresh: bool = 
     months = _month_starts(today, MONTHS)
     created = Counter()
     for hour, n in queries.created_by_hour(_utc_start(months[0], tz)):
-        created[hour.replace(tzinfo=UTC).astimezone(tz).date().replace(day=1)] += n
+        created[_local_month(hour, tz)] += n
 
     # Whole weeks only: the week under way would show as a fall on every chart.
     last_sunday = today - timedelta(days=today.weekday() + 1)
@@ -263,7 +268,7 @@ def cadence_results(today: date, *, shop: ShopSettings, actor: Actor,
 
     coupons = Counter()
     for step, at in queries.coupons_redeemed(_utc_start(months[0], tz)):
-        coupons[(at.replace(tzinfo=UTC).astimezone(tz).date().replace(day=1), step)] += 1
+        coupons[(_local_month(at, tz), step)] += 1
     rewards: dict[date, list[int]] = defaultdict(lambda: [0, 0])
     for day, points in queries.rewards_redeemed(months[0]):
         rewards[day.replace(day=1)][0] += 1
@@ -303,7 +308,7 @@ def service(today: date, *, shop: ShopSettings, actor: Actor) -> Service:
             if status == "open":
                 open_now[on.replace(day=1)] += 1
         if closed is not None and status != "open":
-            month = closed.replace(tzinfo=UTC).astimezone(tz).date().replace(day=1)
+            month = _local_month(closed, tz)
             if month >= months[0]:
                 resolved[month] += 1
                 durations[month].append(max((closed - at).total_seconds(), 0) / 86400)

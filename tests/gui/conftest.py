@@ -38,3 +38,19 @@ def window_on(qtbot, tasks, paths, shop_settings, today):
         return w
 
     return open_on
+
+
+@pytest.fixture
+def window_at(qtbot, tasks, paths, shop_settings, today):
+    """The main window, open at one section: window_at(actor, "today_view") returns (window, that view)."""
+    from desktop_app.gui.main_window import MainWindow
+
+    def open_at(actor, section):
+        w = MainWindow(paths, tasks, shop_settings, actor, lambda: today)
+        qtbot.addWidget(w)
+        w.show()
+        view = getattr(w, section)
+        w.nav.setCurrentRow(w.stack.indexOf(view))
+        return w, view
+
+    return open_at

@@ -76,7 +76,7 @@ def test_the_account_dialog_tests_in_plain_words_and_saves_without_the_password(
 
 
 def test_today_sends_one_email_now_and_messages_show_a_paused_queue(
-        qtbot, tasks, paths, shop_settings, owner, today, smtp_server, english):
+        qtbot, window_at, shop_settings, owner, today, smtp_server, english):
     controller, box = smtp_server
     mailer.save_account(SmtpAccount("127.0.0.1", controller.port, "starttls", USER, "loja@flordelis.com.br",
                                     "Flor de Lis"), PASSWORD, actor=owner)
@@ -86,11 +86,7 @@ def test_today_sends_one_email_now_and_messages_show_a_paused_queue(
                                         shop=shop_settings, actor=owner, today=today)
         Customer.update(created_at=local_noon_utc(today - timedelta(days=3), shop_settings.timezone)).where(
             Customer.id == cid).execute()
-    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
-    qtbot.addWidget(w)
-    w.show()
-    w.nav.setCurrentRow(w.stack.indexOf(w.today_view))
-    view = w.today_view
+    w, view = window_at(owner, "today_view")
     qtbot.waitUntil(lambda: len(view.items) == 2)
     maria = next(i for i in view.items.values() if i.customer == "Maria Souza")
     group = view.tree.topLevelItem(0)

@@ -32,22 +32,16 @@ def shop_with_history(settings, actor, today: date) -> dict[str, int]:
     return ids
 
 
-def open_reports(qtbot, tasks, paths, settings, actor, today):
-    from desktop_app.gui.main_window import MainWindow
-
-    window = MainWindow(paths, tasks, settings, actor, lambda: today)
-    qtbot.addWidget(window)
-    window.show()
-    window.nav.setCurrentRow(window.stack.indexOf(window.reports_view))
-    view = window.reports_view
+def open_reports(qtbot, window_at, actor, today):
+    window, view = window_at(actor, "reports_view")
     qtbot.waitUntil(lambda: view.data is not None and view.data.segments_on == today
                     and view.service_table.rowCount() == 12, timeout=10000)
     return window, view
 
 
-def test_the_dashboard_loads_and_shows_its_numbers(qtbot, tasks, paths, shop_settings, actor, today, english):
+def test_the_dashboard_loads_and_shows_its_numbers(qtbot, window_at, paths, shop_settings, actor, today, english):
     shop_with_history(shop_settings, actor, today)
-    window, view = open_reports(qtbot, tasks, paths, shop_settings, actor, today)
+    window, view = open_reports(qtbot, window_at, actor, today)
     assert view.tile_customers.value.text() == "4"
     assert view.tile_returning.value.text() == "50%"  # Beatriz had bought before; Nina had not
     assert view.state.text() == "as of 24/11/2026"
@@ -63,9 +57,9 @@ def test_the_dashboard_loads_and_shows_its_numbers(qtbot, tasks, paths, shop_set
     view.grab().save(str(paths.db_path.parent / "reports.png"))
 
 
-def test_a_segment_opens_the_filtered_customer_list(qtbot, tasks, paths, shop_settings, actor, today, english):
+def test_a_segment_opens_the_filtered_customer_list(qtbot, window_at, shop_settings, actor, today, english):
     ids = shop_with_history(shop_settings, actor, today)
-    window, view = open_reports(qtbot, tasks, paths, shop_settings, actor, today)
+    window, view = open_reports(qtbot, window_at, actor, today)
     view.tabs.setCurrentIndex(1)
     row = next(r for r in range(view.stage_table.rowCount()) if view.stage_table.item(r, 0).text() == "Lead")
     view.stage_table.selectRow(row)
@@ -80,9 +74,9 @@ def test_a_segment_opens_the_filtered_customer_list(qtbot, tasks, paths, shop_se
 
 
 def test_the_export_writes_every_table_and_the_staff_figures_stay_with_the_owner(
-        qtbot, tasks, paths, shop_settings, actor, today, tmp_path, english):
+        qtbot, window_at, shop_settings, actor, today, tmp_path, english):
     shop_with_history(shop_settings, actor, today)
-    window, view = open_reports(qtbot, tasks, paths, shop_settings, actor, today)
+    window, view = open_reports(qtbot, window_at, actor, today)
     assert not view.staff_table.isHidden()
     target = tmp_path / "relatorio.xlsx"
     view.export(str(target))
@@ -101,12 +95,12 @@ def test_the_export_writes_every_table_and_the_staff_figures_stay_with_the_owner
     assert window.stack.currentWidget() is window.customers
 
 
-def test_a_filter_is_saved_under_a_name_and_brought_back(qtbot, tasks, paths, shop_settings, actor, today, english):
+def test_a_filter_is_saved_under_a_name_and_brought_back(qtbot, window_at, shop_settings, actor, today, english):
     from desktop_app.domain.errors import ValidationError
     from desktop_app.services import saved_filters
 
     ids = shop_with_history(shop_settings, actor, today)
-    window, view = open_reports(qtbot, tasks, paths, shop_settings, actor, today)
+    window, view = open_reports(qtbot, window_at, actor, today)
     window.open_group("stage", "inactive")
     listing = window.customers
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1)

@@ -68,12 +68,8 @@ def regulars(shop_settings, owner, today):
     return maria, joao
 
 
-def today_view(qtbot, tasks, paths, shop_settings, owner, today):
-    w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
-    qtbot.addWidget(w)
-    w.show()
-    w.nav.setCurrentRow(w.stack.indexOf(w.today_view))
-    view = w.today_view
+def today_view(qtbot, window_at, owner):
+    w, view = window_at(owner, "today_view")
     qtbot.waitUntil(lambda: bool(view.items))
     return w, view
 
@@ -90,9 +86,9 @@ def select(view, step):
 
 
 def test_send_on_whatsapp_opens_the_prefilled_link_and_notes_it_on_the_timeline(
-        qtbot, tasks, paths, shop_settings, owner, today, regulars, links, english):
+        qtbot, window_at, shop_settings, owner, today, regulars, links, english):
     maria, _ = regulars
-    w, view = today_view(qtbot, tasks, paths, shop_settings, owner, today)
+    w, view = today_view(qtbot, window_at, owner)
     groups = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
     assert groups == ["Unfinished purchase (1)", "After the sale (1)"]
     item = select(view, c.POST_SALE)
@@ -109,9 +105,9 @@ def test_send_on_whatsapp_opens_the_prefilled_link_and_notes_it_on_the_timeline(
 
 
 def test_a_call_is_marked_done_with_its_outcome_and_an_empty_outcome_is_refused(
-        qtbot, tasks, paths, shop_settings, owner, today, regulars, english):
+        qtbot, window_at, shop_settings, owner, today, regulars, english):
     _, joao = regulars
-    _w, view = today_view(qtbot, tasks, paths, shop_settings, owner, today)
+    _w, view = today_view(qtbot, window_at, owner)
     item = select(view, c.UNFINISHED)
     assert "bolsa caramelo" in view.message.toPlainText()
     dialog = view.task_done()
@@ -126,8 +122,8 @@ def test_a_call_is_marked_done_with_its_outcome_and_an_empty_outcome_is_refused(
 
 
 def test_delete_skips_the_selected_message_and_the_planner_does_not_bring_it_back(
-        qtbot, tasks, paths, shop_settings, owner, today, regulars, english):
-    _w, view = today_view(qtbot, tasks, paths, shop_settings, owner, today)
+        qtbot, window_at, shop_settings, owner, today, regulars, english):
+    _w, view = today_view(qtbot, window_at, owner)
     item = select(view, c.POST_SALE)
     view.tree.setFocus()
     qtbot.keyClick(view.tree, Qt.Key.Key_Delete)
@@ -138,11 +134,11 @@ def test_delete_skips_the_selected_message_and_the_planner_does_not_bring_it_bac
 
 
 def test_the_next_seven_days_list_what_is_coming_and_a_row_can_be_skipped(
-        qtbot, tasks, paths, shop_settings, owner, today, regulars, english):
+        qtbot, window_at, shop_settings, owner, today, regulars, english):
     maria, _ = regulars
     interactions.log_interaction(maria, LogEntry(kind="purchase", amount="60", on=today - timedelta(days=5)),
                                  actor=owner, shop=shop_settings, today=today)
-    _w, view = today_view(qtbot, tasks, paths, shop_settings, owner, today)
+    _w, view = today_view(qtbot, window_at, owner)
     view.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: view.week.topLevelItemCount() > 0)
     rows = [(view.week.topLevelItem(i).text(1), view.week.topLevelItem(i).text(2))
