@@ -24,23 +24,6 @@ def english(qapp):
 
 
 @pytest.fixture
-def window_on(qtbot, tasks, paths, shop_settings, today):
-    """The main window, open on one customer's page: window_on(actor, customer_id)."""
-    from desktop_app.gui.main_window import MainWindow
-
-    def open_on(actor, customer_id):
-        w = MainWindow(paths, tasks, shop_settings, actor, lambda: today)
-        qtbot.addWidget(w)
-        w.show()
-        w.customers.reload()
-        w.customers.show_customer(customer_id)
-        qtbot.waitUntil(lambda: w.customers.selected_id() == customer_id)
-        return w
-
-    return open_on
-
-
-@pytest.fixture
 def window_at(qtbot, tasks, paths, shop_settings, today):
     """The main window, open at one section: window_at(actor, "today_view") returns (window, that view)."""
     from desktop_app.gui.main_window import MainWindow
@@ -54,3 +37,17 @@ def window_at(qtbot, tasks, paths, shop_settings, today):
         return w, view
 
     return open_at
+
+
+@pytest.fixture
+def window_on(qtbot, window_at):
+    """The main window, open on one customer's page: window_on(actor, customer_id)."""
+
+    def open_on(actor, customer_id):
+        w, view = window_at(actor, "customers")
+        view.reload()
+        view.show_customer(customer_id)
+        qtbot.waitUntil(lambda: view.selected_id() == customer_id)
+        return w
+
+    return open_on
