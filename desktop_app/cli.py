@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--customers", type=int, default=DEFAULT_DEMO_CUSTOMERS, metavar="N",
                       help=f"how many customers (default {DEFAULT_DEMO_CUSTOMERS})")
     demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+    demo.add_argument("--date", metavar="YYYY-MM-DD",
+                      help="make the shop's history as of this day (default today); tests and scripts pass it")
 
     search = sub.add_parser("search", help="find customers by name, phone digits, e-mail, card code or tax id")
     search.add_argument("text", metavar="TEXT")
@@ -114,7 +116,7 @@ def _open_shop(args: argparse.Namespace):
 
 
 def cmd_demo(args: argparse.Namespace, out) -> int:
-    from .domain.dates import local_today
+    from .domain.dates import local_today, parse_iso_date
     from .services import customers, demo, shop
 
     if not 1 <= args.customers <= MAX_DEMO_CUSTOMERS:
@@ -124,7 +126,7 @@ def cmd_demo(args: argparse.Namespace, out) -> int:
     existing = customers.count()
     if existing:
         raise ReguaError("demo_not_empty", count=existing)
-    today = local_today(demo.DEMO_SHOP.timezone)
+    today = parse_iso_date(args.date) if args.date else local_today(demo.DEMO_SHOP.timezone)
     added = demo.generate(args.customers, today=today, seed=args.seed)
     print(f"{added} demo customers in {paths.db_path}", file=out)
     return 0

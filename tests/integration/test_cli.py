@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from desktop_app import __version__
+from tests.conftest import TODAY
 
 
 def regua(*args: str, env_home=None) -> subprocess.CompletedProcess:
@@ -26,7 +27,7 @@ def regua(*args: str, env_home=None) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("cli") / "x.db"
-    result = regua("--db", str(db), "demo", "--customers", "800")
+    result = regua("--db", str(db), "demo", "--customers", "800", "--date", TODAY.isoformat())
     assert result.returncode == 0, result.stderr
     return db
 
@@ -176,10 +177,14 @@ def test_import_of_a_broken_file_writes_nothing(tmp_path, demo_db):
 
 
 def test_due_lists_a_days_occasions_as_json_and_writes_nothing(demo_db):
+    """`due --date` is a pure preview for the day it is given: the demo is made for TODAY and the day
+    asked about is the one of the next month with the most birthdays, so no run depends on the clock."""
     from datetime import date, timedelta
 
-    day = date.today() + timedelta(days=2)
     con = sqlite3.connect(demo_db)
+    births = dict(((m, d), n) for m, d, n in con.execute(
+        "SELECT birth_month, birth_day, count(*) FROM customer GROUP BY birth_month, birth_day"))
+    day = max((TODAY + timedelta(days=i) for i in range(2, 32)), key=lambda d: births.get((d.month, d.day), 0))
     before = con.execute("SELECT count(*), total_changes() FROM outbox").fetchone()[0]
     result = regua("--db", str(demo_db), "due", "--date", day.isoformat(), "--days", "3", "--json")
     assert result.returncode == 0, result.stderr
@@ -204,14 +209,12 @@ def test_due_refuses_bad_dates_and_day_counts_with_a_message(demo_db):
 
 
 def test_send_due_dry_run_counts_and_smtp_test_explains_a_missing_account(demo_db):
-    from datetime import date
-
-    result = regua("--db", str(demo_db), "send-due", "--date", date.today().isoformat(), "--dry-run", "--json")
+    result = regua("--db", str(demo_db), "send-due", "--date", TODAY.isoformat(), "--dry-run", "--json")
     assert result.returncode == 0, result.stderr
     assert set(json.loads(result.stdout)) == {"would_send"}
     result = regua("--db", str(demo_db), "smtp", "test")
     assert result.returncode == 1 and "mail account is not set up" in result.stderr
-    result = regua("--db", str(demo_db), "send-due", "--date", date.today().isoformat())
+    result = regua("--db", str(demo_db), "send-due", "--date", TODAY.isoformat())
     assert result.returncode == 1 and "mail account is not set up" in result.stderr
     result = regua("--db", str(demo_db), "smtp", "set", "--host", "smtp.example.com", "--port", "587",
                    "--security", "tls", "--user", "u", "--from", "a@example.com")

@@ -9,12 +9,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from desktop_app.db.database import integrity_check
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ("import sys; from datetime import date; from desktop_app.config import resolve_paths; "
@@ -37,9 +38,10 @@ def outbox(db) -> tuple[int, int]:
 @pytest.mark.slow
 def test_a_killed_planner_leaves_a_sound_database_and_no_second_occasion(tmp_path):
     db = tmp_path / "shop.db"
-    subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "demo", "--customers", "3000"],
+    subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "demo", "--customers", "3000",
+                    "--date", TODAY.isoformat()],
                    check=True, capture_output=True, cwd=ROOT)
-    start = date.today()
+    start = TODAY
     days = [(start + timedelta(days=i)).isoformat() for i in range(40)]
     rng = random.Random(11)
     for _ in range(20):
