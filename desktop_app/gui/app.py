@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -76,31 +78,18 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
     if not open_or_explain(paths):
         instance.release()
         return 1
-    settings = shop.shop_settings()
     if demo_shop and customers.count() == 0:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             demo.generate(DEMO_CUSTOMERS, today=local_today(demo.DEMO_SHOP.timezone))
         finally:
             QGuiApplication.restoreOverrideCursor()
-        settings = shop.shop_settings()
-    if settings is not None:
-        install_language(pick_language(settings.language), settings.country)
-    actor = start_session(settings, demo_shop=demo_shop)
-    if actor is None:
-        return 0
-    settings = shop.shop_settings()
-    install_language(pick_language(settings.language), settings.country)
-
-    from .main_window import MainWindow
-
     tasks = TaskRunner(app)
     tasks.unhandled.connect(lambda exc: show_error(QApplication.activeWindow(), exc))
-    window = MainWindow(paths, tasks, settings, actor, lambda: local_today(settings.timezone), demo_shop=demo_shop)
-    window.show()
-    window.customers.reload()
-    window.customers.search.setFocus()
-    instance.activated.connect(lambda: _bring_to_front(window))
+    session = Session(paths, tasks, demo_shop=demo_shop)
+    session.ended.connect(app.quit)
+    session.window_opened.connect(lambda window: instance.activated.connect(lambda: _bring_to_front(window)))
+    session.start()
     code = app.exec()
     _shutdown(tasks)
     instance.release()
@@ -108,23 +97,72 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
     return code
 
 
+class Session(QObject):
+    """The start of a session, without nested event loops: the first-run screen or the login, then the
+    main window. `window_opened(window)` when it is up; `ended` when the user cancelled before that.
+
+    The dialogs are opened with `open()` and answered through their `finished` signal, so the app's one
+    event loop keeps running (the worker lane delivers, timers fire) and the journeys can drive them
+    with real key presses exactly as a person does.
+    """
+
+    window_opened = Signal(object)
+    ended = Signal()
+
+    def __init__(self, paths: Paths, tasks: TaskRunner, *, demo_shop: bool = False,
+                 today: Callable[[], date] | None = None) -> None:
+        super().__init__()
+        self.paths, self.tasks, self.demo_shop, self._today = paths, tasks, demo_shop, today
+        self.window = None
+        self.dialog = None
+        self.cancelled = False
+
+    def start(self) -> None:
+        """Show the first-run screen or the login (closing the app's last window must not quit yet)."""
+        QApplication.instance().setQuitOnLastWindowClosed(False)
+        settings = shop.shop_settings()
+        if settings is not None:
+            install_language(pick_language(settings.language), settings.country)
+        if settings is None or staff.needs_owner():
+            from .first_run import FirstRunDialog
+
+            self.dialog = FirstRunDialog(pick_language(settings.language if settings else None), existing=settings)
+            self.dialog.finished.connect(lambda result: self._answered(result, self.dialog.owner))
+        else:
+            from .login_dialog import LoginDialog
+
+            self.dialog = LoginDialog(settings.name, demo_hint=self.demo_shop)
+            self.dialog.finished.connect(lambda result: self._answered(result, self.dialog.actor))
+        self.dialog.open()
+
+    def _answered(self, result: int, actor: Actor | None) -> None:
+        dialog, self.dialog = self.dialog, None
+        dialog.deleteLater()
+        if not result or actor is None:
+            self.cancelled = True
+            QApplication.instance().setQuitOnLastWindowClosed(True)
+            self.ended.emit()
+            return
+        self.open_window(actor)
+
+    def open_window(self, actor: Actor) -> None:
+        from .main_window import MainWindow
+
+        settings = shop.shop_settings()
+        install_language(pick_language(settings.language), settings.country)
+        today = self._today or (lambda: local_today(settings.timezone))
+        self.window = MainWindow(self.paths, self.tasks, settings, actor, today, demo_shop=self.demo_shop)
+        self.window.show()
+        self.window.customers.reload()
+        self.window.customers.search.setFocus()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+        self.window_opened.emit(self.window)
+
+
 def _bring_to_front(window) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
-
-
-def start_session(settings, *, demo_shop: bool) -> Actor | None:
-    """First run (the shop and its owner), or the login screen. None when the user cancels."""
-    if settings is None or staff.needs_owner():
-        from .first_run import FirstRunDialog
-
-        dialog = FirstRunDialog(pick_language(settings.language if settings else None), existing=settings)
-        return dialog.owner if dialog.exec() else None
-    from .login_dialog import LoginDialog
-
-    dialog = LoginDialog(settings.name, demo_hint=demo_shop)
-    return dialog.actor if dialog.exec() else None
 
 
 def _shutdown(tasks: TaskRunner) -> None:

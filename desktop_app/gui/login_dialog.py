@@ -58,9 +58,11 @@ class LoginDialog(QDialog):
         layout.addWidget(self.hint)
         self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.login_button = buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.login_button.setDefault(True)
+        # The standard Ok button, renamed: a button added with addButton() after Cancel lost the default
+        # to Cancel when the dialog was shown, so Enter in the PIN field cancelled (and quit the app).
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.login_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.login_button.setText(self.tr("Log in"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -1,0 +1,319 @@
+"""The journey driver: the real app, driven by keys and clicks the way staff use it.
+
+A journey starts Régua as `regua` does (`gui.app.Session`: first-run screen or login, then the main
+window) on a shop in a temporary folder, with the **real threaded worker lane**. The test then presses
+keys in whatever widget has focus (or the open menu), clicks widgets, and waits for what a person
+would wait for; it never calls a slot or a service of the app.
+
+A journey is a generator, so that it keeps working while the app sits in a modal dialog's own event
+loop (`exec()`, `QMessageBox.question`): every `yield` hands control back to Qt until a condition
+holds, and the value of the condition comes back from the `yield`:
+
+    def test_enter_logs_in(journey):
+        j = journey(shop="staffed")
+        def steps():
+            login = yield j.dialog(LoginDialog)
+            j.type("1234")
+            j.press(Qt.Key.Key_Return)
+            window = yield j.main_window()
+            assert window.actor.role == "owner"
+        j.play(steps())
+
+Keys and clicks are queued and delivered from their own timer turns, in order, so a key that opens a
+modal dialog does not stop the journey. A wait that does not come true fails the test with what was on
+screen; any error the worker lane reports, or a "Something went wrong" dialog, fails it too.
+
+Reading the database to check what a journey wrote is fine (the test is the user looking at the
+result); writing to it from the test is not (set the shop up before the app starts).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QDialog, QMessageBox, QWidget
+
+from desktop_app.config import resolve_paths
+from desktop_app.db.database import close_database
+
+PIN = "1234"
+TICK_MS = 10
+
+
+@dataclass
+class Wait:
+    """A condition a journey waits for: `check()` returns something truthy when it holds."""
+
+    check: Callable[[], Any]
+    what: str
+    timeout: float = 20.0
+
+
+class JourneyFailed(AssertionError):
+    pass
+
+
+def _describe_screen() -> str:
+    lines = []
+    focus = QApplication.focusWidget()
+    lines.append(f"focus: {type(focus).__name__ if focus else None} {focus.objectName() if focus else ''}")
+    modal = QApplication.activeModalWidget()
+    lines.append(f"modal: {type(modal).__name__ if modal else None}")
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible():
+            text = w.text() if isinstance(w, QMessageBox) else ""
+            lines.append(f"window: {type(w).__name__} {w.windowTitle()!r} {text!r}")
+    return "\n".join(lines)
+
+
+class Journey:
+    def __init__(self, qtbot, tmp_path, shop: str, today: date) -> None:
+        self.qtbot, self.today = qtbot, today
+        self.paths = resolve_paths(db=tmp_path / "shop.db")
+        self.session = None
+        self.tasks = None
+        self.errors: list[BaseException] = []
+        self._queue: list[Callable[[], None]] = []
+        self._prepare(shop)
+
+    # --- the shop before the app starts ---------------------------------------------------------
+
+    def _prepare(self, kind: str) -> None:
+        from desktop_app.services import demo, shop, staff
+        from desktop_app.services.shop import ShopSettings
+
+        shop.open_shop(self.paths, create=True)
+        if kind == "new":  # nothing at all: the first-run screen
+            pass
+        elif kind == "staffed":  # a Brazilian shop, an owner and a counter clerk, no customers
+            shop.save_shop_settings(ShopSettings.for_country("Ateliê Teste", "BR"))
+            owner = staff.create_first_owner("Ana Paula", PIN)
+            staff.add_staff("Bruno", "counter", PIN, actor=owner)
+        elif kind.startswith("demo"):  # the demo shop as of the journey's day: "demo" or "demo:300"
+            count = int(kind.split(":")[1]) if ":" in kind else 120
+            demo.generate(count, today=self.today)
+        else:
+            raise ValueError(kind)
+        close_database()
+
+    # --- starting the app -------------------------------------------------------------------------
+
+    def start(self, *, demo_shop: bool = False) -> None:
+        from desktop_app.gui.app import Session
+        from desktop_app.gui.i18n import install_language
+        from desktop_app.gui.tasks import TaskRunner
+        from desktop_app.services import shop
+
+        install_language("en", "BR")
+        shop.open_shop(self.paths, create=True)
+        self.tasks = TaskRunner()  # the real lane: a worker thread
+        self.tasks.unhandled.connect(self.errors.append)
+        self.session = Session(self.paths, self.tasks, demo_shop=demo_shop, today=lambda: self.today)
+        self.session.start()
+
+    def close(self) -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QDialog) and w.isVisible():
+                w.reject()
+        if self.session is not None and self.session.window is not None:
+            self.session.window.close()
+        if self.tasks is not None:
+            self.tasks.wait()
+            self.tasks.run_blocking(close_database)
+        close_database()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+        QApplication.processEvents()
+
+    @property
+    def window(self):
+        return self.session.window if self.session else None
+
+    # --- playing a journey -----------------------------------------------------------------------
+
+    def play(self, steps: Generator[Wait, Any, None], timeout: float = 60.0) -> None:
+        """Run the journey to its end (or its first failure), waiting at each `yield`."""
+        state: dict[str, Any] = {"wait": None, "since": 0.0, "done": False, "error": None}
+        timer = QTimer()
+        timer.setInterval(TICK_MS)
+
+        def finish(error: BaseException | None) -> None:
+            state["done"], state["error"] = True, error
+            timer.stop()
+            if error is not None:  # unwind any modal loop so the outer wait can return
+                for w in QApplication.topLevelWidgets():
+                    if isinstance(w, QDialog) and w.isVisible():
+                        w.reject()
+
+        def advance(value: Any) -> None:
+            try:
+                wait = steps.send(value)
+            except StopIteration:
+                finish(None)
+                return
+            except BaseException as exc:  # noqa: BLE001 - the journey's own assertion
+                finish(exc)
+                return
+            if not isinstance(wait, Wait):
+                finish(TypeError(f"a journey yields j.until(...) waits, not {wait!r}"))
+                return
+            state["wait"], state["since"] = wait, time.monotonic()
+
+        def tick() -> None:
+            if state["done"] or state.get("busy"):
+                return
+            if self.errors:
+                finish(JourneyFailed(f"the worker lane reported an error: {self.errors[0]!r}"))
+                return
+            if self._queue:
+                return  # keys still on their way
+            bug = self._bug_dialog()
+            if bug is not None:
+                finish(JourneyFailed("“Something went wrong”:\n" + bug.details.toPlainText()))
+                return
+            wait = state["wait"]
+            try:
+                value = wait.check()
+            except BaseException as exc:  # noqa: BLE001
+                finish(exc)
+                return
+            if value:
+                state["busy"] = True
+                try:
+                    advance(value)
+                finally:
+                    state["busy"] = False
+            elif time.monotonic() - state["since"] > wait.timeout:
+                finish(JourneyFailed(f"waited {wait.timeout:.0f} s for {wait.what}\n{_describe_screen()}"))
+
+        state["busy"] = True
+        advance(None)
+        state["busy"] = False
+        timer.timeout.connect(tick)
+        if not state["done"]:
+            timer.start()
+        self.qtbot.waitUntil(lambda: state["done"], timeout=int(timeout * 1000))
+        if state["error"] is not None:
+            raise state["error"]
+        if self.errors:
+            raise JourneyFailed(f"the worker lane reported an error: {self.errors[0]!r}")
+
+    @staticmethod
+    def _bug_dialog():
+        from desktop_app.gui.errors import BugDialog
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, BugDialog) and w.isVisible():
+                return w
+        return None
+
+    # --- what a person does (queued, delivered in order from their own timer turns) -------------
+
+    def _later(self, action: Callable[[], None]) -> None:
+        def run() -> None:
+            self._queue.pop(0)  # counted as delivered before it runs: it may open a modal loop
+            action()
+
+        self._queue.append(run)
+        QTimer.singleShot(0, run)
+
+    @staticmethod
+    def target() -> QWidget:
+        """Where a key goes: the open menu or popup, else the focused widget, else the active window."""
+        widget = QApplication.activePopupWidget() or QApplication.focusWidget() or QApplication.activeWindow()
+        if widget is None:
+            raise JourneyFailed("a key was pressed but no window has the focus\n" + _describe_screen())
+        return widget
+
+    def type(self, text: str) -> None:
+        self._later(lambda: QTest.keyClicks(self.target(), text))
+
+    def press(self, key: Qt.Key | str, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        """One key: `Qt.Key.Key_Return`, or a shortcut as written on the menu ("Ctrl+L", "F2")."""
+        if isinstance(key, str):
+            combo = QKeySequence(key)[0]
+            key, modifiers = combo.key(), combo.keyboardModifiers()
+        self._later(lambda: QTest.keyClick(self.target(), key, modifiers))
+
+    def click(self, widget: QWidget | Callable[[], QWidget]) -> None:
+        """A left click in the middle of a widget (or of what `widget()` returns when the click comes)."""
+
+        def do() -> None:
+            w = widget() if callable(widget) and not isinstance(widget, QWidget) else widget
+            if not w.isVisible() or not w.isEnabled():
+                self.errors.append(JourneyFailed(f"clicked {type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
+                                                 " but it is hidden or disabled"))
+                return
+            QTest.mouseClick(w, Qt.MouseButton.LeftButton)
+
+        self._later(do)
+
+    def click_row(self, view: QAbstractItemView, row: int, column: int = 0, double: bool = False) -> None:
+        def do() -> None:
+            index = view.model().index(row, column)
+            view.scrollTo(index)
+            centre = view.visualRect(index).center()
+            QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+            if double:
+                QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                  centre)
+
+        self._later(do)
+
+    # --- what a person waits for -----------------------------------------------------------------
+
+    def until(self, check: Callable[[], Any], what: str = "a condition", timeout: float = 20.0) -> Wait:
+        return Wait(check, what, timeout)
+
+    def idle(self) -> Wait:
+        """The worker lane has delivered everything it was given (results shown)."""
+        return Wait(lambda: not self.tasks.busy or None, "the worker lane to finish")
+
+    def dialog(self, cls: type, timeout: float = 20.0) -> Wait:
+        """A visible dialog of this class that has the focus (returns it)."""
+
+        def check():
+            for w in QApplication.topLevelWidgets():
+                if isinstance(w, cls) and w.isVisible() and w.isActiveWindow():
+                    return w
+            return None
+
+        return Wait(check, f"a {cls.__name__} with the focus", timeout)
+
+    def gone(self, widget: QWidget) -> Wait:
+        return Wait(lambda: not widget.isVisible(), f"the {type(widget).__name__} to close")
+
+    def message_box(self, timeout: float = 20.0) -> Wait:
+        return self.dialog(QMessageBox, timeout)
+
+    def main_window(self, timeout: float = 20.0) -> Wait:
+        return Wait(lambda: self.window if self.window is not None and self.window.isVisible() else None,
+                    "the main window", timeout)
+
+    def focus_on(self, widget: QWidget | Callable[[], QWidget]) -> Wait:
+        def check():
+            w = widget() if callable(widget) and not isinstance(widget, QWidget) else widget
+            return QApplication.focusWidget() is w
+        return Wait(check, "the focus to reach a widget")
+
+    def status_text(self, contains: str) -> Wait:
+        return Wait(lambda: contains in self.window.statusBar().currentMessage(),
+                    f"the status bar to say {contains!r}")
+
+
+def button(parent: QWidget, text: str) -> QAbstractButton:
+    """The visible button whose text (without the & of its mnemonic) is `text`."""
+    for b in parent.findChildren(QAbstractButton):
+        if b.text().replace("&", "") == text and b.isVisible():
+            return b
+    raise JourneyFailed(f"no button {text!r} in {type(parent).__name__}")
+
+
+def point_of(view: QAbstractItemView, row: int, column: int = 0) -> QPoint:
+    return view.visualRect(view.model().index(row, column)).center()
