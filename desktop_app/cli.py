@@ -348,10 +348,15 @@ def cmd_restore(args: argparse.Namespace, out) -> int:
     from .domain.dates import utc_now
     from .services import backups
 
-    backups.check_copy(args.src)  # a bad copy is refused before the database is opened
-    _open_shop(args)
-    kept = backups.restore(_paths(args), args.src, actor=COMMAND_LINE, now=utc_now())
-    print(f"restored from {args.src}; the data it replaced is kept in {kept}", file=out)
+    # the copy is checked before the live database is opened; a missing or unusable one is replaced
+    done = backups.restore_command(_paths(args), args.src, actor=COMMAND_LINE, now=utc_now())
+    if done.kept is None:
+        print(f"restored from {args.src} into {_paths(args).db_path}", file=out)
+    elif done.state == "unusable":
+        print(f"restored from {args.src}; the file it replaced was not a usable Régua shop and is kept in "
+              f"{done.kept}", file=out)
+    else:
+        print(f"restored from {args.src}; the data it replaced is kept in {done.kept}", file=out)
     return 0
 
 

@@ -181,6 +181,11 @@ MESSAGES: dict[str, str] = {
     "restore_damaged": QT_TRANSLATE_NOOP(
         "errors", "The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy."),
     "restore_failed": QT_TRANSLATE_NOOP("errors", "The restore could not be done ({reason}); nothing was changed."),
+    "restore_not_a_shop": QT_TRANSLATE_NOOP(
+        "errors", "The file {path} is not a copy of a Régua shop (“{what}” is missing or different); nothing was "
+                  "restored."),
+    "restore_shop_open": QT_TRANSLATE_NOOP(
+        "errors", "This shop is open in another Régua (process {pid}); close it, then restore. Nothing was changed."),
     "db_on_cloud_folder": QT_TRANSLATE_NOOP(
         "errors", "The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). "
                   "Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the "

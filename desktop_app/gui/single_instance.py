@@ -1,5 +1,7 @@
 """One running Régua per database: a QLockFile next to the database, and a local socket through which a
-second start asks the first to come to the front (then quits)."""
+second start asks the first to come to the front (then quits). Beside the QLockFile the window holds the
+shop's OS lock (services/shop_lock.py), the one the command line can see without Qt: `regua restore` is
+refused while it is held, and the OS drops it with the process however the process ends."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ..services import shop_lock
 
 
 def _server_name(db_path: Path) -> str:
@@ -23,6 +27,8 @@ class SingleInstance(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = _server_name(db_path)
+        self.db_path = Path(db_path)
+        self.holds_shop = False
         self.lock = QLockFile(str(db_path) + ".lock")
         self.lock.setStaleLockTime(0)  # a crashed Régua's lock is recognised by its dead pid, never by age
         self.server: QLocalServer | None = None
@@ -31,6 +37,10 @@ class SingleInstance(QObject):
         if not self.lock.tryLock(200):
             self._wake_the_other()
             return False
+        if not shop_lock.hold(self.db_path):  # a restore from the command line still running after a minute
+            self.lock.unlock()
+            return False
+        self.holds_shop = True
         QLocalServer.removeServer(self.name)  # a socket file left by a crash
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._on_connection)
@@ -56,4 +66,7 @@ class SingleInstance(QObject):
     def release(self) -> None:
         if self.server is not None:
             self.server.close()
+        if self.holds_shop:
+            shop_lock.release(self.db_path)
+            self.holds_shop = False
         self.lock.unlock()

@@ -1,29 +1,31 @@
 """Backups the owner never has to think about, and a restore she can trust.
 
-Every copy is made through SQLite's backup API and checked with `integrity_check` before it counts.
+Every copy is made through SQLite's backup API, checked with `integrity_check` before it counts, and is
+one self-contained file (rollback journal, nothing beside it) that opens read-only on its own.
 Automatic copies rotate: one a day for a week, one a week for a month, in the data folder's `backups/`
 and, when the owner picked one, also in a second folder (a synced Google Drive or OneDrive folder is
-fine for copies, never for the live database). A restore checks the copy first, keeps a copy of what it
-replaces, and then expires the messages whose last useful day has passed, before anything is sent.
+fine for copies, never for the live database). A restore checks the copy's whole schema first, is refused
+while another Régua has the shop open, prepares the data in a new file, keeps a copy of what it replaces,
+and then expires the messages whose last useful day has passed, before anything is sent.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..config import Paths
-from ..db.backup import backup_database
-from ..db.database import database, integrity_check
-from ..db.migrations import HEAD
+from ..config import Paths, live_location_problem
+from ..db import restore as restore_db
+from ..db.backup import backup_database, discard
+from ..db.database import close_database, database
 from ..domain.actors import Actor
 from ..domain.errors import ReguaError
 from ..domain.permissions import require
-from . import audit
+from . import audit, shop_lock
 from .shop import get_setting, set_setting
 
 EXTRA_DIR_KEY = "backup_extra_dir"
@@ -95,15 +97,15 @@ def _rotate(paths: Paths) -> None:
 
 
 def backup_now(paths: Paths, dest: str | Path | None = None, *, actor: Actor, now: datetime) -> Path:
-    """`regua backup [DEST]` and the Back up now button: DEST may be a folder or a file name."""
+    """`regua backup [DEST]` and the Back up now button: DEST may be a folder (one ending in a slash is
+    made if missing) or a file name. A copy named by the time never overwrites one made the same second."""
     require(actor, "export")
-    stamp = now.strftime("%Y-%m-%dT%H-%M-%S")
     if dest is None:
-        target = paths.backup_dir / _name(paths, "manual", stamp)
+        target = _free_name(paths.backup_dir, paths, "manual", now)
     else:
         target = Path(dest)
-        if target.is_dir():
-            target = target / _name(paths, "manual", stamp)
+        if str(dest).endswith(("/", os.sep)) or target.is_dir():
+            target = _free_name(target, paths, "manual", now)
     if target.resolve() == paths.db_path.resolve():
         raise ReguaError("backup_onto_live")
     result = backup_database(database, target)
@@ -129,56 +131,84 @@ def list_backups(paths: Paths) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.made, reverse=True)
 
 
-def check_copy(src: Path) -> int:
-    """A copy fit to restore: readable, intact, a Régua database of this version or older. Returns its
-    schema version. Raises with a plain message otherwise; touches nothing."""
-    src = Path(src)
-    if not src.is_file():
-        raise ReguaError("db_not_found", path=src)
-    result = integrity_check(src)
-    if result != "ok":
-        raise ReguaError("restore_damaged", path=src, reason=result)
-    try:
-        con = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
-        try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            has_customers = con.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'customer'").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        raise ReguaError("restore_damaged", path=src, reason=exc) from exc
-    if version > HEAD:
-        raise ReguaError("db_too_new", found=version, known=HEAD)
-    if version < 1 or not has_customers:
-        raise ReguaError("db_corrupt", path=src)
-    return version
+def check_copy(src: str | Path) -> int:
+    """A copy fit to restore: readable, intact, a Régua shop of this version or older whose whole schema is
+    the one of its version. Returns its schema version. Raises with a plain message otherwise; touches
+    nothing."""
+    return restore_db.check_copy(Path(src))
 
 
 def restore(paths: Paths, src: str | Path, *, actor: Actor, now: datetime) -> Path:
-    """Replace the shop's data with a checked copy. What is replaced is kept as a copy first. The copy
-    is written through the backup API into the open database, so every connection sees it at once.
+    """Replace the shop's data with a checked copy. Refused while another Régua has the shop open. The
+    copy is prepared in a new file beside the live database and checked there as a Régua shop of this
+    version; what is replaced is kept as a copy (restorable the same way); then the prepared file is
+    written over the live database through the backup API, so every connection sees it at once.
     Returns the path of the copy of what was there before."""
     require(actor, "settings.change")
     src = Path(src)
     check_copy(src)
     if src.resolve() == paths.db_path.resolve():
         raise ReguaError("backup_onto_live")
-    before = backup_database(database, paths.backup_dir / _name(paths, "before-restore",
-                                                               now.strftime("%Y-%m-%dT%H-%M-%S")))
-    source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
-    try:
-        source.backup(database.connection())
-    except sqlite3.Error as exc:
-        raise ReguaError("restore_failed", reason=exc) from exc
-    finally:
-        source.close()
-    from ..db.migrations import migrate
-
-    migrate(database, backup_dir=paths.backup_dir, now=now)
-    _after_restore(now)
+    with shop_lock.exclusive(paths.db_path):
+        staged = restore_db.stage(src, paths.db_path, restore_db.page_size(database))
+        try:
+            before = backup_database(database, _free_name(paths.backup_dir, paths, "before-restore", now))
+            restore_db.swap_in(staged, database)
+        finally:
+            discard(staged)
+        _after_restore(now)
     audit.record(actor, "restore", str(src), kept=str(before))
     return before
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    state: str  # what stood in place of the shop: restore_db.OK, MISSING or UNUSABLE
+    kept: Path | None  # the copy of it (None when there was nothing)
+
+
+def restore_command(paths: Paths, src: str | Path, *, actor: Actor, now: datetime) -> Restored:
+    """`regua restore SRC`: into the shop as `restore` does, and also where there is no shop yet (a new
+    computer) or where the file is not a usable Régua shop (left so by hand, or damaged past opening): that
+    file is moved aside into the backups folder, never deleted, and the checked copy is put in its place.
+    A database of a newer Régua, or one in a synced or network folder, is refused."""
+    from .shop import open_shop
+
+    src = Path(src)
+    check_copy(src)  # a bad copy is refused before the live database is looked at
+    problem = live_location_problem(paths.db_path)
+    if problem is not None:
+        raise ReguaError("db_on_cloud_folder" if problem == "cloud" else "db_on_network", path=paths.db_path)
+    state = restore_db.live_state(paths.db_path)
+    if state == restore_db.OK:
+        open_shop(paths, create=False)
+        return Restored(state, restore(paths, src, actor=actor, now=now))
+    if paths.db_path.exists() and src.resolve() == paths.db_path.resolve():
+        raise ReguaError("backup_onto_live")
+    with shop_lock.exclusive(paths.db_path):
+        close_database()
+        staged = restore_db.stage(src, paths.db_path)
+        try:
+            kept = _free_name(paths.backup_dir, paths, "unusable", now) if state == restore_db.UNUSABLE else None
+            restore_db.put_in_place(staged, paths.db_path, kept)
+        finally:
+            discard(staged)
+        open_shop(paths, create=False)
+        _after_restore(now)
+    audit.record(actor, "restore", str(src), kept=str(kept or ""))
+    return Restored(state, kept)
+
+
+def _free_name(folder: Path, paths: Paths, kind: str, now: datetime) -> Path:
+    """A copy's file name in `folder` that is not taken yet: two restores within one second never overwrite
+    the copy the second one is restoring."""
+    stamp = now.strftime("%Y-%m-%dT%H-%M-%S")
+    target = folder / _name(paths, kind, stamp)
+    n = 2
+    while target.exists():
+        target = folder / _name(paths, kind, f"{stamp}-{n}")
+        n += 1
+    return target
 
 
 def _after_restore(now: datetime) -> None:

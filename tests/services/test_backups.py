@@ -1,15 +1,18 @@
 """Backups and restore: copies through the backup API that rotate (a week of dailies, a month of
-weeklies), a restore round trip that gives identical tables, bad copies refused with nothing changed,
-and messages that went stale in the copy expired before anything is sent."""
+weeklies), each one self-contained file; a restore round trip that gives identical tables, every released
+schema restorable, bad or foreign copies refused by their whole schema with nothing changed, and messages
+that went stale in the copy expired before anything is sent."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from desktop_app.db.database import current_pragmas, database
+from desktop_app.db.migrations import HEAD
 from desktop_app.db.models import Customer, Outbox
 from desktop_app.domain import cadence as c
 from desktop_app.domain.errors import ReguaError
@@ -17,6 +20,7 @@ from desktop_app.services import backups, cadence, customers, demo, shop
 from desktop_app.services.customers import CustomerInput
 
 NOW = datetime(2026, 11, 24, 15, 0)
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def tables(path) -> dict[str, list]:
@@ -62,12 +66,73 @@ def test_damaged_foreign_and_newer_copies_are_refused_and_nothing_changes(paths,
     con = sqlite3.connect(newer)
     con.execute("PRAGMA user_version = 99")
     con.close()
-    for bad, code in ((damaged, ("restore_damaged", "db_corrupt")), (foreign, ("db_corrupt",)),
+    for bad, code in ((damaged, ("restore_damaged", "db_corrupt")), (foreign, ("restore_not_a_shop",)),
                       (newer, ("db_too_new",)), (tmp_path / "missing.db", ("db_not_found",))):
         with pytest.raises(ReguaError) as err:
             backups.restore(paths, bad, actor=actor, now=NOW)
         assert err.value.code in code, bad
     assert [c.name for c in Customer.select()] == ["Fica"]
+
+
+def test_a_copy_with_any_table_column_or_index_unlike_its_version_is_refused(paths, actor, shop_settings, tmp_path):
+    """RELIABILITY.md "Restore only restores a Régua shop": the whole schema of the copy's version is checked
+    (compared with the migration ladder's), not one table's name; the first difference is named."""
+    customers.create_customer(CustomerInput(name="Fica"), shop=shop_settings, actor=actor, today=date(2026, 11, 24))
+    good = backups.backup_now(paths, tmp_path / "good.db", actor=actor, now=NOW)
+    cases = {
+        "outbox_occasion": "DROP INDEX outbox_occasion",  # the one-message-per-occasion key
+        "consent.source": "ALTER TABLE consent DROP COLUMN source",
+        "coupon": "DROP TABLE coupon",
+        "stray": "CREATE TABLE stray (x)",
+        "setting.shop": "DELETE FROM setting WHERE key = 'shop'",
+    }
+    for what, sql in cases.items():
+        bad = tmp_path / f"{what}.db"
+        bad.write_bytes(good.read_bytes())
+        con = sqlite3.connect(bad)
+        con.execute(sql)
+        con.commit()
+        con.close()
+        with pytest.raises(ReguaError) as err:
+            backups.restore(paths, bad, actor=actor, now=NOW)
+        assert (err.value.code, err.value.params["what"]) == ("restore_not_a_shop", what)
+    assert [c.name for c in Customer.select()] == ["Fica"]
+    assert not list(paths.backup_dir.glob("*before-restore*"))  # refused before anything was written
+
+
+@pytest.mark.parametrize("version", range(1, HEAD + 1))
+def test_a_copy_of_every_released_schema_restores_and_is_upgraded(paths, actor, shop_settings, tmp_path, version):
+    """RELIABILITY.md "Restore only restores a Régua shop" and "Migrations lose nothing": the check refuses no
+    genuine copy; a copy of an older version is upgraded in the new file before it is swapped in."""
+    fixture = FIXTURES / f"schema_v{version}.db"
+    src = tmp_path / fixture.name
+    src.write_bytes(fixture.read_bytes())
+    assert backups.check_copy(src) == version
+    expected = tables(src)["customer"]
+    backups.restore(paths, src, actor=actor, now=NOW)
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == HEAD
+    assert Customer.select().count() == len(expected) > 0
+    assert src.read_bytes() == fixture.read_bytes()  # the copy itself is never touched
+    assert sorted(p.name for p in paths.data_dir.iterdir() if "restoring" in p.name) == []
+
+
+def test_every_copy_is_one_self_contained_file(paths, actor, shop_settings):
+    """RELIABILITY.md "A backup is one file": daily, weekly, manual and before-restore copies, each in
+    rollback-journal mode with nothing beside it, open read-only on their own."""
+    customers.create_customer(CustomerInput(name="Maria"), shop=shop_settings, actor=actor, today=date(2026, 11, 24))
+    backups.automatic(paths, date(2026, 11, 24))
+    manual = backups.backup_now(paths, None, actor=actor, now=NOW)
+    same_second = backups.backup_now(paths, None, actor=actor, now=NOW)
+    assert same_second != manual  # never overwritten by a copy made the same second
+    backups.restore(paths, manual, actor=actor, now=NOW)
+    names = sorted(p.name for p in paths.backup_dir.iterdir())
+    assert [n.split("-", 1)[1].split("-")[0] for n in names] == ["before", "daily", "manual", "manual", "weekly"]
+    for f in paths.backup_dir.iterdir():
+        assert f.read_bytes()[18:20] == b"\x01\x01", f.name  # not WAL
+        con = sqlite3.connect(f"file:{f.as_posix()}?mode=ro", uri=True)
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        con.close()
+    assert sorted(p.name for p in paths.backup_dir.iterdir()) == names
 
 
 def test_automatic_copies_rotate_a_week_of_days_and_a_month_of_weeks(paths, shop_settings):
