@@ -23,7 +23,7 @@ from peewee import SqliteDatabase
 
 from ..domain.errors import DatabaseError, ReguaError
 from .backup import copy_file, discard, side_files
-from .database import BUSY_TIMEOUT_MS, integrity_check
+from .database import BUSY_TIMEOUT_MS
 from .migrations import HEAD, STEPS, migrate
 
 Schema = dict[str, tuple]
@@ -32,8 +32,23 @@ Schema = dict[str, tuple]
 STAGING_PRAGMAS = (("journal_mode", "delete"), ("synchronous", 2), ("busy_timeout", BUSY_TIMEOUT_MS))
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+def _read_only(path: Path, *, live: bool = False) -> sqlite3.Connection:
+    """A read-only connection. A copy without a -wal beside it is read as immutable, so that reading a
+    WAL-mode copy made by an older Régua leaves no -wal and -shm next to it; the live file never is."""
+    path = Path(path)
+    immutable = "" if live or side_files(path)[0].exists() else "&immutable=1"
+    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro{immutable}", uri=True)
+
+
+def _integrity(path: Path) -> str:
+    try:
+        con = _read_only(path)
+        try:
+            return con.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
 
 
 def schema_of(con: sqlite3.Connection) -> Schema:
@@ -98,7 +113,7 @@ def check_copy(src: Path) -> int:
     src = Path(src)
     if not src.is_file():
         raise ReguaError("db_not_found", path=src)
-    result = integrity_check(src)
+    result = _integrity(src)
     if result != "ok":
         raise ReguaError("restore_damaged", path=src, reason=result)
     try:
@@ -152,7 +167,7 @@ def stage(src: Path, live: Path, page_size: int | None = None) -> Path:
             work.close()
         for f in side_files(staged):
             f.unlink(missing_ok=True)
-        result = integrity_check(staged)
+        result = _integrity(staged)
         if result != "ok":
             raise ReguaError("restore_damaged", path=src, reason=result)
         con = _read_only(staged)
@@ -205,7 +220,7 @@ def live_state(path: Path) -> str:
         if fh.read(16) != b"SQLite format 3\x00":
             return UNUSABLE
     try:
-        con = _read_only(path)
+        con = _read_only(path, live=True)
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
             if version > HEAD:
@@ -226,12 +241,15 @@ def live_state(path: Path) -> str:
 def put_in_place(staged: Path, live: Path, keep_as: Path | None) -> None:
     """With nobody connected to `live`: move what is there (and its -wal/-shm) to `keep_as`, then rename the
     checked work file into its place."""
-    if keep_as is not None:
-        keep_as.parent.mkdir(parents=True, exist_ok=True)
-        for old, new in zip((live, *side_files(live)), (keep_as, *side_files(keep_as)), strict=True):
-            if old.exists():
-                shutil.move(old, new)
-    else:
-        for f in side_files(live):
-            f.unlink(missing_ok=True)
-    os.replace(staged, live)
+    try:
+        if keep_as is not None:
+            keep_as.parent.mkdir(parents=True, exist_ok=True)
+            for old, new in zip((live, *side_files(live)), (keep_as, *side_files(keep_as)), strict=True):
+                if old.exists():
+                    shutil.move(old, new)
+        else:
+            for f in side_files(live):  # a stray WAL must never be replayed into the restored file
+                f.unlink(missing_ok=True)
+        os.replace(staged, live)
+    except OSError as exc:  # Windows: another program has the file open
+        raise ReguaError("restore_failed", reason=exc) from exc

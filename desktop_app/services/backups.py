@@ -146,9 +146,13 @@ def restore(paths: Paths, src: str | Path, *, actor: Actor, now: datetime) -> Pa
     Returns the path of the copy of what was there before."""
     require(actor, "settings.change")
     src = Path(src)
-    check_copy(src)
     if src.resolve() == paths.db_path.resolve():
         raise ReguaError("backup_onto_live")
+    check_copy(src)
+    return _restore_checked(paths, src, actor=actor, now=now)
+
+
+def _restore_checked(paths: Paths, src: Path, *, actor: Actor, now: datetime) -> Path:
     with shop_lock.exclusive(paths.db_path):
         staged = restore_db.stage(src, paths.db_path, restore_db.page_size(database))
         try:
@@ -174,7 +178,10 @@ def restore_command(paths: Paths, src: str | Path, *, actor: Actor, now: datetim
     A database of a newer Régua, or one in a synced or network folder, is refused."""
     from .shop import open_shop
 
+    require(actor, "settings.change")
     src = Path(src)
+    if src.resolve() == paths.db_path.resolve():
+        raise ReguaError("backup_onto_live")
     check_copy(src)  # a bad copy is refused before the live database is looked at
     problem = live_location_problem(paths.db_path)
     if problem is not None:
@@ -182,9 +189,7 @@ def restore_command(paths: Paths, src: str | Path, *, actor: Actor, now: datetim
     state = restore_db.live_state(paths.db_path)
     if state == restore_db.OK:
         open_shop(paths, create=False)
-        return Restored(state, restore(paths, src, actor=actor, now=now))
-    if paths.db_path.exists() and src.resolve() == paths.db_path.resolve():
-        raise ReguaError("backup_onto_live")
+        return Restored(state, _restore_checked(paths, src, actor=actor, now=now))
     with shop_lock.exclusive(paths.db_path):
         close_database()
         staged = restore_db.stage(src, paths.db_path)

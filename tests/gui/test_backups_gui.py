@@ -3,6 +3,8 @@ and restoring the selected copy brings the data back and refreshes the list."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from desktop_app.db.models import Customer
@@ -38,6 +40,32 @@ def test_daily_copy_back_up_now_and_restore(qtbot, tasks, paths, shop_settings, 
     dialog.restore(str(paths.data_dir / "nothing.db"), None, confirm=False)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert "There is no database" in dialog.error.text()
+
+
+def test_the_window_restores_while_it_holds_the_shop_itself(qtbot, tasks, paths, shop_settings, owner, today,
+                                                          english, tmp_path):
+    """RELIABILITY.md "Restore only restores a Régua shop": the shop's lock refuses a restore from another
+    process, never the window's own restore (the window holds the lock it would wait for)."""
+    from desktop_app.gui.backups_dialog import BackupsDialog
+    from desktop_app.gui.single_instance import SingleInstance
+    from desktop_app.services import shop_lock
+
+    customers.create_customer(CustomerInput(name="Maria Souza"), shop=shop_settings, actor=owner, today=today)
+    copy = backups.backup_now(paths, tmp_path / "copy.db", actor=owner, now=datetime(2026, 11, 24, 15))
+    instance = SingleInstance(paths.db_path)
+    assert instance.acquire()
+    try:
+        assert shop_lock.held_here(paths.db_path)
+        Customer.delete().execute()
+        dialog = BackupsDialog(tasks, paths, owner, lambda: None)
+        qtbot.addWidget(dialog)
+        dialog.restore(str(copy), None, confirm=False)
+        qtbot.waitUntil(lambda: "Restored" in dialog.message.text())
+        assert [c.name for c in Customer.select()] == ["Maria Souza"]
+        assert shop_lock.held_here(paths.db_path)  # still the window's after its restore
+    finally:
+        instance.release()
+    assert not shop_lock.held_here(paths.db_path)
 
 
 def test_erase_and_export_from_the_customers_page(qtbot, shop_settings, owner, today, tmp_path, window_on,

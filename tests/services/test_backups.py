@@ -135,6 +135,22 @@ def test_every_copy_is_one_self_contained_file(paths, actor, shop_settings):
     assert sorted(p.name for p in paths.backup_dir.iterdir()) == names
 
 
+def test_a_wal_mode_copy_made_by_an_older_version_restores_and_leaves_nothing_beside_it(paths, actor, shop_settings,
+                                                                                       tmp_path):
+    """RELIABILITY.md "A backup is one file" and "Restore only restores a Régua shop": copies made before
+    copies were self-contained are WAL-mode files; restoring one works and reading it creates no -wal/-shm."""
+    customers.create_customer(CustomerInput(name="Antiga"), shop=shop_settings, actor=actor, today=date(2026, 11, 24))
+    old = tmp_path / "old" / "copy.db"
+    backups.backup_now(paths, old, actor=actor, now=NOW)
+    con = sqlite3.connect(old)
+    assert con.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    con.close()
+    Customer.delete().execute()
+    backups.restore(paths, old, actor=actor, now=NOW)
+    assert [c.name for c in Customer.select()] == ["Antiga"]
+    assert [p.name for p in old.parent.iterdir()] == ["copy.db"]
+
+
 def test_automatic_copies_rotate_a_week_of_days_and_a_month_of_weeks(paths, shop_settings):
     day = date(2026, 9, 1)
     for i in range(60):
