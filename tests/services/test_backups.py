@@ -51,6 +51,24 @@ def test_a_restore_round_trip_gives_identical_tables(paths, actor):
     assert "Depois da Cópia" in str(tables(kept)["customer"])  # what was replaced is kept
 
 
+def test_the_before_restore_copy_restores_even_within_the_same_second(paths, actor, shop_settings):
+    """RELIABILITY.md "Restore only restores a Régua shop": the "before restore" copy is restorable by the
+    same command, even right after (it used to be overwritten by the next restore's own copy, same name)."""
+    customers.create_customer(CustomerInput(name="Antes"), shop=shop_settings, actor=actor, today=date(2026, 11, 24))
+    copy = backups.backup_now(paths, paths.data_dir / "A.db", actor=actor, now=NOW)
+    customers.create_customer(CustomerInput(name="Depois"), shop=shop_settings, actor=actor, today=date(2026, 11, 24))
+    database.execute_sql("PRAGMA wal_checkpoint(FULL)")
+    changed = tables(paths.db_path)
+    kept = backups.restore(paths, copy, actor=actor, now=NOW)
+    assert sorted(c.name for c in Customer.select()) == ["Antes"]
+    again = backups.restore(paths, kept, actor=actor, now=NOW)
+    assert again != kept
+    database.execute_sql("PRAGMA wal_checkpoint(FULL)")
+    after = tables(paths.db_path)
+    after.pop("audit_log"), changed.pop("audit_log")
+    assert after == changed
+
+
 def test_damaged_foreign_and_newer_copies_are_refused_and_nothing_changes(paths, actor, shop_settings, tmp_path):
     customers.create_customer(CustomerInput(name="Fica"), shop=shop_settings, actor=actor, today=date(2026, 11, 24))
     good = backups.backup_now(paths, tmp_path / "good.db", actor=actor, now=NOW)
