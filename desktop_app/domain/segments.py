@@ -20,6 +20,19 @@ half up), and the pair (R, FM) is named by the first rule that fits:
 
 Customers who never bought have no segment: their lifecycle stage says "lead".
 
+A small shop (fewer than `MIN_RANKED` = 20 customers who bought, four to a fifth) is not ranked: a fifth
+of three customers says nothing, and ranking made the only customer, who bought today, "lost". Its
+scores are fixed steps instead (the lifecycle's thresholds, so the two agree):
+
+    recency       5: bought less than at_risk_days / 2 ago (default 30), 4: less than at_risk_days (60),
+                  3: less than halfway to inactive_days (120), 2: less than inactive_days (180), 1: longer
+    frequency     purchases: 1 -> 1, 2 -> 2, 3 -> 3, 4 or 5 -> 4, 6 or more -> 5
+    money         what she spent (net of returns) counted in the shop's average purchases (all its buyers'
+                  money over all their purchases), on the frequency steps: 2.5 average purchases -> 2
+
+The segment rules above then name them as usual: one customer who bought today is "new", a regular
+who came last week a "champion", one who bought once a year ago "lost".
+
 Lifecycle, first rule that fits as of a day D (the thresholds are `Thresholds`):
 
     lead          no purchase yet
@@ -41,6 +54,8 @@ from datetime import date, timedelta
 SEGMENTS = ("champions", "loyal", "new", "promising", "at_risk", "cant_lose", "hibernating", "lost")
 STAGES = ("lead", "new", "active", "loyal", "at_risk", "inactive", "reactivated")
 QUINTILES = 5
+MIN_RANKED = 20  # fewer customers who bought than this: fixed steps instead of fifths
+FREQUENCY_STEPS = (2, 3, 4, 6)  # purchases (or average purchases' worth of money) for scores 2, 3, 4, 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +108,36 @@ def quintile_scores(values: Sequence[float]) -> list[int]:
     return [1 + (QUINTILES * bisect_left(ordered, v)) // n for v in values]
 
 
-def rfm_scores(histories: Sequence[History], day: date) -> dict[int, Scores]:
-    """Scores for every customer who bought by `day`; the others are left out."""
+def step_score(value: float, steps: Sequence[float]) -> int:
+    """1 plus how many of the (increasing) steps `value` reaches."""
+    return 1 + sum(1 for s in steps if value >= s)
+
+
+def fixed_scores(buyers: Sequence[History], day: date, t: Thresholds) -> dict[int, Scores]:
+    """A small shop's scores, on fixed steps (see the module's docstring)."""
+    halfway = (t.at_risk_days + t.inactive_days) / 2
+    recency_steps = (t.inactive_days, halfway, t.at_risk_days, t.at_risk_days / 2)  # days ago, from 2 to 5
+    purchases = sum(h.purchases for h in buyers)
+    average = sum(max(h.money_cents, 0) for h in buyers) / purchases
+    result = {}
+    for h in buyers:
+        ago = (day - h.last_purchase).days
+        recency = 1 + sum(1 for s in recency_steps if ago < s)
+        frequency = step_score(h.purchases, FREQUENCY_STEPS)
+        money = step_score(max(h.money_cents, 0) / average, FREQUENCY_STEPS) if average > 0 else frequency
+        result[h.customer_id] = Scores(recency, frequency, money)
+    return result
+
+
+def rfm_scores(histories: Sequence[History], day: date, t: Thresholds = Thresholds(), *,
+               min_ranked: int = MIN_RANKED) -> dict[int, Scores]:
+    """Scores for every customer who bought by `day`; the others are left out. By fifths among the
+    buyers when there are at least `min_ranked` of them, else on fixed steps."""
     buyers = [h for h in histories if h.purchases > 0 and h.last_purchase is not None]
     if not buyers:
         return {}
+    if len(buyers) < min_ranked:
+        return fixed_scores(buyers, day, t)
     recency = quintile_scores([-(day - h.last_purchase).days for h in buyers])  # more recent: higher
     frequency = quintile_scores([h.purchases for h in buyers])
     money = quintile_scores([max(h.money_cents, 0) for h in buyers])
@@ -123,10 +163,12 @@ def segment_of(scores: Scores, purchases: int) -> str:
     return "lost"
 
 
-def segments(histories: Sequence[History], day: date) -> dict[int, str]:
+def segments(histories: Sequence[History], day: date, t: Thresholds = Thresholds(), *,
+             min_ranked: int = MIN_RANKED) -> dict[int, str]:
     """customer id -> segment for every customer who bought by `day`."""
     by_id = {h.customer_id: h for h in histories}
-    return {cid: segment_of(s, by_id[cid].purchases) for cid, s in rfm_scores(histories, day).items()}
+    return {cid: segment_of(s, by_id[cid].purchases)
+            for cid, s in rfm_scores(histories, day, t, min_ranked=min_ranked).items()}
 
 
 def group_of(text: str) -> tuple[str, str] | None:

@@ -84,12 +84,12 @@ def test_a_hand_built_shop():
         History(11),  # never bought: a lead, no segment
         s.history_from_events(12, [(ago(3), "visit", None), (ago(3), "call", None)], DAY),
     ]
-    scores = s.rfm_scores(shop, DAY)
+    scores = s.rfm_scores(shop, DAY, min_ranked=10)  # ten buyers, ranked by fifths as a bigger shop is
     assert set(scores) == set(range(1, 11))
     assert scores[1] == Scores(5, 5, 5)
     assert scores[2].frequency == 1 and scores[5].frequency == 1  # single purchases tie at the bottom
     assert scores[2].recency == 4 and scores[5].recency == 1
-    named = s.segments(shop, DAY)
+    named = s.segments(shop, DAY, min_ranked=10)
     assert named == {1: "champions", 2: "new", 3: "champions", 4: "cant_lose", 5: "lost", 6: "loyal",
                      7: "hibernating", 8: "loyal", 9: "loyal", 10: "hibernating"}
     assert s.stage_of(shop[10], DAY) == "lead" and s.stage_of(shop[11], DAY) == "lead"
@@ -146,3 +146,45 @@ def test_month_helpers():
     assert s.month_start(DAY) == date(2026, 11, 1)
     assert s.previous_month_end(date(2026, 3, 15)) == date(2026, 2, 28)
     assert s.previous_month_end(date(2026, 1, 1)) == date(2025, 12, 31)
+
+
+def test_a_shop_with_one_customer_who_bought_today_calls_her_new_not_lost():
+    """Issue 17 item 11: fifths of one customer made her "lost" the day she bought."""
+    only = s.history_from_events(1, [(DAY, "purchase", 5000)], DAY)
+    assert s.rfm_scores([only], DAY) == {1: Scores(5, 1, 1)}
+    assert s.segments([only], DAY) == {1: "new"}
+
+
+def test_a_handful_of_customers_get_names_from_fixed_steps_not_fifths():
+    """Below `MIN_RANKED` buyers the scores are fixed steps of days, purchases and average purchases'
+    worth of money (module docstring); the names follow from the usual rules."""
+    shop = [
+        purchases(1, 3, 12, 30, 45, 70, 90, amount=20000),  # six purchases, the last this week
+        purchases(2, 1, amount=4000),  # first purchase yesterday
+        purchases(3, 10, 50, 100, amount=20000),  # three, the last ten days ago
+        purchases(4, 130, 260, 400, 500, amount=15000),  # four, but gone 130 days
+        purchases(5, 365, amount=6000),  # once, a year ago
+        purchases(6, 200, 600, 700, 800, 900, 1000, amount=30000),  # was the best, gone 200 days
+        purchases(7, 80, 300, amount=5000),  # twice, the last 80 days ago
+        History(8),
+    ]
+    scores = s.rfm_scores(shop, DAY)
+    assert scores[1] == Scores(5, 5, 5)
+    assert scores[2] == Scores(5, 1, 1)
+    assert scores[5].recency == 1 and scores[4].recency == 2 and scores[7].recency == 3
+    assert s.segments(shop, DAY) == {1: "champions", 2: "new", 3: "loyal", 4: "at_risk", 5: "lost", 6: "cant_lose",
+                                     7: "promising"}
+    # The steps of days follow the shop's at-risk and inactive days.
+    assert scores[3].recency == 5  # ten days ago: under half of the default 60 at-risk days
+    assert s.rfm_scores(shop, DAY, Thresholds(at_risk_days=20, inactive_days=40))[3].recency == 4
+    assert s.rfm_scores(shop, DAY, Thresholds(at_risk_days=8, inactive_days=12))[3].recency == 2
+
+
+def test_one_big_purchase_counts_as_several_average_ones_and_the_fifths_start_at_min_ranked():
+    shop = [purchases(n, 10 + n, amount=5000) for n in range(1, 6)] + [purchases(9, 5, amount=50000)]
+    scores = s.rfm_scores(shop, DAY)  # the average purchase: 750.00 / 6 = 125.00; she spent four times that
+    assert scores[9] == Scores(5, 1, 4) and scores[1].money == 1
+    big = [purchases(n, n, amount=1000 * n) for n in range(1, s.MIN_RANKED + 1)]
+    ranked = s.rfm_scores(big, DAY)
+    assert {sc.recency for sc in ranked.values()} == {1, 2, 3, 4, 5}  # ranked: someone is in each fifth
+    assert s.rfm_scores(big[:-1], DAY) == s.fixed_scores(big[:-1], DAY, Thresholds())

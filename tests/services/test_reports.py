@@ -85,7 +85,9 @@ def test_segments_and_stages_filter_the_customer_list(shop_settings, actor):
     assert list(customers.list_ids(group=("segment", "new"))) == [once]
     assert customers.search("beatriz", group=("segment", "lost")) == []
     standing = reports.standing(best, DAY, shop=shop_settings)
-    assert (standing.stage, standing.scores) == ("loyal", (2, 4, 4))  # three buyers: she is second most recent
+    # Three buyers: a small shop, scored on fixed steps (she bought 3 days ago, 5 times, about 7 average
+    # purchases' worth), not ranked (she was "second most recent of three": R 2).
+    assert (standing.stage, standing.scores, standing.segment) == ("loyal", (5, 4, 5), "champions")
     assert list(customers.list_ids(group=("segment", standing.segment))) == [best]
     event(lead, DAY, "purchase", 100)  # the stage follows the history at once; the segment waits for tomorrow
     assert reports.standing(lead, DAY, shop=shop_settings) == reports.CustomerStanding("new", None, None)
@@ -166,3 +168,13 @@ def test_service_counts_complaints_and_who_logged(shop_settings, actor):
     assert s.by_staff is not None
     manager = Actor(None, "Carla", "manager")
     assert reports.service(DAY, shop=shop_settings, actor=manager).by_staff is None
+
+
+def test_a_new_shops_only_customer_who_bought_today_is_new_not_lost(shop_settings, actor):
+    """Issue 17 item 11, through the day's refresh and the customer list's filter."""
+    only = person(shop_settings, actor, "Primeira Cliente", created=DAY)
+    event(only, DAY, "purchase", 8990)
+    reports.refresh_segments(DAY, shop=shop_settings)
+    assert reports.standing(only, DAY, shop=shop_settings).segment == "new"
+    assert list(customers.list_ids(group=("segment", "lost"))) == []
+    assert list(customers.list_ids(group=("segment", "new"))) == [only]
