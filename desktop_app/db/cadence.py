@@ -127,6 +127,62 @@ def expire_stale(today: date, now: datetime) -> int:
             .where(Outbox.status.in_(("planned", "held")) & (Outbox.not_after < today)).execute())
 
 
+def waiting_on(day: date) -> list[tuple[int, int, str, int, date]]:
+    """(id, customer id, step, marketing, not_after) of every step's row on the list of `day` (Today,
+    `regua due`): waiting, due by then and still useful."""
+    rows = database.execute_sql(
+        "SELECT id, customer_id, step, marketing, not_after FROM outbox INDEXED BY outbox_waiting "
+        "WHERE status IN ('planned', 'held') AND send_on <= ? AND not_after >= ? AND step != 'campaign'",
+        (day.isoformat(), day.isoformat())).fetchall()
+    return [(i, cid, step, marketing, _day(n)) for i, cid, step, marketing, n in rows]
+
+
+def withdraw_step(step: str, reason: str, now: datetime) -> int:
+    """A step turned off: what it planned and has not done yet is skipped, with the reason."""
+    return (Outbox.update(status="skipped", reason=reason, updated_at=now)
+            .where(Outbox.status.in_(("planned", "held")) & (Outbox.step == step)).execute())
+
+
+def restore_step(step: str, reason: str, today: date, now: datetime, *, hold_email: bool
+                 ) -> list[tuple[int, int, str]]:
+    """A step turned on again: what `withdraw_step` took away and is still useful on `today` waits again
+    (e-mails for approval when `hold_email`). Returns (id, customer id, channel) of those rows."""
+    taken = (Outbox.status == "skipped") & (Outbox.reason == reason) & (Outbox.step == step) & (Outbox.not_after >= today)
+    rows = [(r.id, r.customer_id, r.channel) for r in Outbox.select(Outbox.id, Outbox.customer, Outbox.channel).where(taken)]
+    if hold_email:
+        Outbox.update(status="held", reason="", updated_at=now).where(taken & (Outbox.channel == "email")).execute()
+    Outbox.update(status="planned", reason="", updated_at=now).where(taken).execute()
+    return rows
+
+
+def withdraw_waiting(customer_id: int, step: str, ref_ids: Sequence[int], reason: str, now: datetime) -> int:
+    """One customer's waiting messages of a step about these interactions are skipped, with the reason
+    (a quote bought or lost, a purchase refunded in full)."""
+    if not ref_ids:
+        return 0
+    return (Outbox.update(status="skipped", reason=reason, updated_at=now)
+            .where((Outbox.customer == customer_id) & (Outbox.step == step) & Outbox.ref_id.in_(list(ref_ids))
+                   & Outbox.status.in_(("planned", "held"))).execute())
+
+
+def fully_refunded(purchase_ids: Sequence[int]) -> set[int]:
+    """Those of the purchases whose refunds add up to all they cost."""
+    found: set[int] = set()
+    for chunk in chunks(purchase_ids):
+        found.update(pid for (pid,) in database.execute_sql(
+            f"SELECT p.id FROM interaction AS p WHERE p.id IN ({marks(len(chunk))}) AND p.amount_cents <= "
+            f"(SELECT SUM(r.amount_cents) FROM interaction AS r INDEXED BY interaction_related "
+            f"WHERE r.related_id = p.id AND r.kind = 'return')", chunk).fetchall())
+    return found
+
+
+def purchases_on(customer_id: int, day: date) -> list[int]:
+    """Ids of the customer's purchases on a day (the day's post-sale follow-up is about all of them)."""
+    return [iid for (iid,) in database.execute_sql(
+        "SELECT id FROM interaction INDEXED BY interaction_customer_kind "
+        "WHERE customer_id = ? AND kind = 'purchase' AND occurred_on = ?", (customer_id, day.isoformat())).fetchall()]
+
+
 def waiting_marketing(day: date) -> list[tuple[int, int, str, date, date]]:
     """(id, customer id, step, send_on, not_after) of the marketing rows waiting to go on or before `day`."""
     rows = database.execute_sql(

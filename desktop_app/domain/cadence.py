@@ -248,14 +248,19 @@ def is_open_day(day: date, rules: CadenceRules) -> bool:
     return day.weekday() in rules.weekdays and day not in rules.closed_days
 
 
-def send_day(o: Occasion, rules: CadenceRules, today: date) -> date | None:
-    """The first open day from max(due, today), or None when the shop is closed until it is too late."""
-    day = max(o.due_on, today)
-    while day <= o.not_after:
+def first_open_day(first: date, last: date, rules: CadenceRules) -> date | None:
+    """The first day in [first, last] the shop is open, or None."""
+    day = first
+    while day <= last:
         if is_open_day(day, rules):
             return day
         day += timedelta(days=1)
     return None
+
+
+def send_day(o: Occasion, rules: CadenceRules, today: date) -> date | None:
+    """The first open day from max(due, today), or None when the shop is closed until it is too late."""
+    return first_open_day(max(o.due_on, today), o.not_after, rules)
 
 
 # --- who can be reached ------------------------------------------------------------------------------------
@@ -316,19 +321,25 @@ class Waiting:
 def apply_cap(waiting: list[Waiting], last_reached: date | None, day: date, rules: CadenceRules
               ) -> dict[object, tuple[str, date | None]]:
     """Decide one customer's marketing messages for `day`: at most one per `cap_days`. The highest
-    priority goes (if the last message is far enough back); the rest wait while still useful, else are
-    skipped. Returns key -> ("send", day) | ("defer", new day) | ("skip", None)."""
+    priority goes (if the last message is far enough back); the rest wait, to the first day the cap
+    allows that the shop is open, while still useful. Returns key -> ("send", day) | ("defer", new day)
+    | ("skip", None): the cap keeps it back until too late | ("closed", None): the cap would let it go
+    in time, but only on days the shop is closed."""
     if rules.cap_days <= 0:
         return {w.key: ("send", day) for w in waiting}
     free_from = day if last_reached is None else max(day, last_reached + timedelta(days=rules.cap_days))
-    ordered = sorted(waiting, key=lambda w: (PRIORITY[w.step], w.not_after, str(w.key)))
+    ordered = sorted(waiting, key=lambda w: (PRIORITY[w.step], w.not_after, w.step, str(w.key)))
     decisions: dict[object, tuple[str, date | None]] = {}
     for i, w in enumerate(ordered):
         if i == 0 and free_from == day:
             decisions[w.key] = ("send", day)
             continue
         later = free_from if free_from > day else day + timedelta(days=rules.cap_days)
-        decisions[w.key] = ("defer", later) if later <= w.not_after else ("skip", None)
+        if later > w.not_after:
+            decisions[w.key] = ("skip", None)
+            continue
+        open_day = first_open_day(later, w.not_after, rules)
+        decisions[w.key] = ("defer", open_day) if open_day is not None else ("closed", None)
     return decisions
 
 

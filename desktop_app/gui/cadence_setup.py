@@ -313,7 +313,8 @@ class CadenceDialog(QDialog):
         self._timer.start()
 
     def update_counts(self) -> None:
-        """Who would receive each step today, under the settings as they are on screen (not yet saved)."""
+        """What each step puts on today's list once today is planned under the settings as they are on
+        screen (not yet saved): `cadence.audience`, worked out by the functions planning runs."""
         self._generation += 1
         generation, rules, today, shop = self._generation, self.form_rules(), self.today(), self.shop
 
@@ -340,7 +341,7 @@ class CadenceDialog(QDialog):
                 card.text.setFocus()
                 return
         try:
-            self.rules = cadence.save_rules(rules, actor=self.actor, shop=self.shop)
+            self.rules = cadence.save_rules(rules, actor=self.actor, shop=self.shop, today=self.today())
         except ReguaError as exc:
             self.error.setText(error_text(exc))
             self.error.show()

@@ -39,6 +39,7 @@ RULES_KEY = "cadence"
 LAST_RUN_KEY = "cadence_last_run"
 SINCE_KEY = "cadence_since"  # the day the régua first ran: it never plans for days before it
 NO_SIGNUP_SOURCES = ("import",)  # imported customers get no signup or welcome message
+STEP_OFF = "step_off"  # the reason of what a step had planned when the owner turned it off
 MAX_OUTCOME = 500
 
 
@@ -56,16 +57,39 @@ def _with_shop(rules: CadenceRules, shop: ShopSettings) -> CadenceRules:
     return replace(rules, feb29_rule=shop.feb29_rule)
 
 
-def save_rules(rules: CadenceRules, *, actor: Actor, shop: ShopSettings) -> CadenceRules:
+def save_rules(rules: CadenceRules, *, actor: Actor, shop: ShopSettings, today: date | None = None) -> CadenceRules:
+    """Save the cadence. A step turned off takes what it planned and has not done yet off Today and
+    `regua due` (skipped, reason "step_off"; what was sent or done stays as it was); turned on again,
+    those of them still useful on `today` (default: the shop's today) come back."""
     require(actor, "settings.change")
     rules = _with_shop(rules, shop).validated()
     for step in rules.steps:
         templates.check(step.text)
         templates.check(step.subject)
-    with database.atomic():
+    today = today or local_today(shop.timezone)
+    with database.atomic("IMMEDIATE"):
+        _follow_switches(get_rules(shop), rules, today, utc_now())
         set_setting(RULES_KEY, rules.to_json())
         audit.record(actor, "settings.change", "cadence")
     return rules
+
+
+def _follow_switches(before: CadenceRules, after: CadenceRules, today: date, now: datetime) -> None:
+    """What the steps planned follows them being turned off (skipped, `STEP_OFF`) or on again (back,
+    still useful on `today`, unless the customer said stop meanwhile: then as `cancel_waiting` does)."""
+    for step in after.steps:
+        was = before.step(step.key).enabled
+        if was and not step.enabled:
+            queries.withdraw_step(step.key, STEP_OFF, now)
+        elif step.enabled and not was:
+            back = queries.restore_step(step.key, STEP_OFF, today, now,
+                                        hold_email=after.approve_first and step.key not in c.TRANSACTIONAL)
+            contacts = _contacts(sorted({cid for _oid, cid, _ch in back}))
+            gone = [oid for oid, cid, channel in back
+                    if cid not in contacts or c.channel_for(replace(step, channel=channel), contacts[cid]) != channel]
+            if gone:
+                Outbox.update(status=c.SUPPRESSED, reason="no_consent", updated_at=now).where(
+                    Outbox.id.in_(gone)).execute()
 
 
 def text_for(step: str, rules: CadenceRules, shop: ShopSettings) -> str:
@@ -116,13 +140,15 @@ def occasions(first: date, last: date, rules: CadenceRules, shop: ShopSettings) 
     if c.POST_SALE in steps:
         step = steps[c.POST_SALE]
         first_of_day: dict[tuple[int, date], int] = {}
-        for iid, cid, on in queries.purchases_between(first - timedelta(days=step.days),
-                                                      last - timedelta(days=step.days)):
+        bought = queries.purchases_between(first - timedelta(days=step.days), last - timedelta(days=step.days))
+        for iid, cid, on in bought:
             key = (cid, on)
             first_of_day[key] = min(iid, first_of_day.get(key, iid))  # one follow-up per customer and day
         waiting = queries.with_open_complaint([cid for cid, _ in first_of_day]) if rules.wait_for_complaints else set()
+        refunded = queries.fully_refunded([iid for iid, _cid, _on in bought])
+        kept = {(cid, on) for iid, cid, on in bought if iid not in refunded}  # a day all given back: no follow-up
         for (cid, on), iid in sorted(first_of_day.items()):
-            if cid not in waiting:
+            if cid not in waiting and (cid, on) in kept:
                 found.append(c.occasion(cid, step, f"post_sale:{iid}", on + timedelta(days=step.days), iid,
                                         on.isoformat()))
     if c.REACTIVATION in steps:
@@ -207,37 +233,45 @@ def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> Pla
     refresh_audiences(rules, today, shop)
     with database.atomic("IMMEDIATE"):  # two planners at once take turns
         expired = queries.expire_stale(today, now)
-        last, since = get_setting(LAST_RUN_KEY), get_setting(SINCE_KEY)
-        scan_from = today
-        if isinstance(last, str):
-            scan_from = max(date.fromisoformat(last) + timedelta(days=1), today - timedelta(days=c.MAX_CATCH_UP_DAYS))
-            scan_from = min(scan_from, today)
-        if not isinstance(since, str):  # the first run ever starts the régua today: nothing from before it
-            since = today.isoformat()
-            set_setting(SINCE_KEY, since)
-        started = date.fromisoformat(since)
-        rows: dict[str, list[dict]] = defaultdict(list)
-        for step in rules.steps:
-            if not step.enabled:
-                continue
-            useful_from = max(today - timedelta(days=min(step.late_days, rules.catch_up_days)), started)
-            first = max(min(scan_from, useful_from), started)
-            found = [o for o in occasions(first, today, _only(rules, step.key), shop) if o.step == step.key]
-            for o, channel in _reachable(found, rules):
-                status, reason, send_on = c.PLANNED, "", c.send_day(o, rules, today)
-                if o.due_on < useful_from or o.not_after < today:
-                    status, reason, send_on = c.EXPIRED, "missed", o.due_on  # the PC was off: recorded, not sent
-                elif send_on is None:
-                    status, reason, send_on = c.SKIPPED, "closed", o.due_on  # closed until too late
-                elif rules.approve_first and channel == c.EMAIL and o.marketing:
-                    status = c.HELD
-                rows[status].append(_row(o, channel, status, reason, send_on, now))
+        if not isinstance(get_setting(SINCE_KEY), str):  # the first run ever starts the régua today
+            set_setting(SINCE_KEY, today.isoformat())
+        rows = _day_rows(today, rules, shop, now)
         new = {status: queries.insert_occasions(group) for status, group in rows.items()}
         coupons.issue_for_birthdays(rules)
         deferred, capped = _cap(today, rules, now)
         set_setting(LAST_RUN_KEY, today.isoformat())
     return PlanResult(new.get(c.PLANNED, 0) + new.get(c.HELD, 0), new.get(c.EXPIRED, 0), expired, deferred,
                       capped + new.get(c.SKIPPED, 0))
+
+
+def _day_rows(today: date, rules: CadenceRules, shop: ShopSettings, now: datetime) -> dict[str, list[dict]]:
+    """The outbox rows, by status, that planning `today` under `rules` offers to the outbox: the
+    occasions of today and of the days since the last run that are still useful (those of days the PC
+    was off, beyond that, as expired). Occasions already in the outbox are among them; the UNIQUE key
+    leaves those as they are. Writes nothing: `plan` and `audience` both work from it."""
+    last, since = get_setting(LAST_RUN_KEY), get_setting(SINCE_KEY)
+    scan_from = today
+    if isinstance(last, str):
+        scan_from = max(date.fromisoformat(last) + timedelta(days=1), today - timedelta(days=c.MAX_CATCH_UP_DAYS))
+        scan_from = min(scan_from, today)
+    started = date.fromisoformat(since) if isinstance(since, str) else today  # nothing from before the régua
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for step in rules.steps:
+        if not step.enabled:
+            continue
+        useful_from = max(today - timedelta(days=min(step.late_days, rules.catch_up_days)), started)
+        first = max(min(scan_from, useful_from), started)
+        found = [o for o in occasions(first, today, _only(rules, step.key), shop) if o.step == step.key]
+        for o, channel in _reachable(found, rules):
+            status, reason, send_on = c.PLANNED, "", c.send_day(o, rules, today)
+            if o.due_on < useful_from or o.not_after < today:
+                status, reason, send_on = c.EXPIRED, "missed", o.due_on  # the PC was off: recorded, not sent
+            elif send_on is None:
+                status, reason, send_on = c.SKIPPED, "closed", o.due_on  # closed until too late
+            elif rules.approve_first and channel == c.EMAIL and o.marketing:
+                status = c.HELD
+            rows[status].append(_row(o, channel, status, reason, send_on, now))
+    return rows
 
 
 def _only(rules: CadenceRules, key: str) -> CadenceRules:
@@ -251,25 +285,39 @@ def _row(o: Occasion, channel: str, status: str, reason: str, send_on: date, now
             "planned_at": now, "updated_at": now}
 
 
-def _cap(today: date, rules: CadenceRules, now: datetime) -> tuple[int, int]:
-    """At most one marketing message per customer per `cap_days`: decide today's waiting rows."""
-    waiting = queries.waiting_marketing(today)
+def _cap_decisions(waiting: list[tuple[object, int, str, date]], today: date, rules: CadenceRules
+                   ) -> dict[object, tuple[str, date | None]]:
+    """The frequency cap's verdict (domain `apply_cap`) on each of today's waiting marketing messages,
+    given as (key, customer id, step, not_after)."""
     by_customer: dict[int, list[c.Waiting]] = defaultdict(list)
-    for oid, cid, step, _send_on, not_after in waiting:
-        by_customer[cid].append(c.Waiting(oid, step, not_after))
+    for key, cid, step, not_after in waiting:
+        by_customer[cid].append(c.Waiting(key, step, not_after))
     last = queries.last_reached(list(by_customer), today + timedelta(days=1), c.REACHED)
-    deferred = skipped = 0
+    decisions: dict[object, tuple[str, date | None]] = {}
     for cid, rows in by_customer.items():
-        if len(rows) == 1 and cid not in last:
-            continue
-        for oid, (verdict, day) in c.apply_cap(rows, last.get(cid), today, rules).items():
-            if verdict == "defer":
-                Outbox.update(send_on=day, reason="frequency_cap", updated_at=now).where(Outbox.id == oid).execute()
-                deferred += 1
-            elif verdict == "skip":
-                Outbox.update(status=c.SKIPPED, reason="frequency_cap", updated_at=now).where(
-                    Outbox.id == oid).execute()
-                skipped += 1
+        if len(rows) == 1 and cid not in last:  # the common case: nothing to decide
+            decisions[rows[0].key] = ("send", today)
+        else:
+            decisions.update(c.apply_cap(rows, last.get(cid), today, rules))
+    return decisions
+
+
+CAP_REASONS = {"skip": "frequency_cap", "closed": "closed"}
+
+
+def _cap(today: date, rules: CadenceRules, now: datetime) -> tuple[int, int]:
+    """At most one marketing message per customer per `cap_days`: decide today's waiting rows. What is
+    held back moves to an open day while still useful; else it is skipped with the reason."""
+    waiting = [(oid, cid, step, not_after) for oid, cid, step, _send_on, not_after in queries.waiting_marketing(today)]
+    deferred = skipped = 0
+    for oid, (verdict, day) in _cap_decisions(waiting, today, rules).items():
+        if verdict == "defer":
+            Outbox.update(send_on=day, reason="frequency_cap", updated_at=now).where(Outbox.id == oid).execute()
+            deferred += 1
+        elif verdict in CAP_REASONS:
+            Outbox.update(status=c.SKIPPED, reason=CAP_REASONS[verdict], updated_at=now).where(
+                Outbox.id == oid).execute()
+            skipped += 1
     return deferred, skipped
 
 
@@ -368,7 +416,7 @@ def _simulate_cap(rows, start: date, end: date, rules: CadenceRules):
             keyed = {id(r): r for r in group}
             waiting = [c.Waiting(id(r), r[0].step, r[0].not_after) for r in group]
             for key, (verdict, new_day) in c.apply_cap(waiting, last.get(cid), day, rules).items():
-                r = keyed[key]
+                r = keyed[key]  # "skip" and "closed" drop out of the preview
                 if verdict == "send":
                     shown.append(r[:2] + (day,) + r[3:])
                     last[cid] = day
@@ -379,11 +427,27 @@ def _simulate_cap(rows, start: date, end: date, rules: CadenceRules):
 
 
 def audience(rules: CadenceRules, today: date, *, shop: ShopSettings) -> dict[str, int]:
-    """Per step, how many customers it would reach today under `rules` (saved or not)."""
+    """Per step, how many messages today's list (Today, `regua due`) holds for it once `today` is
+    planned under `rules` (saved or not): what already waits for today, plus what `plan` would add, less
+    what the frequency cap moves to a later day or skips. Worked out by the functions `plan` runs
+    (`_day_rows`, `_cap_decisions`), without writing; a step that is off reaches no one (saving the rules
+    takes what it planned off the list)."""
+    rules = _with_shop(rules, shop)
     counts = dict.fromkeys(c.STEPS, 0)
     refresh_audiences(rules, today, shop)
-    for o, _channel in _reachable(occasions(today, today, _with_shop(rules, shop), shop), rules):
-        counts[o.step] += 1
+    enabled = {s.key for s in rules.steps if s.enabled}
+    offered = [r for status in c.WAITING for r in _day_rows(today, rules, shop, utc_now()).get(status, [])]
+    known = queries.known_occasions(sorted({r["customer"] for r in offered}), sorted({r["step"] for r in offered}))
+    candidates = [(("new", n), r["customer"], r["step"], r["marketing"], r["not_after"])
+                  for n, r in enumerate(offered)
+                  if r["send_on"] <= today and (r["customer"], r["step"], r["occurrence"]) not in known]
+    candidates += [(("outbox", oid), cid, step, bool(marketing), not_after)
+                   for oid, cid, step, marketing, not_after in queries.waiting_on(today) if step in enabled]
+    decisions = _cap_decisions([(key, cid, step, not_after) for key, cid, step, marketing, not_after in candidates
+                                if marketing], today, rules)
+    for key, _cid, step, marketing, _not_after in candidates:
+        if not marketing or decisions[key][0] == "send":
+            counts[step] += 1
     return counts
 
 

@@ -4,6 +4,12 @@ Complaints stay open until resolved; quotes, reservations, special orders and "t
 buy" are unfinished purchases that stay open until a purchase closes them (the staff member confirms
 which) or someone marks them bought or lost. A return is linked to the purchase it reverses and can
 never refund more than is left of it.
+
+What the régua has waiting about an entry follows it at once, in the same transaction: closing a quote
+or reservation (bought or lost) withdraws its follow-up, and a refund that gives back all of a day's
+purchases withdraws that day's post-sale message (skipped, with the reason; the planner never plans
+them again either). A partial refund leaves the post-sale message as it is: the customer kept
+something, and asking how it went is still right.
 """
 
 from __future__ import annotations
@@ -12,10 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from ..db import cadence as cadence_queries
 from ..db import customers as queries
 from ..db.database import database
 from ..db.models import Customer, Interaction
 from ..domain.actors import Actor
+from ..domain.cadence import POST_SALE as POST_SALE_STEP
+from ..domain.cadence import UNFINISHED as UNFINISHED_STEP
 from ..domain.dates import local_noon_utc, utc_now
 from ..domain.errors import NotFound, ValidationError
 from ..domain.kinds import KINDS, NEEDS_AMOUNT, TAKES_AMOUNT, UNFINISHED
@@ -26,6 +35,7 @@ from . import loyalty
 from .shop import ShopSettings
 
 DEFAULT_FOLLOW_UP_DAYS = 7
+ITEM_CLOSED, REFUNDED = "item_closed", "refunded"  # why their waiting messages were withdrawn
 MAX_NOTE = 2000
 OPEN, RESOLVED, BOUGHT, LOST = "open", "resolved", "bought", "lost"
 
@@ -154,6 +164,8 @@ def log_interaction(customer_id: int, entry: LogEntry, *, actor: Actor, shop: Sh
             created_at=now, status=status, follow_up_on=follow_up, related=related)
         if entry.kind == "purchase" and entry.closes:
             _close(list(entry.closes), customer_id, BOUGHT, "", actor, now, related_id=row.id)
+        if entry.kind == "return":
+            _withdraw_post_sale(customer_id, related, now)
         loyalty.on_interaction(row, actor=actor, today=today)
     return row.id
 
@@ -174,6 +186,16 @@ def _close(ids: list[int], customer_id: int | None, outcome: str, resolution: st
         if related_id is not None:
             item.related = related_id
         item.save()
+        if item.kind in UNFINISHED:  # its follow-up, if planned already, no longer goes
+            cadence_queries.withdraw_waiting(item.customer_id, UNFINISHED_STEP, [item.id], ITEM_CLOSED, now)
+
+
+def _withdraw_post_sale(customer_id: int, purchase_id: int, now: datetime) -> None:
+    """After a refund: when every purchase of that day is refunded in full, the day's post-sale message
+    (keyed by one of them) does not go."""
+    same_day = cadence_queries.purchases_on(customer_id, Interaction.get_by_id(purchase_id).occurred_on)
+    if same_day and cadence_queries.fully_refunded(same_day) == set(same_day):
+        cadence_queries.withdraw_waiting(customer_id, POST_SALE_STEP, same_day, REFUNDED, now)
 
 
 def resolve_complaint(interaction_id: int, resolution: str, *, actor: Actor) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -407,3 +408,163 @@ def test_a_step_aimed_at_a_segment_stage_or_tag_reaches_only_those_customers(sho
     with pytest.raises(ValidationError):  # a signup confirmation goes to everyone who signs up
         cadence.save_rules(rules.with_step(replace(rules.step(c.SIGNUP), audience="tag:vip")), actor=actor,
                            shop=shop_settings)
+
+
+def _on_today(day, step=None):
+    return [(i.customer_id, i.step) for i in cadence.today_items(day) if step is None or i.step == step]
+
+
+def test_turning_a_step_off_takes_what_it_planned_off_today_and_due_and_on_again_brings_it_back(
+        shop_settings, actor, today):
+    """Issue 17 item 9: a step turned off leaves nothing it planned on Today or in `regua due` (skipped,
+    reason recorded; what was already sent stays sent); turned on again, what is still useful is back."""
+    start(shop_settings, today)
+    away = []
+    for n in range(4):
+        cid = make(shop_settings, actor, today - timedelta(days=200), f"Cliente {n}", email=f"c{n}@example.com",
+                   phone=f"1191234560{n}")
+        log(shop_settings, cid, "visit", today - timedelta(days=60))  # inactive from today on
+        away.append(cid)
+    cadence.plan(today, shop=shop_settings)
+    sent = Outbox.get((Outbox.customer == away[0]) & (Outbox.step == c.REACTIVATION))
+    Outbox.update(status=c.SENT).where(Outbox.id == sent.id).execute()  # the sender got to this one
+    assert sorted(_on_today(today, c.REACTIVATION)) == [(cid, c.REACTIVATION) for cid in away[1:]]
+
+    rules = cadence.get_rules(shop_settings)
+    off = rules.with_step(replace(rules.step(c.REACTIVATION), enabled=False))
+    cadence.save_rules(off, actor=actor, shop=shop_settings, today=today)
+    assert _on_today(today, c.REACTIVATION) == []
+    assert [i for i in cadence.preview(today, 7, shop=shop_settings) if i.step == c.REACTIVATION] == []
+    cadence.plan(today, shop=shop_settings)
+    assert _on_today(today, c.REACTIVATION) == []
+    states = {r.customer_id: (r.status, r.reason) for r in Outbox.select().where(Outbox.step == c.REACTIVATION)}
+    assert states == {away[0]: (c.SENT, ""), **{cid: (c.SKIPPED, cadence.STEP_OFF) for cid in away[1:]}}
+
+    customers.record_consent(away[3], "email", False, actor=actor, source="counter")  # said stop meanwhile
+    customers.record_consent(away[3], "whatsapp", False, actor=actor, source="counter")
+    cadence.save_rules(rules, actor=actor, shop=shop_settings, today=today + timedelta(days=1))
+    assert sorted(_on_today(today + timedelta(days=1), c.REACTIVATION)) == [(cid, c.REACTIVATION) for cid in away[1:3]]
+    assert Outbox.get_by_id(sent.id).status == c.SENT
+    assert Outbox.get((Outbox.customer == away[3]) & (Outbox.step == c.REACTIVATION)).status == c.SUPPRESSED
+
+
+def test_the_step_cards_count_is_what_planning_then_puts_on_today(shop_settings, actor, today):
+    """Issue 17 item 9: "would reach today: N" on a step's card is worked out by the functions `plan`
+    runs: a step turned on catches up the last days' occasions still useful, and the frequency cap
+    moves what loses to a later day; the count is exactly what Today then lists, step by step."""
+    rules = cadence.get_rules(shop_settings)
+    cadence.save_rules(rules.with_step(replace(rules.step(c.REACTIVATION), enabled=False)), actor=actor,
+                       shop=shop_settings, today=today)
+    start(shop_settings, today)
+    for n, days in enumerate((62, 61, 60)):  # inactive since two days ago, yesterday and today
+        cid = make(shop_settings, actor, today - timedelta(days=300), f"Ausente {n}", email=f"a{n}@example.com",
+                   phone=f"1191234561{n}")
+        log(shop_settings, cid, "visit", today - timedelta(days=days))
+    both = make(shop_settings, actor, today - timedelta(days=300), "Aniversariante", email="b@example.com",
+                phone="11912345629", birthday=f"{today.day}/{today.month}", birthday_set_on=date(2020, 1, 1))
+    log(shop_settings, both, "visit", today - timedelta(days=60))  # birthday wins; the reactivation waits
+    make(shop_settings, actor, today - timedelta(days=3), "Nova", email="n@example.com", phone="11912345630")
+
+    counts = cadence.audience(rules, today, shop=shop_settings)
+    cadence.save_rules(rules, actor=actor, shop=shop_settings, today=today)
+    cadence.plan(today, shop=shop_settings)
+    listed = {step: sum(1 for _cid, s in _on_today(today) if s == step) for step in c.STEPS}
+    assert counts == listed
+    assert (counts[c.REACTIVATION], counts[c.BIRTHDAY], counts[c.WELCOME]) == (3, 1, 1)
+    assert Outbox.get((Outbox.customer == both) & (Outbox.step == c.REACTIVATION)).reason == "frequency_cap"
+    assert cadence.audience(rules, today, shop=shop_settings) == listed  # asked again after planning: the same
+    off = rules.with_step(replace(rules.step(c.WELCOME), enabled=False))
+    assert cadence.audience(off, today, shop=shop_settings)[c.WELCOME] == 0
+
+
+def test_a_message_held_back_by_the_cap_goes_on_an_open_day_or_is_skipped_as_closed(shop_settings, actor):
+    """Issue 18 item 12, over a real planned range: a birthday on Thursday holds back a post-sale and a
+    welcome for three days, to Sunday; the shop is closed on Sundays and on Monday and Tuesday that week.
+    The welcome (useful until Thursday after) goes on Wednesday; the post-sale (useful until Tuesday)
+    is skipped, reason "closed". The 7-day preview says the same beforehand."""
+    first = date(2026, 11, 24)  # a Tuesday
+    thursday, wednesday = date(2026, 11, 26), date(2026, 12, 2)
+    start(shop_settings, first)
+    rules = cadence.get_rules(shop_settings)
+    cadence.save_rules(replace(rules, closed_days=(date(2026, 11, 30), date(2026, 12, 1))), actor=actor,
+                       shop=shop_settings, today=first)
+    rules = cadence.get_rules(shop_settings)
+    bought = make(shop_settings, actor, first - timedelta(days=90), "Comprou", email="c@example.com",
+                  phone="11912345640", birthday="26/11", birthday_set_on=date(2020, 1, 1))
+    log(shop_settings, bought, "purchase", thursday - timedelta(days=7), amount="90")
+    new = make(shop_settings, actor, thursday - timedelta(days=3), "Chegou", email="n@example.com",
+               phone="11912345641", birthday="26/11", birthday_set_on=date(2020, 1, 1))
+
+    coming = [(i.customer_id, i.step, i.send_on) for i in cadence.preview(first, 12, shop=shop_settings)
+              if i.step in (c.POST_SALE, c.WELCOME)]
+    assert coming == [(new, c.WELCOME, wednesday)]
+
+    shown: dict[tuple[int, str], list[date]] = defaultdict(list)
+    day = first
+    while day <= date(2026, 12, 5):
+        cadence.plan(day, shop=shop_settings)
+        for cid, step in _on_today(day):
+            shown[(cid, step)].append(day)
+        Outbox.update(status=c.SENT, done_at=datetime(2026, 1, 1)).where(  # the sender's part, by hand
+            (Outbox.status == c.PLANNED) & (Outbox.send_on <= day) & (Outbox.channel == c.EMAIL)).execute()
+        day += timedelta(days=1)
+    assert shown[(new, c.WELCOME)] and shown[(new, c.WELCOME)][0] == wednesday
+    assert (bought, c.POST_SALE) not in shown
+    post_sale = Outbox.get((Outbox.customer == bought) & (Outbox.step == c.POST_SALE))
+    assert (post_sale.status, post_sale.reason) == (c.SKIPPED, "closed")
+    welcome = Outbox.get((Outbox.customer == new) & (Outbox.step == c.WELCOME))
+    assert (welcome.send_on, welcome.reason) == (wednesday, "frequency_cap")
+    waiting_or_gone = Outbox.select().where(Outbox.status.not_in((c.SKIPPED, c.EXPIRED)))
+    assert all(c.is_open_day(r.send_on, rules) for r in waiting_or_gone)
+
+
+def test_a_purchase_refunded_in_full_gets_no_post_sale_message_a_partial_refund_does(shop_settings, actor, today):
+    """Issue 18 item 13: refunded in full before the post-sale is planned, it is never planned; refunded
+    in full after, the planned one is withdrawn (skipped, reason "refunded"). A partial refund, or a
+    second purchase that day that was kept, leaves the post-sale message as it is."""
+    start(shop_settings, today)
+    sold = today - timedelta(days=7)
+    people = {}
+    for n, who in enumerate(("before", "after", "partial", "kept_one")):
+        people[who] = make(shop_settings, actor, today - timedelta(days=90), who, email=f"{who}@example.com",
+                           phone=f"1191234565{n}")
+    purchase = {who: log(shop_settings, cid, "purchase", sold, amount="100") for who, cid in people.items()}
+    log(shop_settings, people["kept_one"], "purchase", sold, amount="30")
+    log(shop_settings, people["before"], "return", today - timedelta(days=2), amount="100",
+        purchase_id=purchase["before"])
+    log(shop_settings, people["partial"], "return", today - timedelta(days=2), amount="40",
+        purchase_id=purchase["partial"])
+    log(shop_settings, people["kept_one"], "return", today - timedelta(days=2), amount="100",
+        purchase_id=purchase["kept_one"])
+    cadence.plan(today, shop=shop_settings)
+    assert rows(people["before"]) == []
+    assert sorted(cid for cid, _s in _on_today(today, c.POST_SALE)) == sorted(
+        people[w] for w in ("after", "partial", "kept_one"))
+    log(shop_settings, people["after"], "return", today, amount="100", purchase_id=purchase["after"])
+    assert sorted(cid for cid, _s in _on_today(today, c.POST_SALE)) == sorted(
+        people[w] for w in ("partial", "kept_one"))
+    row = Outbox.get(Outbox.customer == people["after"])
+    assert (row.status, row.reason) == (c.SKIPPED, interactions.REFUNDED)
+    cadence.plan(today, shop=shop_settings)
+    assert rows(people["after"]) == [("post_sale", f"post_sale:{purchase['after']}", c.SKIPPED)]
+    assert [i for i in cadence.preview(today, 3, shop=shop_settings) if i.customer_id in
+            (people["before"], people["after"])] == []
+
+
+def test_closing_a_quote_withdraws_its_planned_follow_up(shop_settings, actor, today):
+    """Issue 18 item 15, in the service: a purchase that closes a quote, or a reservation marked lost,
+    takes its follow-up off Today (skipped, reason "item_closed"); the planner does not bring it back."""
+    start(shop_settings, today)
+    cid = make(shop_settings, actor, today - timedelta(days=90))
+    quote = log(shop_settings, cid, "quote", today - timedelta(days=5), amount="300", follow_up_on=today)
+    hold = log(shop_settings, cid, "reservation", today - timedelta(days=5), follow_up_on=today)
+    cadence.save_rules(replace(cadence.get_rules(shop_settings), cap_days=0), actor=actor, shop=shop_settings,
+                       today=today)
+    cadence.plan(today, shop=shop_settings)
+    assert sorted(i.ref_id for i in cadence.today_items(today) if i.step == c.UNFINISHED) == [quote, hold]
+    log(shop_settings, cid, "purchase", today, amount="300", closes=[quote])
+    interactions.close_unfinished(hold, "lost", actor=COUNTER_ACTOR)
+    cadence.plan(today, shop=shop_settings)
+    assert [i for i in cadence.today_items(today) if i.step == c.UNFINISHED] == []
+    assert {(r.ref_id, r.status, r.reason) for r in Outbox.select().where(Outbox.step == c.UNFINISHED)} == {
+        (quote, c.SKIPPED, interactions.ITEM_CLOSED), (hold, c.SKIPPED, interactions.ITEM_CLOSED)}
