@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day it happened (default today)")
     log.add_argument("--follow-up", metavar="YYYY-MM-DD",
                      help="for quotes, reservations, special orders and try-ons: when to follow up (default a week)")
+    closes = log.add_mutually_exclusive_group()
+    closes.add_argument("--closes", action="append", default=[], metavar="ID",
+                        help="for a purchase: the open quote, reservation, special order or try-on it closes "
+                             "(#ID or ID, as `regua log` printed it; repeat for several); its follow-up is withdrawn")
+    closes.add_argument("--closes-all-open", action="store_true",
+                        help="for a purchase: close every open quote, reservation, special order and try-on "
+                             "of the customer")
 
     due = sub.add_parser("due", help="what the régua has for customers on a day: birthdays, follow-ups, welcomes...")
     due.add_argument("--date", metavar="YYYY-MM-DD", help="the first day (default today)")
@@ -154,21 +161,40 @@ def cmd_search(args: argparse.Namespace, out) -> int:
 def cmd_log(args: argparse.Namespace, out) -> int:
     from .domain.actors import COMMAND_LINE
     from .domain.dates import local_today, parse_iso_date
+    from .domain.kinds import UNFINISHED
     from .domain.money import format_cents
     from .services import customers, interactions
 
+    if (args.closes or args.closes_all_open) and args.kind != "purchase":
+        build_parser().error("--closes and --closes-all-open go with --kind purchase")
+    closes = [_entry_id(text) for text in args.closes]
     settings = _open_shop(args)
     entry = interactions.LogEntry(
         kind=args.kind, amount=args.amount, note=args.note,
         on=parse_iso_date(args.date) if args.date else None,
-        follow_up_on=parse_iso_date(args.follow_up, "follow_up") if args.follow_up else None)
+        follow_up_on=parse_iso_date(args.follow_up, "follow_up") if args.follow_up else None, closes=closes)
     customer = customers.find_by_reference(args.customer, settings)
+    if args.closes_all_open:
+        closes = entry.closes = [i.id for i in interactions.open_items(customer.id) if i.kind in UNFINISHED]
     new_id = interactions.log_interaction(customer.id, entry, actor=COMMAND_LINE, shop=settings,
                                           today=local_today(settings.timezone), source="cli")
     amount = f" {format_cents(interactions.amount_of(new_id), settings.currency)}" \
         if interactions.amount_of(new_id) is not None else ""
-    print(f"logged #{new_id}: {args.kind}{amount} for {customer.name} (#{customer.id})", file=out)
+    closed = f"; closed {', '.join(f'#{i}' for i in closes)}" if closes else ""
+    print(f"logged #{new_id}: {args.kind}{amount} for {customer.name} (#{customer.id}){closed}", file=out)
+    still = [i for i in interactions.open_items(customer.id) if i.kind in UNFINISHED] if args.kind == "purchase" else []
+    if still:  # the window asks which ones a purchase closes; here the script says it, or they stay open
+        print(f"still open: {', '.join(f'#{i.id} {i.kind}' for i in still)} (close them with --closes ID)",
+              file=sys.stderr)
     return 0
+
+
+def _entry_id(text: str) -> int:
+    """An interaction id as `regua log` prints it (#12) or bare (12)."""
+    digits = text.strip().removeprefix("#")
+    if not digits.isdigit():
+        build_parser().error(f"--closes: not an entry id: {text!r}")
+    return int(digits)
 
 
 def cmd_import(args: argparse.Namespace, out) -> int:

@@ -255,3 +255,75 @@ def test_self_check_reports_what_it_finds(demo_db):
     report = json.loads(result.stdout)
     assert report["ok"] and report["translations"] == ["regua_pt_BR.qm"] and "regua.svg" in report["icons"]
     assert report["database_exists"] and report["schema"] >= 5 and "keyring" in report
+
+
+PLAN_DAY = ("import sys; from datetime import date; from desktop_app.config import resolve_paths; "
+            "from desktop_app.services import cadence, shop; shop.open_shop(resolve_paths(db=sys.argv[1]), create=False); "
+            "cadence.plan(date.fromisoformat(sys.argv[2]), shop=shop.shop_settings())")
+
+
+def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_path):
+    """Issue 18 item 15: `regua log --kind purchase --closes ID` (or `--closes-all-open`) closes the open
+    quote or reservation as the window's question does, and its follow-up leaves Today and `due`; a
+    purchase without them logs as before and says on stderr what is still open."""
+    db = tmp_path / "shop.db"
+    assert regua("--db", str(db), "demo", "--customers", "30", "--date", TODAY.isoformat()).returncode == 0
+    con = sqlite3.connect(db)
+    cid = con.execute("SELECT id FROM customer AS c WHERE phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM consent "
+                      "AS k WHERE k.customer_id = c.id AND k.granted = 0) AND NOT EXISTS (SELECT 1 FROM interaction "
+                      "AS i WHERE i.customer_id = c.id AND i.status = 'open') ORDER BY id LIMIT 1").fetchone()[0]
+    con.close()
+    day = TODAY.isoformat()
+
+    def logged(*args):
+        result = regua("--db", str(db), "log", f"#{cid}", "--date", day, *args)
+        assert result.returncode == 0, result.stderr
+        return result, int(result.stdout.split("#", 1)[1].split(":", 1)[0])
+
+    _, quote = logged("--kind", "quote", "--amount", "300", "--note", "vestido azul", "--follow-up", day)
+    plan = subprocess.run([sys.executable, "-c", PLAN_DAY, str(db), day], capture_output=True, text=True)
+    assert plan.returncode == 0, plan.stderr
+
+    def follow_ups():
+        due = regua("--db", str(db), "due", "--date", day, "--json")
+        assert due.returncode == 0, due.stderr
+        return [i for i in json.loads(due.stdout or "[]") if i["customer_id"] == cid
+                and i["step"] == "unfinished_purchase"]
+
+    def outbox(ref):
+        con = sqlite3.connect(db)
+        row = con.execute("SELECT status, reason FROM outbox WHERE step = 'unfinished_purchase' AND ref_id = ?",
+                          (ref,)).fetchone()
+        con.close()
+        return row
+
+    assert outbox(quote) == ("planned", "") and len(follow_ups()) == 1
+
+    for bad in (["--kind", "visit", "--closes", str(quote)], ["--kind", "purchase", "--amount", "1", "--closes", "x"],
+                ["--kind", "purchase", "--amount", "1", "--closes", "1", "--closes-all-open"]):
+        assert regua("--db", str(db), "log", f"#{cid}", *bad).returncode == 2  # bad usage, nothing logged
+    plain, _ = logged("--kind", "purchase", "--amount", "50")  # as before: nothing closed, but said
+    assert "closed" not in plain.stdout and f"#{quote} quote" in plain.stderr
+    assert outbox(quote) == ("planned", "")
+
+    bought, purchase = logged("--kind", "purchase", "--amount", "300", "--closes", f"#{quote}")
+    assert f"closed #{quote}" in bought.stdout and not bought.stderr
+    assert outbox(quote) == ("skipped", "item_closed") and follow_ups() == []
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT status, related_id FROM interaction WHERE id = ?", (quote,)).fetchone() == \
+        ("bought", purchase)
+    before = con.execute("SELECT count(*) FROM interaction").fetchone()[0]
+    con.close()
+    again = regua("--db", str(db), "log", f"#{cid}", "--kind", "purchase", "--amount", "10", "--closes", str(quote))
+    assert again.returncode == 1 and "already closed" in again.stderr and "Traceback" not in again.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM interaction").fetchone()[0] == before  # all or nothing
+    con.close()
+
+    _, second = logged("--kind", "quote", "--amount", "80", "--follow-up", day)
+    _, hold = logged("--kind", "reservation", "--follow-up", day)
+    assert subprocess.run([sys.executable, "-c", PLAN_DAY, str(db), day]).returncode == 0
+    assert outbox(second)[0] == "planned" and outbox(hold)[0] == "planned"
+    everything, _ = logged("--kind", "purchase", "--amount", "200", "--closes-all-open")
+    assert f"#{second}" in everything.stdout and f"#{hold}" in everything.stdout
+    assert outbox(second) == outbox(hold) == ("skipped", "item_closed") and follow_ups() == []
