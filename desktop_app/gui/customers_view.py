@@ -240,6 +240,7 @@ class CustomerPage(QWidget):
 
 class CustomersView(QWidget):
     status = Signal(str)
+    changed = Signal()  # a customer was created, changed or logged for: other views may follow
 
     def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
                  parent: QWidget | None = None) -> None:
@@ -531,13 +532,16 @@ class CustomersView(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
 
-    def new_customer(self) -> None:
+    def new_customer(self) -> CustomerDialog:
         dialog = CustomerDialog(self.shop, self.actor, self.today, parent=self)
         text = self.search.text().strip()
         if text and not any(ch.isdigit() for ch in text) and "@" not in text:
             dialog.ui.name.setText(text)  # searched, found nobody, creates her: keep what was typed
-        if dialog.exec() and dialog.saved_id:
-            self._after_change(dialog.saved_id, self.tr("Customer saved."))
+            dialog.loaded()
+        dialog.accepted.connect(lambda: dialog.saved_id and self._after_change(dialog.saved_id,
+                                                                              self.tr("Customer saved.")))
+        dialog.open()
+        return dialog
 
     def edit_selected(self) -> None:
         customer_id = self.selected_id()
@@ -548,9 +552,13 @@ class CustomersView(QWidget):
         except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: told, not crashed
             show_error(self, exc)
             return
-        if dialog.exec():
+
+        def saved() -> None:
             self.model.refresh_customer(customer_id)
             self._after_change(customer_id, self.tr("Customer saved."))
+
+        dialog.accepted.connect(saved)
+        dialog.open()
 
     def merge_selected(self) -> None:
         keep_id = self.selected_id()
@@ -592,20 +600,30 @@ class CustomersView(QWidget):
         self.search.blockSignals(False)
         self.run_query()
 
-    def resolve_selected_complaint(self) -> None:
+    def resolve_selected_complaint(self) -> QInputDialog | None:
+        """How the complaint was resolved, in one line: Enter records it."""
         chosen = self.page.selected_open_item()
         if not chosen or chosen[1] != "complaint":
-            return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Resolve complaint"), self.tr("How was it resolved?"))
-        if not ok:
-            return
-        try:
-            interactions.resolve_complaint(chosen[0], text, actor=self.actor)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.status.emit(self.tr("Complaint resolved."))
-        self.refresh_page()
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Resolve complaint"))
+        dialog.setLabelText(self.tr("How was it resolved?"))
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.resize(460, dialog.sizeHint().height())
+        actor = self.actor
+
+        def resolve(text: str) -> None:
+            self.tasks.run(lambda: interactions.resolve_complaint(chosen[0], text, actor=actor), resolved,
+                           self._failed)
+
+        def resolved(_result) -> None:
+            self.status.emit(self.tr("Complaint resolved."))
+            self.changed.emit()
+            self.refresh_page()
+
+        dialog.textValueSelected.connect(resolve)
+        dialog.open()
+        return dialog
 
     def close_selected_unfinished(self, outcome: str) -> None:
         chosen = self.page.selected_open_item()
@@ -616,6 +634,7 @@ class CustomersView(QWidget):
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
+        self.changed.emit()
         self.refresh_page()
 
     # --- loyalty ------------------------------------------------------------------------------------
@@ -747,6 +766,7 @@ class CustomersView(QWidget):
             LedgerDialog(self.page.customer_name, self.page.loyalty.summaries, customer_id, self).exec()
 
     def _after_change(self, customer_id: int, message: str) -> None:
+        self.changed.emit()
         self._select_after_load = customer_id
         self.status.emit(message)
         self.reload()

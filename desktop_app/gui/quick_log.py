@@ -1,8 +1,11 @@
 """The quick log (F2 from anywhere): find the customer, pick what happened, Enter. Keyboard only.
 
 Find by any part of the name, the last digits of the phone, the card code (a barcode scanner types it
-and presses Enter) or the tax id; Up/Down pick among the matches, Enter takes one. Nobody found: Enter
-opens a short form to create the customer with the consent boxes. Then the kind, the amount, Enter.
+and presses Enter) or the tax id; Up/Down pick among the matches, Enter takes the one highlighted (a
+click takes it too). Nobody found: Enter opens a short form to create the customer with the consent
+boxes; Enter there creates her and moves on. Then the kind, the amount, Enter. Every read and write
+goes through the worker lane; an Enter that arrives while the customer is still loading saves once
+she is.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from .errors import show_error
 from .i18n import error_text, format_date, format_money, kind_label
 from .loyalty_panel import format_points
 from .tasks import TaskRunner
-from .widgets import CustomerFinder, error_label, fill_customer_list
+from .widgets import CustomerFinder, enter_means, error_label, fill_customer_list
 
 MAX_MATCHES = 8
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -57,6 +60,7 @@ def _pydate(q: QDate) -> date:
 
 class QuickLogDialog(QDialog):
     logged = Signal(int, str)  # the customer whose timeline changed; what it earned in points, in words
+    customer_created = Signal(int)
 
     def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
                  parent: QWidget | None = None) -> None:
@@ -128,18 +132,26 @@ class QuickLogDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
-        self.save_button.setDefault(True)  # Enter in the amount or the note saves
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        enter_means(self.save_button)  # Enter in the kind, the amount or the note saves
+        self._loading = False  # the chosen customer's lists are on their way
+        self._busy = False  # a create or a save is on its way
+        self._save_when_loaded = False
 
         self.finder = CustomerFinder(tasks, self.search, shop, limit=MAX_MATCHES, delay_ms=120)
         self.finder.found.connect(self._found)
-        self.finder.failed.connect(lambda exc: show_error(self, exc))
+        self.finder.failed.connect(self._failed)
         self.search.installEventFilter(self)
+        self.matches.installEventFilter(self)
         for field in (self.new_name, self.new_phone, self.new_email):
             field.installEventFilter(self)
-        self.matches.itemActivated.connect(lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)[0]))
+        # A click on a match picks her and moves on; the arrows in the list change the pick (Enter moves on).
+        self.matches.itemClicked.connect(self._pick_item)
+        self.matches.currentItemChanged.connect(
+            lambda item, _prev: self._pick_item(item, move_on=False) if item is not None and self.matches.hasFocus()
+            else None)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.amount.textChanged.connect(lambda _t: self._update_points_hint())
         self.previews: list[loyalty.EarnPreview] = []
@@ -151,9 +163,11 @@ class QuickLogDialog(QDialog):
     # --- finding the customer -------------------------------------------------------------------
 
     def _found(self, rows) -> None:
+        self.matches.blockSignals(True)
         fill_customer_list(self.matches, rows)
         if rows:
             self.matches.setCurrentRow(0)
+        self.matches.blockSignals(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() != QEvent.Type.KeyPress:
@@ -166,19 +180,26 @@ class QuickLogDialog(QDialog):
                 self.matches.setCurrentRow(row)
                 return True
             if key in ENTER_KEYS:
-                self._enter_in_search()
+                self.finder.answer_then(self._take_highlighted)
                 return True
+        elif watched is self.matches and key in ENTER_KEYS:
+            self._pick_item(self.matches.currentItem())
+            return True  # not on to the dialog: it would save before the customer is loaded
         elif key in ENTER_KEYS and watched in (self.new_name, self.new_phone, self.new_email):
             self.create_customer()
             return True
         return super().eventFilter(watched, event)
 
-    def _enter_in_search(self) -> None:
-        if self.finder.pending:
-            self.finder.answer_now()  # Enter right after typing (a barcode scanner): answer this exact text
+    def _pick_item(self, item: QListWidgetItem | None, move_on: bool = True) -> None:
+        if item is not None:
+            self.choose(item.data(Qt.ItemDataRole.UserRole)[0], move_on=move_on)
+
+    def _take_highlighted(self) -> None:
+        """Enter in the search, once the list answers what is typed: the match highlighted, or a new
+        customer when nobody matches."""
         item = self.matches.currentItem()
         if item is not None:
-            self.choose(item.data(Qt.ItemDataRole.UserRole)[0])
+            self._pick_item(item)
         elif self.search.text().strip():
             self._offer_new_customer()
 
@@ -197,29 +218,56 @@ class QuickLogDialog(QDialog):
                 break
 
     def create_customer(self) -> None:
+        if self._busy:
+            return
         data = CustomerInput(name=self.new_name.text(), phone=self.new_phone.text(), email=self.new_email.text(),
                              consent_email=self.new_consent_email.isChecked(),
                              consent_whatsapp=self.new_consent_whatsapp.isChecked())
-        try:
-            new_id = customers.create_customer(data, shop=self.shop, actor=self.actor, today=self.today())
-        except ReguaError as exc:
-            self._show_error(exc)
-            return
-        self.new_box.hide()
-        self.error.hide()
-        self.choose(new_id)
+        shop, actor, today = self.shop, self.actor, self.today()
+        self._busy = True
 
-    def choose(self, customer_id: int) -> None:
-        self.customer_id = customer_id
-        d = customers.detail(customer_id, self.shop)
-        self.chosen.setText("  ·  ".join(x for x in (d.name, d.phone_display, d.email or "") if x))
-        self.chosen.show()
+        def created(new_id: int) -> None:
+            self._busy = False
+            self.error.hide()
+            self.choose(new_id)  # the entry fields get the focus before the form that had it hides
+            self.new_box.hide()
+            self.customer_created.emit(new_id)
+
+        self.tasks.run(lambda: customers.create_customer(data, shop=shop, actor=actor, today=today), created,
+                       self._failed)
+
+    def choose(self, customer_id: int, *, move_on: bool = True) -> None:
+        """Load the customer's lists (refundable purchases, open items, what a purchase earns) and move
+        on to what happened (`move_on=False`: the focus stays, as when arrowing through the matches)."""
         self.entry_box.setEnabled(True)
         self.save_button.setEnabled(True)
-        self._fill_customer_lists()
-        self.previews = loyalty.earn_preview(customer_id, self.today())
+        if move_on:
+            self.kind.setFocus()
+        if customer_id == self.customer_id and (self._loading or not self.chosen.isHidden()):
+            return  # the same pick again (Enter or a click on the match the arrows picked)
+        self.chosen.hide()
+        self.customer_id = customer_id
+        self._loading = True
+        shop, today = self.shop, self.today()
+
+        def work():
+            return (customers.detail(customer_id, shop), interactions.refundable_purchases(customer_id),
+                    interactions.open_items(customer_id), loyalty.earn_preview(customer_id, today))
+
+        self.tasks.run(work, lambda result: self._chosen(customer_id, *result), self._failed)
+
+    def _chosen(self, customer_id: int, d, refundable, open_items, previews) -> None:
+        if customer_id != self.customer_id:
+            return  # another pick came after this one
+        self._loading = False
+        self.chosen.setText("  ·  ".join(x for x in (d.name, d.phone_display, d.email or "") if x))
+        self.chosen.show()
+        self._fill_customer_lists(refundable, open_items)
+        self.previews = previews
         self._update_points_hint()
-        self.kind.setFocus()
+        if self._save_when_loaded:
+            self._save_when_loaded = False
+            self.save()
 
     # --- what happened --------------------------------------------------------------------------
 
@@ -229,15 +277,13 @@ class QuickLogDialog(QDialog):
         self.when.setDate(_qdate(today))
         self.follow_up.setDate(_qdate(today).addDays(interactions.DEFAULT_FOLLOW_UP_DAYS))
 
-    def _fill_customer_lists(self) -> None:
+    def _fill_customer_lists(self, refundable, open_items) -> None:
         self.refund_of.clear()
         self.closes.clear()
-        if self.customer_id is None:
-            return
-        for r in interactions.refundable_purchases(self.customer_id):
+        for r in refundable:
             label = f"{format_date(r.on)}  {format_money(r.amount_cents, self.shop.currency)}  {r.note}".strip()
             self.refund_of.addItem(label, r.id)
-        for item in interactions.open_items(self.customer_id):
+        for item in open_items:
             if item.kind not in UNFINISHED:
                 continue
             text = f"{kind_label(item.kind)} {format_date(item.on)}  {item.note}"
@@ -297,17 +343,35 @@ class QuickLogDialog(QDialog):
         if self.customer_id is None:
             self.search.setFocus()
             return
-        try:
-            new_id = interactions.log_interaction(self.customer_id, self.entry(), actor=self.actor, shop=self.shop,
-                                                  today=self.today())
-        except ReguaError as exc:
-            self._show_error(exc)
+        if self._loading:
+            self._save_when_loaded = True  # Enter came before the customer's lists: save once they are in
             return
-        earned = loyalty.earned_by(new_id)
-        self.last_points = " · ".join(
-            f"{'+' if e.points > 0 else ''}{format_points(e.points, e.kind)} ({e.program})" for e in earned)
-        self.logged.emit(self.customer_id, self.last_points)
-        self.accept()
+        if self._busy:
+            return
+        customer_id, entry, actor, shop, today = self.customer_id, self.entry(), self.actor, self.shop, self.today()
+        self._busy = True
+        self.save_button.setEnabled(False)
+
+        def work():
+            new_id = interactions.log_interaction(customer_id, entry, actor=actor, shop=shop, today=today)
+            return loyalty.earned_by(new_id)
+
+        def saved(earned) -> None:
+            self._busy = False
+            self.last_points = " · ".join(
+                f"{'+' if e.points > 0 else ''}{format_points(e.points, e.kind)} ({e.program})" for e in earned)
+            self.logged.emit(customer_id, self.last_points)
+            self.accept()
+
+        self.tasks.run(work, saved, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = self._loading = self._save_when_loaded = False
+        self.save_button.setEnabled(self.customer_id is not None)
+        if isinstance(exc, ReguaError):
+            self._show_error(exc)
+        else:
+            show_error(self, exc)
 
     def _show_error(self, exc: ReguaError) -> None:
         self.error.setText(error_text(exc))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -40,7 +41,7 @@ from ..services.shop import ShopSettings
 from .errors import show_error
 from .i18n import error_text, format_date, format_datetime_local, kind_label
 from .tasks import TaskRunner
-from .widgets import error_label
+from .widgets import enter_means, error_label
 
 STEP_LABELS = {
     c.SIGNUP: QT_TRANSLATE_NOOP("cadence", "Signup confirmation"),
@@ -113,6 +114,7 @@ class OutcomeDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        enter_means(buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.resize(420, self.sizeHint().height())
 
     def _accept(self) -> None:
@@ -134,6 +136,9 @@ class TodayView(QWidget):
         self.items: dict[int, DueItem] = {}
         self.coming: list[DueItem] = []
         self._planned_for: date | None = None
+        self._stale = False  # something changed while Today was not on screen
+        self._select_next: list[int] = []  # after an action: the items to land on, nearest first
+        self.no_browser: QMessageBox | None = None
 
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -264,15 +269,31 @@ class TodayView(QWidget):
 
         self.tasks.run(work, lambda r: self._loaded(today, *r), lambda exc: show_error(self, exc))
 
+    def data_changed(self) -> None:
+        """A customer was created or an entry logged elsewhere in the window: list today afresh (now if
+        Today is on screen, else when it is shown), keeping the selection."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
     def _check_day(self) -> None:
         if self._planned_for is not None and self.today() != self._planned_for:
             self.refresh()
 
     def _loaded(self, today: date, result: cadence.PlanResult, items: list[DueItem]) -> None:
         self._planned_for = today
+        self._stale = False
         self.title.setText(self.tr("Today, {date}").format(
             date=QLocale().toString(_qdate(today), QLocale.FormatType.LongFormat)))
-        current = self._current()
+        wanted = self._select_next or [self._current()]
+        self._select_next = []
         self.items = {i.outbox_id: i for i in items}
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
@@ -287,6 +308,7 @@ class TodayView(QWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             groups[step] = group
         select = None
+        nodes: dict[int, QTreeWidgetItem] = {}
         for i in items:
             node = QTreeWidgetItem(groups[i.step])
             held = self.tr(" (awaiting approval)") if i.status == c.HELD else ""
@@ -294,8 +316,8 @@ class TodayView(QWidget):
             node.setText(1, channel_label(i.channel) + held)
             node.setText(2, why(i))
             node.setData(0, ID_ROLE, i.outbox_id)
-            if i.outbox_id == current:
-                select = node
+            nodes[i.outbox_id] = node
+        select = next((nodes[oid] for oid in wanted if oid in nodes), None)
         self.tree.expandAll()
         self.tree.setVisible(bool(items))
         self.empty.setVisible(not items)
@@ -386,27 +408,73 @@ class TodayView(QWidget):
         else:
             self._open_customer()
 
-    def _act(self, fn, message: str) -> None:
-        try:
-            fn()
-        except ReguaError as exc:
+    def _order(self) -> list[int]:
+        """The items' ids in the order the list shows them."""
+        ids = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            ids += [group.child(n).data(0, ID_ROLE) for n in range(group.childCount())]
+        return ids
+
+    def _act(self, fn, message: str, *, advance: bool = True) -> None:
+        """Do `fn()` on the worker lane to the selected item, then land on the item after it (staff work
+        down the list), or the one before when it was the last (`advance=False`: stay on it)."""
+        current, order = self._current(), self._order()
+        if current in order:
+            at = order.index(current)
+            self._select_next = ([] if advance else [current]) + order[at + 1:] + order[:at][::-1]
+
+        def failed(exc: BaseException) -> None:
+            self._select_next = []
+            if not isinstance(exc, ReguaError):
+                show_error(self, exc)
+                return
             self.error.setText(error_text(exc))
             self.error.show()
-            return
-        self.status.emit(message)
-        self.refresh()
+
+        def done(_result) -> None:
+            self.status.emit(message)
+            self.refresh()
+
+        self.tasks.run(fn, done, failed)
 
     def send_whatsapp(self) -> None:
+        """Open WhatsApp with the message written; only a link that really opened counts as sent. When
+        nothing could open it (no browser), say so and offer the link and the text on the clipboard."""
         item = self.current_item()
         if item is None or item.channel != c.WHATSAPP:
             return
         link = cadence.whatsapp_link(item, shop=self.shop)
+        if not QDesktopServices.openUrl(QUrl(link)):
+            self._not_opened(item, link)
+            return
+        actor, today, shop = self.actor, self.today(), self.shop
+        self._act(lambda: cadence.whatsapp_sent(item.outbox_id, actor=actor, today=today, shop=shop),
+                  self.tr("WhatsApp to {name} noted as sent.").format(name=item.customer))
 
-        def act():
-            cadence.whatsapp_sent(item.outbox_id, actor=self.actor, today=self.today(), shop=self.shop)
-            QDesktopServices.openUrl(QUrl(link))
+    def _not_opened(self, item: DueItem, link: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("WhatsApp did not open"), self.tr(
+            "No browser or WhatsApp could be opened on this computer, so nothing was sent and {name} stays "
+            "on the list. Copy the link and the message to send them another way?").format(name=item.customer),
+            QMessageBox.StandardButton.NoButton, self)
+        copy = box.addButton(self.tr("Copy link and text"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(copy)
+        text = self.message.toPlainText()
 
-        self._act(act, self.tr("WhatsApp to {name} noted as sent.").format(name=item.customer))
+        def answered(_result: int) -> None:
+            self.no_browser = None
+            if box.clickedButton() is copy:
+                QGuiApplication.clipboard().setText(f"{text}\n\n{link}")
+                self.status.emit(self.tr("The message and the WhatsApp link are on the clipboard; "
+                                         "nothing was noted as sent."))
+            else:
+                self.status.emit(self.tr("WhatsApp did not open; nothing was noted as sent."))
+
+        box.finished.connect(answered)
+        self.no_browser = box
+        box.open()
+        return box
 
     def send_email(self) -> None:
         item = self.current_item()
@@ -440,9 +508,8 @@ class TodayView(QWidget):
         dialog = OutcomeDialog(item, self)
 
         def record() -> None:
-            outcome = dialog.outcome.text()
-            self._act(lambda: cadence.task_done(item.outbox_id, outcome, actor=self.actor, today=self.today(),
-                                                shop=self.shop),
+            outcome, actor, today, shop = dialog.outcome.text(), self.actor, self.today(), self.shop
+            self._act(lambda: cadence.task_done(item.outbox_id, outcome, actor=actor, today=today, shop=shop),
                       self.tr("Call with {name} noted.").format(name=item.customer))
 
         dialog.accepted.connect(record)
@@ -453,14 +520,16 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None:
             return
-        self._act(lambda: cadence.skip(item.outbox_id, actor=self.actor),
+        actor = self.actor
+        self._act(lambda: cadence.skip(item.outbox_id, actor=actor),
                   self.tr("Skipped: {name}.").format(name=item.customer))
 
     def approve(self) -> None:
         held = [i.outbox_id for i in self.items.values() if i.status == c.HELD]
         item = self.current_item()
         ids = [item.outbox_id] if item is not None and item.status == c.HELD else held
-        self._act(lambda: cadence.approve(ids, actor=self.actor), self.tr("Approved."))
+        actor = self.actor
+        self._act(lambda: cadence.approve(ids, actor=actor), self.tr("Approved."), advance=False)
 
     def skip_coming(self) -> None:
         chosen = [self.coming[n.data(0, ID_ROLE)] for n in self.week.selectedItems()]

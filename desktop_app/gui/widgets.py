@@ -3,16 +3,18 @@ search-as-you-type that fills it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,20 @@ def error_label() -> QLabel:
     return label
 
 
+def enter_means(button: QPushButton) -> QPushButton:
+    """Make `button` what Enter presses in its dialog, whatever field has the focus.
+
+    Call it once the button box is in the dialog's layout. Qt remembers a dialog's own default button
+    only when it is set on a button already inside the dialog: set earlier (on a box not yet laid out),
+    it is lost the first time another button has the focus, or at once when the box holds Cancel before
+    an added button, and from then on Enter means Cancel.
+    """
+    if not isinstance(button.window(), QDialog):
+        raise RuntimeError("enter_means: the button must already be inside its dialog")
+    button.setDefault(True)
+    return button
+
+
 def fill_customer_list(widget: QListWidget, rows: Sequence[CustomerRow], *, two_lines: bool = False) -> None:
     """One line per found customer (name, phone, e-mail, city); the item's UserRole holds (id, name)."""
     widget.clear()
@@ -48,7 +64,9 @@ def fill_customer_list(widget: QListWidget, rows: Sequence[CustomerRow], *, two_
 class CustomerFinder(QObject):
     """Search as you type for a line edit: after a pause in typing the worker lane looks the text up, and
     only the answer to the newest text is delivered (`found`), so a slow answer never overwrites a
-    newer one. `answer_now()` answers the current text at once (Enter after a barcode scan)."""
+    newer one. `answer_then(callback)` calls back once the list shows the answer to the text in the box
+    now: at once when it already does (the row the user moved to stays picked), else after a search
+    started at once (Enter right after a barcode scan)."""
 
     found = Signal(list)  # list[CustomerRow]
     failed = Signal(object)
@@ -58,6 +76,9 @@ class CustomerFinder(QObject):
         super().__init__(parent or edit)
         self.tasks, self.edit, self.shop, self.limit, self.exclude = tasks, edit, shop, limit, exclude
         self._generation = 0
+        self._answered: str | None = None  # the text whose answer the list shows
+        self._asked: str | None = None  # the text of the newest search
+        self._then: list[Callable[[], None]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -66,8 +87,8 @@ class CustomerFinder(QObject):
 
     @property
     def pending(self) -> bool:
-        """A search is waiting for the pause in typing or is on its way."""
-        return self._timer.isActive() or self.tasks.busy
+        """The list does not show the answer to the text in the box yet."""
+        return self._timer.isActive() or self._answered != self.edit.text().strip()
 
     def _lookup(self, text: str) -> list[CustomerRow]:
         ids = customers.search(text, limit=self.limit + (1 if self.exclude is not None else 0))
@@ -78,20 +99,34 @@ class CustomerFinder(QObject):
         self._timer.stop()
         self._generation += 1
         generation, text = self._generation, self.edit.text().strip()
+        self._asked = text
         if not text:
-            self.found.emit([])
+            self._deliver(generation, text, [])
             return
-        self.tasks.run(lambda: self._lookup(text), lambda rows: self._deliver(generation, rows), self.failed.emit)
+        self.tasks.run(lambda: self._lookup(text), lambda rows: self._deliver(generation, text, rows),
+                       self._failed)
 
-    def answer_now(self) -> None:
-        self._timer.stop()
-        self._generation += 1
-        text = self.edit.text().strip()
-        self.found.emit(self._lookup(text) if text else [])
+    def answer_then(self, callback: Callable[[], None]) -> None:
+        if not self.pending:
+            callback()
+            return
+        self._then.append(callback)
+        if self._timer.isActive() or self._asked != self.edit.text().strip():
+            self.run()  # else the answer to this very text is on its way
 
-    def _deliver(self, generation: int, rows: list[CustomerRow]) -> None:
-        if generation == self._generation:
-            self.found.emit(rows)
+    def _deliver(self, generation: int, text: str, rows: list[CustomerRow]) -> None:
+        if generation != self._generation:
+            return
+        self._answered = text
+        self.found.emit(rows)
+        if not self.pending:
+            then, self._then = self._then, []
+            for callback in then:
+                callback()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._then = []
+        self.failed.emit(exc)
 
 
 class MessageEditor(QWidget):

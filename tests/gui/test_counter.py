@@ -44,14 +44,14 @@ def test_a_purchase_logged_with_keystrokes_only_shows_on_the_timeline(qtbot, win
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.search, "4321")
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
-    assert dialog.customer_id == maria
+    qtbot.waitUntil(lambda: dialog.customer_id == maria and dialog.chosen.isVisible())
     assert dialog.focusWidget() is dialog.kind
     qtbot.keyClicks(dialog.kind, "Pu")
     assert dialog.kind.currentData() == "purchase"
     qtbot.keyClick(dialog.kind, Qt.Key.Key_Tab)
     qtbot.keyClicks(dialog.amount, "149,90")
     qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     row = Interaction.get(Interaction.customer == maria)
     assert (row.kind, row.amount_cents, row.staff_id) == ("purchase", 14990, window.actor.staff_id)
     page = window.customers.page
@@ -67,7 +67,7 @@ def test_a_scanned_card_code_finds_the_customer_at_once(qtbot, tasks, shop_setti
     qtbot.addWidget(dialog)
     dialog.search.setText("FL-1002")
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # the scanner's Enter, before the search timer fired
-    assert dialog.customer_id == cid
+    qtbot.waitUntil(lambda: dialog.customer_id == cid)
 
 
 def test_nobody_found_creates_the_customer_inline_with_consent(qtbot, tasks, shop_settings, team, today, english):
@@ -77,14 +77,16 @@ def test_nobody_found_creates_the_customer_inline_with_consent(qtbot, tasks, sho
     qtbot.keyClicks(dialog.search, "Joana Prado")
     qtbot.waitUntil(lambda: not tasks.busy)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
-    assert dialog.new_box.isVisible() and dialog.new_name.text() == "Joana Prado"
+    qtbot.waitUntil(lambda: dialog.new_box.isVisible())
+    assert dialog.new_name.text() == "Joana Prado"
     dialog.new_phone.setText("11 91234")  # too short: refused, nothing created
     dialog.new_consent_whatsapp.setChecked(True)
     qtbot.keyClick(dialog.new_phone, Qt.Key.Key_Return)
-    assert "not a valid phone number" in dialog.error.text() and dialog.customer_id is None
+    qtbot.waitUntil(lambda: "not a valid phone number" in dialog.error.text())
+    assert dialog.customer_id is None
     dialog.new_phone.setText("11 91234-5678")
     qtbot.keyClick(dialog.new_phone, Qt.Key.Key_Return)
-    assert dialog.customer_id is not None
+    qtbot.waitUntil(lambda: dialog.customer_id is not None and dialog.chosen.isVisible())
     assert customers.detail(dialog.customer_id, shop_settings).consent["whatsapp"] is True
 
 
@@ -92,16 +94,17 @@ def test_bad_amounts_are_refused_in_the_dialog(qtbot, tasks, shop_settings, team
     dialog = QuickLogDialog(tasks, shop_settings, team[1], lambda: today)
     qtbot.addWidget(dialog)
     dialog.choose(maria)
+    qtbot.waitUntil(lambda: "Maria Souza" in dialog.chosen.text())
     dialog.kind.setCurrentIndex(dialog.kind.findData("purchase"))
     for typed, message in (("abc", "Enter an amount such as 49,90."), ("-5", "The amount cannot be negative."),
                            ("", "Enter the amount.")):
         dialog.amount.setText(typed)
         dialog.save()
-        assert dialog.error.text() == message
+        qtbot.waitUntil(lambda message=message: dialog.error.text() == message and not tasks.busy)
     dialog.kind.setCurrentIndex(dialog.kind.findData("return"))
     dialog.amount.setText("10")
     dialog.save()
-    assert dialog.error.text() == "This customer has no purchase this refund could reverse."
+    qtbot.waitUntil(lambda: dialog.error.text() == "This customer has no purchase this refund could reverse.")
     assert Interaction.select().count() == 0
 
 
@@ -112,12 +115,13 @@ def test_a_purchase_can_close_an_open_quote(qtbot, tasks, shop_settings, team, t
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.choose(maria)
+    qtbot.waitUntil(lambda: dialog.chosen.isVisible())
     dialog.kind.setCurrentIndex(dialog.kind.findData("purchase"))
     assert dialog.closes.isVisible() and dialog.closes.count() == 1
     dialog.closes.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.amount.setText("890")
     dialog.save()
-    assert Interaction.get_by_id(quote).status == "bought"
+    qtbot.waitUntil(lambda: not tasks.busy and Interaction.get_by_id(quote).status == "bought")
 
 
 def test_open_items_stand_out_and_are_closed_from_the_page(qtbot, window, maria, team, shop_settings, today,
@@ -128,9 +132,12 @@ def test_open_items_stand_out_and_are_closed_from_the_page(qtbot, window, maria,
     page = window.customers.page
     qtbot.waitUntil(lambda: page.open_list.count() == 2)
     assert "Complaint" in page.open_list.item(0).text() and "OPEN" in page.timeline.item(0).text()
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("trocamos o zíper", True))
     page.open_list.setCurrentRow(0)
     page.resolve_button.click()
+    ask = window.findChild(QInputDialog)
+    assert ask.isVisible() and not ask.testOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    ask.setTextValue("trocamos o zíper")
+    ask.accept()
     qtbot.waitUntil(lambda: page.open_list.count() == 1)
     page.open_list.setCurrentRow(0)
     page.lost_button.click()

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QDialog, QMessageBox, QWidget
 
@@ -44,6 +44,8 @@ from desktop_app.config import resolve_paths
 from desktop_app.db.database import close_database
 
 PIN = "1234"
+COUNTER_CUSTOMERS = (("Maria Souza", "(11) 98765-4321"), ("Mariana Lima", "(11) 91234-5678"),
+                     ("Marta Dias", "(11) 95555-0101"))
 TICK_MS = 10
 
 
@@ -73,6 +75,20 @@ def _describe_screen() -> str:
     return "\n".join(lines)
 
 
+def _click_point(w: QWidget) -> QPoint:
+    """Where a person clicks: a check box or radio button on its box (the middle of a wide one is
+    empty space that Qt rightly ignores), anything else in its middle."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    if isinstance(w, QCheckBox | QRadioButton):
+        option = QStyleOptionButton()
+        w.initStyleOption(option)
+        element = (QStyle.SubElement.SE_CheckBoxClickRect if isinstance(w, QCheckBox)
+                   else QStyle.SubElement.SE_RadioButtonClickRect)
+        return w.style().subElementRect(element, option, w).center()
+    return w.rect().center()
+
+
 class Journey:
     def __init__(self, qtbot, tmp_path, shop: str, today: date) -> None:
         self.qtbot, self.today = qtbot, today
@@ -96,6 +112,16 @@ class Journey:
             shop.save_shop_settings(ShopSettings.for_country("Ateliê Teste", "BR"))
             owner = staff.create_first_owner("Ana Paula", PIN)
             staff.add_staff("Bruno", "counter", PIN, actor=owner)
+        elif kind == "counter":  # "staffed" with three customers whose names start alike (Mar...)
+            from desktop_app.services import customers
+            from desktop_app.services.customers import CustomerInput
+
+            settings = shop.save_shop_settings(ShopSettings.for_country("Ateliê Teste", "BR"))
+            owner = staff.create_first_owner("Ana Paula", PIN)
+            staff.add_staff("Bruno", "counter", PIN, actor=owner)
+            for name, phone in COUNTER_CUSTOMERS:
+                customers.create_customer(CustomerInput(name=name, phone=phone), shop=settings, actor=owner,
+                                          today=self.today)
         elif kind.startswith("demo"):  # the demo shop as of the journey's day: "demo" or "demo:300"
             count = int(kind.split(":")[1]) if ":" in kind else 120
             demo.generate(count, today=self.today)
@@ -173,6 +199,7 @@ class Journey:
                 return
             if self._queue:
                 return  # keys still on their way
+            self._window_manager()
             bug = self._bug_dialog()
             if bug is not None:
                 finish(JourneyFailed("“Something went wrong”:\n" + bug.details.toPlainText()))
@@ -204,6 +231,19 @@ class Journey:
         if self.errors:
             raise JourneyFailed(f"the worker lane reported an error: {self.errors[0]!r}")
 
+    def _window_manager(self) -> None:
+        """Do what a desktop's window manager does when a dialog closes: give the window under it the
+        focus back (the offscreen platform leaves no window active, and a key would go nowhere)."""
+        if QApplication.activeWindow() is not None:
+            return
+        modal = QApplication.activeModalWidget()
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QDialog)]
+        target = modal if modal is not None and modal.isVisible() else self.window
+        if target is None or not target.isVisible():
+            target = shown[-1] if shown else None
+        if target is not None:
+            target.activateWindow()
+
     @staticmethod
     def _bug_dialog():
         from desktop_app.gui.errors import BugDialog
@@ -216,12 +256,20 @@ class Journey:
     # --- what a person does (queued, delivered in order from their own timer turns) -------------
 
     def _later(self, action: Callable[[], None]) -> None:
-        def run() -> None:
-            self._queue.pop(0)  # counted as delivered before it runs: it may open a modal loop
-            action()
+        """Queue a key or a click. One is delivered per timer turn, each after the event loop has had a
+        turn of its own, as a person's keys arrive: a menu that Alt+S opens is up before the next key."""
+        self._queue.append(action)
+        if len(self._queue) == 1:
+            QTimer.singleShot(TICK_MS, self._deliver_next)
 
-        self._queue.append(run)
-        QTimer.singleShot(0, run)
+    def _deliver_next(self) -> None:
+        action = self._queue.pop(0)  # counted as delivered before it runs: it may open a modal loop
+        if self._queue:
+            QTimer.singleShot(TICK_MS, self._deliver_next)
+        try:
+            action()
+        except BaseException as exc:  # noqa: BLE001 - reported by the journey, not lost in a timer
+            self.errors.append(exc)
 
     @staticmethod
     def target() -> QWidget:
@@ -232,7 +280,20 @@ class Journey:
         return widget
 
     def type(self, text: str) -> None:
-        self._later(lambda: QTest.keyClicks(self.target(), text))
+        """Type `text` into the focused widget; letters beyond ASCII (ã, é, ç) too, as a keyboard layout
+        sends them: a key press that carries the character (QTest.keyClicks only knows ASCII)."""
+
+        def do() -> None:
+            for ch in text:
+                target = self.target()
+                if ch.isascii():
+                    QTest.keyClicks(target, ch)
+                else:
+                    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                        QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                                 Qt.KeyboardModifier.NoModifier, ch))
+
+        self._later(do)
 
     def press(self, key: Qt.Key | str, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         """One key: `Qt.Key.Key_Return`, or a shortcut as written on the menu ("Ctrl+L", "F2")."""
@@ -250,7 +311,7 @@ class Journey:
                 self.errors.append(JourneyFailed(f"clicked {type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
                                                  " but it is hidden or disabled"))
                 return
-            QTest.mouseClick(w, Qt.MouseButton.LeftButton)
+            QTest.mouseClick(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _click_point(w))
 
         self._later(do)
 
@@ -265,6 +326,27 @@ class Journey:
                                   centre)
 
         self._later(do)
+
+    def log_in(self) -> Wait:
+        """At the login screen of a "staffed" or "counter" shop: type the owner's PIN and press Enter, then
+        wait for the main window with the worker lane done (what it shows at start is on screen)."""
+        from desktop_app.gui.login_dialog import LoginDialog
+
+        typed: list[bool] = []
+
+        def check():
+            if not typed:
+                if not any(isinstance(w, LoginDialog) and w.isVisible() and w.isActiveWindow()
+                           for w in QApplication.topLevelWidgets()):
+                    return None
+                typed.append(True)
+                self.type(PIN)
+                self.press(Qt.Key.Key_Return)
+                return None
+            window = self.window
+            return window if window is not None and window.isVisible() and not self.tasks.busy else None
+
+        return Wait(check, "the login, then the main window")
 
     # --- what a person waits for -----------------------------------------------------------------
 
