@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,7 +38,6 @@ from .mail_setup import MailAccountDialog
 from .messages_view import MessagesView
 from .quick_log import QuickLogDialog
 from .reports_view import ReportsView
-from .settings_dialog import SettingsDialog
 from .staff_dialogs import AuditDialog, StaffDialog
 from .tasks import TaskRunner
 from .today_view import TodayView
@@ -47,8 +46,6 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    settings_changed = Signal(object)  # the shop's settings were saved: the session reopens the window
-
     def __init__(self, paths: Paths, tasks: TaskRunner, shop: ShopSettings, actor: Actor,
                  today: Callable[[], date], *, demo_shop: bool = False) -> None:
         super().__init__()
@@ -90,10 +87,10 @@ class MainWindow(QMainWindow):
         self.db_label.setStyleSheet("color: #666;")
         self.statusBar().addPermanentWidget(self.db_label)
         self.customers.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.customers.changed.connect(self.today_view.data_changed)  # a sign-up, an entry: Today follows
         self._build_menus()
         self.set_actor(actor)
         self._settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+        self.customers.changed.connect(self.today_view.data_changed)  # a sign-up, an entry: Today follows
         geometry = self._settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -153,9 +150,6 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.shop_menu = self.menuBar().addMenu(self.tr("&Shop"))
-        self.settings_action = QAction(self.tr("S&ettings…"), self)
-        self.settings_action.triggered.connect(self.shop_settings)
-        self.shop_menu.addAction(self.settings_action)
         staff_action = QAction(self.tr("&Staff…"), self)
         staff_action.triggered.connect(lambda: StaffDialog(self.actor, self).exec())
         self.shop_menu.addAction(staff_action)
@@ -207,7 +201,6 @@ class MainWindow(QMainWindow):
         self.history_action.setVisible(allowed(actor, "customer.import"))
         self.export_action.setVisible(allowed(actor, "export"))
         self.backups_action.setVisible(allowed(actor, "settings.change"))
-        self.settings_action.setVisible(allowed(actor, "settings.change"))
 
     def switch_user(self) -> None:
         dialog = LoginDialog(self.shop.name, demo_hint=self.demo_shop, current=self.actor, parent=self)
@@ -332,12 +325,6 @@ class MainWindow(QMainWindow):
 
         self.tasks.run(job, lambda _counts: self.messages_view.show_pause(), failed)
 
-    def shop_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.tasks, self.shop, self.actor, self)
-        dialog.saved.connect(self.settings_changed.emit)
-        dialog.open()
-        return dialog
-
     def cadence_settings(self) -> CadenceDialog:
         dialog = CadenceDialog(self.tasks, self.shop, self.actor, self.today, self)
         dialog.accepted.connect(self.today_view.refresh)
@@ -360,12 +347,10 @@ class MainWindow(QMainWindow):
     def quick_log(self) -> QuickLogDialog:
         dialog = QuickLogDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
         dialog.logged.connect(self._logged)
-        dialog.customer_created.connect(lambda _id: self.today_view.data_changed())
         dialog.open()
         return dialog
 
     def _logged(self, customer_id: int, points: str) -> None:
-        self.today_view.data_changed()
         self.open_customer(customer_id)
         message = self.tr("Logged.")
         self.statusBar().showMessage(f"{message} {points}".strip(), 8000)
@@ -375,10 +360,12 @@ class MainWindow(QMainWindow):
         self.customers.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.customers.search.selectAll()
 
+        dialog.customer_created.connect(lambda _id: self.today_view.data_changed())
     def _open_folder(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+        self.today_view.data_changed()
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Régua"), self.tr(
             "Régua {version}\nA customer relationship manager for small shops.\n\nDatabase: {db}").format(
