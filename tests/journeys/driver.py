@@ -44,6 +44,8 @@ from desktop_app.config import resolve_paths
 from desktop_app.db.database import close_database
 
 PIN = "1234"
+TODAY_CUSTOMERS = (("Alice Ramos", "(11) 98111-0001"), ("Beatriz Nunes", "(11) 98111-0002"),
+                   ("Carla Souto", "(11) 98111-0003"))
 COUNTER_CUSTOMERS = (("Maria Souza", "(11) 98765-4321"), ("Mariana Lima", "(11) 91234-5678"),
                      ("Marta Dias", "(11) 95555-0101"))
 TICK_MS = 10
@@ -122,6 +124,27 @@ class Journey:
             for name, phone in COUNTER_CUSTOMERS:
                 customers.create_customer(CustomerInput(name=name, phone=phone), shop=settings, actor=owner,
                                           today=self.today)
+        elif kind == "today":  # "staffed", with three purchases a week ago (their WhatsApp after the sale
+            # is due today) and a quote whose follow-up call is due today
+            from datetime import timedelta
+
+            from desktop_app.services import customers, interactions
+            from desktop_app.services.customers import CustomerInput
+            from desktop_app.services.interactions import LogEntry
+
+            settings = shop.save_shop_settings(ShopSettings.for_country("Ateliê Teste", "BR"))
+            owner = staff.create_first_owner("Ana Paula", PIN)
+            week_ago = self.today - timedelta(days=7)
+            for name, phone in TODAY_CUSTOMERS:
+                cid = customers.create_customer(CustomerInput(name=name, phone=phone, consent_whatsapp=True),
+                                                shop=settings, actor=owner, today=week_ago)
+                interactions.log_interaction(cid, LogEntry(kind="purchase", amount="100", on=week_ago),
+                                             actor=owner, shop=settings, today=week_ago)
+            cid = customers.create_customer(CustomerInput(name="Quésia Prado", phone="(11) 94444-0202"),
+                                            shop=settings, actor=owner, today=week_ago)
+            interactions.log_interaction(cid, LogEntry(kind="quote", amount="900", note="vestido de noiva",
+                                                       on=week_ago, follow_up_on=self.today),
+                                         actor=owner, shop=settings, today=week_ago)
         elif kind.startswith("demo"):  # the demo shop as of the journey's day: "demo" or "demo:300"
             count = int(kind.split(":")[1]) if ":" in kind else 120
             demo.generate(count, today=self.today)
