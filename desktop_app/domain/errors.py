@@ -162,6 +162,33 @@ MESSAGES: dict[str, str] = {
     "erased_customer": QT_TRANSLATE_NOOP(
         "errors", "This person asked to be erased; the row is skipped and nothing about them is imported."),
     "duplicate_in_file": QT_TRANSLATE_NOOP("errors", "Same customer as row {row}; merged into it."),
+    "phone_letters": QT_TRANSLATE_NOOP(
+        "errors", "A phone number cannot contain letters; write it with digits only."),
+    "totals_row": QT_TRANSLATE_NOOP("errors", "A totals line, not a customer: skipped."),
+    "possible_duplicate": QT_TRANSLATE_NOOP(
+        "errors", "Possible duplicate: same {key} as {name}, already in Régua, but another name. Imported as a new "
+                  "customer unless you say it is the same person."),
+    "possible_duplicate_same": QT_TRANSLATE_NOOP(
+        "errors", "Same {key} as {name}, already in Régua, with another name: you said it is the same person, "
+                  "so {name} is updated."),
+    "same_key_other_name": QT_TRANSLATE_NOOP(
+        "errors", "Same {key} as row {row}, but another name: imported as a separate customer."),
+    "row_wrong_delimiter": QT_TRANSLATE_NOOP(
+        "errors", "This row is separated by “{other}” instead of “{delimiter}” like the rest of the file; it was "
+                  "not imported. Fix it in the file and import it again."),
+    "row_too_long": QT_TRANSLATE_NOOP(
+        "errors", "This row is longer than {max} characters, too long to be a customer; it was not imported."),
+    "row_damaged": QT_TRANSLATE_NOOP(
+        "errors", "This row cannot be read (a quote is not closed or a cell is too long); it was not imported."),
+    "row_control_chars": QT_TRANSLATE_NOOP(
+        "errors", "This row held control characters (such as NUL or ESC); they were removed."),
+    "file_too_many_cells": QT_TRANSLATE_NOOP(
+        "errors", "The file {name} has more than {max} cells (rows × columns). Delete the columns Régua does not "
+                  "need, or split the list, and import again."),
+    "key_phone": QT_TRANSLATE_NOOP("errors", "phone"),
+    "key_email": QT_TRANSLATE_NOOP("errors", "e-mail"),
+    "key_tax_id": QT_TRANSLATE_NOOP("errors", "tax id"),
+    "key_card_code": QT_TRANSLATE_NOOP("errors", "card code"),
     # Not found
     "customer_not_found": QT_TRANSLATE_NOOP("errors", "No customer matches “{ref}”."),
     # Database

@@ -51,7 +51,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "birthday": ("data de nascimento", "nascimento", "aniversario", "data nasc", "dt nasc", "birthday",
                  "birth date", "date of birth", "dob", "fecha de nacimiento", "cumpleanos"),
     "city": ("cidade", "municipio", "localidade", "city", "default address city", "ciudad", "town"),
-    "tax_id": ("cpf", "cnpj", "nif", "contribuinte", "cpf cnpj", "documento", "tax id", "vat", "dni", "nie"),
+    "tax_id": ("cpf", "cnpj", "nif", "contribuinte", "cpf cnpj", "cpf nif", "documento", "tax id", "vat", "dni",
+               "nie"),
     "card_code": ("cartao", "cartao fidelidade", "codigo do cartao", "card", "card code", "loyalty card",
                   "customer code", "codigo", "tarjeta", "reference id"),
     "tags": ("tags", "etiquetas", "grupo", "categoria", "segmento", "tag"),
@@ -61,10 +62,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "total_spent": ("total gasto", "valor total", "total compras", "total spent", "amount spent", "total",
                     "gasto total", "lifetime spend"),
     "consent_email": ("accepts email marketing", "email subscription status", "aceita receber e mails",
-                      "aceita email", "aceita receber emails", "email marketing", "newsletter",
-                      "acepta correos", "email opt in"),
-    "consent_whatsapp": ("aceita whatsapp", "aceita receber whatsapp", "accepts sms marketing",
-                         "whatsapp opt in", "sms marketing", "acepta whatsapp"),
+                      "aceita receber e mail", "aceita email", "aceita emails", "aceita e mail", "aceita e mails",
+                      "aceita receber emails", "accepts email", "accepts emails", "accepts e mail",
+                      "accepts e mails", "email marketing", "newsletter", "acepta correos", "email opt in"),
+    "consent_whatsapp": ("aceita whatsapp", "aceita receber whatsapp", "accepts whatsapp", "accepts sms marketing",
+                         "whatsapp opt in", "whatsapp marketing", "sms marketing", "acepta whatsapp"),
 }
 _EXACT = {syn: field for field, syns in SYNONYMS.items() for syn in syns}
 _CONTAINED = sorted(((syn, field) for syn, field in _EXACT.items() if len(syn) >= 4), key=lambda p: -len(p[0]))
@@ -117,14 +119,55 @@ def is_blank(row: Sequence[object]) -> bool:
 
 
 def is_totals_row(row: Sequence[object]) -> bool:
+    """A line such as 'Total', 'TOTAL GERAL: 1.324,40' or 'Total: 9 clientes' under the list: its first
+    filled cell is a totals word, followed by nothing but a count and words like 'clientes'."""
     first = next((v for v in row if v is not None and str(v).strip()), None)
     if not isinstance(first, str):
         return False
-    lowered = first.lower()  # every totals label holds 'tot' or 'soma': most names are let go here
-    return ("tot" in lowered or "soma" in lowered) and header_key(first) in _TOTALS
+    lowered = first.lower()  # every totals label holds 'tot', 'soma' or 'sum': most names are let go here
+    if "tot" not in lowered and "soma" not in lowered and "sum" not in lowered:
+        return False
+    key = header_key(first)
+    if key in _TOTALS:
+        return True
+    words = key.split()
+    for size in (2, 1):
+        if " ".join(words[:size]) in _TOTALS:
+            rest = words[size:]
+            return bool(rest) and all(w.isdigit() or w in _TOTALS_FILLER for w in rest) and (
+                ":" in first or any(w.isdigit() for w in rest) or rest[0] in ("de", "of", "dos", "das"))
+    return False
 
 
-_TOTALS = frozenset(("total", "totais", "totals", "total geral", "grand total", "soma"))
+_TOTALS = frozenset(("total", "totais", "totals", "total geral", "grand total", "soma", "subtotal", "sum"))
+_TOTALS_FILLER = frozenset((
+    "de", "of", "dos", "das", "do", "da", "geral", "clientes", "cliente", "customers", "customer", "cadastros",
+    "registros", "registos", "linhas", "rows", "records", "pessoas", "contatos", "contactos", "itens", "items",
+    "people", "clients", "filas", "personas", "compras", "gasto", "valor"))
+
+_NAME_PARTICLES = frozenset(("da", "de", "do", "das", "dos", "e", "del", "la", "van", "von"))
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in _NAME_PARTICLES]
+
+
+def _word_agrees(a: str, b: str) -> bool:
+    """'Silva' and 'Silva' agree, and so do an initial and the word it begins ('S.' and 'Silva')."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Whether two ways of writing a name can be the same person: the same first name (or its initial),
+    and every other word of the shorter name found in the longer one ('Maria S.' and 'Maria da Silva',
+    'Maria' and 'Maria Souza'). 'João Souza' and 'Maria Souza' clearly differ."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return fold(a).strip() == fold(b).strip()
+    if not _word_agrees(wa[0], wb[0]):
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return all(any(_word_agrees(w, x) for x in long_[1:]) for w in short[1:])
 
 
 # --- values ---------------------------------------------------------------------------------------
@@ -132,6 +175,11 @@ _TOTALS = frozenset(("total", "totais", "totals", "total geral", "grand total", 
 EXCEL_1900 = date(1899, 12, 30)  # serial 0 in Excel's 1900 system (after its 29/02/1900 bug)
 EXCEL_1904 = date(1904, 1, 1)
 _DATE_TEXT = re.compile(r"^\s*(\d{1,4})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2,4}))?(?:[ T].*)?$")
+
+
+def is_text_date(value: object) -> bool:
+    """A date written as text ('15/03/1990'), whose day/month order a column must decide."""
+    return isinstance(value, str) and _DATE_TEXT.match(value) is not None
 
 
 def excel_serial_to_date(serial: float, *, date1904: bool = False) -> date:

@@ -1,7 +1,10 @@
 """The import wizard: file -> sheet and header -> mapping -> preview with problems -> import.
 
 Reading, checking and writing run on the worker lane with a progress bar and Cancel; the window never
-waits on them. Nothing is written before the last step, and the last step writes all or nothing.
+waits on them. Nothing is written before the last step, and the last step writes all or nothing. The
+preview lists possible duplicates (a row sharing a phone, e-mail, tax id or card code with a customer of
+another name) for the owner to decide: a new customer unless she says it is the same person. A step that
+fails unexpectedly says so on its page and leaves the wizard usable (Back, try again, Cancel).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from ..services import importer
 from ..services.importer import Cancelled, ImportOptions, ImportPlan
 from ..services.shop import ShopSettings
 from ..services.spreadsheet import Table, read_table
-from .errors import show_error
+from .errors import report_bug
 from .i18n import error_text
 from .tasks import TaskRunner
 from .widgets import error_label
@@ -168,7 +171,7 @@ class SheetPage(QWizardPage):
         self.sheet.setEnabled(len(t.sheets) > 1)
         self.sheet.blockSignals(False)
         self.header_row.blockSignals(True)
-        self.header_row.setMaximum(max(1, len(t.rows)))
+        self.header_row.setMaximum(max(1, len(t.head)))
         self.header_row.setValue(t.header_index + 1)
         self.header_row.blockSignals(False)
         self._fill_preview()
@@ -180,7 +183,7 @@ class SheetPage(QWizardPage):
 
     def _fill_preview(self) -> None:
         t = self.w.table
-        rows = t.rows[t.header_index:t.header_index + 1 + PREVIEW_ROWS]
+        rows = t.head[t.header_index:t.header_index + 1 + PREVIEW_ROWS]
         width = max((len(r) for r in rows), default=0)
         self.preview.clear()
         self.preview.setRowCount(max(0, len(rows) - 1))
@@ -214,7 +217,7 @@ class MappingPage(QWizardPage):
         t = self.w.table
         header = t.header
         mapping = self.w.mapping or guess_mapping(header)
-        data = t.rows[t.header_index + 1:]
+        data = t.head[t.header_index + 1:]
         self.table.setRowCount(len(header))
         self.combos: list[QComboBox] = []
         self.orders: dict[int, QComboBox] = {}
@@ -246,10 +249,11 @@ class MappingPage(QWizardPage):
         self.orders[column].setEnabled(is_date)
         self.orders[column].setStyleSheet("" if is_date else "color: transparent;")
 
-    def options(self) -> ImportOptions:
+    def options(self, same_person: frozenset[int] = frozenset()) -> ImportOptions:
         mapping = [c.currentData() for c in self.combos]
         orders = {c: self.orders[c].currentData() for c, f in enumerate(mapping) if f in DATE_FIELDS}
-        return ImportOptions(mapping=mapping, date_orders=orders, file_wins=self.file_wins.isChecked())
+        return ImportOptions(mapping=mapping, date_orders=orders, file_wins=self.file_wins.isChecked(),
+                             same_person=same_person)
 
     def validatePage(self) -> bool:  # noqa: N802
         mapping = [c.currentData() for c in self.combos]
@@ -277,6 +281,20 @@ class PreviewPage(QWizardPage):
         self.problems.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.problems.verticalHeader().hide()
         layout.addWidget(self.problems, 1)
+        self.duplicates_label = QLabel(self.tr(
+            "Possible duplicates: these rows share a phone, e-mail, tax id or card code with a customer of "
+            "another name (families often share a phone). Each becomes a new customer unless you say it is the "
+            "same person."))
+        self.duplicates_label.setWordWrap(True)
+        layout.addWidget(self.duplicates_label)
+        self.duplicates = QTableWidget(0, 4)
+        self.duplicates.setHorizontalHeaderLabels([self.tr("Row"), self.tr("In the file"), self.tr("In Régua"),
+                                                   self.tr("Import as")])
+        self.duplicates.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.duplicates.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.duplicates.verticalHeader().hide()
+        layout.addWidget(self.duplicates, 1)
+        self.decisions: dict[int, QComboBox] = {}
         self.save_problems = QPushButton(self.tr("Save the problem rows as a spreadsheet…"))
         self.save_problems.clicked.connect(self.save_problem_rows)
         layout.addWidget(self.save_problems, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -287,26 +305,70 @@ class PreviewPage(QWizardPage):
         self.batch: int | None = None
 
     def initializePage(self) -> None:  # noqa: N802
+        self.same_person: set[int] = set()
+        self._check()
+
+    def _check(self) -> None:
+        """Plan the import on the worker lane, with the owner's decisions on possible duplicates."""
         self.plan = None
+        self.completeChanged.emit()
+        self.error.hide()
         self.summary.setText(self.tr("Checking every row…"))
         self.problems.setRowCount(0)
-        options = self.w.mapping_page.options()
+        self.duplicates.setEnabled(False)
+        options = self.w.mapping_page.options(frozenset(self.same_person))
         table, shop, today = self.w.table, self.w.shop, self.w.today()
         progress = self.busy.start()
         self.w.tasks.run(lambda: importer.plan_import(table, shop, today, options, progress),
                          self._planned, self._failed)
 
+    def _fill_duplicates(self, plan: ImportPlan) -> None:
+        shown = plan.possible_duplicates[:2000]
+        self.duplicates_label.setVisible(bool(shown))
+        self.duplicates.setVisible(bool(shown))
+        self.duplicates.setEnabled(True)
+        self.duplicates.setRowCount(len(shown))
+        self.decisions = {}
+        for r, dup in enumerate(shown):
+            for c, text in enumerate((str(dup.row), dup.name, dup.existing_name)):
+                self.duplicates.setItem(r, c, QTableWidgetItem(text))
+            choice = QComboBox()
+            choice.addItem(self.tr("A new customer"), False)
+            choice.addItem(self.tr("The same person: update {name}").format(name=dup.existing_name), True)
+            choice.setCurrentIndex(1 if dup.same_person else 0)
+            choice.currentIndexChanged.connect(lambda _i, row=dup.row, box=choice: self._decided(row, box))
+            self.duplicates.setCellWidget(r, 3, choice)
+            self.decisions[dup.row] = choice
+
+    def _decided(self, row: int, box: QComboBox) -> None:
+        if box.currentData():
+            self.same_person.add(row)
+        else:
+            self.same_person.discard(row)
+        self._check()
+
     def _planned(self, plan: ImportPlan) -> None:
         self.busy.stop()
         self.plan = plan
+        self._fill_duplicates(plan)
         report = plan.report(None, True, _translate_error)
         errors = sum(1 for i in report["issues"] if i["severity"] == "error")
-        self.summary.setText(self.tr(
-            "{rows} rows: {created} new customers, {updated} updated, {merged} merged with another row of "
-            "the file, {skipped} skipped. {errors} rows have errors and will not be imported; {warnings} "
-            "warnings.").format(rows=report["rows"], created=report["created"], updated=report["updated"],
-                                merged=report["merged"], skipped=report["skipped"], errors=errors,
-                                warnings=len(report["issues"]) - errors))
+        warnings = len(report["issues"]) - errors
+        rows, created, updated = report["rows"], report["created"], report["updated"]
+        merged, skipped = report["merged"], report["skipped"]
+        # one plural form per count ("1 warning", "2 warnings"), each a literal that lupdate sees
+        summary = self.tr("{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.")
+        self.summary.setText(summary.format(
+            rows=self.tr("{n} rows", "", rows).format(n=rows),
+            created=self.tr("{n} new customers", "", created).format(n=created),
+            updated=self.tr("{n} updated", "", updated).format(n=updated),
+            merged=self.tr("{n} merged with another row of the file", "", merged).format(n=merged),
+            skipped=self.tr("{n} skipped", "", skipped).format(n=skipped),
+            errors=self.tr("{n} rows have errors and will not be imported", "", errors).format(n=errors),
+            warnings=self.tr("{n} warnings", "", warnings).format(n=warnings)))
+        if plan.possible_duplicates:
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "%n possible duplicates: decide below.", "", len(plan.possible_duplicates)))
         issues = report["issues"][:5000]
         self.problems.setRowCount(len(issues))
         kinds = {"error": self.tr("error"), "warning": self.tr("warning")}
@@ -322,14 +384,17 @@ class PreviewPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.stop()
+        self.duplicates.setEnabled(True)
         if isinstance(exc, Cancelled):
             self.summary.setText(self.tr("Cancelled. Nothing was imported."))
             return
+        self.summary.setText(self.tr("Nothing was imported. Go Back to change the file or the columns, or "
+                                     "Cancel."))
         if isinstance(exc, ReguaError):
             self.error.setText(error_text(exc))
             self.error.show()
             return
-        show_error(self, exc)
+        _unexpected(self, exc)
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.plan is not None and self.batch is None
@@ -405,9 +470,18 @@ class ImportWizard(QWizard):
                 page.error.setText(error_text(exc))
                 page.error.show()
             else:
-                show_error(self, exc)
+                _unexpected(page, exc)
 
         self.tasks.run(lambda: read_table(path, sheet), done, failed)
+
+
+def _unexpected(page, exc: BaseException) -> None:
+    """A bug in a step: the page says so in words and stays usable; the details go to the bug report."""
+    page.error.setText(QCoreApplication.translate(
+        "ImportWizard", "Something went wrong while reading or checking the file, and nothing was imported. "
+                        "You can try again, go Back, or Cancel. The details are in Régua's log."))
+    page.error.show()
+    report_bug(type(exc), exc, exc.__traceback__, page)
 
 
 def confirm_undo(parent: QWidget, file_name: str) -> bool:

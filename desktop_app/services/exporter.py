@@ -2,7 +2,9 @@
 
 Text that Excel or LibreOffice would read as a formula (starting with = + - @, a tab or a carriage
 return) is written as text: typed as a string in xlsx, and with a leading apostrophe in csv.
-Characters an xlsx file cannot hold are removed. The file is written next to its target and renamed
+Characters an xlsx file cannot hold are removed. The headers are ones Régua's own import recognises, and
+a consent column says yes, no, or nothing when the customer was never asked, so an export imported into
+a new shop gives the same customers, and imported back into the same shop changes nothing. The file is written next to its target and renamed
 into place, so a failed export never leaves half a file. Owner only, and recorded in the audit log.
 """
 
@@ -50,8 +52,9 @@ def safe_text(value: object, *, for_csv: bool) -> object:
     return text
 
 
-def _rows(ids: Sequence[int], language: str):
+def _rows(ids: Sequence[int], language: str, month_first: bool = False):
     yes, no = ("sim", "não") if language == "pt" else ("yes", "no")
+    answer = {True: yes, False: no, None: ""}
     for start in range(0, len(ids), BATCH):
         chunk = list(ids[start:start + BATCH])
         found = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
@@ -63,11 +66,12 @@ def _rows(ids: Sequence[int], language: str):
                 continue
             b = ""
             if c.birth_day and c.birth_month:
-                b = f"{c.birth_day:02d}/{c.birth_month:02d}" + (f"/{c.birth_year}" if c.birth_year else "")
+                first, second = (c.birth_month, c.birth_day) if month_first else (c.birth_day, c.birth_month)
+                b = f"{first:02d}/{second:02d}" + (f"/{c.birth_year}" if c.birth_year else "")
             agreed = consent.get(cid, {})
             yield (c.name, c.phone or "", c.email or "", c.city, b, c.tax_id or "", c.card_code or "",
-                   ", ".join(sorted(tags.get(cid, ()))), yes if agreed.get("email") else no,
-                   yes if agreed.get("whatsapp") else no, c.notes, c.created_at.date().isoformat())
+                   ", ".join(sorted(tags.get(cid, ()))), answer[agreed.get("email")],
+                   answer[agreed.get("whatsapp")], c.notes, c.created_at.date().isoformat())
 
 
 def export_customers(path: str | Path, *, actor: Actor, shop: ShopSettings, ids: Sequence[int] | None = None) -> int:
@@ -79,7 +83,9 @@ def export_customers(path: str | Path, *, actor: Actor, shop: ShopSettings, ids:
         raise ReguaError("export_format")
     ids = list(list_ids() if ids is None else ids)
     language = "pt" if shop.language.startswith("pt") else "en"
-    count = _write_in_place(path, lambda tmp: (_write_xlsx if suffix == ".xlsx" else _write_csv)(tmp, ids, language))
+    month_first = shop.country == "US"  # as the import of a US shop reads dates by default
+    count = _write_in_place(path, lambda tmp: (_write_xlsx if suffix == ".xlsx" else _write_csv)(
+        tmp, ids, language, month_first))
     audit.record(actor, "export", path.name, customers=count)
     return count
 
@@ -155,7 +161,7 @@ def safe_cell(ws, value: object) -> WriteOnlyCell:
     return cell
 
 
-def _write_xlsx(tmp: Path, ids: Sequence[int], language: str) -> int:
+def _write_xlsx(tmp: Path, ids: Sequence[int], language: str, month_first: bool = False) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Clientes" if language == "pt" else "Customers")
     for index, width in enumerate(WIDTHS):
@@ -163,20 +169,20 @@ def _write_xlsx(tmp: Path, ids: Sequence[int], language: str) -> int:
     ws.freeze_panes = "A2"
     ws.append([_header_cell(ws, title) for title in HEADERS[language]])
     count = 0
-    for row in _rows(ids, language):
+    for row in _rows(ids, language, month_first):
         ws.append([safe_cell(ws, value) for value in row])
         count += 1
     wb.save(tmp)
     return count
 
 
-def _write_csv(tmp: Path, ids: Sequence[int], language: str) -> int:
+def _write_csv(tmp: Path, ids: Sequence[int], language: str, month_first: bool = False) -> int:
     count = 0
     delimiter = ";" if language == "pt" else ","  # what Excel expects in Brazil and Portugal
     with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow(HEADERS[language])
-        for row in _rows(ids, language):
+        for row in _rows(ids, language, month_first):
             writer.writerow([safe_text(v, for_csv=True) for v in row])
             count += 1
     return count

@@ -4,13 +4,17 @@
 Rows are numbered as the spreadsheet numbers them. A row without a name is skipped with an error; a
 bad e-mail, phone, date or amount leaves that one field empty with a warning (never stored as
 something else). Duplicates are found within the file and against the database by e-mail, then phone,
-then tax id; by default the customer already in Régua keeps her values and only gets what she lacks.
+then tax id, then card code (a row with none of them, by its exact name); by default the customer
+already in Régua keeps her values and only gets what she lacks. Families share a phone or an e-mail:
+a match whose name clearly differs is never merged on its own. It is a *possible duplicate*, imported
+as a new customer unless the owner says it is the same person (`ImportOptions.same_person`).
+The file is read row by row (`Table.iter_rows`); only the customers it describes are kept in memory.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -38,7 +42,9 @@ from ..domain.importing import (
     date_order,
     guess_mapping,
     is_blank,
+    is_text_date,
     is_totals_row,
+    names_agree,
     parse_birthday_cell,
     parse_consent,
     parse_date,
@@ -52,7 +58,7 @@ from . import audit, privacy
 from .customers import MAX_FIELD, MAX_NAME, MAX_NOTES, clean_tags
 from .normalize import normalize_email, normalize_phone
 from .shop import ShopSettings
-from .spreadsheet import Table
+from .spreadsheet import RowProblem, Table
 
 FILLABLE = ("email", "phone", "birthday", "city", "tax_id", "card_code", "notes")
 Progress = Callable[[int, int], None]  # (done, total); raise to cancel
@@ -67,6 +73,7 @@ class ImportOptions:
     mapping: list[str] | None = None  # a field per column; None: guessed from the header
     date_orders: dict[int, str] | None = None  # column -> 'dmy' | 'mdy'; None: decided from the values
     file_wins: bool = False  # update existing customers with the file's values, not only their gaps
+    same_person: frozenset[int] | set[int] = frozenset()  # rows of possible duplicates the owner confirmed
 
 
 @dataclass(slots=True)
@@ -83,10 +90,22 @@ class Record:
     card_code: str | None = None
     notes: str = ""
     tags: list[str] = field(default_factory=list)
-    consent: dict[str, bool] = field(default_factory=dict)
+    consent: Mapping[str, bool] = field(default_factory=dict)  # shared between records: replace, never change
     last_purchase: date | None = None
     total_spent: int | None = None
     existing_id: int | None = None  # the customer in Régua this row updates
+
+
+@dataclass(slots=True)
+class PossibleDuplicate:
+    """A row that shares a phone, e-mail, tax id or card code with a customer of another name."""
+
+    row: int
+    name: str  # as the file has it
+    existing_id: int
+    existing_name: str
+    key: str  # 'phone' | 'email' | 'tax_id' | 'card_code'
+    same_person: bool  # False (the default): she is a new customer
 
 
 @dataclass(slots=True)
@@ -104,6 +123,7 @@ class ImportPlan:
     updates: dict[int, dict] = field(default_factory=dict)  # existing id -> field -> new value
     options: ImportOptions = field(default_factory=ImportOptions)
     by_existing: dict[int, Record] = field(default_factory=dict)
+    possible_duplicates: list[PossibleDuplicate] = field(default_factory=list)
 
     @property
     def created(self) -> int:
@@ -129,6 +149,12 @@ def issue_message(issue: Issue, translate: Callable[[str, str], str] | None = No
     """The issue in words; `translate(context, text)` (Qt's) puts it in the user's language."""
     template = MESSAGES.get(issue.code, issue.code)
     params = dict(issue.params)
+    if "key" in params:
+        params["key"] = MESSAGES.get(f"key_{params['key']}", params["key"])
+        if translate is not None:
+            params["key"] = translate("errors", params["key"])
+    if params.get("other") == "\t" or params.get("delimiter") == "\t":
+        params = {k: ("Tab" if v == "\t" else v) for k, v in params.items()}
     if translate is not None:
         template = translate("errors", template)
         if "country" in params:
@@ -147,6 +173,9 @@ class _RowReader:
         self.columns = {f: i for i, f in enumerate(mapping) if f != "ignore"}
         self.header = [cell_text(h) or f"#{i + 1}" for i, h in enumerate(table.header)]
         self.issues: list[Issue] = []
+        self._values: dict[str, str] = {}
+        self._answers: dict[tuple, dict[str, bool]] = {}
+        self._tag_lists: dict[tuple, list[str]] = {}
 
     def _cell(self, row: Sequence[object], name: str):
         index = self.columns.get(name)
@@ -154,7 +183,7 @@ class _RowReader:
             return None
         return row[index]
 
-    def _issue(self, row_no: int, name: str, value: object, severity: str, code: str, **params) -> None:
+    def _issue(self, row_no: int, name: str, value: object, severity: str, code: str, /, **params) -> None:
         column = self.header[self.columns[name]] if name in self.columns else name
         text = cell_text(value)
         self.issues.append(Issue(row_no, column, text[:200], severity, code,
@@ -222,7 +251,11 @@ class _RowReader:
         rec.card_code = self._text(row_no, "card_code", row, 64) or None
         rec.notes = self._text(row_no, "notes", row, MAX_NOTES)
         tags = cell_text(cell(row, "tags"))
-        rec.tags = clean_tags(tags.replace(";", ",").split(",")) if tags else []
+        if tags:
+            found = tuple(self._shared(t) for t in clean_tags(tags.replace(";", ",").split(",")))
+            rec.tags = self._tag_lists.setdefault(found, list(found))  # shared: replaced, never changed
+        rec.city = self._shared(rec.city)
+        answers = {}
         for channel in ("email", "whatsapp"):
             name_ = f"consent_{channel}"
             if name_ in self.columns:
@@ -231,8 +264,16 @@ class _RowReader:
                 if answer is None and raw_c is not None and cell_text(raw_c).strip():
                     self._issue(row_no, name_, raw_c, "warning", "consent_unclear")
                 elif answer is not None:
-                    rec.consent[channel] = answer
+                    answers[channel] = answer
+        if answers:  # one dict per combination of answers, not one per customer (memory on big files)
+            rec.consent = self._answers.setdefault(tuple(answers.items()), answers)
         return rec
+
+    def _shared(self, text: str) -> str:
+        """One string object for a value many rows repeat (a city, a tag)."""
+        if len(text) > 40:
+            return text
+        return self._values.setdefault(text, text)
 
 
 def _fill(into: Record, other: Record) -> None:
@@ -242,12 +283,44 @@ def _fill(into: Record, other: Record) -> None:
         if not getattr(into, name) and getattr(other, name):
             setattr(into, name, getattr(other, name))
     into.tags = clean_tags([*into.tags, *other.tags])
-    for channel, answer in other.consent.items():
-        into.consent.setdefault(channel, answer)
+    if other.consent:
+        into.consent = {**other.consent, **into.consent}
 
 
-def _keys(rec: Record) -> list[str]:
-    return [f"{kind}:{value}" for kind, value in (("e", rec.email), ("p", rec.phone), ("t", rec.tax_id)) if value]
+_KEYS = ("email", "phone", "tax_id")
+
+
+class _FileIndex:
+    """The file's customers by e-mail, phone and tax id, to find a later row of the same person. A value
+    maps to its first record; people of another name with the same value (a family) are kept aside."""
+
+    __slots__ = ("first", "others")
+
+    def __init__(self) -> None:
+        self.first: dict[str, dict[str, Record]] = {kind: {} for kind in _KEYS}
+        self.others: dict[tuple[str, str], list[Record]] = {}
+
+    def candidates(self, kind: str, value: str) -> tuple[Record, ...]:
+        first = self.first[kind].get(value)
+        if first is None:
+            return ()
+        more = self.others.get((kind, value))
+        return (first, *more) if more else (first,)
+
+    def add(self, rec: Record, *, also: bool = True) -> None:
+        """Index `rec` under its values; `also`: beside another person holding the same value."""
+        for kind in _KEYS:
+            value = getattr(rec, kind)
+            if not value:
+                continue
+            first = self.first[kind].setdefault(value, rec)
+            if first is not rec and also:
+                self.others.setdefault((kind, value), []).append(rec)
+
+
+def _text_dates(head: Sequence[Sequence[object]], index: int) -> bool:
+    """Whether a column's first rows hold dates written as text, whose day/month order must be decided."""
+    return any(is_text_date(r[index]) for r in head if index < len(r))
 
 
 def plan_import(table: Table, shop: ShopSettings, today: date, options: ImportOptions | None = None,
@@ -259,46 +332,74 @@ def plan_import(table: Table, shop: ShopSettings, today: date, options: ImportOp
     mapping += ["ignore"] * (len(header) - len(mapping))
     if not ({"name", "first_name", "last_name"} & set(mapping)):
         raise ReguaError("no_name_column")
-    data = table.rows[table.header_index + 1:]
+    skip = table.header_index + 1
     first_row_no = table.header_index + 2
+    total = max(0, table.row_count - skip)
     orders = dict(options.date_orders or {})
     for index, name in enumerate(mapping):
         if name in DATE_FIELDS and index not in orders:
-            orders[index] = date_order((r[index] for r in data if index < len(r)),
-                                       default_day_first=shop.country != "US")
+            # A second pass over the file only for dates written as text (real dates need no order).
+            values = ((r[index] for n, r in enumerate(table.iter_rows()) if n >= skip and index < len(r))
+                      if _text_dates(table.head[skip:], index) else ())
+            orders[index] = date_order(values, default_day_first=shop.country != "US")
     reader = _RowReader(table, mapping, orders, shop, today)
     records: list[Record] = []
-    by_key: dict[str, Record] = {}
+    index = _FileIndex()
     merged = skipped = counted = 0
-    for offset, row in enumerate(data):
+    for offset, row in enumerate(table.iter_rows()):
+        if offset < skip:
+            continue
+        offset -= skip
         if progress is not None and offset % 2000 == 0:
-            progress(offset, len(data))
-        if is_blank(row) or is_totals_row(row):
+            progress(offset, total)
+        row_no = first_row_no + offset
+        if isinstance(row, RowProblem):
+            reader._issue(row_no, "name" if "name" in reader.columns else "first_name",
+                          " ".join(cell_text(v) for v in row if v is not None), row.severity, row.code, **row.params)
+            if row.severity == "error":
+                counted += 1
+                skipped += 1
+                continue
+        if is_blank(row):
+            continue
+        if is_totals_row(row):
+            first = next(v for v in row if v is not None and str(v).strip())
+            reader._issue(row_no, "name" if "name" in reader.columns else "first_name", first, "warning",
+                          "totals_row")
             continue
         counted += 1
-        row_no = first_row_no + offset
         rec = reader.record(row, row_no)
         if rec is None:
             skipped += 1
             continue
-        keys = _keys(rec)
-        first = next((by_key[k] for k in keys if k in by_key), None)
-        if first is not None:
-            reader._issue(row_no, "name", rec.name, "warning", "duplicate_in_file", row=first.rows[0])
-            _fill(first, rec)
+        same = other = None
+        for kind in _KEYS:
+            value = getattr(rec, kind)
+            for candidate in index.candidates(kind, value) if value else ():
+                if names_agree(candidate.name, rec.name):
+                    same = candidate
+                    break
+                if other is None:
+                    other = (kind, candidate)
+            if same is not None:
+                break
+        if same is not None:
+            reader._issue(row_no, "name", rec.name, "warning", "duplicate_in_file", row=same.rows[0])
+            _fill(same, rec)
             merged += 1
-            for k in _keys(first):
-                by_key.setdefault(k, first)
+            index.add(same, also=False)
             continue
-        for k in keys:
-            by_key[k] = rec
+        if other is not None:
+            reader._issue(row_no, "name", rec.name, "warning", "same_key_other_name", key=other[0],
+                          row=other[1].rows[0])
+        index.add(rec)
         records.append(rec)
     plan = ImportPlan(table.file_name, table.sheet, mapping, orders, reader.header, counted, records, merged,
                       skipped, reader.issues, options=options)
     _match_existing(plan, reader)
     plan.issues.sort(key=lambda i: (i.row, i.column))
     if progress is not None:
-        progress(len(data), len(data))
+        progress(total, total)
     return plan
 
 
@@ -325,27 +426,54 @@ def _drop_erased(plan: ImportPlan, reader: _RowReader) -> None:
 def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
     """Pair records with customers already in Régua; work out what each update changes."""
     _drop_erased(plan, reader)
-    wanted = {"email": set(), "phone": set(), "tax_id": set(), "card_code": set()}
+    wanted = {"email": set(), "phone": set(), "tax_id": set(), "card_code": set(), "name_key": set()}
     for rec in plan.records:
-        for name in wanted:
+        for name in ("email", "phone", "tax_id", "card_code"):
             value = getattr(rec, name)
             if value:
                 wanted[name].add(value)
-    found: dict[str, dict[str, object]] = {name: {} for name in wanted}
-    columns = [Customer.id, Customer.name, *(getattr(Customer, n) for n in FILLABLE if n != "birthday"),
+        if not (rec.email or rec.phone or rec.tax_id or rec.card_code):
+            wanted["name_key"].add(sort_key(rec.name))
+    found: dict[str, dict[str, list]] = {name: {} for name in wanted}
+    columns = [Customer.id, Customer.name, Customer.name_key,
+               *(getattr(Customer, n) for n in FILLABLE if n != "birthday"),
                Customer.birth_day, Customer.birth_month, Customer.birth_year]
     for name, values in wanted.items():
         for c in sorted(queries.customers_where_in(getattr(Customer, name), sorted(values), columns)):
-            found[name].setdefault(getattr(c, name), c)  # the lowest id wins, as before
+            found[name].setdefault(getattr(c, name), []).append(c)  # lowest id first
+    same_person = set(plan.options.same_person)
     matched: list[tuple[Record, object]] = []
     for rec in plan.records:
-        existing = next((found[n][getattr(rec, n)] for n in ("email", "phone", "tax_id")
-                         if getattr(rec, n) and getattr(rec, n) in found[n]), None)
+        existing, differing = None, None
+        for key in ("email", "phone", "tax_id", "card_code"):
+            value = getattr(rec, key)
+            for c in found[key].get(value, ()) if value else ():
+                if names_agree(c.name, rec.name):
+                    existing = c
+                    break
+                if differing is None:
+                    differing = (key, c)
+            if existing is not None:
+                break
+        if existing is None and differing is None and not (rec.email or rec.phone or rec.tax_id or rec.card_code):
+            same_name = found["name_key"].get(sort_key(rec.name), [])
+            if len(same_name) == 1:  # nothing else to tell her by: the one customer of that exact name
+                existing = same_name[0]
+        if existing is None and differing is not None:
+            key, c = differing
+            confirmed = rec.rows[0] in same_person
+            plan.possible_duplicates.append(PossibleDuplicate(rec.rows[0], rec.name, c.id, c.name, key, confirmed))
+            reader._issue(rec.rows[0], "name", rec.name, "warning",
+                          "possible_duplicate_same" if confirmed else "possible_duplicate", key=key, name=c.name)
+            if confirmed:
+                existing = c
         if rec.card_code and rec.card_code in found["card_code"]:
-            owner = found["card_code"][rec.card_code]
+            owner = found["card_code"][rec.card_code][0]
             if existing is None or owner.id != existing.id:
                 reader._issue(rec.rows[0], "card_code", rec.card_code, "warning", "card_code_taken", name=owner.name)
                 rec.card_code = None
+        if existing is not None and existing.id in plan.by_existing:
+            existing = None  # two rows of the file are not both her: the second one is someone new
         if existing is not None:
             rec.existing_id = existing.id
             plan.by_existing[existing.id] = rec
@@ -357,12 +485,14 @@ def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
     for rec, existing in matched:
         changes = _changes(existing, rec, plan.options.file_wins)
         in_force = consent_now.get(existing.id, {})
-        for channel, answer in list(rec.consent.items()):
+        kept = {}
+        for channel, answer in rec.consent.items():
             if answer and in_force.get(channel) is False:  # an opt-out is never undone by a re-import
                 reader._issue(rec.rows[0], f"consent_{channel}", "", "warning", "opt_out_kept")
-                del rec.consent[channel]
-            elif in_force.get(channel, False) == answer:
-                del rec.consent[channel]
+            elif in_force.get(channel) != answer:  # what is already on record is not written again
+                kept[channel] = answer
+        if len(kept) != len(rec.consent):
+            rec.consent = kept
         last_seen = seen.get(existing.id)
         if last_seen is not None and (rec.last_purchase is None or rec.last_purchase <= last_seen):
             rec.last_purchase, rec.total_spent = None, None  # history Régua already has (a re-import)
@@ -442,7 +572,7 @@ def _write(plan: ImportPlan, creates: list[Record], *, actor: Actor, shop: ShopS
             name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code))
         tag_rows.extend((cid, t) for t in rec.tags)
         consent_rows.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
-                            for ch, ok in rec.consent.items() if ok)
+                            for ch, ok in rec.consent.items())  # every yes and every no, from this import
         history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
     bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
                            Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
@@ -605,9 +735,8 @@ def save_problem_rows(table: Table, plan: ImportPlan, path, translate: Callable[
         return [safe_cell(ws, value) for value in values]
 
     ws.append(cells([cell_text(h) for h in table.header] + ["problema"]))
-    first_row_no = table.header_index + 2
-    for row_no in sorted(by_row):
-        row = table.rows[row_no - first_row_no + table.header_index + 1]
-        ws.append(cells([cell_text(v) for v in row] + ["; ".join(by_row[row_no])]))
+    for index, row in enumerate(table.iter_rows()):  # row numbers count from 1, as the sheet's do
+        if index + 1 in by_row:
+            ws.append(cells([cell_text(v) for v in row] + ["; ".join(by_row[index + 1])]))
     wb.save(path)
     return len(by_row)

@@ -78,14 +78,20 @@ def _fast_phone(text: str, region: str) -> str | None:
     return None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def normalize_phone(raw: str | None, region: str) -> str | None:
-    """E.164 ('+5511987654321'), reading national numbers with the shop's country as region."""
+    """E.164 ('+5511987654321'), reading national numbers with the shop's country as region. Letters are
+    refused: phonenumbers would read them as keypad digits ('9ABCD' as 92223, a masked 'XXXX' as 9999)."""
     text = clean_text(raw)
     if not text:
         return None
     fast = _fast_phone(text, region)
     if fast is not None:
         return fast
+    if _LETTER.search(text):
+        raise ValidationError("phone", "phone_letters")
     country_name = COUNTRIES[region].name if region in COUNTRIES else region
     try:
         number = phonenumbers.parse(text, region)

@@ -36,7 +36,7 @@ def test_xlsx_export_has_no_formula_and_reads_back(tmp_path, nasty_customers, sh
     cities = {ws.cell(row=r, column=4).value for r in range(2, ws.max_row + 1)}
     assert {"=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)"} <= cities  # as text, not formulas
     back = read_table(path)
-    assert back.header[0] == "Nome" and len(back.rows) == len(NASTY) + 1
+    assert back.header[0] == "Nome" and len(list(back.iter_rows())) == len(NASTY) + 1
     assert AuditLog.get(AuditLog.action == "export").subject == "clientes.xlsx"
 
 

@@ -42,7 +42,7 @@ def _read(tmp_path, name: str, data: bytes):
         return read_table(path)
     except ReguaError as exc:
         assert exc.code in {"file_damaged", "file_empty", "file_unreadable", "file_password", "file_too_big",
-                            "file_too_many_rows", "sheet_not_found"}, exc.code
+                            "file_too_many_rows", "file_too_many_cells", "sheet_not_found"}, exc.code
         return exc
 
 

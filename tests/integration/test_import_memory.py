@@ -1,0 +1,122 @@
+"""Memory stays bounded (RELIABILITY.md, issue 18 item 10): a file inside the import limits is read and
+checked in a process that peaks under 400 MB, and an oversize sheet is refused before it is read.
+Each case runs `regua import --dry-run --json` in its own process and reads that process's peak
+memory (ru_maxrss) from the resource module."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from desktop_app.services.spreadsheet import MAX_CELLS, MAX_ROWS
+
+LIMIT_MB = 400
+
+_SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+               b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.'
+    'xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override '
+    'PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+    'worksheet+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+    'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Clientes" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+    'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+
+
+def raw_xlsx(path, rows: int, columns: int, *, dimension: str | None) -> None:
+    """A real xlsx (SpreadsheetML written directly: openpyxl needs minutes for a million rows)."""
+    letters = [chr(65 + c) for c in range(columns)]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for name, text in _PARTS.items():
+            zf.writestr(name, text)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write(_SHEET_HEAD + (f'<dimension ref="A1:{letters[-1]}{rows}"/>'.encode() if dimension else b"")
+                     + b"<sheetData>")
+            for start in range(1, rows + 1, 10_000):
+                fh.write("".join(
+                    f'<row r="{r}">' + "".join(f'<c r="{x}{r}"><v>{r}</v></c>' for x in letters) + "</row>"
+                    for r in range(start, min(rows, start + 9_999) + 1)).encode())
+            fh.write(b"</sheetData></worksheet>")
+
+
+_CHILD = """
+import resource, runpy, sys
+sys.argv = ["regua", *sys.argv[2:]]
+try:
+    runpy.run_module("desktop_app", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+with open(PEAK, "w") as fh:
+    fh.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+sys.exit(code)
+"""
+
+
+def dry_run(tmp_path, path) -> tuple[int, dict | str]:
+    """`regua import FILE --dry-run --json` in a child process; (its peak memory in MB, the report or the
+    error it printed). The child measures itself, so no other process's peak is counted."""
+    db, peak_file = tmp_path / "shop.db", tmp_path / "peak"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if not db.exists():
+        subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "demo", "--customers", "1",
+                        "--date", "2026-11-24"], check=True, env=env, capture_output=True)
+    code = _CHILD.replace("PEAK", repr(str(peak_file)))
+    proc = subprocess.run([sys.executable, "-c", code, "-", "--db", str(db), "import", str(path), "--dry-run",
+                           "--json"], env=env, capture_output=True, text=True, timeout=120)
+    peak_mb = int(peak_file.read_text()) // 1024
+    result = json.loads(proc.stdout) if proc.returncode == 0 else proc.stderr
+    return peak_mb, result
+
+
+@pytest.mark.slow
+def test_a_99_mb_one_line_csv_is_read_in_bounded_memory_and_its_row_reported(tmp_path):
+    """It peaked at 2.1 GB: the whole line was split into millions of cells before being cut to 200."""
+    path = tmp_path / "uma-linha.csv"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("Nome;Cidade\n")
+        chunk = ";".join(["ab"] * 100_000) + ";"
+        for _ in range(99 * 1024 * 1024 // len(chunk) - 1):
+            fh.write(chunk)
+    assert path.stat().st_size > 95 * 1024 * 1024
+    peak, report = dry_run(tmp_path, path)
+    assert peak < LIMIT_MB, f"peak {peak} MB"
+    assert report["rows"] == 1 and report["created"] == 0
+    assert [(i["row"], i["severity"]) for i in report["issues"]] == [(2, "error")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("dimension", [True, False])
+def test_a_sheet_of_a_million_rows_is_refused_before_it_is_read(tmp_path, dimension):
+    """1,048,576 rows were read (21 s, 661 MB) before the row limit said no. The sheet's declared size,
+    or a count of its rows in the XML, refuses it before the reader loads it."""
+    path = tmp_path / "enorme.xlsx"
+    raw_xlsx(path, 1_048_576, 1, dimension=dimension)
+    peak, error = dry_run(tmp_path, path)
+    assert f"more than {MAX_ROWS} rows" in error and "Traceback" not in error
+    assert peak < 150, f"peak {peak} MB"  # nothing of the sheet was loaded
+
+
+@pytest.mark.slow
+def test_a_sheet_with_more_cells_than_the_reader_can_hold_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "largo.xlsx"
+    raw_xlsx(path, MAX_CELLS // 20 + 1000, 20, dimension=False)
+    peak, error = dry_run(tmp_path, path)
+    assert f"more than {MAX_CELLS} cells" in error and "Traceback" not in error
+    assert peak < 150, f"peak {peak} MB"
