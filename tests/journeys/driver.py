@@ -371,6 +371,17 @@ class Journey:
 
         return Wait(check, "the login, then the main window")
 
+    def click_item(self, view: QAbstractItemView, index: Callable[[], Any]) -> None:
+        """A left click on the row `index()` gives when the click comes (a QModelIndex: any level of a tree)."""
+
+        def do() -> None:
+            at = index()
+            view.scrollTo(at)
+            QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                             view.visualRect(at).center())
+
+        self._later(do)
+
     # --- what a person waits for -----------------------------------------------------------------
 
     def until(self, check: Callable[[], Any], what: str = "a condition", timeout: float = 20.0) -> Wait:
