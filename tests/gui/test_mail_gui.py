@@ -103,9 +103,9 @@ def test_today_sends_one_email_now_and_messages_show_a_paused_queue(
     qtbot.waitUntil(lambda: messages.banner_box.isVisible(), timeout=10000)
     assert "paused" in messages.banner.text() and messages.resume_button.isVisible()
     assert sender.paused()["code"] == 552
-    qtbot.waitUntil(lambda: messages.table.rowCount() == 2)
-    statuses = {messages.table.item(r, 0).text(): messages.table.item(r, 3).text()
-                for r in range(messages.table.rowCount())}
+    qtbot.waitUntil(lambda: messages.model.rowCount() == 2)
+    statuses = {messages.model.index(r, 0).data(): messages.model.index(r, 3).data()
+                for r in range(messages.model.rowCount())}
     assert statuses == {"Maria Souza": "sent", "Ana Quota": "planned"}
     messages.resume_button.click()
     assert not messages.banner_box.isVisible() and sender.paused() is None

@@ -1,0 +1,107 @@
+"""Messages → Send due e-mails now, pressed as the owner presses it (issue 17, item 3).
+
+The shop has e-mails planned for today and a mail account on a real SMTP server on 127.0.0.1 (TLS from
+the test's certificate authority, the password in an in-memory keyring). The owner logs in, clicks
+Messages, clicks the send button; the send runs on the real threaded worker lane. What the journey
+checks is what the server received, what the screen says and what the outbox now holds.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import keyring
+import pytest
+import trustme
+from mailserver import PASSWORD, USER, MemoryKeyring, start_server
+from PySide6.QtCore import QCoreApplication, Qt
+
+from desktop_app.db.database import close_database
+from desktop_app.db.models import Customer, Outbox
+from desktop_app.domain import cadence as c
+from desktop_app.domain.actors import OWNER, Actor
+from desktop_app.domain.dates import local_noon_utc
+from desktop_app.domain.mail import SmtpAccount
+from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.messages_view import status_label
+from tests.journeys.driver import PIN, button
+
+PEOPLE = (("Maria Souza", "maria@example.com"), ("Mariana Lima", "mariana@example.com"),
+          ("Marta Dias", "marta@example.com"))
+
+
+@pytest.fixture
+def smtp_server(tmp_path, monkeypatch):
+    """A real SMTP server whose certificate the app trusts, and a keyring in memory."""
+    ca = trustme.CA()
+    pem = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(pem))
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    controller, box = start_server(ca)
+    yield controller, box
+    controller.stop()
+    keyring.set_keyring(previous)
+
+
+def shop_with_planned_emails(j, port: int) -> None:
+    """Before the app starts: three customers who agreed to e-mails, signed up three days ago, their
+    welcome e-mails planned for today, and the shop's mail account on the local server."""
+    from desktop_app.services import cadence, customers, mailer, shop
+    from desktop_app.services.customers import CustomerInput
+
+    shop.open_shop(j.paths)
+    settings = shop.shop_settings()
+    owner = Actor(None, "Ana Paula", OWNER)
+    shop.set_setting(cadence.SINCE_KEY, (j.today - timedelta(days=30)).isoformat())
+    for name, email in PEOPLE:
+        cid = customers.create_customer(CustomerInput(name=name, email=email, consent_email=True),
+                                        shop=settings, actor=owner, today=j.today - timedelta(days=3))
+        Customer.update(created_at=local_noon_utc(j.today - timedelta(days=3), settings.timezone)).where(
+            Customer.id == cid).execute()
+    cadence.plan(j.today, shop=settings)
+    mailer.save_account(SmtpAccount("127.0.0.1", port, "starttls", USER, "loja@flordelis.com.br", "Flor de Lis",
+                                    daily_limit=500, per_minute=500), PASSWORD, actor=owner)
+    assert Outbox.select().where(Outbox.status == c.PLANNED, Outbox.channel == c.EMAIL).count() == len(PEOPLE)
+    close_database()
+
+
+def on_screen(text: str) -> str:
+    """A text of the Messages screen as the shop's language shows it (the shop is Brazilian)."""
+    return QCoreApplication.translate("MessagesView", text)
+
+
+def cells(view, column: int) -> list[str]:
+    """What one column of the Messages table shows, top to bottom."""
+    model = view.model()
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_send_due_emails_now_sends_them_through_the_worker_lane_and_says_so(journey, smtp_server):
+    controller, box = smtp_server
+    j = journey(shop="staffed", start=False)
+    shop_with_planned_emails(j, controller.port)
+    j.start()
+
+    def steps():
+        yield j.dialog(LoginDialog)
+        j.type(PIN)
+        j.press(Qt.Key.Key_Return)
+        window = yield j.main_window()
+        yield j.idle()
+        messages = window.messages_view
+        j.click_row(window.nav, window.stack.indexOf(messages))
+        yield j.until(lambda: window.stack.currentWidget() is messages and len(cells(messages.table, 0)) == 3,
+                      "the Messages screen with the three planned e-mails")
+        assert set(cells(messages.table, 3)) == {status_label(c.PLANNED)}
+        j.click(button(messages, on_screen("Send due e-mails now")))
+        yield j.until(lambda: len(box.messages) == 3, "the server to receive the three e-mails", timeout=30)
+        yield j.status_text(on_screen("E-mails sent: {sent}.").format(sent=3))
+        yield j.until(lambda: set(cells(messages.table, 3)) == {status_label(c.SENT)}, "the table to say sent")
+        assert sorted(m["To"].addresses[0].addr_spec for m in box.messages) == sorted(e for _, e in PEOPLE)
+        assert sorted(cells(messages.table, 0)) == sorted(n for n, _ in PEOPLE)
+        assert messages.send_button.isEnabled()
+        assert {o.status for o in Outbox.select().where(Outbox.channel == c.EMAIL)} == {c.SENT}
+
+    j.play(steps())
