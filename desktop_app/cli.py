@@ -408,6 +408,14 @@ def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception as exc:  # a busy database is never a traceback, wherever SQLite said it
+        from .db.database import busy_error
+
+        busy = busy_error(exc)
+        if busy is None:
+            raise
+        print(f"regua: {busy.message()}", file=err)
+        return 1
     finally:
         from .db.database import close_database
 

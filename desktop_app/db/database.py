@@ -3,11 +3,20 @@
 `database` is deferred (`SqliteDatabase(None)`) and bound by `open_database`. peewee keeps one
 connection per thread and applies `pragmas` each time it opens one, so the GUI thread, the worker
 lane and the command line all run with WAL, foreign keys, synchronous=FULL and a busy timeout.
+
+Every transaction takes the write lock up front (`BEGIN IMMEDIATE`, the handle's default lock type, so
+every `database.atomic()` in the code gets it): a deferred transaction that reads and then writes cannot
+wait for the lock, SQLite fails it at once with "database is locked". Waiting happens at BEGIN, before
+any of the unit ran, so taking the lock is retried (the whole unit, bounded by `WRITE_WAIT_S`) while
+another program holds it, e.g. a long import. A statement outside a transaction is its own unit and is
+retried the same way. What stays busy past the bound is raised as `DatabaseBusy`, a ReguaError with
+a plain message ("db_busy"), never a traceback.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,6 +26,7 @@ from peewee import OperationalError, SqliteDatabase
 from ..domain.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 5000
+WRITE_WAIT_S = 60.0  # how long a write waits in all for the lock (an import of 150,000 rows holds it ~20 s)
 
 PRAGMAS = (
     ("journal_mode", "wal"),
@@ -28,7 +38,82 @@ PRAGMAS = (
     ("temp_store", 2),
 )
 
-database = SqliteDatabase(None, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000, autoconnect=True)
+
+
+class DatabaseBusy(DatabaseError, OperationalError):
+    """Another program held the write lock for longer than this unit could wait. Nothing of the unit
+    was written. A ReguaError (shown in plain words by the GUI and the command line) that code written
+    for peewee still recognises as an OperationalError."""
+
+    def __init__(self) -> None:
+        DatabaseError.__init__(self, "db_busy")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "database is busy", wrapped or not."""
+    if isinstance(exc, DatabaseBusy):
+        return True
+    if isinstance(exc, OperationalError | sqlite3.OperationalError):
+        text = str(exc).lower()
+        return "database is locked" in text or "database is busy" in text or "database table is locked" in text
+    return False
+
+
+def busy_error(exc: BaseException) -> DatabaseBusy | None:
+    """The plain-words error for `exc` or any exception it came from, when it is a busy database."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if is_busy(exc):
+            return exc if isinstance(exc, DatabaseBusy) else DatabaseBusy()
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
+class _Sqlite(SqliteDatabase):
+    """peewee's SqliteDatabase whose transactions take the write lock up front, waiting for it."""
+
+    def begin(self, lock_type: str | None = None, wait: float | None = None) -> None:
+        """BEGIN IMMEDIATE (unless told otherwise), retried for up to `wait` seconds (WRITE_WAIT_S by
+        default) while another connection holds the write lock; each try waits the busy timeout."""
+        deadline = time.monotonic() + (WRITE_WAIT_S if wait is None else wait)
+        while True:
+            try:
+                super().begin(lock_type)
+                return
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy() from exc
+                time.sleep(0.05)
+
+    def execute_sql(self, sql, params=None):
+        """A statement on its own (outside any transaction) is a unit of its own: retried while busy, as
+        a BEGIN is; inside a transaction the lock is already held, so busy there is raised as it is."""
+        deadline = None
+        while True:
+            try:
+                return super().execute_sql(sql, params)
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                if self.in_transaction() or self._state.conn is not None and self._state.conn.in_transaction:
+                    raise DatabaseBusy() from exc
+                deadline = deadline or time.monotonic() + WRITE_WAIT_S
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy() from exc
+                time.sleep(0.05)
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
+
+
+database = _Sqlite(None, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000, autoconnect=True, lock_type="IMMEDIATE")
 
 
 def open_database(path: str | Path, *, create: bool = True) -> SqliteDatabase:

@@ -28,10 +28,26 @@ from .i18n import error_text
 log = logging.getLogger("regua")
 
 
+def expected(exc: BaseException) -> ReguaError | None:
+    """The ReguaError to show for `exc`, or None for a bug. A busy database is expected, not a bug, even
+    when SQLite's "database is locked" reaches here unwrapped (the database layer normally wraps it as
+    a DatabaseBusy ReguaError): the user is told to try again in a moment, never shown a traceback."""
+    if isinstance(exc, ReguaError):
+        return exc
+    seen = 0
+    while exc is not None and seen < 10:
+        text = str(exc).lower()
+        if type(exc).__name__ == "OperationalError" and ("database is locked" in text or "database is busy" in text):
+            return ReguaError("db_busy")
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """What the worker lane and the dialogs call when something failed."""
-    if isinstance(exc, ReguaError):
-        QMessageBox.warning(parent, QApplication.translate("errors", "Régua"), error_text(exc))
+    known = expected(exc)
+    if known is not None:
+        QMessageBox.warning(parent, QApplication.translate("errors", "Régua"), error_text(known))
     else:
         report_bug(type(exc), exc, exc.__traceback__, parent)
 
@@ -85,7 +101,7 @@ def install_excepthook() -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        if isinstance(exc, ReguaError):
+        if expected(exc) is not None:
             show_error(QApplication.activeWindow(), exc)
             return
         report_bug(exc_type, exc, tb, QApplication.activeWindow())

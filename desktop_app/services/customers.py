@@ -245,13 +245,14 @@ def record_consent(customer_id: int, channel: str, granted: bool, *, actor: Acto
     """Append a consent change; nothing is written when it would not change what is in force."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
-    current = queries.current_consent(customer_id).get(channel)
-    if current is not None and current.granted == granted:
-        return
-    if current is None and not granted:
-        return
-    Consent.create(customer=customer_id, channel=channel, granted=granted, at=at or utc_now(),
-                   source=source, legal_basis=legal_basis, staff=actor.staff_id)
+    with database.atomic():  # read what is in force and write the change as one unit, under the write lock
+        current = queries.current_consent(customer_id).get(channel)
+        if current is not None and current.granted == granted:
+            return
+        if current is None and not granted:
+            return
+        Consent.create(customer=customer_id, channel=channel, granted=granted, at=at or utc_now(),
+                       source=source, legal_basis=legal_basis, staff=actor.staff_id)
 
 
 def unsubscribe(customer_id: int, *, actor: Actor, reason: str = "asked") -> int:

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -162,5 +163,117 @@ def test_models_match_the_migrated_schema(paths):
         for model in ALL_MODELS:
             columns = {c.name for c in database.get_columns(model._meta.table_name)}
             assert {f.column_name for f in model._meta.sorted_fields} <= columns, model.__name__
+    finally:
+        close_database()
+
+
+# --- one writer at a time, and nobody fails for it ----------------------------------------------------------
+
+
+def _hold_write_lock(path: Path, seconds: float) -> subprocess.Popen:
+    """Another process that takes the write lock, says so on stdout, and keeps it for `seconds`."""
+    script = ("import sqlite3, sys, time; con = sqlite3.connect(sys.argv[1], isolation_level=None);"
+              "con.execute('BEGIN IMMEDIATE'); con.execute(\"INSERT OR REPLACE INTO setting (key, value) "
+              "VALUES ('holder', '1')\"); print('holding', flush=True); time.sleep(float(sys.argv[2]));"
+              "con.execute('COMMIT')")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(path), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def test_a_unit_that_reads_then_writes_takes_the_lock_up_front_and_never_fails_for_it(paths):
+    """RELIABILITY.md "The counter never fails because mail goes out": every write transaction takes
+    the write lock up front. A unit reads, another connection writes meanwhile, the unit then writes. In
+    SQLite's default deferred mode the unit fails at once ("database is locked", its snapshot is stale);
+    with BEGIN IMMEDIATE the other writer waits its turn and both commit."""
+    shop.open_shop(paths)
+    other = sqlite3.connect(paths.db_path, timeout=5, isolation_level=None, check_same_thread=False)
+    committed = {}
+
+    def other_writer() -> None:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('other', '1')")
+        other.execute("COMMIT")
+        committed["other"] = time.monotonic()
+
+    try:
+        with database.atomic():
+            assert shop.get_setting("ours") is None  # it reads first...
+            writer = threading.Thread(target=other_writer)
+            writer.start()
+            time.sleep(0.3)  # ...another till writes meanwhile (or waits for this unit)...
+            shop.set_setting("ours", 1)  # ...and then it writes
+            committed["ours"] = time.monotonic()
+        writer.join(timeout=10)
+        assert committed["other"] > committed["ours"]  # the other one waited for the lock, then got in
+        assert (shop.get_setting("ours"), shop.get_setting("other")) == (1, 1)
+    finally:
+        other.close()
+        close_database()
+
+
+def test_a_write_waits_for_a_transaction_longer_than_the_busy_timeout(paths):
+    """RELIABILITY.md "The counter never fails because mail goes out" (and a running import): another
+    process holds the write lock for longer than this connection's busy timeout (shortened to 0.2 s
+    here; a long import outlasts the real 5 s). A unit and a single statement both wait and succeed."""
+    shop.open_shop(paths)
+    try:
+        database.execute_sql("PRAGMA busy_timeout = 200")
+        for alone in (False, True):
+            holder = _hold_write_lock(paths.db_path, 1.0)
+            start = time.monotonic()
+            if alone:
+                shop.set_setting("alone", 2)  # a statement on its own, outside any transaction
+            else:
+                with database.atomic():
+                    shop.set_setting("in_unit", 1)
+            assert time.monotonic() - start > 0.5  # it did wait for the other process
+            holder.wait(timeout=10)
+        assert (shop.get_setting("in_unit"), shop.get_setting("alone")) == (1, 2)
+    finally:
+        close_database()
+
+
+def test_a_database_that_stays_busy_is_one_plain_line_never_a_traceback(paths, monkeypatch):
+    """RELIABILITY.md "The counter never fails because mail goes out": when the lock stays taken past
+    the bound, the unit is refused as a whole (nothing of it written) with the "db_busy" message: a
+    ReguaError, which the window shows translated and the command line prints as one line, exit 1."""
+    import io
+
+    from desktop_app import cli
+    from desktop_app.db import database as db_module
+    from desktop_app.db.database import DatabaseBusy
+    from desktop_app.db.models import Interaction
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.domain.errors import ReguaError
+    from desktop_app.services import customers
+    from desktop_app.services.customers import CustomerInput
+    from tests.conftest import TODAY
+
+    monkeypatch.setattr(db_module, "WRITE_WAIT_S", 0.3)  # the bound, and the busy timeout, made short
+    monkeypatch.setattr(db_module, "PRAGMAS", tuple((k, 100 if k == "busy_timeout" else v) for k, v in db_module.PRAGMAS))
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
+    shop.open_shop(paths)
+    settings = shop.save_shop_settings(shop.ShopSettings.for_country("Loja", "BR"))
+    cid = customers.create_customer(CustomerInput(name="Rita Lopes"), shop=settings, actor=COMMAND_LINE, today=TODAY)
+    holder = _hold_write_lock(paths.db_path, 2.0)
+    try:
+        with pytest.raises(DatabaseBusy) as err:
+            with database.atomic():
+                shop.set_setting("never", 1)
+        assert isinstance(err.value, ReguaError) and err.value.code == "db_busy"
+        assert "busy in another program" in err.value.message()
+        out, errs = io.StringIO(), io.StringIO()
+        code = cli.run(["--db", str(paths.db_path), "log", f"#{cid}", "--kind", "visit",
+                        "--date", TODAY.isoformat()], out=out, err=errs)
+        assert (code, out.getvalue()) == (1, "")
+        assert errs.getvalue() == "regua: The database is busy in another program. Try again in a moment.\n"
+    finally:
+        holder.wait(timeout=10)
+        close_database()
+    shop.open_shop(paths)
+    try:
+        assert shop.get_setting("never") is None
+        assert Interaction.select().where(Interaction.customer == cid).count() == 0
     finally:
         close_database()
