@@ -112,6 +112,38 @@ def test_only_config_decides_paths():
     assert offenders == []
 
 
+def signal_traps(source: str, where: str = "") -> list[str]:
+    """`button.clicked.connect(self.m)` / `action.triggered.connect(self.m)` where `m` takes a parameter:
+    Qt passes `checked` (False) into it. (Messages' send_now(only=None) got only=False and sent nothing.)"""
+    found = []
+    for cls in (n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ClassDef)):
+        methods = {f.name: f for f in cls.body if isinstance(f, ast.FunctionDef)}
+        for call in ast.walk(cls):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "connect"
+                    and isinstance(call.func.value, ast.Attribute) and call.func.value.attr in ("clicked", "triggered")
+                    and call.args and isinstance(call.args[0], ast.Attribute)
+                    and isinstance(call.args[0].value, ast.Name) and call.args[0].value.id == "self"):
+                continue
+            method = methods.get(call.args[0].attr)
+            if method is None:
+                continue
+            params = method.args.args[1:]
+            if (params and params[0].arg != "checked") or method.args.vararg:
+                found.append(f"{where}:{call.lineno} {call.func.value.attr} -> {cls.name}.{method.name}")
+    return found
+
+
+def test_no_button_passes_its_checked_flag_into_a_parameter_that_means_something_else():
+    traps = [t for p in files("gui") for t in signal_traps(p.read_text(encoding="utf-8"), p.name)]
+    assert traps == []
+
+
+def test_the_signal_trap_checker_catches_the_send_now_of_old():
+    old = ("class MessagesView:\n    def __init__(self):\n        self.send_button.clicked.connect(self.send_now)\n"
+           "    def send_now(self, only=None):\n        pass\n")
+    assert signal_traps(old, "messages_view.py") == ["messages_view.py:3 clicked -> MessagesView.send_now"]
+
+
 def test_the_checker_catches_a_broken_rule(tmp_path, monkeypatch):
     """The rule is not vacuous: a domain module importing peewee is reported."""
     fake = tmp_path / "desktop_app" / "domain"
