@@ -135,6 +135,8 @@ MESSAGES: dict[str, str] = {
         "errors", "The server {host}:{port} cannot be reached. Check the internet connection and the port."),
     "smtp_paused": QT_TRANSLATE_NOOP(
         "errors", "The mail server stopped accepting messages (quota or policy). Sending is paused."),
+    "smtp_try_later": QT_TRANSLATE_NOOP(
+        "errors", "The mail server {host} is busy for now ({reply}). Nothing was lost: Régua tries again later."),
     "keyring_unavailable": QT_TRANSLATE_NOOP(
         "errors", "This computer has no safe place for passwords (keyring: {backend}). Régua will not write the "
                   "password anywhere else; you can type it once per session instead."),

@@ -129,6 +129,28 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=(5, 20, 60, 180, 360)[min(max(attempts, 1), 5) - 1])
 
 
+# --- addresses on the wire ---------------------------------------------------------------------------------
+
+
+def smtp_address(address: str) -> str:
+    """The address as it goes into the envelope and the To header: the domain in IDNA (ASCII, `xn--`)
+    form, the local part as it is. Raises ValidationError when the domain cannot be written in IDNA."""
+    local, at, domain = (address or "").rpartition("@")
+    if not at or not local or not domain:
+        raise ValidationError("email", "email_invalid")
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise ValidationError("email", "email_invalid") from exc
+    return f"{local}@{domain.lower()}"
+
+
+def needs_smtputf8(address: str) -> bool:
+    """A local part that is not ASCII (joão@...) can only travel to a server that offers SMTPUTF8."""
+    return not address.isascii()
+
+
 _FORBIDDEN = re.compile("[\r\n\x00\u2028\u2029\x0b\x0c\x85]")
 
 

@@ -66,6 +66,9 @@ REASON_LABELS = {
     "gave_up": QT_TRANSLATE_NOOP("messages", "gave up after several tries"),
     "refused": QT_TRANSLATE_NOOP("messages", "refused by the server"),
     "retried": QT_TRANSLATE_NOOP("messages", "sent again by the owner"),
+    "address_unsupported": QT_TRANSLATE_NOOP(
+        "messages", "the mail server cannot send to this address (letters with accents need SMTPUTF8)"),
+    "error": QT_TRANSLATE_NOOP("messages", "Régua could not build or send it"),
 }
 BANNER_STYLE = "background: #fdecea; color: #8a1c1c; padding: 8px; border-radius: 4px;"
 

@@ -11,12 +11,17 @@ import re
 import smtplib
 import socket
 import ssl
+import time
+from email import message_from_bytes, policy
 from email.header import Header
+from email.headerregistry import Address
+from email.message import EmailMessage
 from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr, formatdate, make_msgid
 
+from ..db.database import database
 from ..domain.actors import Actor
 from ..domain.errors import ReguaError, ValidationError
 from ..domain.mail import SSL, SmtpAccount, check_header
@@ -43,6 +48,11 @@ class MailError(ReguaError):
         self.smtp_code = smtp_code
         super().__init__(code, **params)
 
+    @property
+    def temporary(self) -> bool:
+        """The server answered "not now" (a 4xx reply at any stage): trying again in a while may work."""
+        return self.code == "smtp_try_later"
+
 
 def account() -> SmtpAccount | None:
     data = get_setting(SETTING_KEY)
@@ -68,11 +78,12 @@ def save_account(new: SmtpAccount, password: str | None, *, actor: Actor, sessio
             secrets.remember_for_session(new.keyring_user, password)
         else:
             secrets.store(new.keyring_user, password)
-    old = account()
-    set_setting(SETTING_KEY, new.to_dict())
+    with database.atomic():  # read the old account and write the new one as one unit
+        old = account()
+        set_setting(SETTING_KEY, new.to_dict())
+        audit.record(actor, "smtp.change", new.host, user=new.user, port=new.port, security=new.security)
     if old is not None and old.keyring_user != new.keyring_user and password:
         secrets.forget(old.keyring_user)
-    audit.record(actor, "smtp.change", new.host, user=new.user, port=new.port, security=new.security)
     return new
 
 
@@ -85,38 +96,103 @@ def password_for(acc: SmtpAccount) -> str:
 
 class _Connection(smtplib.SMTP):
     """smtplib's client, remembering whether a message's final dot went out: a failure after it is
-    "maybe delivered" (never retried by itself), a failure before it is safe to retry."""
+    "maybe delivered" (never retried by itself), a failure before it is safe to retry.
+
+    smtplib's timeout is per read, so a server that drip-feeds `220-` lines can hold it for ever. Here
+    each step (connecting, one reply however many lines it has, one command or message sent) must end
+    within `step_timeout` seconds, and none may run past `deadline` (time.monotonic(), the whole run's)."""
 
     payload_sent = False
 
+    def __init__(self, host: str, port: int, *, timeout: float, deadline: float | None = None, **kwargs) -> None:
+        self.step_timeout = timeout
+        self.deadline = deadline
+        super().__init__(host, port, timeout=timeout, **kwargs)
+
+    def _limit(self, start: float) -> float:
+        """When the step begun at `start` must be over."""
+        end = start + self.step_timeout
+        return end if self.deadline is None else min(end, self.deadline)
+
+    def _budget(self, end: float) -> float:
+        left = end - time.monotonic()
+        if left <= 0:
+            self.close()
+            raise SMTPStepTimeout("timed out: the server took too long")
+        return left
+
+    def _get_socket(self, host, port, timeout):
+        return super()._get_socket(host, port, self._budget(self._limit(time.monotonic())))
+
     def send(self, s):  # noqa: D102
+        if self.sock is not None:
+            self.sock.settimeout(self._budget(self._limit(time.monotonic())))  # sendall: the whole send
         super().send(s)
         if isinstance(s, bytes | str) and (s.endswith(b"\r\n.\r\n") if isinstance(s, bytes) else s.endswith("\r\n.\r\n")):
             self.payload_sent = True
+
+    def getreply(self):
+        """smtplib's getreply, with the whole reply (all its lines) bounded by the step's time."""
+        end = self._limit(time.monotonic())
+        resp = []
+        if self.file is None:
+            self.file = self.sock.makefile("rb")
+        while True:
+            if self.sock is not None:
+                self.sock.settimeout(self._budget(end))
+            try:
+                line = self.file.readline(smtplib._MAXLINE + 1)
+            except OSError as exc:
+                self.close()
+                if isinstance(exc, TimeoutError):
+                    raise SMTPStepTimeout("timed out: the server took too long") from exc
+                raise smtplib.SMTPServerDisconnected(f"Connection unexpectedly closed: {exc}") from exc
+            if not line:
+                self.close()
+                raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+            if len(line) > smtplib._MAXLINE:
+                self.close()
+                raise smtplib.SMTPResponseException(500, "Line too long.")
+            resp.append(line[4:].strip(b" \t\r\n"))
+            try:
+                code = int(line[:3])
+            except ValueError:
+                code = -1
+                break
+            if line[3:4] != b"-":
+                break
+        return code, b"\n".join(resp)
 
 
 class _SslConnection(_Connection, smtplib.SMTP_SSL):
     pass
 
 
-def connect(acc: SmtpAccount, password: str, *, timeout: float = TIMEOUT_S) -> smtplib.SMTP:
+class SMTPStepTimeout(smtplib.SMTPServerDisconnected):
+    """A step of the conversation (or the run) ran out of time; the connection is closed."""
+
+
+def connect(acc: SmtpAccount, password: str, *, timeout: float = TIMEOUT_S, deadline: float | None = None
+            ) -> smtplib.SMTP:
     """An authenticated connection. TLS is verified (system CAs, host name) before the password is
-    sent; a server that does not offer STARTTLS is an error, never a fall back to plain text."""
+    sent; a server that does not offer STARTTLS is an error, never a fall back to plain text. Each step
+    ends within `timeout` seconds, and connecting, TLS and login all by `deadline` (time.monotonic())."""
     context = ssl.create_default_context()
     conn = None
     try:
         if acc.security == SSL:
-            conn = _SslConnection(acc.host, acc.port, timeout=timeout, context=context)
+            conn = _SslConnection(acc.host, acc.port, timeout=timeout, deadline=deadline, context=context)
             conn.ehlo()
         else:
-            conn = _Connection(acc.host, acc.port, timeout=timeout)
+            conn = _Connection(acc.host, acc.port, timeout=timeout, deadline=deadline)
             conn.ehlo()
             if not conn.has_extn("starttls"):
                 raise MailError("smtp_no_starttls", host=acc.host)
             conn.starttls(context=context)
             conn.ehlo()
         conn.login(acc.user, password)
-        return conn
+        conn.deadline = None  # from here each message's steps are bounded by the step timeout alone:
+        return conn  # a run's deadline is checked between messages, never cutting one off mid-way
     except BaseException as exc:
         if conn is not None:
             close(conn)
@@ -135,6 +211,10 @@ def close(conn: smtplib.SMTP) -> None:
 
 def translate(exc: BaseException, acc: SmtpAccount) -> MailError:
     """Any failure of talking to the server, as a message a shop owner can act on."""
+    if isinstance(exc, smtplib.SMTPResponseException) and 400 <= exc.smtp_code < 500:
+        # 421 greeting, 454 4.7.0 at AUTH, 4xx at EHLO or STARTTLS: the server is busy, not refusing
+        return MailError("smtp_try_later", smtp_code=exc.smtp_code, host=acc.host,
+                         reply=f"{exc.smtp_code} {_reply(exc)}")
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return MailError("smtp_auth_refused", smtp_code=exc.smtp_code, reply=_reply(exc))
     if isinstance(exc, smtplib.SMTPNotSupportedError):
@@ -164,8 +244,10 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
 
 
 def test_account(acc: SmtpAccount, password: str | None = None, *, timeout: float = TIMEOUT_S) -> str:
-    """Connect, start TLS, log in and leave. Returns the server's name; raises MailError in plain words."""
-    conn = connect(acc, password if password is not None else password_for(acc), timeout=timeout)
+    """Connect, start TLS, log in and leave. Returns the server's name; raises MailError in plain words.
+    The whole test ends within a few steps' time, however slowly the server talks."""
+    conn = connect(acc, password if password is not None else password_for(acc), timeout=timeout,
+                   deadline=time.monotonic() + 4 * timeout)
     close(conn)
     return acc.host
 
@@ -248,13 +330,14 @@ def html_from_text(text_escaped: str, shop_name: str, colour: str | None = None,
 
 def build_message(acc: SmtpAccount, to_addr: str, to_name: str, subject: str, text: str, html_body: str, *,
                   marketing: bool, unsubscribe_text: str = "", logo_image: tuple[str, bytes] | None = None
-                  ) -> MIMEMultipart:
+                  ) -> MIMEMultipart | EmailMessage:
     """multipart/alternative (text, then HTML), UTF-8. Built with the classic MIME classes, four times
     faster than EmailMessage; every header value is checked or cleaned of line breaks first, and
     addresses are validated ones, so nothing can add a header."""
     msg = MIMEMultipart("alternative")
     msg["From"] = formataddr((_display(acc.from_name), acc.from_addr), charset="utf-8")
-    msg["To"] = formataddr((_display(to_name), to_addr), charset="utf-8")
+    international = not to_addr.isascii()  # joão@...: only for a server that offers SMTPUTF8
+    msg["To"] = formataddr((_display(to_name), "to@invalid" if international else to_addr), charset="utf-8")
     subject = " ".join(check_header(subject).split())  # refused if it breaks a line; spaces tidied
     msg["Subject"] = subject if subject.isascii() else Header(subject, "utf-8")
     msg["Date"] = formatdate(localtime=True)
@@ -274,4 +357,15 @@ def build_message(acc: SmtpAccount, to_addr: str, to_name: str, subject: str, te
         image.add_header("Content-Disposition", "inline", filename=f"logo.{'png' if logo_image[0] == 'png' else 'jpg'}")
         related.attach(image)
         msg.attach(related)
-    return msg
+    return _utf8_recipient(msg, _display(to_name), to_addr) if international else msg
+
+
+def _utf8_recipient(msg: MIMEMultipart, name: str, to_addr: str) -> EmailMessage:
+    """The message with a To header that keeps a non-ASCII local part as UTF-8 (RFC 6532). The classic
+    MIME classes cannot write one, so the message is read back under the SMTPUTF8 policy (rare: only
+    these customers) and smtplib then sends it with SMTPUTF8 and BODY=8BITMIME."""
+    out = message_from_bytes(msg.as_bytes(), policy=policy.SMTPUTF8)
+    local, _, domain = to_addr.rpartition("@")
+    del out["To"]
+    out["To"] = Address(display_name=name, username=local, domain=domain)
+    return out

@@ -7,10 +7,18 @@ marks the address bounced, authentication, quota and policy errors pause the who
 resumes it. Consent and the suppression list are checked at claim time, up to the last second. The
 daily and per-minute limits are counted from the outbox itself, so they hold across restarts and across
 the GUI's timer and the OS scheduler's `regua send-due`.
+
+No single message stops the queue: whatever goes wrong while building or sending one (an address only a
+SMTPUTF8 server can take, a bug) ends that message in a recorded state with its reason, and the sender
+goes on. No server holds the sender: each SMTP step is bounded (mailer), and each run has an overall
+deadline; what is left when it passes waits, still planned, for the next run. A busy database (a long
+import) is waited for at each message's claim; when it stays busy the run stops between messages, with
+nothing left `sending`, and says so in one line (DatabaseBusy).
 """
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import time as time_mod
 from collections import Counter
@@ -20,22 +28,27 @@ from datetime import date, datetime, time, timedelta
 from ..db import cadence as queries
 from ..db import customers as customer_queries
 from ..db import outbox as outbox_sql
-from ..db.database import database
+from ..db.database import DatabaseBusy, database
 from ..db.models import Outbox, Suppression
 from ..domain import cadence as c
 from ..domain import mail as rules_mail
 from ..domain.actors import Actor
 from ..domain.cadence import CadenceRules, Contact
 from ..domain.dates import to_utc, utc_now, zone
-from ..domain.errors import ReguaError
+from ..domain.errors import ReguaError, ValidationError
 from ..domain.permissions import require
 from . import cadence, mailer
 from .default_texts import unsubscribe_line
 from .mailer import MailError
 from .shop import ShopSettings, get_setting, set_setting
 
+log = logging.getLogger(__name__)
+
 PAUSE_KEY = "mail_paused"
-STALE_SENDING = timedelta(minutes=5)  # longer than any send can take with the socket timeouts
+STALE_SENDING = timedelta(minutes=5)  # longer than any send can take: each SMTP step is bounded by the timeout
+RUN_DEADLINE_S = 15 * 60.0  # a whole run, however slowly the server talks; what is left goes in the next run
+CONNECT_BACKOFF_S = (2.0, 10.0)  # waits before connecting again after a 4xx at the greeting, EHLO or AUTH
+OUTCOME_WAIT_S = 300.0  # how long the outcome of a message already handed over may wait for the write lock
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,42 +139,79 @@ def _claim(oid: int, today: date, now: datetime) -> str:
 
 
 def _finish(oid: int, **fields) -> None:
-    with database.atomic("IMMEDIATE"):
+    """Record a message's outcome. It waits longer than other writes for the lock: the server already
+    answered, and a row left `sending` would later count as "maybe delivered"."""
+    with database.atomic(wait=OUTCOME_WAIT_S):
         Outbox.update(updated_at=utc_now(), **fields).where(Outbox.id == oid).execute()
 
 
 def _sent(oid: int, customer_id: int, step: str, message_id: str, today: date) -> None:
-    with database.atomic("IMMEDIATE"):
+    with database.atomic(wait=OUTCOME_WAIT_S):
         outbox_sql.mark_sent(oid, customer_id, f"E-mail · {cadence.step_label_key(step)}", today, utc_now(),
                              message_id)
 
 
-def _failed(row: Outbox, code: int | None, reply: str, to_addr: str, now: datetime) -> str:
-    """Record what a refusal means; returns the verdict (retry, bounce, pause, fail)."""
+def _failed(oid: int, code: int | None, reply: str, to_addr: str, now: datetime) -> str:
+    """Record what a refusal means, in one transaction; returns the verdict (retry, bounce, pause, fail)."""
     verdict = rules_mail.classify(code, reply)
-    error = f"{code} {reply}".strip() if code else reply
-    if verdict == rules_mail.RETRY and row.attempts < rules_mail.MAX_ATTEMPTS:
-        _finish(row.id, status=c.PLANNED, retry_at=now + rules_mail.backoff(row.attempts), error=error[:300])
-    elif verdict == rules_mail.PAUSE:
-        _finish(row.id, status=c.PLANNED, attempts=max(row.attempts - 1, 0), error=error[:300])
-    else:
-        _finish(row.id, status=c.FAILED, reason="bounced" if verdict == rules_mail.BOUNCE else
-                "gave_up" if verdict == rules_mail.RETRY else "refused", error=error[:300])
-        if verdict == rules_mail.BOUNCE:
-            with database.atomic():
+    error = (f"{code} {reply}".strip() if code else reply)[:300]
+    with database.atomic(wait=OUTCOME_WAIT_S):
+        attempts = Outbox.get_by_id(oid).attempts
+        if verdict == rules_mail.RETRY and attempts < rules_mail.MAX_ATTEMPTS:
+            _finish(oid, status=c.PLANNED, retry_at=now + rules_mail.backoff(attempts), error=error)
+        elif verdict == rules_mail.PAUSE:
+            _finish(oid, status=c.PLANNED, attempts=max(attempts - 1, 0), error=error)
+        else:
+            _finish(oid, status=c.FAILED, reason="bounced" if verdict == rules_mail.BOUNCE else
+                    "gave_up" if verdict == rules_mail.RETRY else "refused", error=error)
+            if verdict == rules_mail.BOUNCE:
                 Suppression.insert(email=to_addr, reason="bounced", at=now, detail=error[:200]).on_conflict_ignore().execute()
     return verdict
 
 
+def _unexpected(oid: int, exc: BaseException, payload_sent: bool) -> str:
+    """Anything else that went wrong with one message (a bug, the unforeseen) ends it recorded, with its
+    reason: `uncertain` when the whole message had gone out, else `failed` (the owner may retry it)."""
+    log.error("message #%s could not be sent", oid, exc_info=exc)
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    if payload_sent:
+        status, reason = c.UNCERTAIN, "no_reply"
+    else:
+        status, reason = c.FAILED, "error"
+    with database.atomic(wait=OUTCOME_WAIT_S):
+        Outbox.update(status=status, reason=reason, error=detail, updated_at=utc_now()).where(
+            (Outbox.id == oid) & Outbox.status.in_((c.PLANNED, c.SENDING))).execute()
+    return "uncertain" if payload_sent else "failed"
+
+
+def _connect(acc, password: str, *, timeout: float, deadline: float, backoff, sleep, now: datetime) -> smtplib.SMTP:
+    """A connection, trying again after a short wait when the server says "not now" (4xx at the greeting,
+    EHLO or AUTH): a temporary refusal never pauses the queue. A refused password (5xx AUTH) does."""
+    waits = list(backoff)
+    while True:
+        try:
+            return mailer.connect(acc, password, timeout=timeout, deadline=deadline)
+        except MailError as exc:
+            if exc.code == "smtp_auth_refused":  # every later try would be refused too: stop until fixed
+                _pause(exc, exc.smtp_code, exc.params.get("reply", ""), now)
+                raise
+            if not exc.temporary or not waits or time_mod.monotonic() + waits[0] >= deadline:
+                raise
+            sleep(waits.pop(0))
+
+
 def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dry_run: bool = False,
              only: list[int] | None = None, timeout: float = mailer.TIMEOUT_S, wait_for_rate: bool = True,
-             sleep=time_mod.sleep) -> dict[str, int]:
+             sleep=time_mod.sleep, deadline_s: float = RUN_DEADLINE_S) -> dict[str, int]:
     """Send the e-mails due by `today`. Returns counts per outcome. Raises MailError when the account is
-    missing or the connection cannot be made (nothing is claimed then)."""
+    missing or the connection cannot be made (nothing is claimed then), DatabaseBusy when the database
+    stayed busy at a claim (the run stops between messages). Each SMTP step ends within `timeout`
+    seconds and the run within `deadline_s`: what is left then is counted as `left_for_next_run`."""
+    deadline = time_mod.monotonic() + deadline_s
     now = now or utc_now()
     counts: Counter[str] = Counter()
     rules = cadence.get_rules(shop)
-    with database.atomic("IMMEDIATE"):
+    with database.atomic():
         counts["expired"] += queries.expire_stale(today, now)
     counts["uncertain"] += recover_interrupted(now)
     if paused():
@@ -180,30 +230,48 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
             counts["would_send"] += len(due)
         return _nonzero(counts)
     password = mailer.password_for(acc)
-    try:
-        conn = mailer.connect(acc, password, timeout=timeout)
-    except MailError as exc:
-        if exc.code == "smtp_auth_refused":  # every later try would be refused too: stop until fixed
-            _pause(exc, exc.smtp_code, exc.params.get("reply", ""), now)
-        raise
+    link = dict(timeout=timeout, deadline=deadline, backoff=CONNECT_BACKOFF_S, sleep=sleep, now=now)
+    conn: smtplib.SMTP | None = _connect(acc, password, **link)
     facts = outbox_sql.rows_with_contacts(due)
     brand = (*mailer.branding(), mailer.logo())
     try:
-        for oid in due:
+        for index, oid in enumerate(due):
+            if time_mod.monotonic() >= deadline:  # the run's time is up: the rest waits for the next run
+                counts["left_for_next_run"] += len(due) - index
+                break
             recent = _sent_since(utc_now() - timedelta(seconds=60))
             if recent >= acc.per_minute:
                 if not wait_for_rate:
                     counts["rate_limited"] += 1
                     continue
+                if time_mod.monotonic() + 60 >= deadline:
+                    counts["left_for_next_run"] += len(due) - index
+                    break
                 sleep(60)
-            if conn.sock is None:  # the server closed it (a 421, a dropped line): a fresh one
-                mailer.close(conn)
-                conn = mailer.connect(acc, password, timeout=timeout)
-            verdict = _send_one(oid, facts.get(oid), conn, acc, today, shop, rules, counts, brand)
+            if conn is None or conn.sock is None:  # the server closed it (a 421, a dropped line): a fresh one
+                if conn is not None:
+                    mailer.close(conn)
+                conn = None
+                try:
+                    conn = _connect(acc, password, **link)
+                except MailError as exc:
+                    counts["paused" if exc.code == "smtp_auth_refused" else "not_connected"] += 1
+                    counts["left_for_next_run"] += len(due) - index
+                    break
+            try:
+                verdict = _send_one(oid, facts.get(oid), conn, acc, today, shop, rules, counts, brand)
+            except DatabaseBusy:
+                raise  # the run stops between messages; this one was not claimed, or its outcome is recorded
+            except Exception as exc:  # noqa: BLE001 - one message never stops the queue
+                counts[_unexpected(oid, exc, bool(getattr(conn, "payload_sent", False)))] += 1
+                mailer.close(conn)  # the conversation may be anywhere: start the next message afresh
+                conn = None
+                continue
             if verdict == rules_mail.PAUSE:
                 break
     finally:
-        mailer.close(conn)
+        if conn is not None:
+            mailer.close(conn)
     return _nonzero(counts)
 
 
@@ -221,8 +289,14 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
     item = cadence.DueItem(oid, customer_id, name, phone, email, step, occurrence, channel, _date(due_on),
                            _date(send_on), _date(not_after), status, reason, detail, ref_id)
     try:
+        to_addr = rules_mail.smtp_address(item.email)  # the domain in IDNA form
+    except ValidationError as exc:
+        _finish(oid, status=c.FAILED, reason="address_unsupported", error=exc.message()[:300])
+        counts["failed"] += 1
+        return rules_mail.FAIL
+    try:
         rendered = _render(item, step not in c.TRANSACTIONAL, shop, rules, brand)
-        msg = mailer.build_message(acc, rendered.to_addr, rendered.to_name, rendered.subject, rendered.text,
+        msg = mailer.build_message(acc, to_addr, rendered.to_name, rendered.subject, rendered.text,
                                    rendered.html, marketing=rendered.marketing,
                                    unsubscribe_text=unsubscribe_line(shop.language), logo_image=brand[2])
     except ReguaError as exc:  # a template or header problem: this message cannot go as it is
@@ -233,15 +307,19 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
     if state != "claimed":
         counts[state] += 1
         return state
+    if rules_mail.needs_smtputf8(to_addr) and not conn.has_extn("smtputf8"):
+        # joão@...: this server cannot take a non-ASCII address; the message fails, the queue goes on
+        _finish(oid, status=c.FAILED, reason="address_unsupported", error="the server does not offer SMTPUTF8")
+        counts["failed"] += 1
+        return rules_mail.FAIL
     conn.payload_sent = False
     try:
-        conn.send_message(msg, from_addr=acc.from_addr, to_addrs=[rendered.to_addr])
+        conn.send_message(msg, from_addr=acc.from_addr, to_addrs=[to_addr])
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = next(iter(exc.recipients.values()))
-        return _count(_failed(Outbox.get_by_id(oid), code, _text(reply), rendered.to_addr, now), counts, acc, code,
-                      _text(reply))
+        return _count(_failed(oid, code, _text(reply), item.email, now), counts, acc, code, _text(reply))
     except smtplib.SMTPResponseException as exc:
-        verdict = _count(_failed(Outbox.get_by_id(oid), exc.smtp_code, _text(exc.smtp_error), rendered.to_addr, now),
+        verdict = _count(_failed(oid, exc.smtp_code, _text(exc.smtp_error), item.email, now),
                          counts, acc, exc.smtp_code, _text(exc.smtp_error))
         if exc.smtp_code == 421:  # "closing the channel": the server hangs up after it
             mailer.close(conn)
@@ -250,8 +328,8 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
         if conn.payload_sent:  # the whole message went out and no reply came: maybe delivered
             _finish(oid, status=c.UNCERTAIN, reason="no_reply", error=type(exc).__name__)
             counts["uncertain"] += 1
-        else:
-            _failed(Outbox.get_by_id(oid), None, type(exc).__name__, rendered.to_addr, now)
+        else:  # a dropped line or a step that ran out of time before the message went: later
+            _failed(oid, None, type(exc).__name__, item.email, now)
             counts["retry"] += 1
         mailer.close(conn)
         return "reconnect"

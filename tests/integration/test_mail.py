@@ -1,6 +1,7 @@
 """Mail against a real SMTP server on 127.0.0.1 with real TLS: messages arrive once and well formed; an
 untrusted certificate or a server hiding STARTTLS stop before AUTH; every reply class ends in the state
-DESIGN.md section 5 says; consent is checked at the last second; a killed sender never sends twice."""
+DESIGN.md section 5 says; consent is checked at the last second; a killed sender never sends twice; one
+message never stops the queue; 4xx is temporary at every stage; no server can hold the sender."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
 import pytest
 import trustme
-from mailserver import PASSWORD, USER, MemoryKeyring, start_server, start_tarpit
+from mailserver import PASSWORD, USER, MemoryKeyring, start_dripper, start_server, start_tarpit
 
 from desktop_app.db.models import Customer, Outbox, Suppression
 from desktop_app.domain import cadence as c
@@ -328,3 +330,139 @@ def test_a_send_batch_killed_at_20_random_points_never_sends_an_occasion_twice(
         assert len(delivered) == len(set(delivered)), run
     assert {r.status for r in Outbox.select()} <= {c.SENT, c.UNCERTAIN}
     assert Outbox.select().count() == 240
+
+
+# --- one message never stops the queue ----------------------------------------------------------------------
+
+
+def test_a_non_ascii_address_first_in_line_goes_by_smtputf8_and_the_rest_follow(
+        shop_settings, actor, trusted, memory_keyring, ca):
+    """RELIABILITY.md "One message never stops the queue": SMTPUTF8 when offered, IDNA domains. The
+    customer with joão@ is first in line; she gets her message with her address intact, a café.com.br
+    domain travels as xn--caf-dma, and everyone after them is sent too."""
+    controller, box = start_server(ca, enable_smtputf8=True)
+    try:
+        set_up(shop_settings, actor, controller.port)
+        joao = customer(shop_settings, actor, "João Gonçalves", "joão@exemplo.com.br")
+        ana = customer(shop_settings, actor, "Ana Café", "ana@café.com.br")
+        maria = customer(shop_settings, actor, "Maria Souza", "maria@example.com")
+        plan(shop_settings)
+        assert [r.customer_id for r in Outbox.select().order_by(Outbox.id)] == [joao, ana, maria]
+        counts = sender.send_due(DAY, shop=shop_settings, timeout=5)
+        assert counts["sent"] == 3
+        assert box.rcpt_tos == ["joão@exemplo.com.br", "ana@xn--caf-dma.com.br", "maria@example.com"]
+        to_joao = box.messages[0]
+        assert to_joao["To"].addresses[0].addr_spec == "joão@exemplo.com.br"
+        assert to_joao["To"].addresses[0].display_name == "João Gonçalves"
+        assert len(to_joao.get_all("Date")) == 1 and to_joao["Message-ID"].endswith("@flordelis.com.br>")
+        assert "João" in to_joao.get_body(("plain",)).get_content()
+        assert {r.status for r in Outbox.select()} == {c.SENT}
+    finally:
+        controller.stop()
+
+
+def test_a_non_ascii_address_without_smtputf8_fails_alone_with_its_reason(
+        shop_settings, actor, trusted, memory_keyring, server):
+    """RELIABILITY.md "One message never stops the queue": a server without SMTPUTF8 cannot take joão@,
+    first in line. Her message ends `failed` with a reason the Messages screen shows; the others go."""
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    joao = customer(shop_settings, actor, "João Gonçalves", "joão@exemplo.com.br")
+    customer(shop_settings, actor, "Ana Café", "ana@café.com.br")
+    customer(shop_settings, actor, "Maria Souza", "maria@example.com")
+    plan(shop_settings)
+    counts = sender.send_due(DAY, shop=shop_settings, timeout=5)
+    assert (counts["sent"], counts["failed"]) == (2, 1)
+    assert box.rcpt_tos == ["ana@xn--caf-dma.com.br", "maria@example.com"]
+    failed = sender.messages(c.FAILED)
+    assert [(m.customer_id, m.reason) for m in failed] == [(joao, "address_unsupported")]
+    assert "SMTPUTF8" in failed[0].error
+    assert sender.send_due(DAY, shop=shop_settings).get("sent", 0) == 0  # and never tried again by itself
+
+
+# --- 4xx is temporary at every stage --------------------------------------------------------------------------
+
+
+def test_4xx_at_the_greeting_auth_rcpt_and_data_is_retried_never_a_pause(
+        shop_settings, actor, trusted, memory_keyring, server):
+    """RELIABILITY.md "4xx is temporary at every stage": 421 at the greeting and 454 4.7.0 at AUTH are
+    tried again after a short wait in the same run; 450 at RCPT and 421 at DATA put that message back
+    with backoff. The queue is never paused, and everything else is sent."""
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    box.greetings = ["421 4.3.2 Too many connections, try later"]
+    box.auth_replies = ["454 4.7.0 Temporary authentication failure"] * 2  # AUTH PLAIN, then LOGIN: both
+    people = {local: customer(shop_settings, actor, f"Cliente {local}", f"{local}@example.com")
+              for local in ("busy", "later", "ok", "also")}
+    plan(shop_settings)
+    waits = []
+    counts = sender.send_due(DAY, shop=shop_settings, timeout=5, sleep=lambda s: (waits.append(s), time.sleep(0.05)))
+    assert waits == list(sender.CONNECT_BACKOFF_S)  # a short wait, then a longer one (shortened here)
+    assert sender.paused() is None
+    assert (counts["sent"], counts["retry"]) == (2, 2)
+    state = {local: Outbox.get(Outbox.customer == cid) for local, cid in people.items()}
+    for local in ("busy", "later"):
+        assert state[local].status == c.PLANNED and state[local].retry_at > utc_now(), local
+    assert box.greetings == [] and box.auth_replies == []
+    assert box.log.count("AUTH") >= 4  # PLAIN and LOGIN refused, then in, then in again after the 421 at DATA
+
+
+def test_a_server_busy_at_auth_for_the_whole_run_leaves_the_queue_waiting_not_paused(
+        shop_settings, actor, trusted, memory_keyring, server):
+    """RELIABILITY.md "4xx is temporary at every stage", "5xx AUTH pauses" (the wrong-password test): a 454
+    on every try of this run ends the run in plain words, nothing claimed, nothing paused; the next run
+    sends."""
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    customer(shop_settings, actor, "Maria Souza", "maria@example.com")
+    plan(shop_settings)
+    box.auth_replies = ["454 4.7.0 Temporary authentication failure"] * 6  # 3 tries, 2 mechanisms each
+    with pytest.raises(MailError) as err:
+        sender.send_due(DAY, shop=shop_settings, timeout=5, sleep=lambda s: time.sleep(0.05))
+    assert err.value.code == "smtp_try_later" and err.value.temporary
+    assert "454 4.7.0" in err.value.message() and "tries again later" in err.value.message()
+    assert sender.paused() is None and Outbox.get().status == c.PLANNED
+    assert sender.send_due(DAY, shop=shop_settings, timeout=5)["sent"] == 1
+
+
+# --- no server can hold the sender ----------------------------------------------------------------------------
+
+
+def test_a_server_drip_feeding_its_greeting_is_dropped_at_the_step_deadline(shop_settings, actor, memory_keyring):
+    """RELIABILITY.md "No server can hold the sender": a `220-` line every 0.2 s never lets a per-read
+    timeout of 1 s expire; the greeting as a whole must end within the step's 1 s."""
+    listener, port = start_dripper(0.2, give_up_after=8)
+    try:
+        acc = set_up(shop_settings, actor, port)
+        customer(shop_settings, actor, "Maria Souza", "maria@example.com")
+        plan(shop_settings)
+        for attempt in (lambda: mailer.test_account(acc, timeout=1),
+                        lambda: sender.send_due(DAY, shop=shop_settings, timeout=1)):
+            start = time.monotonic()
+            with pytest.raises(MailError) as err:
+                attempt()
+            assert err.value.code == "smtp_timeout" and time.monotonic() - start < 3
+        assert Outbox.get().status == c.PLANNED and sender.paused() is None
+    finally:
+        listener.close()
+
+
+def test_a_run_stops_at_its_deadline_between_messages_and_the_next_run_sends_the_rest(
+        shop_settings, actor, trusted, memory_keyring, server):
+    """RELIABILITY.md "No server can hold the sender" (each run has an overall deadline) and "One message
+    per occasion, ever": a server that takes 0.3 s per message and a 1 s run: the run ends on time, the
+    message in flight is finished (never cut off into `uncertain`), the rest stays planned for the next run."""
+    controller, box = server
+    set_up(shop_settings, actor, controller.port)
+    for i in range(10):
+        customer(shop_settings, actor, f"Cliente {i}", f"c{i}@example.com")
+    plan(shop_settings)
+    box.data_delay = 0.3
+    start = time.monotonic()
+    counts = sender.send_due(DAY, shop=shop_settings, timeout=5, deadline_s=1.0)
+    assert time.monotonic() - start < 2.5
+    assert 1 <= counts["sent"] <= 5 and counts["sent"] + counts["left_for_next_run"] == 10, counts
+    assert {r.status for r in Outbox.select()} == {c.SENT, c.PLANNED}
+    box.data_delay = 0
+    assert sender.send_due(DAY, shop=shop_settings, timeout=5)["sent"] == counts["left_for_next_run"]
+    assert sorted(box.rcpt_tos) == sorted(f"c{i}@example.com" for i in range(10))  # each once
