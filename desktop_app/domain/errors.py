@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "pins_differ": QT_TRANSLATE_NOOP("errors", "The two PINs are not the same."),
     "pin_too_short": QT_TRANSLATE_NOOP("errors", "The PIN needs at least 4 characters."),
     "staff_name_taken": QT_TRANSLATE_NOOP("errors", "There is already a staff member called {name}."),
+    "consent_needs_email": QT_TRANSLATE_NOOP(
+        "errors", "E-mail consent needs an e-mail address: fill in the E-mail field, or untick “By e-mail”."),
     "role_invalid": QT_TRANSLATE_NOOP("errors", "Unknown role."),
     "last_owner": QT_TRANSLATE_NOOP("errors", "The shop needs at least one active owner."),
     "staff_not_found": QT_TRANSLATE_NOOP("errors", "This staff account does not exist or is switched off."),

@@ -1,7 +1,8 @@
 """Create or edit a customer: the Designer form in ui/customer_dialog.ui, validated field by field.
 
-Nothing is saved while a field is wrong; each wrong field shows its own translated message under it.
-An e-mail, phone or tax id that already belongs to someone else is a warning: the first Save shows
+Nothing is saved while a field is wrong; each wrong field shows its own translated message under it,
+which goes as soon as the field is put right. Enter saves; Escape or Cancel asks before throwing away
+what was typed. An e-mail, phone or tax id that already belongs to someone else is a warning: the first Save shows
 who has it, and a second Save confirms that these really are two people.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from ..domain.actors import Actor
 from ..domain.errors import ValidationError
@@ -19,10 +20,10 @@ from ..services.customers import CustomerInput, Duplicate
 from ..services.shop import ShopSettings
 from .forms.ui_customer_dialog import Ui_CustomerDialog
 from .i18n import error_text, format_birthday
-from .widgets import ERROR_STYLE
+from .widgets import ERROR_STYLE, enter_means
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 6px; border-radius: 4px;"
-FIELDS = ("name", "email", "phone", "birthday", "city", "tax_id", "card_code", "tags")
+FIELDS = ("name", "email", "phone", "birthday", "city", "tax_id", "card_code", "tags", "consent_email")
 
 
 class CustomerDialog(QDialog):
@@ -40,6 +41,8 @@ class CustomerDialog(QDialog):
         self.ui.duplicates.setStyleSheet(WARNING_STYLE)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
+        enter_means(self.ui.buttons.button(QDialogButtonBox.StandardButton.Save))
+        self.confirm_discard: QMessageBox | None = None
         self.ui.email.editingFinished.connect(self.check_duplicates)
         self.ui.phone.editingFinished.connect(self.check_duplicates)
         self.ui.tax_id.editingFinished.connect(self.check_duplicates)
@@ -52,6 +55,15 @@ class CustomerDialog(QDialog):
             self.setWindowTitle(self.tr("Edit customer"))
             self._load(customer_id)
         self.ui.name.setFocus()
+        self.loaded()
+        for name in FIELDS[:-1]:
+            getattr(self.ui, name).textChanged.connect(lambda _t, name=name: self._recheck(name))
+        self.ui.email.textChanged.connect(lambda _t: self._recheck("consent_email"))
+        self.ui.consent_email.toggled.connect(lambda _on: self._recheck("consent_email"))
+
+    def loaded(self) -> None:
+        """What the form holds now counts as unchanged (after it was filled in for the user)."""
+        self._initial = self.form_input()
 
     @property
     def day_first(self) -> bool:
@@ -97,6 +109,16 @@ class CustomerDialog(QDialog):
             first = first or self.ui.notes
         if first is not None:
             first.setFocus()
+
+    def _recheck(self, name: str) -> None:
+        """A field with a message was edited: the message goes once the field is right (or changes)."""
+        label = getattr(self.ui, f"{name}_error")
+        if label.isHidden():
+            return
+        _clean, errors = customers.validate(self.form_input(), self.shop, self.today())
+        exc = next((e for e in errors if e.field == name), None)
+        label.setVisible(exc is not None)
+        label.setText(error_text(exc) if exc else "")
 
     def field_error(self, name: str) -> str:
         label = getattr(self.ui, f"{name}_error")
@@ -145,3 +167,29 @@ class CustomerDialog(QDialog):
             self.show_errors([exc])
             return
         self.accept()
+
+    # --- leaving --------------------------------------------------------------------------------
+
+    def changed(self) -> bool:
+        return self.form_input() != self._initial
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close: what was typed is only thrown away when the user says so."""
+        if not self.changed() or self.confirm_discard is not None:
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard changes?"),
+                          self.tr("Discard what you typed for this customer?"),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result: int) -> None:
+            self.confirm_discard = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        self.confirm_discard = box
+        box.open()

@@ -164,6 +164,8 @@ def validate(data: CustomerInput, shop: ShopSettings, today: date) -> tuple[Clea
     if name == "":
         errors.append(ValidationError("name", "required"))
     email = attempt(normalize_email, data.email)
+    if data.consent_email and not (data.email or "").strip():
+        errors.append(ValidationError("consent_email", "consent_needs_email"))
     phone = attempt(normalize_phone, data.phone, shop.country)
     birthday = attempt(lambda t: parse_birthday(t, day_first=shop.country != "US", today=today), data.birthday)
     city = attempt(_bounded, data.city, "city", MAX_FIELD)

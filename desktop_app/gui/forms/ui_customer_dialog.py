@@ -198,17 +198,25 @@ class Ui_CustomerDialog(object):
 
         self.form.addLayout(self.consent_row, 16, 1, 1, 1)
 
+        self.consent_email_error = QLabel(CustomerDialog)
+        self.consent_email_error.setObjectName(u"consent_email_error")
+        self.consent_email_error.setVisible(False)
+        self.consent_email_error.setWordWrap(True)
+        self.consent_email_error.setText(u"")
+
+        self.form.addWidget(self.consent_email_error, 17, 1, 1, 1)
+
         self.notes_label = QLabel(CustomerDialog)
         self.notes_label.setObjectName(u"notes_label")
 
-        self.form.addWidget(self.notes_label, 17, 0, 1, 1)
+        self.form.addWidget(self.notes_label, 18, 0, 1, 1)
 
         self.notes = QPlainTextEdit(CustomerDialog)
         self.notes.setObjectName(u"notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumSize(QSize(16777215, 90))
 
-        self.form.addWidget(self.notes, 17, 1, 1, 1)
+        self.form.addWidget(self.notes, 18, 1, 1, 1)
 
 
         self.main_layout.addLayout(self.form)
