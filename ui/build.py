@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = ROOT / "desktop_app" / "gui" / "forms"
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("pt_BR",)
+LANGUAGES = ("pt_BR", "pt_PT")  # full catalogues
+PLURAL_ONLY = ("en",)  # the source language: a catalogue only for its plural forms ("1 customer")
 
 
 def tool(name: str) -> str:
@@ -40,16 +41,31 @@ def sources() -> list[str]:
     return files
 
 
+def lupdate(ts: Path, language: str, *, plural_only: bool = False) -> None:
+    """Re-scan the sources into `ts` (kept translations stay, new texts come in unfinished, gone ones go).
+    Run from the checkout so that the .ts records paths relative to it; the translation test calls this
+    too, on a temporary copy."""
+    args = [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-source-language", "en",
+            "-target-language", language, "-ts", str(ts)]
+    if plural_only:
+        args.insert(-2, "-pluralonly")
+    subprocess.run(args, check=True, cwd=ROOT, capture_output=True, text=True)
+
+
 def update_ts() -> None:
-    for lang in LANGUAGES:
-        ts = TRANSLATIONS / f"regua_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", str(ts.relative_to(ROOT))],
-                       check=True, cwd=ROOT)
+    for lang in LANGUAGES + PLURAL_ONLY:
+        lupdate(TRANSLATIONS / f"regua_{lang}.ts", lang, plural_only=lang in PLURAL_ONLY)
+        print(f"scanned into resources/translations/regua_{lang}.ts")
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
 def release_qm() -> None:
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
-        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        lrelease(ts, ts.with_suffix(".qm"))
+        print(f"{ts.relative_to(ROOT)} -> {ts.with_suffix('.qm').name}")
 
 
 def main() -> None:

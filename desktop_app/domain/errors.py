@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "merge_same": QT_TRANSLATE_NOOP("errors", "A customer cannot be merged with itself."),
     "timezone_invalid": QT_TRANSLATE_NOOP("errors", "Unknown time zone."),
     "country_invalid": QT_TRANSLATE_NOOP("errors", "Unknown country."),
+    "language_invalid": QT_TRANSLATE_NOOP("errors", "Régua does not speak this language yet."),
+    "feb29_rule_invalid": QT_TRANSLATE_NOOP("errors", "Pick when a birthday on 29 February is celebrated in other years."),
     "limit_invalid": QT_TRANSLATE_NOOP("errors", "The limit must be a whole number from 1 to 10000."),
     "group_invalid": QT_TRANSLATE_NOOP("errors", "There is no such customer group."),
     "filter_name_required": QT_TRANSLATE_NOOP("errors", "Give the filter a name."),

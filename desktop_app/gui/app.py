@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -88,7 +88,7 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
     tasks.unhandled.connect(lambda exc: show_error(QApplication.activeWindow(), exc))
     session = Session(paths, tasks, demo_shop=demo_shop)
     session.ended.connect(app.quit)
-    session.window_opened.connect(lambda window: instance.activated.connect(lambda: _bring_to_front(window)))
+    instance.activated.connect(lambda: session.window is not None and _bring_to_front(session.window))
     session.start()
     code = app.exec()
     _shutdown(tasks)
@@ -155,8 +155,28 @@ class Session(QObject):
         self.window.show()
         self.window.customers.reload()
         self.window.customers.search.setFocus()
+        self.window.settings_changed.connect(self.reopen_window)
         QApplication.instance().setQuitOnLastWindowClosed(True)
         self.window_opened.emit(self.window)
+
+    def reopen_window(self) -> None:
+        """The owner changed the shop's settings: a new window, in the new language and with the new name,
+        country and time zone in every view, replaces this one for the same person."""
+        old = self.window
+        QApplication.instance().setQuitOnLastWindowClosed(False)
+        old.close()  # keeps its size and place for the new one
+        for timer in old.findChildren(QTimer):
+            timer.stop()
+        self.open_window(old.actor)
+        self.window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Settings saved."), 8000)
+        self._retire(old)
+
+    def _retire(self, old) -> None:
+        """Delete the old window once the worker lane has delivered what its views asked for."""
+        if self.tasks.busy:
+            QTimer.singleShot(200, lambda: self._retire(old))
+        else:
+            old.deleteLater()
 
 
 def _bring_to_front(window) -> None:

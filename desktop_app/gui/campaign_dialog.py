@@ -66,8 +66,10 @@ class CampaignDialog(QDialog):
     def _counted(self, reach: Audience) -> None:
         self.reach = reach
         self.count.setText(self.tr("Will go by e-mail to {n} of the {total} customers in the list: those who "
-                                   "agreed to receive e-mails.").format(n=len(reach.reachable), total=reach.total))
-        self.send_button.setText(self.tr("Send to {n} customers").format(n=len(reach.reachable)))
+                                   "agreed to receive e-mails.", "", reach.total).format(n=len(reach.reachable),
+                                                                                        total=reach.total))
+        self.send_button.setText(self.tr("Send to {n} customers", "", len(reach.reachable)).format(
+            n=len(reach.reachable)))
         self.render()
 
     def _failed(self, exc: BaseException) -> None:

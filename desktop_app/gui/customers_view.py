@@ -125,7 +125,8 @@ class CustomerPage(QWidget):
         self.show_empty()
 
     def show_empty(self) -> None:
-        self.header.setText(f"<p style='color:#777'>{html.escape(self.tr('Pick a customer to see their page.'))}</p>")
+        hint = self.tr("Pick a customer to see their page.")  # a literal lupdate can see, not inside an f-string
+        self.header.setText(f"<p style='color:#777'>{html.escape(hint)}</p>")
         self.timeline.clear()
         self.open_list.clear()
         for widget in (self.timeline_title, self.timeline, self.open_title, self.open_list, self.open_actions,
@@ -482,10 +483,8 @@ class CustomersView(QWidget):
         n = len(ids)
         if text and n >= SEARCH_LIMIT:
             message = self.tr("The first {n} matches; type more to narrow the search.").format(n=n)
-        elif n == 1:
-            message = self.tr("1 customer")
         else:
-            message = self.tr("{n} customers").format(n=f"{n:,}".replace(",", "\u202f"))
+            message = self.tr("{n} customers", "", n).format(n=f"{n:,}".replace(",", "\u202f"))
         self.count_label.setText(message)
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and n and text:
@@ -647,7 +646,8 @@ class CustomersView(QWidget):
         """A one-off e-mail to the customers the list shows now (search, tag, birthday month)."""
         dialog = CampaignDialog(self.tasks, self.shop, self.actor, self.today, self.model.all_ids(), self)
         dialog.accepted.connect(lambda: self.status.emit(
-            self.tr("Message queued for {n} customers; it goes out within the send window.").format(n=dialog.sent)))
+            self.tr("Message queued for {n} customers; it goes out within the send window.", "",
+                    dialog.sent).format(n=dialog.sent)))
         dialog.open()
         return dialog
 

@@ -19,7 +19,7 @@ from ..services.customers import KIND_LABELS
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
+LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)", "pt_PT": "Português (Portugal)"}
 _installed: list[QTranslator] = []
 
 
@@ -29,38 +29,55 @@ def translations_dir() -> Path:
 
 
 def pick_language(shop_language: str | None) -> str:
-    """The shop's language if Régua has it, else the system's, else English."""
+    """The shop's language if Régua has it, else the system's, else English. Portuguese outside Brazil
+    (Portugal, Angola, Mozambique, Cape Verde...) is written as in Portugal; a bare "pt" means Brazil's."""
     for candidate in (shop_language, QLocale.system().name()):
         if not candidate:
             continue
         if candidate in LANGUAGES:
             return candidate
-        if candidate.split("_")[0] == "pt":
-            return "pt_BR"
+        language, _, region = candidate.partition("_")
+        if language == "pt":
+            return "pt_BR" if region in ("", "BR") else "pt_PT"
+        if language == "en":
+            return "en"
     return "en"
 
 
+EUROPEAN_PORTUGUESE_COUNTRIES = ("PT", "AO", "MZ")
+
+
 def locale_for(language: str, country: str | None) -> QLocale:
-    """Portuguese in Brazil or Portugal as written there; English with day-first dates outside the US."""
+    """Dates, numbers and money as written in the shop's country: Portuguese in Brazil or Portugal (a
+    Portuguese-speaking shop elsewhere follows its language); English with day-first dates outside the US."""
     if language == "en":
         return QLocale("en_US" if country == "US" else "en_GB")
     if language.startswith("pt"):
-        return QLocale("pt_PT" if country in ("PT", "AO", "MZ") else "pt_BR")
+        if country == "BR":
+            return QLocale("pt_BR")
+        if country in EUROPEAN_PORTUGUESE_COUNTRIES:
+            return QLocale("pt_PT")
+        return QLocale(language)
     return QLocale(language)
 
 
 def install_language(language: str, country: str | None = None) -> bool:
-    """Install Régua's and Qt's translators for `language`; returns whether Régua's own loaded."""
+    """Install Régua's and Qt's translators for `language`; returns whether Régua's own loaded.
+
+    English has a catalogue too, for its plural forms only ("1 customer", "2 customers"). Qt ships its
+    own texts for Portugal's Portuguese only in the older all-in-one qt_pt_PT catalogue."""
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(locale_for(language, country))
-    if language == "en":
-        return True
+    catalogues = [(f"regua_{language}", str(translations_dir()))]
+    if language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues.insert(0, next(((name, qt_dir) for name in (f"qtbase_{language}", f"qt_{language}")
+                                   if Path(qt_dir, f"{name}.qm").exists()), (f"qtbase_{language}", qt_dir)))
     loaded = False
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_dir), (f"regua_{language}", str(translations_dir()))):
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
@@ -88,10 +105,17 @@ def kind_label(kind: str) -> str:
     return QCoreApplication.translate("kinds", text) if text else kind
 
 
+def _four_digit_year(fmt: str) -> str:
+    """Portugal's short format writes the year with two digits (05/03/26); a shop reads 05/03/2026."""
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
 def format_date(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    loc = QLocale()
+    return loc.toString(QDate(value.year, value.month, value.day),
+                        _four_digit_year(loc.dateFormat(QLocale.FormatType.ShortFormat)))
 
 
 def format_datetime_local(value: datetime) -> str:
@@ -99,7 +123,8 @@ def format_datetime_local(value: datetime) -> str:
     from PySide6.QtCore import QDateTime, QTime
 
     qdt = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    loc = QLocale()
+    return loc.toString(qdt, _four_digit_year(loc.dateTimeFormat(QLocale.FormatType.ShortFormat)))
 
 
 def format_birthday(b: Birthday | None, day_first: bool = True) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,6 +38,7 @@ from .mail_setup import MailAccountDialog
 from .messages_view import MessagesView
 from .quick_log import QuickLogDialog
 from .reports_view import ReportsView
+from .settings_dialog import SettingsDialog
 from .staff_dialogs import AuditDialog, StaffDialog
 from .tasks import TaskRunner
 from .today_view import TodayView
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    settings_changed = Signal(object)  # the shop's settings were saved: the session reopens the window
+
     def __init__(self, paths: Paths, tasks: TaskRunner, shop: ShopSettings, actor: Actor,
                  today: Callable[[], date], *, demo_shop: bool = False) -> None:
         super().__init__()
@@ -150,6 +153,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.shop_menu = self.menuBar().addMenu(self.tr("&Shop"))
+        self.settings_action = QAction(self.tr("S&ettings…"), self)
+        self.settings_action.triggered.connect(self.shop_settings)
+        self.shop_menu.addAction(self.settings_action)
         staff_action = QAction(self.tr("&Staff…"), self)
         staff_action.triggered.connect(lambda: StaffDialog(self.actor, self).exec())
         self.shop_menu.addAction(staff_action)
@@ -201,6 +207,7 @@ class MainWindow(QMainWindow):
         self.history_action.setVisible(allowed(actor, "customer.import"))
         self.export_action.setVisible(allowed(actor, "export"))
         self.backups_action.setVisible(allowed(actor, "settings.change"))
+        self.settings_action.setVisible(allowed(actor, "settings.change"))
 
     def switch_user(self) -> None:
         dialog = LoginDialog(self.shop.name, demo_hint=self.demo_shop, current=self.actor, parent=self)
@@ -234,7 +241,8 @@ class MainWindow(QMainWindow):
         actor, shop = self.actor, self.shop
 
         def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("{n} customers exported to {file}.").format(n=count, file=name), 8000)
+            self.statusBar().showMessage(self.tr("{n} customers exported to {file}.", "", count).format(
+                n=count, file=name), 8000)
 
         self.tasks.run(lambda: exporter.export_customers(name, actor=actor, shop=shop, ids=ids), done,
                        lambda exc: show_error(self, exc))
@@ -324,6 +332,12 @@ class MainWindow(QMainWindow):
             self.messages_view.show_pause()
 
         self.tasks.run(job, lambda _counts: self.messages_view.show_pause(), failed)
+
+    def shop_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.tasks, self.shop, self.actor, self)
+        dialog.saved.connect(self.settings_changed.emit)
+        dialog.open()
+        return dialog
 
     def cadence_settings(self) -> CadenceDialog:
         dialog = CadenceDialog(self.tasks, self.shop, self.actor, self.today, self)

@@ -362,7 +362,7 @@ class ReportsView(QWidget):
 
         _fill(self.segment_table, rows(d.segments, segment_label, segment_hint), [f"segment:{g.key}" for g in d.segments])
         _fill(self.stage_table, rows(d.stages, stage_label, stage_hint), [f"stage:{g.key}" for g in d.stages])
-        self.moved_label.setText(self.tr("{n} customers changed stage since the end of last month")
+        self.moved_label.setText(self.tr("{n} customers changed stage since the end of last month", "", d.moved)
                                  .format(n=_number(d.moved)))
 
     def _cadence_loaded(self, r: reports.CadenceResults) -> None:
@@ -457,5 +457,5 @@ class ReportsView(QWidget):
             path += ".xlsx"
         sheets, actor = self.sheets(), self.actor
         self.tasks.run(lambda: exporter.export_tables(path, sheets, actor=actor, what="reports"),
-                       lambda n: self.status.emit(self.tr("Reports exported: {n} rows.").format(n=n)),
+                       lambda n: self.status.emit(self.tr("Reports exported: {n} rows.", "", n).format(n=n)),
                        lambda exc: show_error(self, exc))

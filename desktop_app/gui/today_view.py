@@ -92,7 +92,8 @@ def why(item: DueItem) -> str:
         return QCoreApplication.translate("cadence", "Reached a reward on {date}").format(date=day(item.detail))
     if item.step == c.POINTS_EXPIRING and "|" in item.detail:
         points, on = item.detail.split("|", 1)
-        return QCoreApplication.translate("cadence", "{points} points expire on {date}").format(points=points, date=day(on))
+        return QCoreApplication.translate("cadence", "{points} points expire on {date}", "",
+                                          int(points) if points.isdigit() else 2).format(points=points, date=day(on))
     return ""
 
 

@@ -6,16 +6,20 @@ import json
 from dataclasses import asdict, dataclass
 
 from ..config import Paths, live_location_problem
-from ..db.database import check_file, open_database
+from ..db.database import check_file, database, open_database
 from ..db.migrations import MigrationResult, migrate, preflight
 from ..db.models import Setting
+from ..domain.actors import Actor
 from ..domain.birthdays import FEB29_ON_FEB28, FEB29_ON_MAR1
 from ..domain.countries import COUNTRIES
 from ..domain.dates import zone
 from ..domain.errors import DatabaseError, ValidationError
+from ..domain.permissions import require
 from ..domain.text import clean_text
+from . import audit
 
 SHOP_KEY = "shop"
+LANGUAGES = ("en", "pt_BR", "pt_PT")  # the languages Régua's window speaks (and its default texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +40,13 @@ class ShopSettings:
         if self.country not in COUNTRIES:
             raise ValidationError("country", "country_invalid")
         zone(self.timezone)
-        rule = self.feb29_rule if self.feb29_rule in (FEB29_ON_FEB28, FEB29_ON_MAR1) else FEB29_ON_FEB28
-        return ShopSettings(name, self.country, self.timezone, self.language or "en",
-                            self.currency or COUNTRIES[self.country].currency, rule)
+        language = self.language or "en"
+        if language not in LANGUAGES:
+            raise ValidationError("language", "language_invalid")
+        if self.feb29_rule not in (FEB29_ON_FEB28, FEB29_ON_MAR1):
+            raise ValidationError("feb29_rule", "feb29_rule_invalid")
+        return ShopSettings(name, self.country, self.timezone, language,
+                            self.currency or COUNTRIES[self.country].currency, self.feb29_rule)
 
     @classmethod
     def for_country(cls, name: str, country: str, timezone: str | None = None) -> ShopSettings:
@@ -81,4 +89,18 @@ def shop_settings() -> ShopSettings | None:
 def save_shop_settings(settings: ShopSettings) -> ShopSettings:
     settings = settings.validated()
     set_setting(SHOP_KEY, asdict(settings))
+    return settings
+
+
+def change_shop_settings(settings: ShopSettings, *, actor: Actor) -> ShopSettings:
+    """The owner changes the shop's name, country (and with it the currency), time zone, language or Feb 29
+    rule after the first run. Everything is checked before anything is written; the change is audited
+    with the fields that changed."""
+    require(actor, "settings.change")
+    settings = settings.validated()
+    with database.atomic():
+        before = shop_settings()
+        set_setting(SHOP_KEY, asdict(settings))
+        changed = {k: v for k, v in asdict(settings).items() if before is None or getattr(before, k) != v}
+        audit.record(actor, "settings.change", "shop", **changed)
     return settings

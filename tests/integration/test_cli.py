@@ -253,7 +253,7 @@ def test_self_check_reports_what_it_finds(demo_db):
     result = regua("--db", str(demo_db), "self-check", "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout)
-    assert report["ok"] and report["translations"] == ["regua_pt_BR.qm"] and "regua.svg" in report["icons"]
+    assert report["ok"] and report["translations"] == ["regua_en.qm", "regua_pt_BR.qm", "regua_pt_PT.qm"] and "regua.svg" in report["icons"]
     assert report["database_exists"] and report["schema"] >= 5 and "keyring" in report
 
 
