@@ -258,9 +258,8 @@ def test_a_database_that_stays_busy_is_one_plain_line_never_a_traceback(paths, m
     cid = customers.create_customer(CustomerInput(name="Rita Lopes"), shop=settings, actor=COMMAND_LINE, today=TODAY)
     holder = _hold_write_lock(paths.db_path, 2.0)
     try:
-        with pytest.raises(DatabaseBusy) as err:
-            with database.atomic():
-                shop.set_setting("never", 1)
+        with pytest.raises(DatabaseBusy) as err, database.atomic():
+            shop.set_setting("never", 1)
         assert isinstance(err.value, ReguaError) and err.value.code == "db_busy"
         assert "busy in another program" in err.value.message()
         out, errs = io.StringIO(), io.StringIO()
