@@ -90,10 +90,10 @@ class MainWindow(QMainWindow):
         self.db_label.setStyleSheet("color: #666;")
         self.statusBar().addPermanentWidget(self.db_label)
         self.customers.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.customers.changed.connect(self.today_view.data_changed)  # a sign-up, an entry: Today follows
         self._build_menus()
         self.set_actor(actor)
         self._settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
-        self.customers.changed.connect(self.today_view.data_changed)  # a sign-up, an entry: Today follows
         geometry = self._settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -361,10 +361,12 @@ class MainWindow(QMainWindow):
     def quick_log(self) -> QuickLogDialog:
         dialog = QuickLogDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
         dialog.logged.connect(self._logged)
+        dialog.customer_created.connect(lambda _id: self.today_view.data_changed())
         dialog.open()
         return dialog
 
     def _logged(self, customer_id: int, points: str) -> None:
+        self.today_view.data_changed()
         self.open_customer(customer_id)
         message = self.tr("Logged.")
         self.statusBar().showMessage(f"{message} {points}".strip(), 8000)
@@ -374,12 +376,10 @@ class MainWindow(QMainWindow):
         self.customers.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.customers.search.selectAll()
 
-        dialog.customer_created.connect(lambda _id: self.today_view.data_changed())
     def _open_folder(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-        self.today_view.data_changed()
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Régua"), self.tr(
             "Régua {version}\nA customer relationship manager for small shops.\n\nDatabase: {db}").format(
