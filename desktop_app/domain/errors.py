@@ -123,6 +123,21 @@ MESSAGES: dict[str, str] = {
     "smtp_certificate": QT_TRANSLATE_NOOP(
         "errors", "The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; "
                   "check the server name. On a public Wi-Fi, someone may be listening."),
+    "smtp_cert_self_signed": QT_TRANSLATE_NOOP(
+        "errors", "The server {host} showed a certificate it made for itself, which anyone can make, so Régua "
+                  "cannot tell it is really your mail server. Nothing was sent; check the server name. On a public "
+                  "Wi-Fi, someone may be listening."),
+    "smtp_cert_expired": QT_TRANSLATE_NOOP(
+        "errors", "The certificate of the server {host} is out of date (expired, or not valid yet). Nothing was "
+                  "sent. Check that this computer's date and time are right; if they are, the mail provider must "
+                  "renew its certificate."),
+    "smtp_cert_wrong_host": QT_TRANSLATE_NOOP(
+        "errors", "The server at {host} showed a certificate for another name, so it may not be your mail server. "
+                  "Nothing was sent; check the server name your mail provider gives (for example smtp.gmail.com)."),
+    "smtp_cert_unknown_authority": QT_TRANSLATE_NOOP(
+        "errors", "The server {host} showed a certificate from an authority this computer does not know. Nothing "
+                  "was sent; check the server name. On a company network, ask for the company's certificate to be "
+                  "installed on this computer."),
     "smtp_tls_failed": QT_TRANSLATE_NOOP(
         "errors", "The encrypted connection to {host}:{port} failed. Check the port and the security setting."),
     "smtp_auth_refused": QT_TRANSLATE_NOOP(

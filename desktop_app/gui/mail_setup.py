@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actors import Actor
-from ..domain.errors import ReguaError
+from ..domain.errors import ReguaError, ValidationError
 from ..domain.mail import PRESETS, SSL, STARTTLS, SmtpAccount
 from ..services import mailer, secrets
 from ..services.shop import ShopSettings
@@ -35,6 +35,7 @@ from .tasks import TaskRunner
 from .widgets import error_label
 
 HINTS = {key: p.hint for key, p in PRESETS.items() if p.hint}  # marked for translation in domain/mail.py
+PROVIDER_HOSTS = {p.host for p in PRESETS.values() if p.host}
 OK_STYLE = "color: #1f6f43;"
 
 
@@ -48,6 +49,7 @@ class MailAccountDialog(QDialog):
         for key, p in PRESETS.items():
             self.preset.addItem(self.tr("Other server") if key == "other" else p.name, key)
         self.host = QLineEdit()
+        self.host.setPlaceholderText(self.tr("for example mail.yourshop.com"))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.security = QComboBox()
@@ -73,20 +75,25 @@ class MailAccountDialog(QDialog):
         self.session_only.setVisible(not keyring)
         self.session_only.setChecked(not keyring)
 
+        # each field a service may name in a ValidationError: its widget and its label
+        self.fields: dict[str, tuple[QWidget, str]] = {
+            "host": (self.host, self.tr("Server")), "port": (self.port, self.tr("Port")),
+            "security": (self.security, self.tr("Security")), "user": (self.user, self.tr("User")),
+            "password": (self.password, self.tr("Password")),
+            "from_addr": (self.from_addr, self.tr("Sender address")),
+            "from_name": (self.from_name, self.tr("Sender name")),
+            "daily_limit": (self.daily, self.tr("At most per day")),
+            "per_minute": (self.per_minute, self.tr("At most per minute")),
+        }
         form = QFormLayout()
         form.addRow(self.tr("Provider"), self.preset)
         form.addRow("", self.hint)
-        form.addRow(self.tr("Server"), self.host)
-        form.addRow(self.tr("Port"), self.port)
-        form.addRow(self.tr("Security"), self.security)
-        form.addRow(self.tr("User"), self.user)
-        form.addRow(self.tr("Password"), self.password)
+        for key in ("host", "port", "security", "user", "password"):
+            form.addRow(self.fields[key][1], self.fields[key][0])
         form.addRow("", self.keyring_label)
         form.addRow("", self.session_only)
-        form.addRow(self.tr("Sender address"), self.from_addr)
-        form.addRow(self.tr("Sender name"), self.from_name)
-        form.addRow(self.tr("At most per day"), self.daily)
-        form.addRow(self.tr("At most per minute"), self.per_minute)
+        for key in ("from_addr", "from_name", "daily_limit", "per_minute"):
+            form.addRow(self.fields[key][1], self.fields[key][0])
 
         colour, signature = mailer.branding()
         self.colour = QLineEdit(colour)
@@ -114,9 +121,11 @@ class MailAccountDialog(QDialog):
         logo_row.addWidget(remove_logo)
         looks = QGroupBox(self.tr("How the shop's e-mails look"))
         looks_form = QFormLayout(looks)
+        self.fields["colour"] = (self.colour, self.tr("Colour"))
+        self.fields["signature"] = (self.signature, self.tr("Signature"))
         looks_form.addRow(self.tr("Logo"), logo_row)
-        looks_form.addRow(self.tr("Colour"), colour_row)
-        looks_form.addRow(self.tr("Signature"), self.signature)
+        looks_form.addRow(self.fields["colour"][1], colour_row)
+        looks_form.addRow(self.fields["signature"][1], self.signature)
 
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -162,6 +171,8 @@ class MailAccountDialog(QDialog):
         p = PRESETS[self.preset.currentData()]
         if p.host:
             self.host.setText(p.host)
+        elif self.host.text().strip().lower() in PROVIDER_HOSTS:  # "Other server": not Gmail's; hers, to type
+            self.host.clear()
         self.port.setValue(p.port)
         self.security.setCurrentIndex(self.security.findData(p.security))
         self.daily.setValue(p.daily_limit)
@@ -179,8 +190,16 @@ class MailAccountDialog(QDialog):
                            self.daily.value(), self.per_minute.value())
 
     def _problem(self, exc: ReguaError) -> None:
+        """Show what went wrong; a field's problem says which field, and the focus goes there."""
         self.result.hide()
-        self.error.setText(error_text(exc))
+        text = error_text(exc)
+        widget, label = self.fields.get(exc.field, (None, "")) if isinstance(exc, ValidationError) else (None, "")
+        if widget is not None:
+            text = self.tr("{field}: {problem}").format(field=label, problem=text)
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+        self.error.setText(text)
         self.error.show()
 
     def test(self) -> None:

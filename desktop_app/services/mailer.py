@@ -69,7 +69,10 @@ def save_account(new: SmtpAccount, password: str | None, *, actor: Actor, sessio
     when the owner chose that because no keyring is usable. Nothing is saved if the keyring refuses."""
     require(actor, "smtp.change")
     new = new.validated()
-    from_addr = normalize_email(new.from_addr)
+    try:
+        from_addr = normalize_email(new.from_addr)
+    except ValidationError as exc:  # the sender address, not the user name: say which field it was
+        raise ValidationError("from_addr", exc.code, **exc.params) from exc
     if not from_addr:
         raise ValidationError("from_addr", "required")
     new = SmtpAccount(**{**new.to_dict(), "from_addr": from_addr})
@@ -226,7 +229,7 @@ def translate(exc: BaseException, acc: SmtpAccount) -> MailError:
             return MailError("smtp_timeout", host=acc.host, port=acc.port)
         return MailError("smtp_disconnected", host=acc.host)
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailError("smtp_certificate", host=acc.host, reason=exc.verify_message or str(exc))
+        return certificate_error(exc, acc)
     if isinstance(exc, ssl.SSLError):
         return MailError("smtp_tls_failed", host=acc.host, port=acc.port)
     if isinstance(exc, socket.gaierror):
@@ -236,6 +239,25 @@ def translate(exc: BaseException, acc: SmtpAccount) -> MailError:
     if isinstance(exc, OSError):
         return MailError("smtp_unreachable", host=acc.host, port=acc.port)
     return MailError("smtp_refused", reply=type(exc).__name__)
+
+
+# OpenSSL's X509_V_ERR_* codes of the certificate failures a shop meets, and the words of its messages
+_CERT_PROBLEMS = (
+    ("smtp_cert_self_signed", {18, 19}, ("self-signed", "self signed")),
+    ("smtp_cert_expired", {9, 10}, ("expired", "not yet valid")),
+    ("smtp_cert_wrong_host", {62, 64}, ("mismatch", "doesn't match", "not valid for")),
+    ("smtp_cert_unknown_authority", {2, 20, 21}, ("unable to get", "unknown ca", "unable to verify")),
+)
+
+
+def certificate_error(exc: ssl.SSLCertVerificationError, acc: SmtpAccount) -> MailError:
+    """A certificate the client refused, in Régua's words (OpenSSL's English never reaches the owner);
+    a rare failure keeps OpenSSL's reason for whoever helps her."""
+    reason = exc.verify_message or str(exc)
+    for code, numbers, words in _CERT_PROBLEMS:
+        if exc.verify_code in numbers or any(w in reason.lower() for w in words):
+            return MailError(code, host=acc.host)
+    return MailError("smtp_certificate", host=acc.host, reason=reason)
 
 
 def _reply(exc: smtplib.SMTPResponseException) -> str:
