@@ -78,3 +78,82 @@ def test_the_history_undoes_an_import(qtbot, tasks, shop_settings, actor, today,
     assert dialog.undone and Customer.select().count() == 0
     dialog.undo_button.click()
     assert "already undone" in dialog.error.text()
+
+
+def _to_preview(qtbot, wizard, path):
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.sheet_page)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+
+
+def test_an_unexpected_error_while_checking_ends_in_a_message_and_a_usable_wizard(
+        qtbot, tasks, shop_settings, actor, today, sheet, monkeypatch, english):
+    """Issue 17 item 4: after 'Something went wrong' the wizard sat on 'Checking every row…' for good."""
+    from desktop_app.services import importer
+
+    reported = []
+    monkeypatch.setattr(import_wizard, "report_bug", lambda *args: reported.append(args[1]))
+    real_plan = importer.plan_import
+
+    def broken(*args, **kwargs):
+        raise TypeError("_RowReader._issue() got multiple values for argument 'name'")
+
+    monkeypatch.setattr(importer, "plan_import", broken)
+    wizard = ImportWizard(tasks, shop_settings, actor, lambda: today)
+    qtbot.addWidget(wizard)
+    _to_preview(qtbot, wizard, sheet)
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: not preview.error.isHidden())
+    assert "Something went wrong" in preview.error.text() and "nothing was imported" in preview.error.text()
+    assert "Checking every row" not in preview.summary.text() and preview.busy.bar.isHidden()
+    assert [type(e) for e in reported] == [TypeError]
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    monkeypatch.setattr(importer, "plan_import", real_plan)
+    wizard.back()  # the wizard is usable: back to the mapping, and forward again checks afresh
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    qtbot.waitUntil(lambda: preview.plan is not None)
+    assert preview.error.isHidden() and wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.batch is not None)
+    assert Customer.select().count() == 3
+
+
+def test_the_owner_decides_a_possible_duplicate_in_the_preview(qtbot, tasks, shop_settings, actor, today,
+                                                               tmp_path, english):
+    """Issue 17 item 6: a different person with the same phone silently updated an existing customer."""
+    from desktop_app.services import customers
+    from desktop_app.services.customers import CustomerInput
+
+    maria = customers.create_customer(CustomerInput(name="Maria Souza", phone="(11) 3333-4444"),
+                                      shop=shop_settings, actor=actor, today=today)
+    wb = Workbook()
+    for row in (["Nome", "Telefone", "Cidade"], ["João Pereira", "(11) 3333-4444", "Olinda"],
+                ["Ana Dias", "(11) 98765-1111", "Natal"]):
+        wb.active.append(row)
+    path = tmp_path / "familia.xlsx"
+    wb.save(path)
+    wizard = ImportWizard(tasks, shop_settings, actor, lambda: today)
+    qtbot.addWidget(wizard)
+    _to_preview(qtbot, wizard, path)
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: preview.plan is not None)
+    assert "2 new customers, 0 updated" in preview.summary.text()
+    assert "1 possible duplicate" in preview.summary.text()
+    assert preview.duplicates.rowCount() == 1 and preview.duplicates.item(0, 2).text() == "Maria Souza"
+    choice = preview.decisions[2]
+    assert choice.currentData() is False and choice.currentText() == "A new customer"
+    choice.setCurrentIndex(1)  # "The same person: update Maria Souza"
+    qtbot.waitUntil(lambda: preview.plan is not None and preview.plan.updated == 1)
+    assert "1 new customers, 1 updated" in preview.summary.text() or "1 new customer, 1 updated" in \
+        preview.summary.text()
+    assert preview.decisions[2].currentData() is True  # the choice survives the new check
+    preview.decisions[2].setCurrentIndex(0)  # changed her mind: a new customer after all
+    qtbot.waitUntil(lambda: preview.plan is not None and preview.plan.updated == 0)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.batch is not None)
+    assert not Customer.get_by_id(maria).city and Customer.select().count() == 3  # his city is not hers

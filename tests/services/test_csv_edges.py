@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from desktop_app.services import importer
 from desktop_app.services.spreadsheet import read_table
 
@@ -34,15 +36,20 @@ def test_a_row_with_the_wrong_delimiter_is_reported_not_stored_as_one_long_name(
     assert p.skipped == 1
 
 
-def test_a_quoted_cell_starting_with_a_tab_or_a_carriage_return_keeps_the_delimiter(tmp_path, shop_settings, today):
-    rows = [["Nome", "Celular", "Observações"], ["\tMaria Lima", "(11) 98765-4321", "\rchega cedo"],
-            ["Ana Dias", "(11) 98765-1111", "\t\tvip"], ["Rui Costa", "", "\r\nsó sábado"]]
+@pytest.mark.parametrize(("rows", "mapping", "expected"), [
+    ([["Nome", "Observações"], ["Maria Lima", "\rchega cedo"], ["Ana Dias", "\r, vip"]],
+     ["name", "notes"], [("Maria Lima", None, "chega cedo"), ("Ana Dias", None, ", vip")]),
+    ([["Nome", "Celular", "Observações"], ["\tMaria Lima", "(11) 98765-4321", "\rchega cedo"],
+      ["Ana Dias", "(11) 98765-1111", "\t\tvip"], ["Rui Costa", "", "\r\nsó sábado"]],
+     ["name", "phone", "notes"], [("Maria Lima", "+5511987654321", "chega cedo"),
+                                  ("Ana Dias", "+5511987651111", "vip"), ("Rui Costa", None, "só sábado")]),
+])
+def test_a_quoted_cell_starting_with_a_tab_or_a_carriage_return_keeps_the_delimiter(
+        tmp_path, shop_settings, today, rows, mapping, expected):
     path = write_csv(tmp_path / "clientes.csv", rows)
     p = plan(path, shop_settings, today)
-    assert p.mapping == ["name", "phone", "notes"]
-    assert [(r.name, r.phone, r.notes) for r in p.records] == [
-        ("Maria Lima", "+5511987654321", "chega cedo"), ("Ana Dias", "+5511987651111", "vip"),
-        ("Rui Costa", None, "só sábado")]
+    assert p.mapping == mapping
+    assert [(r.name, r.phone, r.notes) for r in p.records] == expected
 
 
 def test_a_stray_control_byte_is_the_rows_problem_not_a_damaged_file(tmp_path, shop_settings, today):

@@ -74,3 +74,18 @@ def test_accented_addresses_take_the_fast_path(monkeypatch):
 
     monkeypatch.setattr("desktop_app.services.normalize.validate_email", library)
     assert normalize_email(" João.Conceição@Gmail.com ") == "joão.conceição@gmail.com"
+
+
+def test_the_customer_form_refuses_letters_in_a_phone_with_a_clear_message(shop_settings, actor, today):
+    """Issue 17 item 7: the customer dialog saved '11 9ABCD-1234' as (11) 92223-1234."""
+    import pytest
+
+    from desktop_app.domain.errors import ValidationError
+    from desktop_app.services import customers
+    from desktop_app.services.customers import CustomerInput
+
+    with pytest.raises(ValidationError) as err:
+        customers.create_customer(CustomerInput(name="Rui Costa", phone="11 9ABCD-1234"), shop=shop_settings,
+                                  actor=actor, today=today)
+    assert (err.value.field, err.value.code) == ("phone", "phone_letters")
+    assert err.value.message() == "A phone number cannot contain letters; write it with digits only."
