@@ -40,6 +40,7 @@ def schema_of(path: Path) -> list[tuple[str, str]]:
 
 
 def test_gui_thread_worker_thread_and_command_line_get_the_same_pragmas(paths):
+    """Promise: Every connection has the same pragmas."""
     shop.open_shop(paths)
     try:
         assert current_pragmas() == EXPECTED

@@ -43,6 +43,7 @@ def test_impossible_birthdays_are_refused_with_their_reason(text, code):
 
 
 def test_feb29_is_celebrated_on_the_shops_chosen_day_in_common_years():
+    """Promise: Dates are the shop's dates."""
     leapling = Birthday(29, 2, None)
     assert leapling.in_year(2027, FEB29_ON_FEB28) == date(2027, 2, 28)
     assert leapling.in_year(2027, FEB29_ON_MAR1) == date(2027, 3, 1)

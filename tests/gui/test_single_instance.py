@@ -21,6 +21,7 @@ SECOND = textwrap.dedent("""
 
 
 def test_a_second_start_on_the_same_database_wakes_the_first(qtbot, tmp_path):
+    """Promise: One writer at a time."""
     db = tmp_path / "shop.db"
     first = SingleInstance(db)
     assert first.acquire()

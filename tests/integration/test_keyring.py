@@ -44,6 +44,7 @@ READ = textwrap.dedent("""
 
 
 def test_the_password_lives_in_the_secret_service_and_nowhere_else(tmp_path):
+    """Promise: The password lives only in the keyring."""
     home = tmp_path / "home"
     home.mkdir()
     db = tmp_path / "data" / "shop.db"

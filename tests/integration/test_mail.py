@@ -83,6 +83,7 @@ def plan(settings):
 
 
 def test_due_emails_arrive_once_and_well_formed(shop_settings, actor, trusted, memory_keyring, server):
+    """Promise: Well-formed messages."""
     controller, box = server
     set_up(shop_settings, actor, controller.port)
     maria = customer(shop_settings, actor, "Maria Souza", "maria@example.com")  # welcome: marketing
@@ -109,6 +110,7 @@ def test_due_emails_arrive_once_and_well_formed(shop_settings, actor, trusted, m
 
 
 def test_html_part_escapes_what_the_customer_typed(shop_settings, actor, trusted, memory_keyring, server):
+    """Promise: No header or template injection."""
     controller, box = server
     set_up(shop_settings, actor, controller.port)
     customer(shop_settings, actor, "Ana<script>alert(1)</script> Lima", "ana@example.com")
@@ -120,6 +122,7 @@ def test_html_part_escapes_what_the_customer_typed(shop_settings, actor, trusted
 
 
 def test_an_untrusted_certificate_stops_before_the_password_is_sent(shop_settings, actor, memory_keyring, ca, server):
+    """Promise: The password only travels encrypted, to the right server."""
     controller, box = server  # no SSL_CERT_FILE: the test's CA is not trusted, like a stranger's certificate
     acc = set_up(shop_settings, actor, controller.port)
     with pytest.raises(MailError) as err:
@@ -129,6 +132,7 @@ def test_an_untrusted_certificate_stops_before_the_password_is_sent(shop_setting
 
 
 def test_a_server_without_starttls_gets_no_password(shop_settings, actor, memory_keyring, ca, trusted):
+    """Promise: The password only travels encrypted, to the right server."""
     controller, box = start_server(ca, starttls=False)
     try:
         acc = set_up(shop_settings, actor, controller.port)
@@ -166,6 +170,7 @@ def test_a_wrong_password_is_explained_and_pauses_the_queue(shop_settings, actor
 
 
 def test_each_reply_class_ends_in_its_state(shop_settings, actor, trusted, memory_keyring, server):
+    """Promise: Errors classified by reply code."""
     controller, box = server
     set_up(shop_settings, actor, controller.port)
     people = {local: customer(shop_settings, actor, f"Cliente {local}", f"{local}@example.com")
@@ -273,6 +278,7 @@ def test_a_sender_killed_after_the_server_took_the_message_never_sends_it_again(
 @pytest.mark.parametrize("seed", range(4))
 def test_two_senders_with_random_crashes_never_deliver_an_occasion_twice(
         shop_settings, actor, paths, trusted, memory_keyring, server, seed):
+    """Promise: One message per occasion, ever."""
     import random
     import time
 

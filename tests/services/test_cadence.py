@@ -139,6 +139,7 @@ def test_reactivation_fires_once_at_day_60_and_again_only_after_a_new_visit_and_
     ("America/Sao_Paulo", datetime(2026, 11, 23, 23, 59)),
 ])
 def test_planning_at_23_59_and_again_two_minutes_later_makes_exactly_one_occasion_each(paths, actor, tz, evening):
+    """Promise: Dates are the shop's dates."""
     shop.open_shop(paths)
     settings = shop.save_shop_settings(replace(ShopSettings.for_country("Loja", "BR"), timezone=tz))
     before = to_utc(evening.replace(tzinfo=zone(tz)))
@@ -198,6 +199,7 @@ def test_days_with_the_pc_off_are_caught_up_within_the_limit_and_recorded_as_mis
 
 
 def test_a_message_past_its_last_useful_day_expires_instead_of_going_late(shop_settings, actor, today):
+    """Promise: Late is sometimes worse than never."""
     start(shop_settings, today)
     cid = make(shop_settings, actor, today - timedelta(days=60), birthday=f"{today.day}/{today.month}",
                birthday_set_on=date(2020, 1, 1))
@@ -300,6 +302,7 @@ PLANNER = textwrap.dedent("""
 
 
 def test_two_planner_processes_at_once_leave_one_row_per_occasion(shop_settings, actor, paths, today):
+    """Promise: One message per occasion, ever."""
     start(shop_settings, today)
     for i in range(40):
         cid = make(shop_settings, actor, today - timedelta(days=3), f"Cliente {i}", email=f"c{i}@example.com",

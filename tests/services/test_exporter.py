@@ -26,6 +26,7 @@ def nasty_customers(shop_settings, actor, today):
 
 
 def test_xlsx_export_has_no_formula_and_reads_back(tmp_path, nasty_customers, shop_settings, actor):
+    """Promise: Exports cannot attack the owner."""
     path = tmp_path / "clientes.xlsx"
     assert exporter.export_customers(path, actor=actor, shop=shop_settings) == len(NASTY)
     ws = load_workbook(path).active
@@ -41,6 +42,7 @@ def test_xlsx_export_has_no_formula_and_reads_back(tmp_path, nasty_customers, sh
 
 
 def test_csv_export_prefixes_formula_text(tmp_path, nasty_customers, shop_settings, actor):
+    """Promise: Exports cannot attack the owner."""
     path = tmp_path / "clientes.csv"
     exporter.export_customers(path, actor=actor, shop=shop_settings)
     with open(path, encoding="utf-8-sig", newline="") as fh:

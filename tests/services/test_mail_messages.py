@@ -24,6 +24,7 @@ HEADERS = {"Content-Type", "MIME-Version", "From", "To", "Subject", "Date", "Mes
 @settings(max_examples=200, deadline=None)
 @given(name=NASTY, subject=NASTY)
 def test_names_and_subjects_never_add_a_header(name, subject):
+    """Promise: No header or template injection."""
     try:
         msg = build_message(ACC, "maria@example.com", name, subject, "Oi", "<p>Oi</p>", marketing=True)
     except ValidationError as exc:
@@ -45,6 +46,7 @@ def test_names_and_subjects_never_add_a_header(name, subject):
     (552, "5.2.2 mailbox full", mail.FAIL), (554, "5.6.0 bad content", mail.FAIL),
 ])
 def test_each_reply_maps_to_what_the_sender_does(code, text, verdict):
+    """Promise: Errors classified by reply code."""
     assert mail.classify(code, text) == verdict
 
 

@@ -53,6 +53,7 @@ def test_an_access_request_gets_everything_in_xlsx_and_json(zuleica, actor, tmp_
 
 def test_erasure_leaves_no_trace_of_her_name_and_keeps_the_ledger_anonymous(zuleica, actor, shop_settings, paths,
                                                                             tmp_path, today):
+    """Promise: Erasure is erasure."""
     Suppression.create(email="saiu@example.com", reason="unsubscribed", at=NOW)
     assert not privacy.anyone_erased()  # an unsubscribe is not an erasure: imports skip the hashing
     points_before = LoyaltyEntry.select().where(LoyaltyEntry.customer == zuleica).count()

@@ -33,6 +33,7 @@ def backend():
 
 @pytest.mark.parametrize("unsafe", [null.Keyring, fail.Keyring, PlaintextKeyring])
 def test_an_unsafe_keyring_is_refused_and_nothing_is_saved(shop_settings, actor, backend, unsafe):
+    """Promise: The password lives only in the keyring."""
     backend(unsafe())
     with pytest.raises(SecretsError) as err:
         mailer.save_account(ACC, "app-password", actor=actor)

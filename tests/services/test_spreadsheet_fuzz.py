@@ -50,6 +50,7 @@ def _read(tmp_path, name: str, data: bytes):
 @given(cut=st.integers(0, len(XLSX) - 1), flips=st.lists(st.tuples(st.integers(0, len(XLSX) - 1),
                                                                    st.integers(0, 255)), max_size=8))
 def test_truncated_or_corrupted_xlsx_is_a_clear_message_or_a_table(tmp_path, cut, flips):
+    """Promise: Hostile spreadsheets are harmless."""
     data = bytearray(XLSX[:cut] if cut > 100 else XLSX)
     for pos, byte in flips:
         if pos < len(data):
@@ -61,6 +62,7 @@ def test_truncated_or_corrupted_xlsx_is_a_clear_message_or_a_table(tmp_path, cut
 @SETTINGS
 @given(data=st.binary(min_size=1, max_size=4000))
 def test_random_bytes_with_any_name_are_a_clear_message_or_a_table(tmp_path, data):
+    """Promise: Hostile spreadsheets are harmless."""
     for name in ("clientes.csv", "clientes.xlsx", "clientes.xls", "clientes.ods"):
         assert isinstance(_read(tmp_path, name, data), Table | ReguaError)
 

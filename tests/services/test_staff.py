@@ -32,6 +32,7 @@ def test_log_in_with_the_right_pin(owner):
 
 
 def test_five_wrong_pins_lock_the_account_for_a_growing_delay(owner):
+    """Promise: Staff see only what their role allows."""
     now = utc_now()
     for left in (4, 3, 2, 1):
         with pytest.raises(ValidationError) as err:
@@ -55,6 +56,7 @@ def test_five_wrong_pins_lock_the_account_for_a_growing_delay(owner):
 
 
 def test_only_the_owner_manages_staff(owner):
+    """Promise: Staff see only what their role allows."""
     bruno = staff.add_staff("Bruno", COUNTER, "1111", actor=owner)
     manager = Actor(None, "Carla", MANAGER)
     before = Staff.select().count()
