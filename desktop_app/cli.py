@@ -318,6 +318,36 @@ def cmd_smtp(args: argparse.Namespace, out) -> int:
 
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # the first bytes of every Qt .qm file
 
+# What Qt's X11 platform plugin (libqxcb.so, also the fallback under Wayland) loads from the system, with
+# the Debian/Ubuntu package of each. Qt 6.5 added libxcb-cursor0, which a fresh Debian 12 lacks: without
+# it the window does not open and Qt says only "could not load the Qt platform plugin xcb".
+QT_LINUX_LIBRARIES = (
+    ("libxcb-cursor.so.0", "libxcb-cursor0"), ("libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("libxcb-image.so.0", "libxcb-image0"), ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("libxcb-randr.so.0", "libxcb-randr0"), ("libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("libxcb-shape.so.0", "libxcb-shape0"), ("libxcb-shm.so.0", "libxcb-shm0"), ("libxcb-sync.so.1", "libxcb-sync1"),
+    ("libxcb-util.so.1", "libxcb-util1"), ("libxcb-xfixes.so.0", "libxcb-xfixes0"), ("libxcb-xkb.so.1", "libxcb-xkb1"),
+    ("libxcb-render.so.0", "libxcb-render0"), ("libxcb.so.1", "libxcb1"), ("libX11-xcb.so.1", "libx11-xcb1"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"), ("libxkbcommon.so.0", "libxkbcommon0"),
+    ("libEGL.so.1", "libegl1"), ("libGL.so.1", "libgl1"), ("libfontconfig.so.1", "libfontconfig1"),
+    ("libdbus-1.so.3", "libdbus-1-3"), ("libglib-2.0.so.0", "libglib2.0-0"),
+)
+
+
+def missing_qt_libraries(load=None) -> list[tuple[str, str]]:
+    """The (library, Debian package) pairs the window needs on Linux and the dynamic loader cannot find.
+    Loads each by name with ctypes (never Qt itself, so this works where the window would not)."""
+    import ctypes
+
+    load = load or ctypes.CDLL
+    missing = []
+    for library, package in QT_LINUX_LIBRARIES:
+        try:
+            load(library)
+        except OSError:
+            missing.append((library, package))
+    return missing
+
 
 def cmd_self_check(args: argparse.Namespace, out) -> int:
     """What an installer or a support call needs to know, without opening a window."""
@@ -347,14 +377,35 @@ def cmd_self_check(args: argparse.Namespace, out) -> int:
         "resources": str(res),
     }
     ok = bool(translations) and bool(icons)
+    window_problem = ""
+    if sys.platform.startswith("linux"):
+        missing = missing_qt_libraries()
+        packages = [package for _, package in missing]
+        report["qt_libraries_missing"] = [library for library, _ in missing]
+        report["qt_install"] = f"sudo apt install {' '.join(packages)}" if packages else ""
+        if missing:
+            window_problem = ("the window cannot open: missing " + ", ".join(report["qt_libraries_missing"])
+                              + f"; on Debian or Ubuntu: {report['qt_install']}")
+            import os
+
+            ok = ok and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))  # a desktop: it matters
     if args.json:
         json.dump({**report, "ok": ok}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         for key, value in report.items():
+            if key in ("qt_libraries_missing", "qt_install"):
+                continue
             shown = ", ".join(value) if isinstance(value, list) else value
             print(f"{key:16} {shown if shown not in (None, '') else 'NOT FOUND'}", file=out)
-        print("ok" if ok else "PROBLEMS: translations or icons are missing", file=out)
+        if "qt_libraries_missing" in report:
+            print(f"{'window':16} {window_problem or 'the libraries Qt needs are all there'}", file=out)
+        if ok:
+            print("ok", file=out)
+        else:
+            print("PROBLEMS: " + "; ".join(p for p in (
+                "translations or icons are missing" if not (translations and icons) else "", window_problem) if p),
+                file=out)
     return 0 if ok else 1
 
 
