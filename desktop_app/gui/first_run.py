@@ -23,7 +23,7 @@ from ..services import shop as shop_service
 from ..services import staff
 from ..services.shop import ShopSettings
 from .i18n import LANGUAGES, error_text
-from .widgets import error_label
+from .widgets import enter_means, error_label
 
 
 class FirstRunDialog(QDialog):
@@ -72,6 +72,7 @@ class FirstRunDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.ok = enter_means(buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.country.currentIndexChanged.connect(self._country_changed)
         self.country.setCurrentIndex(max(self.country.findData("PT" if language == "pt_PT" else "BR"), 0))
         self._country_changed()

@@ -35,7 +35,7 @@ from ..services import loyalty, staff
 from ..services.loyalty import LedgerLine, Summary
 from ..services.shop import ShopSettings
 from .i18n import error_text, format_date, format_money
-from .widgets import error_label
+from .widgets import enter_means, error_label
 
 ENTRY_KINDS = {
     "earn": QT_TRANSLATE_NOOP("loyalty", "Earned"),
@@ -164,11 +164,11 @@ class RedeemDialog(QDialog):
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.addButton(self.tr("Redeem"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.rewards.itemActivated.connect(lambda _i: self.accept())
         layout.addWidget(self.buttons)
+        enter_means(self.ok)  # set before the box was in the dialog, Cancel (first in the box) had it
         if self.rewards.count():
             self.rewards.setCurrentRow(0)
         else:
@@ -200,10 +200,10 @@ class GiftDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton(self.tr("Use gift"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setDefault(True)
         buttons.accepted.connect(self.use_requested.emit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        enter_means(self.ok)
         self.code.selectAll()
         self.resize(380, self.sizeHint().height())
 
@@ -252,6 +252,7 @@ class AdjustDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.ok = enter_means(buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.points.valueChanged.connect(lambda _v: self._update())
         self.program.currentIndexChanged.connect(lambda _i: self._update())
         self.saved_id: int | None = None

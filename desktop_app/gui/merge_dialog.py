@@ -17,7 +17,7 @@ from ..services import customers
 from ..services.shop import ShopSettings
 from .errors import show_error
 from .tasks import TaskRunner
-from .widgets import CustomerFinder, fill_customer_list
+from .widgets import CustomerFinder, enter_means, fill_customer_list
 
 
 class MergeDialog(QDialog):
@@ -44,6 +44,7 @@ class MergeDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        enter_means(self.merge_button)
         self.finder = CustomerFinder(tasks, self.search, shop, limit=50, exclude=keep_id)
         self.finder.found.connect(lambda rows: fill_customer_list(self.results, rows, two_lines=True))
         self.finder.failed.connect(lambda exc: show_error(self, exc))

@@ -71,6 +71,8 @@ class StaffDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.add_button.clicked.connect(self.add)
+        self.new_name.returnPressed.connect(self.add)  # Enter in the new account's form adds it
+        self.new_pin.returnPressed.connect(self.add)
         self.role_button.clicked.connect(self.change_role)
         self.active_button.clicked.connect(self.toggle_active)
         self.pin_button.clicked.connect(self.new_pin_for_selected)

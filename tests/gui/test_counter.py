@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QPushButton
 
 from desktop_app.db.models import Interaction
 from desktop_app.domain.actors import COUNTER
+from desktop_app.gui.customer_dialog import CustomerDialog
+from desktop_app.gui.first_run import FirstRunDialog
 from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.loyalty_panel import AdjustDialog, GiftDialog, RedeemDialog
+from desktop_app.gui.mail_setup import MailAccountDialog
+from desktop_app.gui.merge_dialog import MergeDialog
+from desktop_app.gui.staff_dialogs import StaffDialog
+from desktop_app.gui.today_view import OutcomeDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.quick_log import QuickLogDialog
 from desktop_app.services import customers, interactions, staff
+from desktop_app.services.cadence import DueItem
 from desktop_app.services.customers import CustomerInput
 from desktop_app.services.interactions import LogEntry
 
@@ -164,3 +172,58 @@ def test_a_counter_account_does_not_see_the_owners_menus(window, team):
     window.set_actor(team[0])
     assert window.shop_menu.menuAction().isVisible()
     assert "Ana Paula" in window.user_label.text()
+
+
+def _default_after_the_focus_passed_every_button(qtbot, dialog, field):
+    """Show the dialog, let the focus pass over each of its buttons (as Tab does), come back to a field,
+    and say which button Enter would press there."""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for b in dialog.findChildren(QPushButton):
+        if b.isVisible() and b.isEnabled() and b.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            b.setFocus()
+            qtbot.waitUntil(b.hasFocus)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    return [b for b in dialog.findChildren(QPushButton) if b.isDefault() and b.isVisible()]
+
+
+def test_enter_means_ok_in_every_form_even_after_the_focus_passed_over_cancel(
+        qtbot, tasks, shop_settings, team, today, maria, english):
+    """The trap behind the login that quit and the quick log that lost the entry: an OK button made the
+    default before its box was in the dialog, or added after a standard Cancel, lost the default to
+    Cancel (at once or the first time Cancel had the focus). Every dialog where a form is filled in."""
+    owner = team[0]
+    quick = QuickLogDialog(tasks, shop_settings, owner, lambda: today)
+    form = CustomerDialog(shop_settings, owner, lambda: today)
+    first = FirstRunDialog("pt_BR")
+    redeem = RedeemDialog("Maria", [])
+    gift = GiftDialog("Maria", "ANIV-1234")
+    adjust = AdjustDialog(maria, [], owner, lambda: today)
+    merge = MergeDialog(tasks, shop_settings, maria)
+    outcome = OutcomeDialog(DueItem(1, maria, "Maria Souza", "", "", "unfinished_purchase", "1", "task", today,
+                                    today, today, "planned", "", "quote", None))
+    mail = MailAccountDialog(tasks, shop_settings, owner)
+    cases = [(quick, quick.search, quick.save_button),
+             (form, form.ui.name, form.ui.buttons.button(QDialogButtonBox.StandardButton.Save)),
+             (first, first.pin_again, first.ok), (redeem, redeem.rewards, redeem.ok), (gift, gift.code, gift.ok),
+             (adjust, adjust.reason, adjust.ok), (merge, merge.search, merge.merge_button),
+             (outcome, outcome.outcome, outcome.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)),
+             (mail, mail.findChildren(QLineEdit)[0],
+              mail.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))]
+    for dialog, field, ok in cases:
+        qtbot.addWidget(dialog)
+        assert _default_after_the_focus_passed_every_button(qtbot, dialog, field) == [ok], type(dialog).__name__
+        dialog.hide()
+    qtbot.waitUntil(lambda: not tasks.busy)
+
+
+def test_enter_in_the_new_staff_form_adds_the_account(qtbot, team, english):
+    dialog = StaffDialog(team[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_name.setText("Carla")
+    dialog.new_pin.setText("9753")
+    qtbot.keyClick(dialog.new_pin, Qt.Key.Key_Return)
+    assert "Carla" in [m.name for m in staff.accounts()] and dialog.isVisible()

@@ -102,6 +102,7 @@ def test_the_quick_log_shows_the_points_a_purchase_will_earn(qtbot, tasks, shop_
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.choose(maria)
+    qtbot.waitUntil(dialog.chosen.isVisible)  # her points come from the worker lane
     dialog.kind.setCurrentIndex(dialog.kind.findData("purchase"))
     qtbot.keyClicks(dialog.amount, "49,90")
     assert dialog.points_hint.isVisible() and dialog.points_hint.text() == "Earns 49 points in Clube"
