@@ -5,7 +5,7 @@ when sending is paused, with the server's words and a Resume button; Send now.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
@@ -120,7 +120,6 @@ class MessagesView(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.scheduled = QCheckBox(self.tr("Also send while Régua is closed (the system's scheduler, every 15 "
                                            "minutes)"))
-        self.scheduled.setChecked(scheduler.registered() is not None)
         self.scheduled.toggled.connect(self.set_scheduled)
         self.scheduled.setVisible(allowed(self.actor, "settings.change"))
         self.scheduled_note = QLabel()
@@ -164,23 +163,36 @@ class MessagesView(QWidget):
         layout.addLayout(actions)
         self._update_buttons()
         self.show_pause()
-
-    def set_scheduled(self, on: bool) -> None:
-        try:
-            if on:
-                scheduler.register(self.paths, actor=self.actor, now=utc_now())
-            else:
-                scheduler.unregister(actor=self.actor)
-        except ReguaError as exc:
-            self.scheduled.blockSignals(True)
-            self.scheduled.setChecked(not on)
-            self.scheduled.blockSignals(False)
-            self._error(exc)
         self.show_scheduler()
 
+    # Every read and write of this screen runs on the worker lane; the answers come back here.
+
+    def set_scheduled(self, on: bool) -> None:
+        paths, actor = self.paths, self.actor
+
+        def work() -> None:
+            if on:
+                scheduler.register(paths, actor=actor, now=utc_now())
+            else:
+                scheduler.unregister(actor=actor)
+
+        def failed(exc: BaseException) -> None:
+            self._error(exc)
+            self.show_scheduler()
+
+        self.scheduled.setEnabled(False)
+        self.tasks.run(work, lambda _none: self.show_scheduler(), failed)
+
     def show_scheduler(self) -> None:
-        last = scheduler.last_run()
-        if scheduler.registered() is None:
+        self.tasks.run(lambda: (scheduler.registered(), scheduler.last_run()),
+                       lambda state: self._show_scheduler(*state), self._error)
+
+    def _show_scheduler(self, registered: dict | None, last: datetime | None) -> None:
+        self.scheduled.blockSignals(True)
+        self.scheduled.setChecked(registered is not None)
+        self.scheduled.blockSignals(False)
+        self.scheduled.setEnabled(True)
+        if registered is None:
             self.scheduled_note.setText("")
         elif last is None:
             self.scheduled_note.setText(self.tr("(it has not run yet)"))
@@ -189,7 +201,10 @@ class MessagesView(QWidget):
                 when=format_datetime_local(local_datetime(last, self.shop.timezone))))
 
     def show_pause(self) -> None:
-        paused = sender.paused()
+        """Show the banner if sending is paused (read on the worker lane)."""
+        self.tasks.run(sender.paused, self._show_pause, self._error)
+
+    def _show_pause(self, paused: dict | None) -> None:
         self.banner_box.setVisible(bool(paused))
         if paused:
             reason = ReguaError(paused.get("reason") or "smtp_paused", reply=paused.get("reply", ""))
@@ -197,8 +212,19 @@ class MessagesView(QWidget):
         self.resume_button.setVisible(bool(paused) and allowed(self.actor, "smtp.change"))
 
     def reload(self) -> None:
+        """The list afresh, with the pause banner and the scheduler's note: one job on the worker lane."""
         status = self.filter.currentData()
-        self.tasks.run(lambda: sender.messages(status or None), self._loaded, lambda exc: self._error(exc))
+
+        def work():
+            return sender.messages(status or None), sender.paused(), scheduler.registered(), scheduler.last_run()
+
+        def done(state) -> None:
+            rows, paused, registered, last = state
+            self._loaded(rows)
+            self._show_pause(paused)
+            self._show_scheduler(registered, last)
+
+        self.tasks.run(work, done, self._error)
 
     @property
     def rows(self) -> list[MessageRow]:
@@ -219,8 +245,6 @@ class MessagesView(QWidget):
             self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.table.verticalScrollBar().setValue(scrolled)
         self.summary.setText(self.tr("Showing {n} (newest first)").format(n=len(rows)))
-        self.show_pause()
-        self.show_scheduler()
         self._update_buttons()
 
     def _fit_columns(self) -> None:
@@ -247,24 +271,31 @@ class MessagesView(QWidget):
         self.summary.setText(error_text(exc))
 
     def retry(self) -> None:
-        ids = [r.id for r in self._selected()]
-        try:
-            n = sender.retry(ids, actor=self.actor, today=self.today())
-        except ReguaError as exc:
-            self._error(exc)
-            return
-        self.status.emit(self.tr("Will be sent again: {n}.").format(n=n))
-        self.reload()
+        ids, actor, today = [r.id for r in self._selected()], self.actor, self.today()
+
+        def done(n: int) -> None:
+            self.status.emit(self.tr("Will be sent again: {n}.").format(n=n))
+            self.reload()
+
+        self.tasks.run(lambda: sender.retry(ids, actor=actor, today=today), done, self._error)
 
     def cancel(self) -> None:
-        n = sender.cancel([r.id for r in self._selected()], actor=self.actor)
-        self.status.emit(self.tr("Cancelled: {n}.").format(n=n))
-        self.reload()
+        ids, actor = [r.id for r in self._selected()], self.actor
+
+        def done(n: int) -> None:
+            self.status.emit(self.tr("Cancelled: {n}.").format(n=n))
+            self.reload()
+
+        self.tasks.run(lambda: sender.cancel(ids, actor=actor), done, self._error)
 
     def resume(self) -> None:
-        sender.resume(actor=self.actor)
-        self.show_pause()
-        self.status.emit(self.tr("Sending resumed."))
+        actor = self.actor
+
+        def done(_none) -> None:
+            self._show_pause(None)
+            self.status.emit(self.tr("Sending resumed."))
+
+        self.tasks.run(lambda: sender.resume(actor=actor), done, self._error)
 
     def send_now(self) -> None:
         """Send every e-mail that is due, now, on the worker lane. (It takes no argument: the button's

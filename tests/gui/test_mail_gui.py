@@ -111,7 +111,8 @@ def test_today_sends_one_email_now_and_messages_show_a_paused_queue(
                 for r in range(messages.model.rowCount())}
     assert statuses == {"Maria Souza": "sent", "Ana Quota": "planned"}
     messages.resume_button.click()
-    assert not messages.banner_box.isVisible() and sender.paused() is None
+    qtbot.waitUntil(lambda: not messages.banner_box.isVisible())
+    assert sender.paused() is None
 
 
 def test_a_one_off_message_goes_to_the_listed_customers_who_agreed_and_through_the_outbox(

@@ -105,3 +105,38 @@ def test_send_due_emails_now_sends_them_through_the_worker_lane_and_says_so(jour
         assert {o.status for o in Outbox.select().where(Outbox.channel == c.EMAIL)} == {c.SENT}
 
     j.play(steps())
+
+
+def test_cancelling_one_planned_email_keeps_it_selected_and_send_leaves_it_out(journey, smtp_server):
+    controller, box = smtp_server
+    j = journey(shop="staffed", start=False)
+    shop_with_planned_emails(j, controller.port)
+    j.start()
+
+    def steps():
+        yield j.dialog(LoginDialog)
+        j.type(PIN)
+        j.press(Qt.Key.Key_Return)
+        window = yield j.main_window()
+        yield j.idle()
+        messages = window.messages_view
+        j.click_row(window.nav, window.stack.indexOf(messages))
+        yield j.until(lambda: len(cells(messages.table, 0)) == 3, "the three planned e-mails")
+        marta = cells(messages.table, 0).index("Marta Dias")
+        j.click_row(messages.table, marta)
+        yield j.until(lambda: messages.cancel_button.isEnabled(), "Cancel to be possible for the chosen row")
+        j.click(messages.cancel_button)
+        skipped = status_label(c.SKIPPED)
+        yield j.until(lambda: dict(zip(cells(messages.table, 0), cells(messages.table, 3), strict=True)).get(
+            "Marta Dias") == skipped, "Marta's e-mail to show as skipped")
+        chosen = [messages.model.message(i.row()).customer for i in messages.table.selectionModel().selectedRows()]
+        assert chosen == ["Marta Dias"]  # the refill kept her row selected, wherever it moved to
+        assert not messages.cancel_button.isEnabled()  # nothing left to cancel in what is selected
+        j.click(button(messages, on_screen("Send due e-mails now")))
+        yield j.status_text(on_screen("E-mails sent: {sent}.").format(sent=2))
+        assert sorted(m["To"].addresses[0].addr_spec for m in box.messages) == ["maria@example.com",
+                                                                               "mariana@example.com"]
+        marta_row = Outbox.get(Outbox.customer == Customer.get(Customer.name == "Marta Dias").id)
+        assert (marta_row.status, marta_row.reason, marta_row.actor) == (c.SKIPPED, "by_staff", "Ana Paula")
+
+    j.play(steps())
