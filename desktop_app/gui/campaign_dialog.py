@@ -1,6 +1,6 @@
 """A one-off message to the customers the list shows now (a search, a tag, a birthday month): how many it
 will reach (only those who agreed to e-mails), the subject and text with placeholders, a preview for one
-of them, and nothing is queued until Send."""
+of them, and nothing is queued until Send. The preview and the queueing run on the worker lane."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class CampaignDialog(QDialog):
         self.ids = list(ids)
         self.reach: Audience | None = None
         self.sent = 0
+        self._preview_no = 0  # the newest preview asked for; older answers are dropped
         self.setWindowTitle(self.tr("Message these customers"))
         self.count = QLabel(self.tr("Counting who agreed to receive e-mails…"))
         self.count.setWordWrap(True)
@@ -79,29 +80,48 @@ class CampaignDialog(QDialog):
         self.error.show()
 
     def render(self) -> None:
+        """Ask for the preview of what is typed now; Send is possible once it came back without a problem."""
         self.error.hide()
+        self._preview_no += 1
+        number = self._preview_no
         ready = bool(self.subject.text().strip() and self.text.toPlainText().strip())
-        self.send_button.setEnabled(ready and bool(self.reach and self.reach.reachable))
+        self.send_button.setEnabled(False)
         if not ready or not self.reach or not self.reach.reachable:
             self.preview.setPlainText(self.tr("The message, as the first of them will read it, shows here."))
             return
-        try:
-            subject, text = campaigns.preview(self.subject.text(), self.text.toPlainText(), self.reach.reachable[0],
-                                              shop=self.shop, today=self.today(), date_format=format_date)
-        except ReguaError as exc:
-            self.send_button.setEnabled(False)
-            self._failed(exc)
-            return
-        self.preview.setHtml(f"<p><b>{html.escape(subject)}</b></p>"
-                             + mailer.html_from_text(html.escape(text), self.shop.name))
+        subject, text, first, shop, today = (self.subject.text(), self.text.toPlainText(), self.reach.reachable[0],
+                                             self.shop, self.today())
+
+        def work() -> str:
+            shown_subject, shown_text = campaigns.preview(subject, text, first, shop=shop, today=today,
+                                                          date_format=format_date)
+            return (f"<p><b>{html.escape(shown_subject)}</b></p>"
+                    + mailer.html_from_text(html.escape(shown_text), shop.name))
+
+        def done(page: str) -> None:
+            if number == self._preview_no:
+                self.preview.setHtml(page)
+                self.send_button.setEnabled(True)
+
+        def failed(exc: BaseException) -> None:
+            if number == self._preview_no:
+                self._failed(exc)
+
+        self.tasks.run(work, done, failed)
 
     def send(self) -> None:
-        if not self.reach:
+        if not self.reach or not self.send_button.isEnabled():
             return
-        try:
-            self.sent = campaigns.create(self.subject.text(), self.text.toPlainText(), self.ids, actor=self.actor,
-                                         today=self.today(), shop=self.shop)
-        except ReguaError as exc:
+        subject, text, ids, actor, today, shop = (self.subject.text(), self.text.toPlainText(), self.ids, self.actor,
+                                                  self.today(), self.shop)
+        self.send_button.setEnabled(False)
+
+        def done(sent: int) -> None:
+            self.sent = sent
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.send_button.setEnabled(True)
             self._failed(exc)
-            return
-        self.accept()
+
+        self.tasks.run(lambda: campaigns.create(subject, text, ids, actor=actor, today=today, shop=shop), done, failed)

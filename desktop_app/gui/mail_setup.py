@@ -252,14 +252,27 @@ class MailAccountDialog(QDialog):
             self.colour.setText(chosen.name())
 
     def save(self) -> None:
+        """Save on the worker lane (the database and the OS keyring); close when it is done."""
         self.error.hide()
-        try:
-            mailer.save_branding(self.colour.text(), self.signature.toPlainText(), actor=self.actor)
-            if self.logo_path is not None:
-                mailer.save_logo(self.logo_path or None, actor=self.actor)
-            mailer.save_account(self.form_account(), self.password.text() or None, actor=self.actor,
-                                session_only=self.session_only.isChecked())
-        except ReguaError as exc:
+        colour, signature, logo_path, actor = self.colour.text(), self.signature.toPlainText(), self.logo_path, \
+            self.actor
+        acc, password, session_only = self.form_account(), self.password.text() or None, self.session_only.isChecked()
+
+        def work() -> None:
+            mailer.save_branding(colour, signature, actor=actor)
+            if logo_path is not None:
+                mailer.save_logo(logo_path or None, actor=actor)
+            mailer.save_account(acc, password, actor=actor, session_only=session_only)
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
+            if not isinstance(exc, ReguaError):
+                raise exc
             self._problem(exc)
-            return
-        self.accept()
+
+        def done(_none) -> None:
+            self.setEnabled(True)
+            self.accept()
+
+        self.setEnabled(False)  # one save at a time; the fields keep what was typed
+        self.tasks.run(work, done, failed)

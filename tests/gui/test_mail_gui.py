@@ -67,10 +67,12 @@ def test_the_account_dialog_tests_in_plain_words_and_saves_without_the_password(
     assert not dialog.error.isVisible()
     dialog.colour.setText("verde")
     dialog.save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.isVisible() and "#RRGGBB" in dialog.error.text() and mailer.account() is None
     dialog.colour.setText("#1F6F43")
     dialog.signature.setPlainText("Rua Augusta, 120 · <seg–sáb>")
     dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # saved on the worker lane, then closed
     assert mailer.branding() == ("#1f6f43", "Rua Augusta, 120 · <seg–sáb>")
     assert "Rua Augusta, 120 · &lt;seg–sáb&gt;" in mailer.html_from_text("Oi", "Loja")
     assert mailer.account().host == "127.0.0.1"
@@ -140,6 +142,7 @@ def test_a_one_off_message_goes_to_the_listed_customers_who_agreed_and_through_t
     qtbot.waitUntil(lambda: dialog.send_button.isEnabled())
     assert "Liquidação, Maria" in dialog.preview.toPlainText() or "Liquidação, Mariana" in dialog.preview.toPlainText()
     dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.sent == 2 or dialog.error.isVisible())
     assert dialog.sent == 2, dialog.error.text()
     assert "queued for 2" in w.statusBar().currentMessage()
     sender.send_due(today, shop=shop_settings)  # (the four signup confirmations go too)
@@ -196,6 +199,7 @@ def test_a_wrong_field_is_named_and_gets_the_focus(qtbot, tasks, shop_settings, 
     fill(qtbot, dialog, host="smtp.flordelis.com.br", port=587, user=user, from_addr=from_addr)
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.isVisible() and dialog.error.isVisible() and mailer.account() is None
     assert dialog.error.text().startswith(f"{label}: ")
     assert dialog.focusWidget() is getattr(dialog, field)  # where the next keys go
@@ -211,6 +215,7 @@ def test_a_wrong_address_is_named_in_portuguese_too(qtbot, tasks, shop_settings,
         dialog.show()
         fill(qtbot, dialog, host="smtp.flordelis.com.br", port=587, from_addr="loja@@flordelis")
         dialog.save()
+        qtbot.waitUntil(lambda: dialog.error.isVisible())
         assert dialog.error.text() == "Endereço do remetente: Este não é um e-mail válido."
     finally:
         install_language("en", "BR")
