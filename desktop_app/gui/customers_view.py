@@ -49,6 +49,7 @@ from .campaign_dialog import CampaignDialog
 from .customer_dialog import CustomerDialog
 from .customer_model import CustomerListModel
 from .errors import show_error
+from .first_steps import FirstSteps
 from .i18n import (
     add_group_items,
     format_birthday,
@@ -336,6 +337,10 @@ class CustomersView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
+        self.first_steps = FirstSteps()  # in place of the empty list while the shop has no customers
+        self.first_steps.hide()
+        self.first_steps.add_customer.connect(self.new_customer)
+        left_layout.addWidget(self.first_steps, 1)
         under = QHBoxLayout()
         under.addWidget(self.count_label, 1)
         under.addWidget(self.campaign_button)
@@ -346,6 +351,7 @@ class CustomersView(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([760, 400])
         self.splitter = split
+        self.page_box = page_box
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -390,6 +396,10 @@ class CustomersView(QWidget):
 
     def _tags_loaded(self, result) -> None:
         tags, self.total, self.saved = result
+        self.first_steps.set_actor(self.actor)
+        for widget, empty_shop in ((self.first_steps, True), (self.table, False), (self.page_box, False)):
+            widget.setVisible(empty_shop == (self.total == 0))
+        self.campaign_button.setEnabled(self.total > 0)
         current = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()

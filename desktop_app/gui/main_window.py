@@ -92,6 +92,11 @@ class MainWindow(QMainWindow):
         self.customers.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.customers.changed.connect(self.today_view.data_changed)  # a sign-up, an entry: Today follows
         self._build_menus()
+        steps = self.customers.first_steps  # a new shop's first steps open the same dialogs as the menus
+        steps.import_list.connect(self.import_customers)
+        steps.set_up_mail.connect(self.mail_account)
+        steps.set_up_loyalty.connect(self.loyalty_programs)
+        steps.set_up_cadence.connect(self.cadence_settings)
         self.set_actor(actor)
         self._settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
         geometry = self._settings.value("main/geometry")
@@ -208,6 +213,7 @@ class MainWindow(QMainWindow):
         self.export_action.setVisible(allowed(actor, "export"))
         self.backups_action.setVisible(allowed(actor, "settings.change"))
         self.settings_action.setVisible(allowed(actor, "settings.change"))
+        self.customers.first_steps.set_actor(actor)
 
     def switch_user(self) -> None:
         dialog = LoginDialog(self.shop.name, demo_hint=self.demo_shop, current=self.actor, parent=self)

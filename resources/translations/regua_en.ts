@@ -4,7 +4,7 @@
 <context>
     <name>CampaignDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="69"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="70"/>
         <source>Will go by e-mail to {n} of the {total} customers in the list: those who agreed to receive e-mails.</source>
         <translation>
             <numerusform>Will go by e-mail to {n} of the {total} customer in the list, who agreed to receive e-mails.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="71"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="72"/>
         <source>Send to {n} customers</source>
         <translation>
             <numerusform>Send to {n} customer</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="487"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="497"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} customer</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="650"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="660"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Message queued for {n} customer; it goes out within the send window.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} customer exported to {file}.</numerusform>

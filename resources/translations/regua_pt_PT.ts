@@ -39,7 +39,7 @@
         <translation>PIN da proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="266"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="267"/>
         <source>More than {limit} points: the owner approves with her PIN.</source>
         <translation>Mais de {limit} pontos: a proprietária aprova com o seu PIN.</translation>
     </message>
@@ -47,27 +47,27 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="135"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="137"/>
         <source>Audit log</source>
         <translation>Registo de auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="139"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
@@ -288,32 +288,32 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="39"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="40"/>
         <source>Message these customers</source>
         <translation>Mensagem para estes clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="40"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="41"/>
         <source>Counting who agreed to receive e-mails…</source>
         <translation>A contar quem aceitou receber e-mails…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="43"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="44"/>
         <source>e.g. Summer sale: 30% off until Saturday</source>
         <translation>ex.: Saldos de verão: 30% até sábado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="44"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="45"/>
         <source>Hi {{ first_name | &quot;there&quot; }}, ...</source>
         <translation>Olá {{ first_name | &quot;cliente&quot; }}, ...</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="52"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="53"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="69"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="70"/>
         <source>Will go by e-mail to {n} of the {total} customers in the list: those who agreed to receive e-mails.</source>
         <translation>
             <numerusform>Vai por e-mail para {n} do {total} cliente da lista: quem aceitou receber e-mails.</numerusform>
@@ -321,7 +321,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="71"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="72"/>
         <source>Send to {n} customers</source>
         <translation>
             <numerusform>Enviar para {n} cliente</numerusform>
@@ -329,7 +329,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="86"/>
+        <location filename="../../desktop_app/gui/campaign_dialog.py" line="90"/>
         <source>The message, as the first of them will read it, shows here.</source>
         <translation>A mensagem aparece aqui como o primeiro deles a vai ler.</translation>
     </message>
@@ -543,107 +543,107 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="91"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="92"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="99"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="100"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="108"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="108"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="109"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="109"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="110"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="118"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="119"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="129"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="130"/>
         <source>Pick a customer to see their page.</source>
         <translation>Escolha um cliente para ver a página dele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="139"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="140"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="139"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="140"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="139"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="140"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="140"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="141"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="162"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="163"/>
         <source>(follow up {date})</source>
         <translation>(dar seguimento a {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="182"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="190"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="191"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="192"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="193"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="194"/>
         <source>Tax id: {id}</source>
         <translation>NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="197"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="198"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="199"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="200"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="203"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="226"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="229"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="230"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -651,142 +651,142 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="257"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Pesquisar: nome, dígitos do telefone, e-mail, cartão ou NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="260"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="262"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="263"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="275"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="275"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Fundir…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="280"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="285"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="286"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="288"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="290"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="292"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anónimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="282"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="283"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="264"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
         <source>Segments and lifecycle stages, worked out once a day (see Reports)</source>
         <translation>Segmentos e fases do ciclo de vida, calculados uma vez por dia (veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="266"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="270"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="271"/>
         <source>Saved filters</source>
         <translation>Filtros guardados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="272"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="273"/>
         <source>Keep the search and filters above under a name, and come back to them in one click</source>
         <translation>Guarde a pesquisa e os filtros acima com um nome, e volte a eles num clique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="285"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="294"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="396"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="406"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="428"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="438"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro guardado ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="431"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="441"/>
         <source>Save these filters…</source>
         <translation>Guardar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="433"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="443"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="450"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="460"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="454"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="464"/>
         <source>Save these filters</source>
         <translation>Guardar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="454"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="464"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de Lisboa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="485"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="495"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; escreva mais para refinar a pesquisa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="487"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="497"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} cliente</numerusform>
@@ -794,43 +794,43 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="541"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="557"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="551"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="567"/>
         <source>Customer saved.</source>
         <translation>Cliente guardado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="570"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="580"/>
         <source>Merge customers</source>
         <translation>Fundir clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="572"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="582"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Fundir “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="581"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="591"/>
         <source>Customers merged.</source>
         <translation>Clientes fundidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="608"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="618"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="609"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="619"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="619"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="629"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="650"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="660"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Mensagem em fila para {n} cliente; sai dentro do horário de envio.</numerusform>
@@ -838,47 +838,47 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="659"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="669"/>
         <source>Where to save her data</source>
         <translation>Onde guardar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="667"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="677"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados guardados em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="676"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="686"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="679"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="689"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai saltar este cliente. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="688"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="698"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="701"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="711"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="720"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="730"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="743"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="753"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="760"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="770"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -967,6 +967,69 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <location filename="../../desktop_app/gui/first_run.py" line="67"/>
         <source>PIN again</source>
         <translation>Repita o PIN</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="28"/>
+        <source>Your shop has no customers yet</source>
+        <translation>A sua loja ainda não tem clientes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="31"/>
+        <source>A few first steps, in any order; each can be done again later from the menus.</source>
+        <translation>Alguns primeiros passos, por qualquer ordem; todos podem ser feitos de novo mais tarde a partir dos menus.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="42"/>
+        <source>&amp;Import your customer list…</source>
+        <translation>&amp;Importar a sua lista de clientes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="44"/>
+        <source>The Excel or CSV list you keep today: Régua finds the columns and shows every problem before anything is saved. An import can be undone.</source>
+        <translation>A lista em Excel ou CSV que usa hoje: a Régua encontra as colunas e mostra cada problema antes de guardar o que quer que seja. Uma importação pode ser desfeita.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="45"/>
+        <source>&amp;Add a customer…</source>
+        <translation>Adicionar um &amp;cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="46"/>
+        <source>Or start with the next person at the counter (F2 logs a visit or a purchase in seconds).</source>
+        <translation>Ou comece pela próxima pessoa ao balcão (F2 regista uma visita ou uma compra em segundos).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="48"/>
+        <source>Set up the shop&apos;s e-&amp;mail…</source>
+        <translation>Configurar o e-&amp;mail da loja…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="50"/>
+        <source>The account Régua sends from: birthday wishes, thank-yous and “we miss you” go out on their own.</source>
+        <translation>A conta a partir da qual a Régua envia: os parabéns, os agradecimentos e o “sentimos a sua falta” saem sozinhos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="51"/>
+        <source>Set up &amp;loyalty…</source>
+        <translation>Configurar a fideli&amp;zação…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="52"/>
+        <source>A points club or a stamp card, with the rewards your customers earn.</source>
+        <translation>Um clube de pontos ou um cartão de selos, com as recompensas que os clientes ganham.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="54"/>
+        <source>&amp;Plan the régua…</source>
+        <translation>&amp;Planear a régua…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_steps.py" line="55"/>
+        <source>Which messages the shop sends, when, and how: e-mail, WhatsApp or a call.</source>
+        <translation>Que mensagens a loja envia, quando e como: e-mail, WhatsApp ou uma chamada.</translation>
     </message>
 </context>
 <context>
@@ -1061,52 +1124,52 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="297"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="298"/>
         <source>Points history: {name}</source>
         <translation>Extrato de pontos: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
         <source>Points</source>
         <translation>Pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="304"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="306"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="306"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="327"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="328"/>
         <source>valid until {date}</source>
         <translation>válidos até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="329"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="330"/>
         <source>from {lots}</source>
         <translation>de {lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="332"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="333"/>
         <source>approved by {name}</source>
         <translation>aprovado por {name}</translation>
     </message>
@@ -1239,49 +1302,54 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>MailAccountDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="45"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="46"/>
         <source>Mail account</source>
         <translation>Conta de e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="49"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="50"/>
         <source>Other server</source>
         <translation>Outro servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="54"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="56"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (normalmente porta 587)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="55"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="57"/>
         <source>SSL/TLS (usually port 465)</source>
         <translation>SSL/TLS (normalmente porta 465)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="65"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="67"/>
         <source>No keyring here: keep the password only until Régua closes</source>
         <translation>Sem porta-chaves aqui: guardar a palavra-passe só até fechar a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="70"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="72"/>
         <source>Password kept in: {where}</source>
         <translation>Palavra-passe guardada em: {where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="71"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="73"/>
         <source>This computer has no safe place for passwords (keyring).</source>
         <translation>Este computador não tem um lugar seguro para palavras-passe (porta-chaves).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="77"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="89"/>
         <source>Provider</source>
         <translation>Fornecedor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
         <source>Server</source>
         <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="52"/>
+        <source>for example mail.yourshop.com</source>
+        <translation>por exemplo mail.asualoja.pt</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
@@ -1294,112 +1362,117 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
         <source>User</source>
         <translation>Utilizador</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
         <source>Password</source>
         <translation>Palavra-passe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="86"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
         <source>Sender address</source>
         <translation>Endereço do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="87"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="84"/>
         <source>Sender name</source>
         <translation>Nome do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="88"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="85"/>
         <source>At most per day</source>
         <translation>No máximo por dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="89"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="86"/>
         <source>At most per minute</source>
         <translation>No máximo por minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="94"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="101"/>
         <source>Pick…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="97"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="104"/>
         <source>e.g. Rua Augusta, 120 · (11) 3456-7890 · Mon–Sat 9–19h</source>
         <translation>ex.: Rua Augusta, 120, Lisboa · 213 456 789 · seg–sáb 9h–19h</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="107"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="114"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="109"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="116"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="115"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="122"/>
         <source>How the shop&apos;s e-mails look</source>
         <translation>Como ficam os e-mails da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="117"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="126"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="118"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="124"/>
         <source>Colour</source>
         <translation>Cor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="119"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="125"/>
         <source>Signature</source>
         <translation>Assinatura</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="124"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="133"/>
         <source>&amp;Test</source>
         <translation>&amp;Testar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="158"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="167"/>
         <source>kept in the keyring; type to change it</source>
         <translation>guardada no porta-chaves; escreva para a alterar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="197"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="198"/>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="216"/>
         <source>Connecting to {host}…</source>
         <translation>A ligar a {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="203"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="222"/>
         <source>It works: connected to {host}, encrypted, and logged in.</source>
         <translation>Funciona: ligou-se a {host}, com encriptação, e entrou na conta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="220"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="239"/>
         <source>(no logo)</source>
         <translation>(sem logotipo)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="223"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="242"/>
         <source>The shop&apos;s logo</source>
         <translation>O logotipo da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="224"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="243"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Imagens (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="231"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="250"/>
         <source>Colour of the shop&apos;s e-mails</source>
         <translation>Cor dos e-mails da loja</translation>
     </message>
@@ -1427,142 +1500,142 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>&amp;Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="118"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="123"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Pesquisar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="131"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registo rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="133"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="138"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="136"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="141"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="139"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="144"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="142"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="147"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Cópias de segurança…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Mudar de utilizador…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="160"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Definições…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="164"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="167"/>
         <source>&amp;Audit log…</source>
         <translation>Registo de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="170"/>
         <source>&amp;Mail account…</source>
         <translation>Conta de e-&amp;mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="173"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="176"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelização…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="179"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="180"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelização: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="184"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="187"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="202"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Sessão iniciada: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="222"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="242"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} cliente exportado para {file}.</numerusform>
@@ -1570,22 +1643,22 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="271"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="277"/>
         <source>The copy was restored.</source>
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="372"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="378"/>
         <source>Logged.</source>
         <translation>Registado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="384"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="390"/>
         <source>About Régua</source>
         <translation>Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="385"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="391"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -1723,77 +1796,77 @@ Base de dados: {db}</translation>
         <translation>Enviar também com a Régua fechada (agendador do sistema, a cada 15 minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="129"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="128"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="186"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="198"/>
         <source>(it has not run yet)</source>
         <translation>(ainda não correu)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="200"/>
         <source>(last run: {when})</source>
         <translation>(última vez: {when})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="196"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="211"/>
         <source>Sending is paused. {reason}</source>
         <translation>Os envios estão em pausa. {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="221"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="247"/>
         <source>Showing {n} (newest first)</source>
         <translation>A mostrar {n} (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="277"/>
         <source>Will be sent again: {n}.</source>
         <translation>Serão enviados de novo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="261"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="286"/>
         <source>Cancelled: {n}.</source>
         <translation>Cancelados: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="267"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="296"/>
         <source>Sending resumed.</source>
         <translation>Envios retomados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="278"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="309"/>
         <source>E-mails sent: {sent}.</source>
         <translation>E-mails enviados: {sent}.</translation>
     </message>
@@ -2755,23 +2828,23 @@ Base de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/settings_dialog.py" line="70"/>
-        <source>on 28 February</source>
-        <translation>a 28 de fevereiro</translation>
+        <source>celebrated on 28 February in other years</source>
+        <translation>celebrados a 28 de fevereiro nos outros anos</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/settings_dialog.py" line="71"/>
-        <source>on 1 March</source>
-        <translation>a 1 de março</translation>
+        <source>celebrated on 1 March in other years</source>
+        <translation>celebrados a 1 de março nos outros anos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="75"/>
+        <source>Born on &amp;29 February</source>
+        <translation>Nascidos a &amp;29 de fevereiro</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/settings_dialog.py" line="74"/>
         <source>For the birthday message and the birthday bonus of customers born on 29 February</source>
         <translation>Para a mensagem e o bónus de aniversário de quem nasceu a 29 de fevereiro</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="75"/>
-        <source>Birthdays on 29 February, in other years, are celebrated</source>
-        <translation>Aniversários a 29 de fevereiro, nos outros anos, são celebrados</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/settings_dialog.py" line="77"/>
@@ -2822,7 +2895,7 @@ Base de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/gui/staff_dialogs.py" line="41"/>
         <location filename="../../desktop_app/gui/staff_dialogs.py" line="63"/>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="113"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="115"/>
         <source>Role</source>
         <translation>Função</translation>
     </message>
@@ -2862,17 +2935,17 @@ Base de dados: {db}</translation>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="84"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="127"/>
+        <location filename="../../desktop_app/gui/staff_dialogs.py" line="129"/>
         <source>New PIN</source>
         <translation>Novo PIN</translation>
     </message>
@@ -3808,297 +3881,317 @@ Base de dados: {db}</translation>
         <translation>O servidor {host} mostrou um certificado que não é de confiança ({reason}). Nada foi enviado; verifique o nome do servidor. Numa rede Wi-Fi pública, alguém pode estar a escutar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="127"/>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
+        <source>The server {host} showed a certificate it made for itself, which anyone can make, so Régua cannot tell it is really your mail server. Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
+        <translation>O servidor {host} mostrou um certificado feito por si próprio, que qualquer um pode fazer, por isso a Régua não consegue saber se é mesmo o seu servidor de e-mail. Nada foi enviado; verifique o nome do servidor. Numa rede Wi-Fi pública, alguém pode estar a escutar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="133"/>
+        <source>The certificate of the server {host} is out of date (expired, or not valid yet). Nothing was sent. Check that this computer&apos;s date and time are right; if they are, the mail provider must renew its certificate.</source>
+        <translation>O certificado do servidor {host} está fora da validade (expirado, ou ainda não válido). Nada foi enviado. Verifique se a data e a hora deste computador estão certas; se estiverem, o fornecedor de e-mail tem de renovar o certificado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="136"/>
+        <source>The server at {host} showed a certificate for another name, so it may not be your mail server. Nothing was sent; check the server name your mail provider gives (for example smtp.gmail.com).</source>
+        <translation>O servidor em {host} mostrou um certificado de outro nome, por isso pode não ser o seu servidor de e-mail. Nada foi enviado; verifique o nome do servidor indicado pelo seu fornecedor de e-mail (por exemplo smtp.gmail.com).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="140"/>
+        <source>The server {host} showed a certificate from an authority this computer does not know. Nothing was sent; check the server name. On a company network, ask for the company&apos;s certificate to be installed on this computer.</source>
+        <translation>O servidor {host} mostrou um certificado de uma autoridade que este computador não conhece. Nada foi enviado; verifique o nome do servidor. Numa rede empresarial, peça que o certificado da empresa seja instalado neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="142"/>
         <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
         <translation>A ligação encriptada com {host}:{port} falhou. Verifique a porta e o tipo de segurança.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="130"/>
+        <location filename="../../desktop_app/domain/errors.py" line="145"/>
         <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
         <translation>O servidor recusou o utilizador ou a palavra-passe. O Gmail e o Outlook precisam de uma palavra-passe de aplicação, não da palavra-passe habitual. ({reply})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="131"/>
+        <location filename="../../desktop_app/domain/errors.py" line="146"/>
         <source>The server {host} does not accept a password login.</source>
         <translation>O servidor {host} não aceita entrar com palavra-passe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="132"/>
+        <location filename="../../desktop_app/domain/errors.py" line="147"/>
         <source>The mail server said: {reply}</source>
         <translation>O servidor de e-mail respondeu: {reply}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="133"/>
+        <location filename="../../desktop_app/domain/errors.py" line="148"/>
         <source>The server {host} closed the connection. Try again later.</source>
         <translation>O servidor {host} fechou a ligação. Tente de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="135"/>
+        <location filename="../../desktop_app/domain/errors.py" line="150"/>
         <source>The server {host} cannot be found. Check its name and the internet connection.</source>
         <translation>O servidor {host} não foi encontrado. Verifique o nome e a ligação à internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="137"/>
+        <location filename="../../desktop_app/domain/errors.py" line="152"/>
         <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
         <translation>O servidor {host}:{port} não respondeu a tempo. Verifique a ligação à internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="139"/>
+        <location filename="../../desktop_app/domain/errors.py" line="154"/>
         <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
         <translation>Não foi possível alcançar o servidor {host}:{port}. Verifique a ligação à internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="141"/>
+        <location filename="../../desktop_app/domain/errors.py" line="156"/>
         <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
         <translation>O servidor de e-mail deixou de aceitar mensagens (quota ou política). Os envios estão em pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="143"/>
+        <location filename="../../desktop_app/domain/errors.py" line="158"/>
         <source>The mail server {host} is busy for now ({reply}). Nothing was lost: Régua tries again later.</source>
         <translation>O servidor de e-mail {host} está ocupado de momento ({reply}). Nada se perdeu: a Régua tenta de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="146"/>
+        <location filename="../../desktop_app/domain/errors.py" line="161"/>
         <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
         <translation>Este computador não tem um lugar seguro para palavras-passe (porta-chaves: {backend}). A Régua não grava a palavra-passe em nenhum outro lugar; pode escrevê-la uma vez por sessão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="148"/>
+        <location filename="../../desktop_app/domain/errors.py" line="163"/>
         <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
         <translation>O porta-chaves do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie-o e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="150"/>
+        <location filename="../../desktop_app/domain/errors.py" line="165"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o ficheiro {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="151"/>
+        <location filename="../../desktop_app/domain/errors.py" line="166"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O ficheiro {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="152"/>
+        <location filename="../../desktop_app/domain/errors.py" line="167"/>
         <source>The file {name} has no data.</source>
         <translation>O ficheiro {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="154"/>
+        <location filename="../../desktop_app/domain/errors.py" line="169"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O ficheiro {name} está danificado ou não é uma folha de cálculo que a Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="156"/>
+        <location filename="../../desktop_app/domain/errors.py" line="171"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O ficheiro {name} está protegido por palavra-passe. Guarde uma cópia sem palavra-passe e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="157"/>
+        <location filename="../../desktop_app/domain/errors.py" line="172"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O ficheiro {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="158"/>
+        <location filename="../../desktop_app/domain/errors.py" line="173"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há nenhuma folha chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="159"/>
+        <location filename="../../desktop_app/domain/errors.py" line="174"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="161"/>
+        <location filename="../../desktop_app/domain/errors.py" line="176"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="162"/>
+        <location filename="../../desktop_app/domain/errors.py" line="177"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="163"/>
+        <location filename="../../desktop_app/domain/errors.py" line="178"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="164"/>
+        <location filename="../../desktop_app/domain/errors.py" line="179"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um ficheiro terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="165"/>
+        <location filename="../../desktop_app/domain/errors.py" line="180"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="166"/>
+        <location filename="../../desktop_app/domain/errors.py" line="181"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="167"/>
+        <location filename="../../desktop_app/domain/errors.py" line="182"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="169"/>
+        <location filename="../../desktop_app/domain/errors.py" line="184"/>
         <source>This person asked to be erased; the row is skipped and nothing about them is imported.</source>
         <translation>Esta pessoa pediu para ser apagada; a linha é saltada e nada sobre ela é importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="170"/>
+        <location filename="../../desktop_app/domain/errors.py" line="185"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; fundido com ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="172"/>
+        <location filename="../../desktop_app/domain/errors.py" line="187"/>
         <source>A phone number cannot contain letters; write it with digits only.</source>
         <translation>Um telefone não pode ter letras; escreva só com números.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="173"/>
+        <location filename="../../desktop_app/domain/errors.py" line="188"/>
         <source>A totals line, not a customer: skipped.</source>
         <translation>Uma linha de totais, não um cliente: ignorada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="176"/>
+        <location filename="../../desktop_app/domain/errors.py" line="191"/>
         <source>Possible duplicate: same {key} as {name}, already in Régua, but another name. Imported as a new customer unless you say it is the same person.</source>
         <translation>Possível duplicado: mesmo {key} de {name}, que já está na Régua, mas com outro nome. Importado como cliente novo, a não ser que diga que é a mesma pessoa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="179"/>
+        <location filename="../../desktop_app/domain/errors.py" line="194"/>
         <source>Same {key} as {name}, already in Régua, with another name: you said it is the same person, so {name} is updated.</source>
         <translation>Mesmo {key} de {name}, que já está na Régua, com outro nome: disse que é a mesma pessoa, por isso {name} é atualizado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="181"/>
+        <location filename="../../desktop_app/domain/errors.py" line="196"/>
         <source>Same {key} as row {row}, but another name: imported as a separate customer.</source>
         <translation>Mesmo {key} da linha {row}, mas outro nome: importado como um cliente separado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="184"/>
+        <location filename="../../desktop_app/domain/errors.py" line="199"/>
         <source>This row is separated by “{other}” instead of “{delimiter}” like the rest of the file; it was not imported. Fix it in the file and import it again.</source>
         <translation>Esta linha está separada por “{other}” em vez de “{delimiter}” como o resto do ficheiro; não foi importada. Corrija no ficheiro e importe de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="186"/>
+        <location filename="../../desktop_app/domain/errors.py" line="201"/>
         <source>This row is longer than {max} characters, too long to be a customer; it was not imported.</source>
         <translation>Esta linha tem mais de {max} caracteres, longa demais para ser um cliente; não foi importada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="188"/>
+        <location filename="../../desktop_app/domain/errors.py" line="203"/>
         <source>This row cannot be read (a quote is not closed or a cell is too long); it was not imported.</source>
         <translation>Esta linha não pode ser lida (uma aspa não foi fechada ou uma célula é longa demais); não foi importada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="190"/>
+        <location filename="../../desktop_app/domain/errors.py" line="205"/>
         <source>This row held control characters (such as NUL or ESC); they were removed.</source>
         <translation>Esta linha tinha caracteres de controlo (como NUL ou ESC); eles foram removidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="193"/>
+        <location filename="../../desktop_app/domain/errors.py" line="208"/>
         <source>The file {name} has more than {max} cells (rows × columns). Delete the columns Régua does not need, or split the list, and import again.</source>
         <translation>O ficheiro {name} tem mais de {max} células (linhas × colunas). Apague as colunas de que a Régua não precisa, ou divida a lista, e importe de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="194"/>
+        <location filename="../../desktop_app/domain/errors.py" line="209"/>
         <source>phone</source>
         <translation>telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="195"/>
+        <location filename="../../desktop_app/domain/errors.py" line="210"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="196"/>
+        <location filename="../../desktop_app/domain/errors.py" line="211"/>
         <source>tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="197"/>
+        <location filename="../../desktop_app/domain/errors.py" line="212"/>
         <source>card code</source>
         <translation>código do cartão</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="199"/>
+        <location filename="../../desktop_app/domain/errors.py" line="214"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="205"/>
+        <location filename="../../desktop_app/domain/errors.py" line="220"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Esta base de dados foi criada por uma versão mais recente da Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais recente para a abrir; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="208"/>
+        <location filename="../../desktop_app/domain/errors.py" line="223"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O ficheiro {path} não é uma base de dados da Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="209"/>
+        <location filename="../../desktop_app/domain/errors.py" line="224"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir a base de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="210"/>
+        <location filename="../../desktop_app/domain/errors.py" line="225"/>
         <source>There is no database at {path}.</source>
         <translation>Não há nenhuma base de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="211"/>
+        <location filename="../../desktop_app/domain/errors.py" line="226"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>A base de dados está ocupada por outro programa. Tente de novo daqui a instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="212"/>
+        <location filename="../../desktop_app/domain/errors.py" line="227"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="213"/>
+        <location filename="../../desktop_app/domain/errors.py" line="228"/>
         <source>That is the shop&apos;s live database; pick another file.</source>
         <translation>Essa é a base de dados em uso pela loja; escolha outro ficheiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="215"/>
+        <location filename="../../desktop_app/domain/errors.py" line="230"/>
         <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
         <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="216"/>
+        <location filename="../../desktop_app/domain/errors.py" line="231"/>
         <source>The restore could not be done ({reason}); nothing was changed.</source>
         <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="219"/>
+        <location filename="../../desktop_app/domain/errors.py" line="234"/>
         <source>The file {path} is not a copy of a Régua shop (“{what}” is missing or different); nothing was restored.</source>
         <translation>O ficheiro {path} não é uma cópia de uma loja da Régua (“{what}” falta ou é diferente); nada foi restaurado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="221"/>
+        <location filename="../../desktop_app/domain/errors.py" line="236"/>
         <source>This shop is open in another Régua (process {pid}); close it, then restore. Nothing was changed.</source>
         <translation>Esta loja está aberta noutra Régua (processo {pid}); feche-a e depois restaure. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="225"/>
+        <location filename="../../desktop_app/domain/errors.py" line="240"/>
         <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
         <translation>A base de dados {path} está numa pasta sincronizada com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o ficheiro enquanto a Régua grava e pode danificá-lo. Deixe-a numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Ficheiro → Cópias de segurança).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="228"/>
+        <location filename="../../desktop_app/domain/errors.py" line="243"/>
         <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
         <translation>A base de dados {path} está numa unidade de rede, onde uma falha de ligação a pode danificar. Deixe-a no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="230"/>
+        <location filename="../../desktop_app/domain/errors.py" line="245"/>
         <source>The system&apos;s scheduler did not take the job ({reason}). Sending still happens while Régua is open.</source>
         <translation>O agendador do sistema não aceitou a tarefa ({reason}). Os envios continuam enquanto a Régua estiver aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="231"/>
+        <location filename="../../desktop_app/domain/errors.py" line="246"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
