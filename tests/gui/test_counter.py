@@ -13,11 +13,11 @@ from desktop_app.gui.first_run import FirstRunDialog
 from desktop_app.gui.login_dialog import LoginDialog
 from desktop_app.gui.loyalty_panel import AdjustDialog, GiftDialog, RedeemDialog
 from desktop_app.gui.mail_setup import MailAccountDialog
+from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.merge_dialog import MergeDialog
+from desktop_app.gui.quick_log import QuickLogDialog
 from desktop_app.gui.staff_dialogs import StaffDialog
 from desktop_app.gui.today_view import OutcomeDialog
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.quick_log import QuickLogDialog
 from desktop_app.services import customers, interactions, staff
 from desktop_app.services.cadence import DueItem
 from desktop_app.services.customers import CustomerInput

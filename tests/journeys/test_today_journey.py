@@ -14,7 +14,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import Customer, Interaction, Outbox
 from desktop_app.domain import cadence as c
@@ -140,7 +139,7 @@ def test_call_done_by_keyboard_then_a_new_customer_logged_at_the_counter_shows_w
         j.press(Qt.Key.Key_Return)
         yield j.gone(outcome)
         yield j.until(lambda: len(nodes(today)) == 3 and not j.tasks.busy, "Quésia off the list")
-        call = Interaction.get((Interaction.kind == "call"))
+        call = Interaction.get(Interaction.kind == "call")
         assert call.customer.name == "Quésia Prado" and "vem sábado provar" in call.note
         at = order.index("Quésia Prado")
         rest = order[:at] + order[at + 1:]
