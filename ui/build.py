@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +19,11 @@ FORMS = ROOT / "desktop_app" / "gui" / "forms"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("pt_BR", "pt_PT")  # full catalogues
 PLURAL_ONLY = ("en",)  # the source language: a catalogue only for its plural forms ("1 customer")
+# The plural rule lrelease writes into a .qm follows the catalogue's language. Qt gives pt_BR CLDR's rule,
+# where 0 takes the singular ("0 aviso", "0 linha tem erros"); Brazilian software writes "0 avisos", as
+# Portugal does. So the Brazilian .qm is built with Portugal's rule (one = exactly 1); its .ts stays pt_BR
+# for the translators.
+PLURAL_RULE_OF = {"pt_BR": "pt_PT"}
 
 
 def tool(name: str) -> str:
@@ -59,6 +65,15 @@ def update_ts() -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
+    language = ts.stem.removeprefix("regua_")
+    if language in PLURAL_RULE_OF:
+        with tempfile.TemporaryDirectory() as folder:
+            text = ts.read_text(encoding="utf-8").replace(f'language="{language}"',
+                                                          f'language="{PLURAL_RULE_OF[language]}"', 1)
+            copy = Path(folder) / ts.name
+            copy.write_text(text, encoding="utf-8")
+            subprocess.run([tool("pyside6-lrelease"), "-silent", str(copy), "-qm", str(qm)], check=True)
+        return
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 

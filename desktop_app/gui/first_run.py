@@ -34,7 +34,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(self.tr("Welcome to Régua"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Tell Régua about your shop. The country sets the phone prefix, the currency "
-                               "and the date format; you can change all of this later."))
+                               "and the date format; you can change all of this later in Shop → Settings."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

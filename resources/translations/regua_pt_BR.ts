@@ -920,8 +920,8 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
     <message>
         <location filename="../../desktop_app/gui/first_run.py" line="37"/>
-        <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later.</source>
-        <translation>Conte ao Régua sobre a sua loja. O país define o código do telefone, a moeda e o formato das datas; tudo isso pode ser alterado depois.</translation>
+        <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later in Shop → Settings.</source>
+        <translation>Conte à Régua sobre a sua loja. O país define o código do telefone, a moeda e o formato das datas; tudo isso pode ser alterado depois em Loja → Configurações.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/first_run.py" line="42"/>

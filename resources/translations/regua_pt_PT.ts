@@ -920,8 +920,8 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
     </message>
     <message>
         <location filename="../../desktop_app/gui/first_run.py" line="37"/>
-        <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later.</source>
-        <translation>Fale à Régua da sua loja. O país define o indicativo telefónico, a moeda e o formato das datas; tudo isto pode ser alterado depois.</translation>
+        <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later in Shop → Settings.</source>
+        <translation>Fale à Régua da sua loja. O país define o indicativo telefónico, a moeda e o formato das datas; tudo isto pode ser alterado depois em Loja → Definições.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/first_run.py" line="42"/>

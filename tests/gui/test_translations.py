@@ -143,3 +143,18 @@ def test_dynamic_translate_calls_receive_only_marked_texts(rescanned):
                         and not isinstance(node.args[1], ast.Constant) and node.args[0].value not in contexts:
                     unknown.append(f"{path.relative_to(ROOT)}:{node.lineno} context {node.args[0].value!r}")
     assert not unknown, "\n".join(unknown)
+
+
+@pytest.mark.parametrize("lang", ["pt_BR", "pt_PT"])
+def test_zero_takes_the_plural_in_portuguese(qapp, lang):
+    """'0 avisos', as Brazilian and Portuguese software write it (Qt's own pt_BR rule would say '0 aviso')."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(f"regua_{lang}", str(TRANSLATIONS))
+    qapp.installTranslator(translator)
+    try:
+        said = [QCoreApplication.translate("PreviewPage", "{n} warnings", "", n).format(n=n) for n in (0, 1, 2)]
+    finally:
+        qapp.removeTranslator(translator)
+    assert said == ["0 avisos", "1 aviso", "2 avisos"]
