@@ -1,6 +1,7 @@
 """Take the README's screenshots of the real windows on a demo shop, in English and Portuguese.
 
     uv run python ui/screenshots.py            # writes resources/screenshots/*.png
+    uv run python ui/screenshots.py new-shop   # only a new shop's first steps and its settings
 
 Runs on the offscreen platform, so it works on a machine without a display.
 """
@@ -11,6 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -276,11 +278,44 @@ def dark_palette():
     return palette
 
 
+def shoot_new_shop(folder: Path, app: QApplication) -> None:
+    """A new, empty shop: its first steps, and Shop → Settings, in each of the three languages."""
+    from desktop_app.services.shop import ShopSettings
+
+    for language, country in (("en", "GB"), ("pt_BR", "BR"), ("pt_PT", "PT")):
+        paths = resolve_paths(db=folder / f"new-{language}.db")
+        shop.open_shop(paths)
+        settings = replace(ShopSettings.for_country("Ateliê Flor de Lis", country), language=language)
+        settings = shop.save_shop_settings(settings)
+        owner = staff.create_first_owner("Ana Paula", "1234")
+        install_language(language, country)
+        tasks = TaskRunner(app)
+        today = local_today(settings.timezone)
+        window = MainWindow(paths, tasks, settings, owner, lambda day=today: day)
+        window.resize(1280, 760)
+        window.show()
+        window.customers.reload()
+        spin(800)
+        window.grab().save(str(OUT / f"first_steps_{language}.png"))
+        dialog = window.shop_settings()
+        spin(300)
+        dialog.grab().save(str(OUT / f"settings_{language}.png"))
+        dialog.reject()
+        window.close()
+        tasks.wait()
+        tasks.run_blocking(close_database)
+        close_database()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        shoot_new_shop(folder, app)
+        if sys.argv[1:] == ["new-shop"]:  # only these: quick, and no demo shop to make
+            print(f"screenshots in {OUT}")
+            return
         shop.open_shop(resolve_paths(db=folder / "demo.db"))
         demo.generate(3000, today=local_today(demo.DEMO_SHOP.timezone))
         close_database()
