@@ -74,7 +74,7 @@ def test_every_text_the_window_shows_is_translated(rescanned, lang):
 def test_translations_keep_the_placeholders_of_their_source(lang):
     """A translation that drops {n} loses the number; one that renames it crashes .format()."""
     wrong = []
-    for ctx, src, numerus, forms, _ in messages(TRANSLATIONS / f"regua_{lang}.ts"):
+    for ctx, src, _numerus, forms, _ in messages(TRANSLATIONS / f"regua_{lang}.ts"):
         expected = fields(src)
         for form in forms:
             if form and fields(form) != expected:
@@ -138,10 +138,10 @@ def test_dynamic_translate_calls_receive_only_marked_texts(rescanned):
         if "forms" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "translate":
-                if len(node.args) >= 2 and isinstance(node.args[0], ast.Constant) \
-                        and not isinstance(node.args[1], ast.Constant) and node.args[0].value not in contexts:
-                    unknown.append(f"{path.relative_to(ROOT)}:{node.lineno} context {node.args[0].value!r}")
+            name = getattr(node.func, "attr", getattr(node.func, "id", None)) if isinstance(node, ast.Call) else None
+            if name == "translate" and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant) \
+                    and not isinstance(node.args[1], ast.Constant) and node.args[0].value not in contexts:
+                unknown.append(f"{path.relative_to(ROOT)}:{node.lineno} context {node.args[0].value!r}")
     assert not unknown, "\n".join(unknown)
 
 
