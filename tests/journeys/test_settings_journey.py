@@ -3,6 +3,7 @@ after the first run; the window reopens in the new language, and a bad value cha
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -71,6 +72,8 @@ def test_renaming_the_shop_and_switching_to_brazilian_portuguese_reopens_the_win
         new = yield j.until(lambda: j.window is not window and j.window is not None and j.window.isVisible()
                             and j.window, "the window to reopen")
         assert not window.isVisible()
+        # the old window goes once the lane has delivered what it asked for (its send timer with it)
+        yield j.until(lambda: not shiboken6.isValid(window), "the old window to be deleted")
         assert "&Loja" in menu_titles(new) and "&Shop" not in menu_titles(new)
         assert new.windowTitle().startswith("Ateliê Flor de Lis")
         yield j.status_text("Configurações salvas.")
