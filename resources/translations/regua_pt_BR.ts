@@ -2293,6 +2293,137 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="157"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="157"/>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="158"/>
+        <source>Save All</source>
+        <translation>Salvar tudo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="158"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="159"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Sim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="159"/>
+        <source>Yes to &amp;All</source>
+        <translation>Sim par&amp;a tudo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="160"/>
+        <source>&amp;No</source>
+        <translation>&amp;Não</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="160"/>
+        <source>N&amp;o to All</source>
+        <translation>Nã&amp;o para tudo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
+        <source>Abort</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
+        <source>Retry</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
+        <source>Help</source>
+        <translation>Ajuda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
+        <source>Reset</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
+        <source>Restore Defaults</source>
+        <translation>Restaurar padrões</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Desfazer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <source>Cu&amp;t</source>
+        <translation>Recor&amp;tar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <source>&amp;Paste</source>
+        <translation>Co&amp;lar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
+        <source>Select All</source>
+        <translation>Selecionar tudo</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogDialog</name>
     <message>
         <location filename="../../desktop_app/gui/quick_log.py" line="70"/>
@@ -4662,162 +4793,162 @@ Banco de dados: {db}</translation>
 <context>
     <name>segments</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="154"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="174"/>
         <source>Champions</source>
         <translation>Campeões</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="155"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
         <source>Bought recently, often, and spend the most</source>
         <translation>Compraram há pouco, compram sempre e gastam mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="156"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="176"/>
         <source>Loyal</source>
         <translation>Fiéis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="157"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="177"/>
         <source>Come back regularly and spend well</source>
         <translation>Voltam com frequência e gastam bem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="158"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="178"/>
         <source>New</source>
         <translation>Novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="159"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="179"/>
         <source>Bought once, recently: the second visit makes a customer</source>
         <translation>Compraram uma vez, há pouco: a segunda visita faz o cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="160"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="180"/>
         <source>Promising</source>
         <translation>Promissores</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="181"/>
         <source>Bought recently, not much yet</source>
         <translation>Compraram há pouco, ainda pouco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="182"/>
         <source>At risk</source>
         <translation>Em risco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="183"/>
         <source>Good customers who have not been back for a while</source>
         <translation>Bons clientes que não voltam há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="184"/>
         <source>Can&apos;t lose</source>
         <translation>Não pode perder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="185"/>
         <source>Were among the best, gone the longest: call them</source>
         <translation>Estavam entre os melhores e sumiram há mais tempo: ligue para eles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="186"/>
         <source>Hibernating</source>
         <translation>Hibernando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="187"/>
         <source>Bought little, a while ago</source>
         <translation>Compraram pouco, há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="188"/>
         <source>Lost</source>
         <translation>Perdidos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="189"/>
         <source>Bought little, long ago</source>
         <translation>Compraram pouco, há muito tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
         <source>Lead</source>
         <translation>Interessado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
         <source>No purchase yet</source>
         <translation>Ainda não comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="173"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="193"/>
         <source>New customer</source>
         <translation>Cliente novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="174"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="194"/>
         <source>First purchase in the last 90 days</source>
         <translation>Primeira compra nos últimos 90 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="195"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="195"/>
         <source>Comes back now and then</source>
         <translation>Volta de vez em quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="176"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
         <source>Loyal customer</source>
         <translation>Cliente fiel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="177"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="197"/>
         <source>Four or more purchases in the last 12 months</source>
         <translation>Quatro compras ou mais nos últimos 12 meses</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="178"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="198"/>
         <source>Slipping away</source>
         <translation>Se afastando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="179"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="199"/>
         <source>No visit for as long as the régua&apos;s “we miss you” waits</source>
         <translation>Sem visita pelo tempo que o “sentimos sua falta” da régua espera</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="180"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="200"/>
         <source>Inactive</source>
         <translation>Inativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="181"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
         <source>No visit for six months or more</source>
         <translation>Sem visita há seis meses ou mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="182"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="202"/>
         <source>Came back</source>
         <translation>Voltou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="183"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="203"/>
         <source>Returned in the last 90 days after a long absence</source>
         <translation>Voltou nos últimos 90 dias depois de muito tempo longe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="213"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="233"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="217"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="237"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>

@@ -56,3 +56,13 @@ def test_portugal_speaks_its_own_portuguese(restore_english):
     assert said == ["&Ficheiro", "&Definições…", "Definições guardadas."]
     assert QCoreApplication.translate("CustomerDialog", "Phone / WhatsApp") == "Telefone / WhatsApp"
     assert QCoreApplication.translate("MailAccountDialog", "Password") == "Palavra-passe"
+
+
+def test_dialog_buttons_speak_portugals_portuguese_too(restore_english):
+    """Qt ships no Portugal translation of its standard buttons; Régua's catalogue has them."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert install_language("pt_PT", "PT")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    texts = [b.text().replace("&", "") for b in box.buttons()]
+    assert sorted(texts) == ["Cancelar", "Guardar"]
