@@ -92,7 +92,7 @@ def test_renaming_the_shop_and_switching_to_brazilian_portuguese_reopens_the_win
     j.play(steps())
 
 
-def test_switching_to_european_portuguese_speaks_as_in_portugal(journey):
+def test_switching_to_european_portuguese_and_the_feb29_rule(journey):
     j = journey(shop="staffed")  # a Brazilian shop in Brazilian Portuguese
 
     def steps():
@@ -108,11 +108,16 @@ def test_switching_to_european_portuguese_speaks_as_in_portugal(journey):
         yield j.focus_on(dialog.language)
         j.press(Qt.Key.Key_Down)  # from Português (Brasil) to Português (Portugal)
         yield j.until(lambda: dialog.language.currentData() == "pt_PT", "Português (Portugal) picked")
+        j.press(TAB)
+        yield j.focus_on(dialog.feb29)
+        j.press(Qt.Key.Key_Down)  # born on 29 February: celebrated on 1 March in other years
+        yield j.until(lambda: dialog.feb29.currentData() == "mar1", "1 March picked")
         j.press(ENTER)
         new = yield j.until(lambda: j.window is not window and j.window, "the window to reopen")
         yield j.status_text("Definições guardadas.")
         assert "&Ficheiro" in menu_titles(new)
-        assert shop.shop_settings().language == "pt_PT"
+        assert (shop.shop_settings().language, shop.shop_settings().feb29_rule) == ("pt_PT", "mar1")
+        assert new.shop.feb29_rule == "mar1"  # what the daily birthday bonus and the régua now use
 
     j.play(steps())
 
