@@ -29,7 +29,8 @@ def test_every_portuguese_text_is_translated():
     assert unfinished == []
     sources = {m.findtext("source") for m in tree.iter("message")}
     assert set(MESSAGES.values()) <= sources  # every error message reached lupdate
-    assert (translations_dir() / "regua_pt_BR.qm").stat().st_mtime >= ts.stat().st_mtime - 5
+    # that each .qm is built from its .ts is checked by content in test_translations.py (mtimes are
+    # whatever a checkout or a re-scan leaves)
 
 
 def test_portuguese_covers_regua_and_qts_own_buttons(qtbot, portuguese):
