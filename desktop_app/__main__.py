@@ -20,9 +20,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse_global(argv)
     if args.command is not None:
         return cli.run(argv)
+    try:
+        paths = cli.resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo)
+    except cli.ReguaError as exc:  # a --db the window cannot use (a server's URL, for now): one line, no window
+        print(f"regua: {exc.message()}", file=sys.stderr)
+        return 1
     from .gui.app import run_gui  # Qt is imported only when a window is wanted
 
-    return run_gui(cli.resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo), demo_shop=args.demo)
+    return run_gui(paths, demo_shop=args.demo)
 
 
 def gui_main() -> int:

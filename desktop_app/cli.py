@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--demo", action="store_true", help="use the demo shop (created on first use)")
-    parser.add_argument("--db", metavar="PATH", help="the database file to use")
+    parser.add_argument("--db", metavar="PATH|URL", help="the database file to use (a path, or sqlite:///PATH)")
     parser.add_argument("--data-dir", metavar="DIR", help="the folder for the database, backups and logs")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -352,10 +352,10 @@ def missing_qt_libraries(load=None) -> list[tuple[str, str]]:
 def cmd_self_check(args: argparse.Namespace, out) -> int:
     """What an installer or a support call needs to know, without opening a window."""
     import platform
-    import sqlite3
     import xml.etree.ElementTree as ET
 
     from .config import resources_dir
+    from .db.database import engine
     from .db.migrations import HEAD
     from .services import secrets
 
@@ -370,7 +370,7 @@ def cmd_self_check(args: argparse.Namespace, out) -> int:
         except ET.ParseError:
             pass
     report = {
-        "version": __version__, "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+        "version": __version__, "python": platform.python_version(), "sqlite": engine().version(),
         "schema": HEAD, "frozen": bool(getattr(sys, "frozen", False)), "data_dir": str(paths.data_dir),
         "database": str(paths.db_path), "database_exists": paths.db_path.exists(),
         "keyring": secrets.backend_name() or None, "translations": translations, "icons": icons,

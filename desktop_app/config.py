@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .db.target import parse_target
+
 APP_DIR_NAME = "Regua"
 _CHECKOUT_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 DB_FILE = "regua.db"
@@ -61,10 +63,11 @@ def resolve_paths(
     *, db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
     demo: bool = False, env: dict[str, str] | None = None,
 ) -> Paths:
-    """The paths for this run. `--db` wins for the database file; its folder keeps backups and logs
-    unless `--data-dir` names another."""
+    """The paths for this run. `--db` wins for the database file (a path, or a URL such as
+    `sqlite:///shop.db`); its folder keeps backups and logs unless `--data-dir` names another. A server's
+    URL (`postgresql://...`) is recognised and refused with a plain message until its engine exists."""
     if db is not None:
-        db_path = Path(db).expanduser().resolve()
+        db_path = parse_target(db).path.expanduser().resolve()
         base = Path(data_dir).expanduser().resolve() if data_dir is not None else db_path.parent
         return Paths(data_dir=base, db_path=db_path)
     base = Path(data_dir).expanduser().resolve() if data_dir is not None else default_data_dir(env)

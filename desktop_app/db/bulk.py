@@ -1,6 +1,7 @@
 """Fast batched inserts for large jobs (demo data, imports): one prepared statement, executemany.
 
-The caller owns the transaction; rows go in as tuples in the order of `fields`.
+The caller owns the transaction; rows go in as tuples in the order of `fields`. New rows get their ids
+from the engine (`bulk_insert_ids`), never from reading the largest id and counting on from it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from peewee import (
     TextField,
 )
 
-from .database import database
+from .database import database, engine
 
 BATCH = 5000
 
@@ -64,21 +65,29 @@ def _adapted(row: Sequence[object], adapt) -> list[object]:
     return values
 
 
+def bulk_insert_ids(model: type[Model], fields: Sequence[Field], rows: Iterable[Sequence[object]]) -> list[int]:
+    """Insert rows without an id, as `bulk_insert` does; the ids the engine gave them, in their order (what
+    the rows that refer to them are then written with)."""
+    adapt = [(i, _adapter(f)) for i, f in enumerate(fields) if not isinstance(f, _PASS_THROUGH)]
+    ids: list[int] = []
+    iterator = iter(rows)
+    while batch := list(islice(iterator, BATCH)):
+        if adapt:
+            batch = [_adapted(row, adapt) for row in batch]
+        ids.extend(engine().insert_returning_ids(database, model, fields, batch))
+    return ids
+
+
 def next_id(model: type[Model]) -> int:
     return (database.execute_sql(f'SELECT max(id) FROM "{model._meta.table_name}"').fetchone()[0] or 0) + 1
 
 
 @contextmanager
 def large_cache(megabytes: int) -> Iterator[None]:
-    """A bigger page cache for this connection while a large job runs (an import of 100,000 rows touches
-    a few hundred MB of index pages; with the everyday 32 MB SQLite would spill them mid-transaction
-    and read them back). The cache is put back afterwards, even when the job fails."""
-    before = database.execute_sql("PRAGMA cache_size").fetchone()[0]
-    database.execute_sql(f"PRAGMA cache_size = {-1024 * int(megabytes)}")
-    try:
+    """A bigger cache for this connection while a large job runs (an import of 100,000 rows touches a few
+    hundred MB of index pages). The cache is put back afterwards, even when the job fails."""
+    with engine().large_cache(database, megabytes):
         yield
-    finally:
-        database.execute_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def row_count_estimate(model: type[Model]) -> int:

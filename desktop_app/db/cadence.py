@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from .database import chunks, database, marks
+from peewee import fn
+
+from .database import chunks, database, hint, marks
 from .models import Outbox
 
 ACTIVITY = ("visit", "purchase")  # what counts as the customer coming back (reactivation)
@@ -29,8 +31,9 @@ def birthdays(month_days: Sequence[int]) -> list[tuple[int, int, int, int | None
 
 def created_between(start_utc: datetime, end_utc: datetime) -> list[tuple[int, datetime, str]]:
     """(id, created_at, source) of the customers created in [start, end) (UTC)."""
+    p = database.param
     rows = database.execute_sql(
-        "SELECT id, created_at, source FROM customer WHERE created_at >= ? AND created_at < ?",
+        f"SELECT id, created_at, source FROM customer WHERE created_at >= {p} AND created_at < {p}",
         (start_utc.isoformat(" "), end_utc.isoformat(" "))).fetchall()
     return [(cid, datetime.fromisoformat(str(at)), source) for cid, at, source in rows]
 
@@ -38,18 +41,20 @@ def created_between(start_utc: datetime, end_utc: datetime) -> list[tuple[int, d
 def purchases_between(first: date, last: date) -> list[tuple[int, int, date]]:
     """(interaction id, customer id, day) of the purchases made at the counter in [first, last] (an
     imported "last purchase" is history, not a sale to follow up)."""
+    p = database.param
     rows = database.execute_sql(
-        "SELECT id, customer_id, occurred_on FROM interaction INDEXED BY interaction_money "
-        "WHERE kind = 'purchase' AND occurred_on >= ? AND occurred_on <= ? AND source != 'import'",
+        f"SELECT id, customer_id, occurred_on FROM interaction {hint('interaction_money')} "
+        f"WHERE kind = 'purchase' AND occurred_on >= {p} AND occurred_on <= {p} AND source != 'import'",
         (first.isoformat(), last.isoformat())).fetchall()
     return [(iid, cid, _day(on)) for iid, cid, on in rows]
 
 
 def unfinished_between(first: date, last: date, kinds: Sequence[str]) -> list[tuple[int, int, date, str]]:
     """(interaction id, customer id, follow-up day, kind) of the open quotes, reservations... to follow up."""
+    p = database.param
     rows = database.execute_sql(
         f"SELECT id, customer_id, follow_up_on, kind FROM interaction "
-        f"WHERE status = 'open' AND follow_up_on >= ? AND follow_up_on <= ? AND kind IN ({marks(len(kinds))})",
+        f"WHERE status = 'open' AND follow_up_on >= {p} AND follow_up_on <= {p} AND kind IN ({marks(len(kinds))})",
         [first.isoformat(), last.isoformat(), *kinds]).fetchall()
     return [(iid, cid, _day(on), kind) for iid, cid, on, kind in rows]
 
@@ -58,7 +63,7 @@ def with_open_complaint(ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
     for chunk in chunks(ids):
         found.update(cid for (cid,) in database.execute_sql(
-            f"SELECT DISTINCT customer_id FROM interaction INDEXED BY interaction_customer_kind "
+            f"SELECT DISTINCT customer_id FROM interaction {hint('interaction_customer_kind')} "
             f"WHERE customer_id IN ({marks(len(chunk))}) AND kind = 'complaint' AND status = 'open'",
             chunk).fetchall())
     return found
@@ -68,11 +73,12 @@ def last_active_between(first: date, last: date) -> list[tuple[int, date]]:
     """(customer id, last visit or purchase) for the customers whose last visit or purchase fell in
     [first, last]: the ones who came then (the covering index), minus the ones who came again after it
     (one seek each in the customer-kind-day index, done inside SQLite)."""
+    p = database.param
     rows = database.execute_sql(
-        "SELECT i.customer_id, MAX(i.occurred_on) AS seen FROM interaction AS i INDEXED BY interaction_money "
-        "WHERE i.kind IN ('visit', 'purchase') AND i.occurred_on >= ? AND i.occurred_on <= ? "
+        f"SELECT i.customer_id, MAX(i.occurred_on) AS seen FROM interaction AS i {hint('interaction_money')} "
+        f"WHERE i.kind IN ('visit', 'purchase') AND i.occurred_on >= {p} AND i.occurred_on <= {p} "
         "GROUP BY i.customer_id "
-        "HAVING NOT EXISTS (SELECT 1 FROM interaction AS j INDEXED BY interaction_customer_kind "
+        f"HAVING NOT EXISTS (SELECT 1 FROM interaction AS j {hint('interaction_customer_kind')} "
         "  WHERE j.customer_id = i.customer_id AND j.kind IN ('visit', 'purchase') AND j.occurred_on > seen)",
         (first.isoformat(), last.isoformat())).fetchall()
     return sorted((cid, _day(on)) for cid, on in rows)
@@ -83,7 +89,7 @@ def last_activity(ids: Sequence[int]) -> dict[int, date]:
     result: dict[int, date] = {}
     for chunk in chunks(ids):
         rows = database.execute_sql(
-            f"SELECT customer_id, MAX(occurred_on) FROM interaction INDEXED BY interaction_customer_kind "
+            f"SELECT customer_id, MAX(occurred_on) FROM interaction {hint('interaction_customer_kind')} "
             f"WHERE customer_id IN ({marks(len(chunk))}) AND kind IN ('visit', 'purchase') GROUP BY customer_id",
             chunk).fetchall()
         result.update((cid, _day(on)) for cid, on in rows if on is not None)
@@ -113,12 +119,10 @@ def known_occasions(ids: Sequence[int], steps: Sequence[str]) -> set[tuple[int, 
 def insert_occasions(rows: list[dict]) -> int:
     """Insert what is not in the outbox yet; an occasion already there (from another run or another
     process) is left exactly as it is. Returns how many rows are new."""
-    if not rows:
-        return 0
-    before = database.execute_sql("SELECT total_changes()").fetchone()[0]
+    added = 0
     for start in range(0, len(rows), 200):
-        Outbox.insert_many(rows[start:start + 200]).on_conflict_ignore().execute()
-    return database.execute_sql("SELECT total_changes()").fetchone()[0] - before
+        added += Outbox.insert_many(rows[start:start + 200]).on_conflict_ignore().as_rowcount().execute()
+    return added
 
 
 def expire_stale(today: date, now: datetime) -> int:
@@ -130,9 +134,10 @@ def expire_stale(today: date, now: datetime) -> int:
 def waiting_on(day: date) -> list[tuple[int, int, str, int, date]]:
     """(id, customer id, step, marketing, not_after) of every step's row on the list of `day` (Today,
     `regua due`): waiting, due by then and still useful."""
+    p = database.param
     rows = database.execute_sql(
-        "SELECT id, customer_id, step, marketing, not_after FROM outbox INDEXED BY outbox_waiting "
-        "WHERE status IN ('planned', 'held') AND send_on <= ? AND not_after >= ? AND step != 'campaign'",
+        f"SELECT id, customer_id, step, marketing, not_after FROM outbox {hint('outbox_waiting')} "
+        f"WHERE status IN ('planned', 'held') AND send_on <= {p} AND not_after >= {p} AND step != 'campaign'",
         (day.isoformat(), day.isoformat())).fetchall()
     return [(i, cid, step, marketing, _day(n)) for i, cid, step, marketing, n in rows]
 
@@ -171,62 +176,71 @@ def fully_refunded(purchase_ids: Sequence[int]) -> set[int]:
     for chunk in chunks(purchase_ids):
         found.update(pid for (pid,) in database.execute_sql(
             f"SELECT p.id FROM interaction AS p WHERE p.id IN ({marks(len(chunk))}) AND p.amount_cents <= "
-            f"(SELECT SUM(r.amount_cents) FROM interaction AS r INDEXED BY interaction_related "
+            f"(SELECT SUM(r.amount_cents) FROM interaction AS r {hint('interaction_related')} "
             f"WHERE r.related_id = p.id AND r.kind = 'return')", chunk).fetchall())
     return found
 
 
 def purchases_on(customer_id: int, day: date) -> list[int]:
     """Ids of the customer's purchases on a day (the day's post-sale follow-up is about all of them)."""
+    p = database.param
     return [iid for (iid,) in database.execute_sql(
-        "SELECT id FROM interaction INDEXED BY interaction_customer_kind "
-        "WHERE customer_id = ? AND kind = 'purchase' AND occurred_on = ?", (customer_id, day.isoformat())).fetchall()]
+        f"SELECT id FROM interaction {hint('interaction_customer_kind')} "
+        f"WHERE customer_id = {p} AND kind = 'purchase' AND occurred_on = {p}", (customer_id, day.isoformat())).fetchall()]
 
 
 def waiting_marketing(day: date) -> list[tuple[int, int, str, date, date]]:
     """(id, customer id, step, send_on, not_after) of the marketing rows waiting to go on or before `day`."""
+    p = database.param
     rows = database.execute_sql(
-        "SELECT id, customer_id, step, send_on, not_after FROM outbox INDEXED BY outbox_waiting "
-        "WHERE status IN ('planned', 'held') AND send_on <= ? AND marketing = 1 AND step != 'campaign'",
+        f"SELECT id, customer_id, step, send_on, not_after FROM outbox {hint('outbox_waiting')} "
+        f"WHERE status IN ('planned', 'held') AND send_on <= {p} AND marketing = 1 AND step != 'campaign'",
         (day.isoformat(),)).fetchall()
     return [(i, cid, step, _day(s), _day(n)) for i, cid, step, s, n in rows]
 
 
 def last_reached(ids: Sequence[int], before: date, statuses: Sequence[str]) -> dict[int, date]:
     """The day of each customer's latest marketing message that went (or may have gone) before `before`."""
+    p = database.param
     result: dict[int, date] = {}
     for chunk in chunks(ids):
         rows = database.execute_sql(
             f"SELECT customer_id, MAX(send_on) FROM outbox WHERE customer_id IN ({marks(len(chunk))}) "
-            f"AND marketing = 1 AND send_on < ? AND status IN ({marks(len(statuses))}) GROUP BY customer_id",
+            f"AND marketing = 1 AND send_on < {p} AND status IN ({marks(len(statuses))}) GROUP BY customer_id",
             [*chunk, before.isoformat(), *statuses]).fetchall()
         result.update((cid, _day(on)) for cid, on in rows if on is not None)
     return result
 
 
 def interaction_note(interaction_id: int) -> str:
-    row = database.execute_sql("SELECT note FROM interaction WHERE id = ?", (interaction_id,)).fetchone()
+    p = database.param
+    row = database.execute_sql(f"SELECT note FROM interaction WHERE id = {p}", (interaction_id,)).fetchone()
     return row[0] if row else ""
 
 
 def move_occasions(keep_id: int, other_id: int) -> None:
-    """A merge: other's outbox rows become keep's, except an occasion keep already has (it stays keep's)."""
-    database.execute_sql("UPDATE OR IGNORE outbox SET customer_id = ? WHERE customer_id = ?", (keep_id, other_id))
-    database.execute_sql("DELETE FROM outbox WHERE customer_id = ?", (other_id,))
+    """A merge: other's outbox rows become keep's, except an occasion keep already has (it stays keep's,
+    and other's copy of it goes)."""
+    kept = Outbox.alias("kept")
+    clash = kept.select(kept.id).where((kept.customer == keep_id) & (kept.step == Outbox.step)
+                                       & (kept.occurrence == Outbox.occurrence))
+    Outbox.update(customer=keep_id).where((Outbox.customer == other_id) & ~fn.EXISTS(clash)).execute()
+    Outbox.delete().where(Outbox.customer == other_id).execute()
 
 
 def birthdays_without_coupon() -> list[tuple[int, int, str]]:
     """(outbox id, customer id, celebration day) of the waiting birthday messages that have no coupon."""
     return database.execute_sql(
-        "SELECT o.id, o.customer_id, o.detail FROM outbox AS o INDEXED BY outbox_waiting "
+        f"SELECT o.id, o.customer_id, o.detail FROM outbox AS o {hint('outbox_waiting')} "
         "LEFT JOIN coupon AS k ON k.outbox_id = o.id "
         "WHERE o.status IN ('planned', 'held') AND o.step = 'birthday' AND k.id IS NULL").fetchall()
 
 
 def email_due(today: date, now: datetime, only: Sequence[int] | None = None) -> list[int]:
     """Ids of the e-mails waiting to go by `today` whose retry time has come, birthdays first."""
-    sql = ("SELECT id FROM outbox INDEXED BY outbox_waiting WHERE status = 'planned' AND channel = 'email' "
-           "AND send_on <= ? AND not_after >= ? AND (retry_at IS NULL OR retry_at <= ?)")
+    p = database.param
+    sql = (f"SELECT id FROM outbox {hint('outbox_waiting')} WHERE status = 'planned' AND channel = 'email' "
+           f"AND send_on <= {p} AND not_after >= {p} AND (retry_at IS NULL OR retry_at <= {p})")
     params: list = [today.isoformat(), today.isoformat(), now.isoformat(" ")]
     if only is not None:
         if not only:
@@ -240,7 +254,8 @@ def email_due(today: date, now: datetime, only: Sequence[int] | None = None) -> 
 
 
 def campaign_texts(campaign_id: int | None) -> tuple[str, str]:
-    row = database.execute_sql("SELECT subject, text FROM campaign WHERE id = ?", (campaign_id,)).fetchone()
+    p = database.param
+    row = database.execute_sql(f"SELECT subject, text FROM campaign WHERE id = {p}", (campaign_id,)).fetchone()
     return (row[0], row[1]) if row else ("", "")
 
 

@@ -92,5 +92,6 @@ def consent_for(ids: Sequence[int]) -> dict[int, dict[str, bool]]:
 
 def any_suppressed_with_prefix(prefix: str) -> bool:
     """Whether the suppression list holds any entry starting with `prefix` (one probe of its key)."""
-    return database.execute_sql("SELECT 1 FROM suppression WHERE email >= ? AND email < ? LIMIT 1",
+    p = database.param
+    return database.execute_sql(f"SELECT 1 FROM suppression WHERE email >= {p} AND email < {p} LIMIT 1",
                                 (prefix, prefix + "\U0010ffff")).fetchone() is not None

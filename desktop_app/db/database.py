@@ -1,62 +1,79 @@
-"""The database handle and the pragmas every connection of every thread gets.
+"""The database handle: a `DatabaseProxy` the models bind, and `open_database(target)`, which binds it.
 
-`database` is deferred (`SqliteDatabase(None)`) and bound by `open_database`. peewee keeps one
-connection per thread and applies `pragmas` each time it opens one, so the GUI thread, the worker
-lane and the command line all run with WAL, foreign keys, synchronous=FULL and a busy timeout.
-
-Every transaction takes the write lock up front (`BEGIN IMMEDIATE`, the handle's default lock type, so
-every `database.atomic()` in the code gets it): a deferred transaction that reads and then writes cannot
-wait for the lock, SQLite fails it at once with "database is locked". Waiting happens at BEGIN, before
-any of the unit ran, so taking the lock is retried (the whole unit, bounded by `WRITE_WAIT_S`) while
-another program holds it, e.g. a long import. A statement outside a transaction is its own unit and is
-retried the same way. What stays busy past the bound is raised as `DatabaseBusy`, a ReguaError with
-a plain message ("db_busy"), never a traceback.
+A target is a file path (the default) or a database URL (`sqlite:///path`; `postgresql://...` is
+recognised and refused until its engine exists), see engine.py. The engine of the open database does
+everything engine-specific: the settings every connection of every thread gets, the write lock each
+transaction takes up front with its bounded wait (sqlite_engine.py), backups, ids, conflict clauses and
+planner hints. Code in db/ asks it through `engine()`; code above db/ never needs to know which it is.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from peewee import DatabaseError as PeeweeDatabaseError
-from peewee import OperationalError, SqliteDatabase
+from peewee import Database, DatabaseProxy, Field, Insert
 
-from ..domain.errors import DatabaseError
+from .engine import Engine, EngineNotSupported, Target, parse_target
+from .sqlite_engine import SQLITE, DatabaseBusy
 
-BUSY_TIMEOUT_MS = 5000
-WRITE_WAIT_S = 60.0  # how long a write waits in all for the lock (an import of 150,000 rows holds it ~20 s)
+__all__ = ["DatabaseBusy", "EngineNotSupported", "busy_error", "checkpoint", "chunks", "close_database",
+           "current_pragmas", "database", "database_path", "engine", "hint", "integrity_check", "is_busy", "marks",
+           "open_database", "set_thread_guard", "upsert"]
 
-PRAGMAS = (
-    ("journal_mode", "wal"),
-    ("foreign_keys", 1),
-    ("synchronous", 2),  # FULL: a power cut never loses a committed transaction
-    ("busy_timeout", BUSY_TIMEOUT_MS),
-    ("secure_delete", 1),  # erased customers' bytes are overwritten, not left in free pages
-    ("cache_size", -32000),  # 32 MB page cache per connection
-    ("temp_store", 2),
-)
+ENGINES: dict[str, Engine] = {SQLITE.name: SQLITE}
+
+database = DatabaseProxy()
+_engine: Engine = SQLITE  # the engine of the open database (SQLite until something else is opened)
 
 
+def engine() -> Engine:
+    return _engine
 
-class DatabaseBusy(DatabaseError, OperationalError):
-    """Another program held the write lock for longer than this unit could wait. Nothing of the unit
-    was written. A ReguaError (shown in plain words by the GUI and the command line) that code written
-    for peewee still recognises as an OperationalError."""
 
-    def __init__(self) -> None:
-        DatabaseError.__init__(self, "db_busy")
+def engine_of(target: Target) -> Engine:
+    found = ENGINES.get(target.scheme)
+    if found is None:
+        raise EngineNotSupported(target.scheme, target.url or str(target.path))
+    return found
+
+
+def open_database(target: str | Path, *, create: bool = True) -> Database:
+    """Bind the shared handle to the database at `target` (a path or a URL) and check that it really is
+    a database of its engine. Raises DatabaseError with a plain message for a missing, unreadable or
+    damaged file, and EngineNotSupported for a server this Régua has no engine for."""
+    global _engine
+    parsed = parse_target(target)
+    chosen = engine_of(parsed)
+    chosen.check(parsed, create=create)
+    close_database()
+    handle = chosen.open(parsed)
+    _watch_statements(handle)
+    _engine = chosen
+    database.initialize(handle)
+    return database
+
+
+def preflight_version(target: str | Path) -> tuple[int, int] | None:
+    """(schema version, number of tables) of the database at `target` read without writing a byte, or None
+    for a new one."""
+    parsed = parse_target(target)
+    return engine_of(parsed).peek_version(parsed)
+
+
+def check_file(path: str | Path, *, create: bool) -> None:
+    """Refuse a missing (unless creating) or foreign database before any connection could change it."""
+    parsed = parse_target(path)
+    engine_of(parsed).check(parsed, create=create)
+
+
+def peek_user_version(path: Path) -> tuple[int, int] | None:
+    return preflight_version(path)
 
 
 def is_busy(exc: BaseException) -> bool:
-    """True for SQLite's "database is locked" / "database is busy", wrapped or not."""
-    if isinstance(exc, DatabaseBusy):
-        return True
-    if isinstance(exc, OperationalError | sqlite3.OperationalError):
-        text = str(exc).lower()
-        return "database is locked" in text or "database is busy" in text or "database table is locked" in text
-    return False
+    """True when `exc` says another connection holds the lock, wrapped or not."""
+    return isinstance(exc, DatabaseBusy) or any(e.is_busy(exc) for e in ENGINES.values())
 
 
 def busy_error(exc: BaseException) -> DatabaseBusy | None:
@@ -67,113 +84,6 @@ def busy_error(exc: BaseException) -> DatabaseBusy | None:
             return exc if isinstance(exc, DatabaseBusy) else DatabaseBusy()
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return None
-
-
-class _Sqlite(SqliteDatabase):
-    """peewee's SqliteDatabase whose transactions take the write lock up front, waiting for it."""
-
-    def begin(self, lock_type: str | None = None, wait: float | None = None) -> None:
-        """BEGIN IMMEDIATE (unless told otherwise), retried for up to `wait` seconds (WRITE_WAIT_S by
-        default) while another connection holds the write lock; each try waits the busy timeout."""
-        deadline = time.monotonic() + (WRITE_WAIT_S if wait is None else wait)
-        while True:
-            try:
-                super().begin(lock_type)
-                return
-            except OperationalError as exc:
-                if not is_busy(exc):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise DatabaseBusy() from exc
-                time.sleep(0.05)
-
-    def execute_sql(self, sql, params=None):
-        """A statement on its own (outside any transaction) is a unit of its own: retried while busy, as
-        a BEGIN is; inside a transaction the lock is already held, so busy there is raised as it is."""
-        deadline = None
-        while True:
-            try:
-                return super().execute_sql(sql, params)
-            except OperationalError as exc:
-                if not is_busy(exc):
-                    raise
-                if self.in_transaction() or self._state.conn is not None and self._state.conn.in_transaction:
-                    raise DatabaseBusy() from exc
-                deadline = deadline or time.monotonic() + WRITE_WAIT_S
-                if time.monotonic() >= deadline:
-                    raise DatabaseBusy() from exc
-                time.sleep(0.05)
-
-    def commit(self) -> None:
-        try:
-            super().commit()
-        except OperationalError as exc:
-            if is_busy(exc):
-                raise DatabaseBusy() from exc
-            raise
-
-
-database = _Sqlite(None, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000, autoconnect=True, lock_type="IMMEDIATE")
-
-
-def open_database(path: str | Path, *, create: bool = True) -> SqliteDatabase:
-    """Bind the shared handle to `path` and check that the file really is a SQLite database.
-
-    Raises DatabaseError with a plain message for a missing, unreadable or damaged file.
-    """
-    path = Path(path)
-    check_file(path, create=create)
-    if not database.is_closed():
-        database.close()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    database.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        database.connect(reuse_if_open=True)
-        database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
-        database.close()
-        if isinstance(exc, OperationalError) and "locked" in str(exc):
-            raise DatabaseError("db_busy") from exc
-        if "not a database" in str(exc) or "malformed" in str(exc):
-            raise DatabaseError("db_corrupt", path=path) from exc
-        raise DatabaseError("db_unreadable", path=path, reason=exc) from exc
-    return database
-
-
-def check_file(path: Path, *, create: bool) -> None:
-    """Refuse a missing (unless creating) or non-SQLite file before any connection could change it."""
-    if not path.exists():
-        if not create:
-            raise DatabaseError("db_not_found", path=path)
-        return
-    if path.is_dir():
-        raise DatabaseError("db_unreadable", path=path, reason="it is a folder")
-    if path.stat().st_size > 0:
-        with open(path, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise DatabaseError("db_corrupt", path=path)
-
-
-def peek_user_version(path: Path) -> tuple[int, int] | None:
-    """(user_version, number of tables) read through a read-only connection, or None for a new file.
-
-    Lets the version check refuse a newer database before a read-write connection (which switches the
-    file to WAL) has touched a single byte of it.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-        try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseError("db_busy") from exc
-        raise DatabaseError("db_corrupt", path=path) from exc
-    return version, tables
 
 
 IN_CHUNK = 5000  # bound parameters per IN (...): SQLite allows 32766 since 3.32
@@ -191,31 +101,59 @@ def marks(n: int) -> str:
     return ", ".join([database.param] * n)
 
 
+def hint(index: str) -> str:
+    """The open engine's hint naming the index a query walks ('' where it takes none)."""
+    return _engine.indexed_by(index)
+
+
+def upsert(query: Insert, key: Sequence[Field], update: Sequence[Field]) -> Insert:
+    """`query` writing over the row with the same `key` (its `update` columns take the new values), in the
+    open engine's words."""
+    return _engine.upsert(query, key, update)
+
+
+def checkpoint() -> None:
+    """Fold what the engine keeps aside (SQLite's write-ahead log) into the database file, so that the
+    bytes of what was just erased do not linger there."""
+    _engine.checkpoint(database)
+
+
 def close_database() -> None:
-    if database.database is not None and not database.is_closed():
+    if database.obj is not None and not database.is_closed():
         database.close()
 
 
 def database_path() -> Path | None:
-    return Path(database.database) if database.database else None
+    return Path(database.database) if database.obj is not None and database.database else None
 
 
 def current_pragmas() -> dict[str, object]:
-    """The pragmas of this thread's connection, as SQLite reports them."""
-    return {
-        name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
-        for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout", "secure_delete")
-    }
+    """The settings of this thread's connection, as the engine reports them (SQLite: its pragmas)."""
+    return _engine.session_settings(database)
 
 
 def integrity_check(path: str | Path) -> str:
-    """'ok' or SQLite's first complaint, read through a separate read-only connection."""
-    uri = f"file:{Path(path).as_posix()}?mode=ro"
-    try:
-        con = sqlite3.connect(uri, uri=True)
-        try:
-            return con.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    """'ok' or the engine's first complaint, read through a separate read-only connection."""
+    return _engine.integrity_check(path)
+
+
+# The tests' thread guard (gui/tasks.py, tests/gui/guard.py): None in the app, so it costs one comparison.
+_thread_guard = None
+
+
+def set_thread_guard(fn) -> None:
+    """Call `fn(sql)` before every statement the open database runs, on the thread that runs it, or stop
+    with None. The GUI tests set one that fails a statement the GUI thread runs outside the worker lane."""
+    global _thread_guard
+    _thread_guard = fn
+
+
+def _watch_statements(handle: Database) -> None:
+    execute_sql = handle.execute_sql
+
+    def watched(sql, params=None, *args, **kwargs):
+        if _thread_guard is not None:
+            _thread_guard(sql)
+        return execute_sql(sql, params, *args, **kwargs)
+
+    handle.execute_sql = watched

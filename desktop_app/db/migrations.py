@@ -1,8 +1,8 @@
-"""Schema versions in `PRAGMA user_version`, upgraded one step at a time.
+"""Schema versions (the engine keeps the number: SQLite in its user_version), upgraded one step at a time.
 
 Each step is written out as the DDL of its version, never derived from today's models, so a database
 made by any released version upgrades the same way. Before a database holding data is upgraded a copy
-is taken through the SQLite backup API. Steps run with foreign keys off and outside any outer
+is taken by the engine (SQLite: its backup API). Steps run with foreign keys off and outside any outer
 transaction (a table rebuild with ON DELETE CASCADE would otherwise silently delete child rows), then
 `foreign_key_check` must come back empty before the step commits.
 """
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database
 
 from ..domain.errors import DatabaseError
 from .backup import backup_database
-from .database import peek_user_version
+from .database import engine, preflight_version
 
 V1 = """
 CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
@@ -201,13 +201,11 @@ DROP INDEX interaction_customer_kind;
 CREATE INDEX interaction_customer_kind ON interaction (customer_id, kind, occurred_on, amount_cents);
 """
 
-def _run_script(db: SqliteDatabase, script: str) -> None:
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute_sql(statement)
+def _run_script(db: Database, script: str) -> None:
+    engine().run_script(db, script)
 
 
-STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
+STEPS: dict[int, Callable[[Database], None]] = {
     1: lambda db: _run_script(db, V1),
     2: lambda db: _run_script(db, V2),
     3: lambda db: _run_script(db, V3),
@@ -227,7 +225,7 @@ class MigrationResult:
 
 def preflight(path: Path) -> None:
     """Refuse, without writing a byte, a file from a newer Régua or a SQLite file of another program."""
-    found = peek_user_version(path)
+    found = preflight_version(path)
     if found is None:
         return
     version, tables = found
@@ -237,17 +235,17 @@ def preflight(path: Path) -> None:
         raise DatabaseError("db_corrupt", path=path)
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+def schema_version(db: Database) -> int:
+    return engine().schema_version(db)
 
 
-def migrate(db: SqliteDatabase, *, backup_dir: Path, now: datetime | None = None) -> MigrationResult:
+def migrate(db: Database, *, backup_dir: Path, now: datetime | None = None) -> MigrationResult:
     """Bring the open database up to HEAD. Refuses a database from a newer Régua, and a SQLite file
     that is not a Régua database, without touching either."""
     found = schema_version(db)
     if found > HEAD:
         raise DatabaseError("db_too_new", found=found, known=HEAD)
-    if found == 0 and db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+    if found == 0 and engine().table_count(db):
         raise DatabaseError("db_corrupt", path=db.database)
     if found == HEAD:
         return MigrationResult(found, found, None)
@@ -257,15 +255,12 @@ def migrate(db: SqliteDatabase, *, backup_dir: Path, now: datetime | None = None
         backup = backup_database(db, backup_dir / f"{Path(db.database).stem}-before-v{HEAD}-from-v{found}-{stamp}.db")
     if db.in_transaction():
         raise RuntimeError("migrations must not run inside an outer transaction")
-    db.execute_sql("PRAGMA foreign_keys = OFF")
-    try:
+    with engine().migration_session(db):
         for version in range(found + 1, HEAD + 1):
             with db.atomic():
                 STEPS[version](db)
-                problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                problems = engine().foreign_key_problems(db)
                 if problems:
                     raise RuntimeError(f"migration to v{version} broke foreign keys: {problems[:5]}")
-                db.execute_sql(f"PRAGMA user_version = {int(version)}")
-    finally:
-        db.execute_sql("PRAGMA foreign_keys = ON")
+                engine().set_schema_version(db, version)
     return MigrationResult(found, HEAD, backup)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from .database import chunks, database, marks
+from .database import chunks, database, hint, marks
 
 CHUNK = 2000
 _COLUMNS = ("o.id, o.customer_id, o.step, o.occurrence, o.channel, o.due_on, o.send_on, o.not_after, o.status, "
@@ -26,42 +26,48 @@ def rows_with_contacts(ids: Sequence[int]) -> dict[int, tuple]:
 
 def claim_facts(outbox_id: int) -> tuple | None:
     """(status, channel, not_after, customer_id, step, email, phone) of a row, read inside the claim."""
+    p = database.param
     return database.execute_sql(
         "SELECT o.status, o.channel, o.not_after, o.customer_id, o.step, COALESCE(c.email, ''), "
-        "COALESCE(c.phone, '') FROM outbox AS o JOIN customer AS c ON c.id = o.customer_id WHERE o.id = ?",
+        f"COALESCE(c.phone, '') FROM outbox AS o JOIN customer AS c ON c.id = o.customer_id WHERE o.id = {p}",
         (outbox_id,)).fetchone()
 
 
 def is_suppressed(email: str) -> bool:
+    p = database.param
     return bool(email) and database.execute_sql(
-        "SELECT 1 FROM suppression WHERE email = ?", (email,)).fetchone() is not None
+        f"SELECT 1 FROM suppression WHERE email = {p}", (email,)).fetchone() is not None
 
 
 def set_status(outbox_id: int, status: str, reason: str, now: datetime) -> None:
-    database.execute_sql("UPDATE outbox SET status = ?, reason = ?, updated_at = ? WHERE id = ?",
+    p = database.param
+    database.execute_sql(f"UPDATE outbox SET status = {p}, reason = {p}, updated_at = {p} WHERE id = {p}",
                          (status, reason, now.isoformat(" "), outbox_id))
 
 
 def take(outbox_id: int, now: datetime) -> bool:
     """planned → sending; False when another sender was first."""
+    p = database.param
     cursor = database.execute_sql(
-        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? "
-        "WHERE id = ? AND status = 'planned'", (now.isoformat(" "), outbox_id))
+        f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = {p} "
+        f"WHERE id = {p} AND status = 'planned'", (now.isoformat(" "), outbox_id))
     return cursor.rowcount == 1
 
 
 def mark_sent(outbox_id: int, customer_id: int, note: str, today: date, now: datetime, message_id: str) -> None:
     """The message went: it is on the customer's timeline, and the row says so (one transaction)."""
+    p = database.param
     at = now.isoformat(" ")
     cursor = database.execute_sql(
         "INSERT INTO interaction (customer_id, kind, amount_cents, note, occurred_at, occurred_on, staff_id, source, "
-        "created_at, resolution) VALUES (?, 'message', NULL, ?, ?, ?, NULL, 'cadence', ?, '')",
+        f"created_at, resolution) VALUES ({p}, 'message', NULL, {p}, {p}, {p}, NULL, 'cadence', {p}, '')",
         (customer_id, note, at, today.isoformat(), at))
     database.execute_sql(
-        "UPDATE outbox SET status = 'sent', done_at = ?, updated_at = ?, message_id = ?, interaction_id = ?, "
-        "error = '', retry_at = NULL WHERE id = ?", (at, at, message_id, cursor.lastrowid, outbox_id))
+        f"UPDATE outbox SET status = 'sent', done_at = {p}, updated_at = {p}, message_id = {p}, interaction_id = {p}, "
+        f"error = '', retry_at = NULL WHERE id = {p}", (at, at, message_id, cursor.lastrowid, outbox_id))
 
 
 def sent_since(since: datetime) -> int:
-    return database.execute_sql("SELECT count(*) FROM outbox INDEXED BY outbox_sent "
-                                "WHERE status = 'sent' AND done_at >= ?", (since.isoformat(" "),)).fetchone()[0]
+    p = database.param
+    return database.execute_sql(f"SELECT count(*) FROM outbox {hint('outbox_sent')} "
+                                f"WHERE status = 'sent' AND done_at >= {p}", (since.isoformat(" "),)).fetchone()[0]

@@ -2,8 +2,8 @@
 range), aggregated by the database; the services turn the rows into figures.
 
 Plain SQL, kept to what PostgreSQL also reads (CASE, aggregate FILTER clauses, ISO dates as text
-parameters); the only SQLite words are the INDEXED BY hints, which name the index that makes the pass
-a scan without a sort.
+parameters); the engine adds its planner hints (`hint`: SQLite's name the index that makes the pass a
+scan without a sort) and writes the conflict clauses.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ..domain.privacy import ERASED_SORT_KEY
 from ..domain.segments import History, Thresholds, recent_start, year_start
-from .database import chunks, database, marks
+from .database import chunks, database, engine, hint, marks
 from .models import Setting
 
 _PURCHASES = """
@@ -25,7 +25,7 @@ SELECT customer_id, min(occurred_on), max(occurred_on), count(*), sum(amount_cen
        sum(amount_cents) FILTER (WHERE occurred_on <= :prev),
        max(occurred_on) FILTER (WHERE occurred_on <= :prev),
        count(*) FILTER (WHERE occurred_on >= :prev_year AND occurred_on <= :prev)
-FROM interaction INDEXED BY interaction_customer_kind
+FROM interaction {interaction_customer_kind}
 WHERE kind = 'purchase' AND occurred_on <= :day
 GROUP BY customer_id"""
 
@@ -36,25 +36,27 @@ SELECT customer_id, max(occurred_on),
        max(occurred_on) FILTER (WHERE occurred_on <= :prev),
        max(occurred_on) FILTER (WHERE occurred_on < :prev_recent),
        min(occurred_on) FILTER (WHERE occurred_on >= :prev_recent AND occurred_on <= :prev)
-FROM interaction INDEXED BY interaction_customer_kind
+FROM interaction {interaction_customer_kind}
 WHERE kind IN ('purchase', 'visit') AND occurred_on <= :day
 GROUP BY customer_id"""
 
 _RETURNS = """
 SELECT customer_id, sum(amount_cents), sum(amount_cents) FILTER (WHERE occurred_on <= :prev)
-FROM interaction INDEXED BY interaction_money
+FROM interaction {interaction_money}
 WHERE kind = 'return' AND occurred_on <= :day AND amount_cents IS NOT NULL
 GROUP BY customer_id"""
 
 
 def _named(sql: str, values: dict[str, str]) -> tuple[str, list[str]]:
-    """`:name` parameters to the driver's positional ones, in order of appearance."""
+    """`:name` parameters to the driver's positional ones, in order of appearance; `{index}` to the
+    engine's hint for that index."""
     params: list[str] = []
 
     def swap(match: re.Match) -> str:
         params.append(values[match.group(1)])
         return database.param
 
+    sql = re.sub(r"\{(\w+)\}", lambda m: hint(m.group(1)), sql)
     return re.sub(r":(\w+)", swap, sql), params
 
 
@@ -101,9 +103,9 @@ def returning_buyers(first: date, last: date) -> tuple[int, int]:
     """(customers who bought in [first, last], those of them who had bought before `first`)."""
     p = database.param
     return tuple(database.execute_sql(
-        f"SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM interaction e INDEXED BY interaction_customer_kind "
+        f"SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM interaction e {hint('interaction_customer_kind')} "
         f"WHERE e.customer_id = b.customer_id AND e.kind = 'purchase' AND e.occurred_on < {p})) "
-        f"FROM (SELECT DISTINCT customer_id FROM interaction INDEXED BY interaction_money "
+        f"FROM (SELECT DISTINCT customer_id FROM interaction {hint('interaction_money')} "
         f"WHERE kind = 'purchase' AND occurred_on >= {p} AND occurred_on <= {p}) b",
         [first.isoformat(), first.isoformat(), last.isoformat()]).fetchone())
 
@@ -113,7 +115,7 @@ def visit_gaps(first: date, last: date) -> list[float]:
     p = database.param
     days = _Days()
     return [(days[b] - days[a]).days / (n - 1) for a, b, n in database.execute_sql(
-        f"SELECT min(occurred_on), max(occurred_on), count(*) FROM interaction INDEXED BY interaction_money "
+        f"SELECT min(occurred_on), max(occurred_on), count(*) FROM interaction {hint('interaction_money')} "
         f"WHERE kind IN ('purchase', 'visit') AND occurred_on >= {p} AND occurred_on <= {p} GROUP BY customer_id "
         f"HAVING count(*) >= 2", [first.isoformat(), last.isoformat()])]
 
@@ -138,6 +140,10 @@ def segments_computed_on() -> date | None:
     return None if row is None else date.fromisoformat(json.loads(row.value))
 
 
+SEGMENT_COLUMNS = ("customer_id", "segment", "stage", "recency", "frequency", "money", "previous_segment",
+                   "previous_stage")
+
+
 def write_segments(rows: Sequence[tuple], day: date, gone: Iterable[int]) -> None:
     """Store the rows that changed (customer id, segment, stage, r, f, m, previous segment, previous
     stage), drop the rows of customers no longer there, and note `day`, in one transaction."""
@@ -145,10 +151,9 @@ def write_segments(rows: Sequence[tuple], day: date, gone: Iterable[int]) -> Non
     with database.atomic():
         cursor = database.cursor()
         cursor.executemany(f"DELETE FROM customer_segment WHERE customer_id = {p}", [(cid,) for cid in gone])
-        cursor.executemany(
-            f"INSERT OR REPLACE INTO customer_segment (customer_id, segment, stage, recency, frequency, money, "
-            f"previous_segment, previous_stage) VALUES ({', '.join([p] * 8)})", rows)
-        Setting.insert(key=SEGMENTS_ON, value=json.dumps(day.isoformat())).on_conflict_replace().execute()
+        cursor.executemany(engine().upsert_sql("customer_segment", SEGMENT_COLUMNS, ["customer_id"]), rows)
+        engine().upsert(Setting.insert(key=SEGMENTS_ON, value=json.dumps(day.isoformat())),
+                        [Setting.key], [Setting.value]).execute()
 
 
 def segment_moves() -> list[tuple[str | None, str | None, str, str, int]]:
@@ -176,7 +181,7 @@ def activity_by_day(first: date, last: date) -> list[tuple[str, date, int, int]]
     """(kind, day, interactions, money) of visits and purchases in [first, last]."""
     p = database.param
     rows = database.execute_sql(
-        f"SELECT kind, occurred_on, count(*), coalesce(sum(amount_cents), 0) FROM interaction INDEXED BY interaction_money "
+        f"SELECT kind, occurred_on, count(*), coalesce(sum(amount_cents), 0) FROM interaction {hint('interaction_money')} "
         f"WHERE kind IN ('visit', 'purchase') AND occurred_on >= {p} AND occurred_on <= {p} GROUP BY kind, occurred_on",
         [first.isoformat(), last.isoformat()])
     days = _Days()
@@ -210,7 +215,7 @@ def purchases_between(first: date, last: date) -> list[tuple[int, date, int]]:
     p = database.param
     days = _Days()
     return [(cid, days[on], amount or 0) for cid, on, amount in database.execute_sql(
-        f"SELECT customer_id, occurred_on, amount_cents FROM interaction INDEXED BY interaction_money "
+        f"SELECT customer_id, occurred_on, amount_cents FROM interaction {hint('interaction_money')} "
         f"WHERE kind = 'purchase' AND occurred_on >= {p} AND occurred_on <= {p}", [first.isoformat(), last.isoformat()])]
 
 
@@ -246,7 +251,7 @@ def complaints(first: date) -> list[tuple[date, datetime, datetime | None, str |
     days = _Days()
     return [(days[on], datetime.fromisoformat(str(at)), datetime.fromisoformat(str(closed)) if closed else None, status)
             for on, at, closed, status in database.execute_sql(
-                f"SELECT occurred_on, occurred_at, closed_at, status FROM interaction INDEXED BY interaction_money "
+                f"SELECT occurred_on, occurred_at, closed_at, status FROM interaction {hint('interaction_money')} "
                 f"WHERE kind = 'complaint' AND (occurred_on >= {p} OR status = 'open' OR closed_at >= {p})",
                 [first.isoformat(), first.isoformat()])]
 

@@ -14,64 +14,37 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 from functools import cache
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database
 
 from ..domain.errors import DatabaseError, ReguaError
-from .backup import copy_file, discard, side_files
-from .database import BUSY_TIMEOUT_MS
+from . import sqlite_engine as sqlite
 from .migrations import HEAD, STEPS, migrate
+from .sqlite_engine import SQLITE, Schema, discard, side_files
 
-Schema = dict[str, tuple]
-
-# The work file's own pragmas: a rollback journal (so the file is complete whenever it is closed), full sync.
-STAGING_PRAGMAS = (("journal_mode", "delete"), ("synchronous", 2), ("busy_timeout", BUSY_TIMEOUT_MS))
+# A restore puts a file in place of a file: it is SQLite's (a server's shop moves with `regua move-to`).
+ERRORS = SQLITE.errors
 
 
-def _read_only(path: Path, *, live: bool = False) -> sqlite3.Connection:
-    """A read-only connection. A copy without a -wal beside it is read as immutable, so that reading a
-    WAL-mode copy made by an older Régua leaves no -wal and -shm next to it; the live file never is."""
-    path = Path(path)
-    immutable = "" if live or side_files(path)[0].exists() else "&immutable=1"
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro{immutable}", uri=True)
+def _read_only(path: Path, *, live: bool = False):
+    return sqlite.read_only(path, live=live)
 
 
 def _integrity(path: Path) -> str:
-    try:
-        con = _read_only(path)
-        try:
-            return con.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    return sqlite.integrity(path, live=False)
 
 
-def schema_of(con: sqlite3.Connection) -> Schema:
-    """Each table's columns (name, type, not null, default, primary key) and each index's table, uniqueness
-    and columns, keyed by name; SQLite's own tables (sqlite_sequence, sqlite_stat1) are left out."""
-    found: Schema = {}
-    rows = con.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index') "
-                       "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
-    for kind, name, table in rows:
-        if kind == "table":
-            columns = con.execute(f'PRAGMA table_info("{name}")').fetchall()
-            found[name] = ("table", tuple((c[1], c[2].upper(), c[3], c[4], c[5]) for c in columns))
-        else:
-            unique = next((i[2] for i in con.execute(f'PRAGMA index_list("{table}")') if i[1] == name), None)
-            columns = tuple(c[2] for c in con.execute(f'PRAGMA index_info("{name}")'))
-            found[name] = ("index", table, unique, columns)
-    return found
+def schema_of(con) -> Schema:
+    return sqlite.schema_of(con)
 
 
 @cache
 def expected_schema(version: int) -> Schema:
     """The schema a Régua database of `version` has: the migration ladder run on an empty database."""
-    db = SqliteDatabase(":memory:")
+    db = SQLITE.scratch()
     try:
         for step in range(1, version + 1):
             STEPS[step](db)
@@ -80,7 +53,7 @@ def expected_schema(version: int) -> Schema:
         db.close()
 
 
-def schema_difference(con: sqlite3.Connection, version: int) -> str | None:
+def schema_difference(con, version: int) -> str | None:
     """The first table, column or index where `con` differs from a Régua database of `version`, or None."""
     found, expected = schema_of(con), expected_schema(version)
     # in the order the ladder creates them (setting, staff, customer...), then what only the copy has
@@ -99,7 +72,7 @@ def schema_difference(con: sqlite3.Connection, version: int) -> str | None:
     return None
 
 
-def _has_shop(con: sqlite3.Connection) -> bool:
+def _has_shop(con) -> bool:
     row = con.execute("SELECT value FROM setting WHERE key = 'shop'").fetchone()
     try:
         return row is not None and isinstance(json.loads(row[0]), dict)
@@ -119,7 +92,7 @@ def check_copy(src: Path) -> int:
     try:
         con = _read_only(src)
         try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
+            version = sqlite.user_version(con)
             if version > HEAD:
                 raise ReguaError("db_too_new", found=version, known=HEAD)
             if version < 1:
@@ -131,7 +104,7 @@ def check_copy(src: Path) -> int:
                 raise ReguaError("restore_not_a_shop", path=src, what="setting.shop")
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except ERRORS as exc:
         raise ReguaError("restore_damaged", path=src, reason=exc) from exc
     return version
 
@@ -152,15 +125,14 @@ def stage(src: Path, live: Path, page_size: int | None = None) -> Path:
         live.parent.mkdir(parents=True, exist_ok=True)
         source = _read_only(src)
         try:
-            copy_file(source, staged)
+            sqlite.copy_file(source, staged)
         finally:
             source.close()
-        work = SqliteDatabase(str(staged), pragmas=STAGING_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+        work = sqlite.staging_handle(staged)
         try:
-            if page_size is not None and work.execute_sql("PRAGMA page_size").fetchone()[0] != page_size:
+            if page_size is not None and sqlite.page_size(work) != page_size:
                 # the backup API cannot write into a WAL database of another page size
-                work.execute_sql(f"PRAGMA page_size = {int(page_size)}")
-                work.execute_sql("VACUUM")
+                sqlite.set_page_size(work, page_size)
             with tempfile.TemporaryDirectory(dir=live.parent, prefix=".restoring-") as scratch:
                 migrate(work, backup_dir=Path(scratch))  # the copy itself stays as it was: no copy of the copy
         finally:
@@ -179,7 +151,7 @@ def stage(src: Path, live: Path, page_size: int | None = None) -> Path:
             con.close()
         if different is not None:
             raise ReguaError("restore_not_a_shop", path=src, what=different)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *ERRORS) as exc:
         discard(staged)
         raise ReguaError("restore_failed", reason=exc) from exc
     except BaseException:
@@ -188,20 +160,17 @@ def stage(src: Path, live: Path, page_size: int | None = None) -> Path:
     return staged
 
 
-def page_size(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA page_size").fetchone()[0]
+def page_size(db: Database) -> int:
+    return sqlite.page_size(db)
 
 
-def swap_in(staged: Path, live_db: SqliteDatabase) -> None:
+def swap_in(staged: Path, live_db: Database) -> None:
     """Write the checked work file over the live database in one step of the backup API (one transaction
     on the live database: all of it or nothing)."""
-    source = _read_only(staged)
     try:
-        source.backup(live_db.connection())
-    except sqlite3.Error as exc:
+        sqlite.swap_in(staged, live_db)
+    except ERRORS as exc:
         raise ReguaError("restore_failed", reason=exc) from exc
-    finally:
-        source.close()
 
 
 OK, MISSING, UNUSABLE = "ok", "missing", "unusable"
@@ -216,20 +185,19 @@ def live_state(path: Path) -> str:
         return MISSING
     if path.is_dir():
         raise DatabaseError("db_unreadable", path=path, reason="it is a folder")
-    with open(path, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            return UNUSABLE
+    if not sqlite.has_header(path):
+        return UNUSABLE
     try:
         con = _read_only(path, live=True)
         try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
+            version = sqlite.user_version(con)
             if version > HEAD:
                 raise DatabaseError("db_too_new", found=version, known=HEAD)
             if version < 1 or schema_difference(con, version) is not None or not _has_shop(con):
                 return UNUSABLE
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except ERRORS as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseError("db_busy") from exc
         if "not a database" in str(exc) or "malformed" in str(exc):

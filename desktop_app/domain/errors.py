@@ -44,10 +44,10 @@ MESSAGES: dict[str, str] = {
     "pin_locked": QT_TRANSLATE_NOOP(
         "errors", "Too many wrong PINs: this account is locked for {minutes} more minutes."),
     "pins_differ": QT_TRANSLATE_NOOP("errors", "The two PINs are not the same."),
-    "pin_too_short": QT_TRANSLATE_NOOP("errors", "The PIN needs at least 4 characters."),
-    "staff_name_taken": QT_TRANSLATE_NOOP("errors", "There is already a staff member called {name}."),
     "consent_needs_email": QT_TRANSLATE_NOOP(
         "errors", "E-mail consent needs an e-mail address: fill in the E-mail field, or untick “By e-mail”."),
+    "pin_too_short": QT_TRANSLATE_NOOP("errors", "The PIN needs at least 4 characters."),
+    "staff_name_taken": QT_TRANSLATE_NOOP("errors", "There is already a staff member called {name}."),
     "role_invalid": QT_TRANSLATE_NOOP("errors", "Unknown role."),
     "last_owner": QT_TRANSLATE_NOOP("errors", "The shop needs at least one active owner."),
     "staff_not_found": QT_TRANSLATE_NOOP("errors", "This staff account does not exist or is switched off."),
@@ -224,6 +224,9 @@ MESSAGES: dict[str, str] = {
     "db_unreadable": QT_TRANSLATE_NOOP("errors", "The database {path} cannot be opened: {reason}"),
     "db_not_found": QT_TRANSLATE_NOOP("errors", "There is no database at {path}."),
     "db_busy": QT_TRANSLATE_NOOP("errors", "The database is busy in another program. Try again in a moment."),
+    "db_engine_not_supported": QT_TRANSLATE_NOOP(
+        "errors", "{engine} databases are not supported yet ({target}). Use a database file: a path, or "
+                  "sqlite:///path."),
     "backup_folder_missing": QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
     "backup_onto_live": QT_TRANSLATE_NOOP("errors", "That is the shop's live database; pick another file."),
     "restore_damaged": QT_TRANSLATE_NOOP(

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 from ..db import loyalty as queries
-from ..db.database import database
+from ..db.database import database, upsert
 from ..db.models import (
     Customer,
     Interaction,
@@ -458,7 +458,7 @@ def run_daily(today: date, *, feb29_rule: str = "feb28") -> dict[str, int]:
         given += _birthday_bonuses(day, today, feb29_rule)
         day += timedelta(days=1)
     with database.atomic():
-        Setting.insert(key=LAST_RUN_KEY, value=f'"{today.isoformat()}"').on_conflict_replace().execute()
+        upsert(Setting.insert(key=LAST_RUN_KEY, value=f'"{today.isoformat()}"'), [Setting.key], [Setting.value]).execute()
     return {"expired": expired, "birthday_bonuses": given}
 
 

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from ..db import cadence as cadence_queries
 from ..db import customers as customer_queries
-from ..db.database import database
+from ..db.database import checkpoint, database
 from ..db.models import (
     AuditLog,
     Consent,
@@ -140,7 +140,7 @@ def erase_customer(customer_id: int, *, actor: Actor, shop: ShopSettings, now: d
         AuditLog.update(details="").where(AuditLog.subject == f"#{customer_id}").execute()
         if audit_it:
             audit.record(actor, "customer.erase", f"#{customer_id}")
-    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpoint()
 
 
 def erased_keys(keys: list[str]) -> set[str]:

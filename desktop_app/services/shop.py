@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from ..config import Paths, live_location_problem
-from ..db.database import check_file, database, open_database
+from ..db.database import check_file, database, open_database, upsert
 from ..db.migrations import MigrationResult, migrate, preflight
 from ..db.models import Setting
 from ..domain.actors import Actor
@@ -72,7 +72,7 @@ def get_setting(key: str, default: object = None) -> object:
 
 
 def set_setting(key: str, value: object) -> None:
-    Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+    upsert(Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)), [Setting.key], [Setting.value]).execute()
 
 
 def shop_settings() -> ShopSettings | None:

@@ -4278,6 +4278,11 @@ Base de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="227"/>
+        <source>{engine} databases are not supported yet ({target}). Use a database file: a path, or sqlite:///path.</source>
+        <translation>As bases de dados {engine} ainda não são suportadas ({target}). Use um ficheiro de base de dados: um caminho, ou sqlite:///caminho.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="227"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>

@@ -242,7 +242,7 @@ def test_a_database_that_stays_busy_is_one_plain_line_never_a_traceback(paths, m
     import io
 
     from desktop_app import cli
-    from desktop_app.db import database as db_module
+    from desktop_app.db import sqlite_engine as db_module
     from desktop_app.db.database import DatabaseBusy
     from desktop_app.db.models import Interaction
     from desktop_app.domain.actors import COMMAND_LINE

@@ -283,13 +283,14 @@ def test_the_window_tells_a_busy_database_in_plain_words(qapp, shop_settings, ac
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app.db import database as db_module
+    from desktop_app.db import sqlite_engine
     from desktop_app.domain.errors import ReguaError
     from desktop_app.gui import errors as gui_errors
     from desktop_app.gui.i18n import install_language
 
     cid = customers.create_customer(CustomerInput(name="Rita Lopes", email="rita@example.com", consent_email=True),
                                     shop=shop_settings, actor=actor, today=DAY)
-    monkeypatch.setattr(db_module, "WRITE_WAIT_S", 0.3)
+    monkeypatch.setattr(sqlite_engine, "WRITE_WAIT_S", 0.3)
     db_module.database.execute_sql("PRAGMA busy_timeout = 100")
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))

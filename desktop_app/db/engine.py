@@ -1,0 +1,127 @@
+"""The one small interface a database engine implements, and how a target names its engine.
+
+Everything engine-specific lives behind `Engine`, one module per engine (`sqlite_engine.py` today; the
+PostgreSQL engine is the next issue): opening a database and the settings every connection gets, the
+schema version, backups, the ids a bulk insert was given, conflict clauses and the planner hints. Everything else in `db/` and above it is written once, in peewee expressions or
+plain standard SQL with the driver's placeholder (`database.param`), and asks the open database's
+engine for the rest (`database.engine()`).
+
+Which engine a target names is target.py's (standard library only, so that config can use it too).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from peewee import Database, Field, Insert, Model
+
+from .target import EngineNotSupported, Target, is_url, parse_target, redacted
+
+__all__ = ["Engine", "EngineNotSupported", "Target", "is_url", "parse_target", "redacted"]
+
+class Engine(ABC):
+    """One database engine. `db` arguments are the engine's own peewee handle (the one `open` returned),
+    or the shared `database` proxy bound to it."""
+
+    name: str  # "sqlite"
+    param: str  # the driver's parameter placeholder, for plain SQL
+    errors: tuple[type[BaseException], ...]  # the driver's own exception classes
+
+    # --- opening, and the settings each connection gets ---------------------------------------------------
+
+    @abstractmethod
+    def check(self, target: Target, *, create: bool) -> None:
+        """Refuse a missing (unless creating) or foreign target before any connection could change it."""
+
+    @abstractmethod
+    def peek_version(self, target: Target) -> tuple[int, int] | None:
+        """(schema version, number of tables) read without writing a byte, or None for a new database."""
+
+    @abstractmethod
+    def open(self, target: Target) -> Database:
+        """A connected handle whose every connection, in every thread, has the engine's settings and whose
+        every transaction takes the write lock up front (waiting, bounded, for it)."""
+
+    @abstractmethod
+    def scratch(self) -> Database:
+        """An empty throw-away database (in memory where the engine can), for the expected schema."""
+
+    @abstractmethod
+    def session_settings(self, db: Database) -> dict[str, object]:
+        """The settings of this thread's connection, as the engine reports them."""
+
+    @abstractmethod
+    def is_busy(self, exc: BaseException) -> bool:
+        """True when `exc` says another connection holds the lock (not wrapped)."""
+
+    @abstractmethod
+    def version(self) -> str:
+        """The engine's (library's or server's) version, for `regua self-check`."""
+
+    # --- the schema version ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def schema_version(self, db: Database) -> int: ...
+
+    @abstractmethod
+    def set_schema_version(self, db: Database, version: int) -> None: ...
+
+    @abstractmethod
+    def table_count(self, db: Database) -> int: ...
+
+    @abstractmethod
+    def migration_session(self, db: Database) -> AbstractContextManager[None]:
+        """Around the steps of an upgrade: foreign keys not enforced (a rebuilt table must not cascade)."""
+
+    @abstractmethod
+    def foreign_key_problems(self, db: Database) -> list[tuple]: ...
+
+    @abstractmethod
+    def run_script(self, db: Database, script: str) -> None:
+        """A migration step's DDL, statement by statement."""
+
+    # --- backups and checks --------------------------------------------------------------------------------
+
+    @abstractmethod
+    def backup(self, db: Database, dest: Path) -> Path:
+        """A consistent, verified, self-contained copy of `db` at `dest` (a new file)."""
+
+    @abstractmethod
+    def integrity_check(self, target: str | Path) -> str:
+        """'ok', or the engine's first complaint about the database at `target`."""
+
+    @abstractmethod
+    def checkpoint(self, db: Database) -> None:
+        """Fold what the engine keeps aside (SQLite's WAL) into the database, so erased bytes do not linger."""
+
+    # --- bulk writing --------------------------------------------------------------------------------------
+
+    @abstractmethod
+    def large_cache(self, db: Database, megabytes: int) -> AbstractContextManager[None]:
+        """A bigger cache for this connection while a large job runs, put back afterwards."""
+
+    @abstractmethod
+    def insert_returning_ids(self, db: Database, model: type[Model], fields: Sequence[Field],
+                             rows: Sequence[Sequence[object]]) -> list[int]:
+        """Insert `rows` (in the order of `fields`, no id) in the caller's transaction; the ids the engine
+        gave them, in the order of `rows`."""
+
+    # --- conflict clauses ------------------------------------------------------------------------------------
+
+    @abstractmethod
+    def upsert(self, query: Insert, key: Sequence[Field], update: Sequence[Field]) -> Insert:
+        """`query` (one or more rows) writing over the row with the same `key`: `update`'s columns take the
+        new values."""
+
+    @abstractmethod
+    def upsert_sql(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+        """The plain SQL of the same, one row of `columns` placeholders, for executemany."""
+
+    # --- the planner ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def indexed_by(self, index: str) -> str:
+        """A hint naming the index the query must walk ('' where the engine takes none)."""
