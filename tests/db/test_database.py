@@ -277,3 +277,61 @@ def test_a_database_that_stays_busy_is_one_plain_line_never_a_traceback(paths, m
         assert Interaction.select().where(Interaction.customer == cid).count() == 0
     finally:
         close_database()
+
+
+# --- the target: a path or a URL ----------------------------------------------------------------------------
+
+
+def test_a_sqlite_url_opens_the_same_file_as_its_path(tmp_path, monkeypatch):
+    """open_database and --db take `sqlite:///relative` and `sqlite:////absolute` (playhouse.db_url's
+    spelling) as well as a plain path, and all three name one file."""
+    from desktop_app.config import resolve_paths
+    from desktop_app.db.database import database_path
+
+    monkeypatch.chdir(tmp_path)
+    absolute = tmp_path / "shop.db"
+    for target in (str(absolute), "sqlite:///" + absolute.as_posix(), "sqlite:///shop.db"):  # ////tmp/...: absolute
+        assert resolve_paths(db=target).db_path == absolute, target
+        open_database(target)
+        try:
+            assert database_path().resolve() == absolute
+            assert current_pragmas() == EXPECTED
+        finally:
+            close_database()
+
+
+@pytest.mark.parametrize("url", ["postgresql://ana:segredo@127.0.0.1:5432/loja", "postgres://till@server/shop"])
+def test_a_server_url_is_refused_in_plain_words_and_never_taken_for_a_file(tmp_path, monkeypatch, url):
+    import io
+
+    from desktop_app import cli
+    from desktop_app.config import resolve_paths
+    from desktop_app.db.engine import EngineNotSupported
+
+    monkeypatch.chdir(tmp_path)
+    for attempt in (lambda: open_database(url), lambda: resolve_paths(db=url)):
+        with pytest.raises(EngineNotSupported) as err:
+            attempt()
+        assert isinstance(err.value, DatabaseError) and err.value.code == "db_engine_not_supported"
+        assert "PostgreSQL databases are not supported yet" in err.value.message()
+        assert "segredo" not in err.value.message()  # the password never reaches a message or a log
+    out, errs = io.StringIO(), io.StringIO()
+    assert cli.run(["--db", url, "search", "ana"], out=out, err=errs) == 1
+    assert errs.getvalue().startswith("regua: PostgreSQL databases are not supported yet") and out.getvalue() == ""
+    assert list(tmp_path.iterdir()) == []  # no folder called "postgresql:", no file
+
+
+def test_each_open_binds_the_proxy_to_its_own_database(tmp_path):
+    """The models follow the last open_database, on this thread and on any other."""
+    from desktop_app.db.models import Setting
+
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    for path, name in ((first, "A"), (second, "B")):
+        shop.open_shop(shop.Paths(tmp_path, path))
+        shop.set_setting("which", name)
+    seen = {}
+    worker = threading.Thread(target=lambda: seen.update(which=Setting.get(Setting.key == "which").value))
+    worker.start()
+    worker.join()
+    close_database()
+    assert seen == {"which": '"B"'}

@@ -16,7 +16,8 @@ TODAY = date(2026, 11, 24)
 
 
 @pytest.fixture(scope="module")
-def demo_shop(tmp_path_factory):
+def demo_file(tmp_path_factory):
+    """A 1,500-customer demo shop, made once for the module."""
     from desktop_app.config import resolve_paths
     from desktop_app.db.database import close_database
     from desktop_app.services import shop
@@ -24,7 +25,20 @@ def demo_shop(tmp_path_factory):
     paths = resolve_paths(db=tmp_path_factory.mktemp("search") / "demo.db")
     shop.open_shop(paths)
     demo.generate(1500, today=TODAY, seed=3)
-    yield paths
+    close_database()
+    return paths
+
+
+@pytest.fixture
+def demo_shop(demo_file):
+    """The demo shop opened for this test: whatever another test opened in between (a one-customer shop)
+    is never what this one searches."""
+    from desktop_app.db.database import close_database, database_path
+    from desktop_app.services import shop
+
+    shop.open_shop(demo_file, create=False)
+    assert database_path() == demo_file.db_path
+    yield demo_file
     close_database()
 
 
