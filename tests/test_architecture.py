@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -153,3 +154,154 @@ def test_the_checker_catches_a_broken_rule(tmp_path, monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "desktop_app")
     found = violations("domain", set(), set())
     assert any("peewee" in v for v in found) and any("desktop_app.db" in v for v in found)
+
+
+# --- the database seam: engine-specific SQL only in the SQLite engine, raw SQL only in db/ ----------------
+
+ENGINE_MODULE = "db/sqlite_engine.py"
+ENGINE_WORDS = re.compile(r"\bsqlite3\b|\bimportlib\b|\bPRAGMA\b|sqlite_master|INDEXED BY|OR REPLACE")
+SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES)\b")
+LITERAL_MARK = re.compile(r"(?<![\w?'])\?(?![\w?])")
+RAW_SQL = re.compile(r"\bexecute_sql\b")
+
+
+def _string_constants(tree: ast.AST) -> list[ast.Constant]:
+    """Every string literal, including the literal parts of f-strings (implicitly joined literals are one)."""
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def engine_specific(path: Path) -> list[str]:
+    """What in `path` belongs to the SQLite engine module only: sqlite3 or importlib, SQLite's words, and a
+    literal `?` placeholder in an SQL string (the driver's placeholder is `database.param`)."""
+    text = path.read_text(encoding="utf-8")
+    where = path.relative_to(PACKAGE).as_posix()
+    found = [f"{where}:{text.count(chr(10), 0, m.start()) + 1} {m.group(0)}" for m in ENGINE_WORDS.finditer(text)]
+    found += [f"{where}:{n.lineno} ? in SQL" for n in _string_constants(ast.parse(text))
+              if SQL_WORDS.search(n.value) and LITERAL_MARK.search(n.value)]
+    return found
+
+
+def raw_sql_outside_db(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    where = path.relative_to(PACKAGE).as_posix()
+    return [f"{where}:{text.count(chr(10), 0, m.start()) + 1} execute_sql" for m in RAW_SQL.finditer(text)]
+
+
+def seam_violations() -> list[str]:
+    bad = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(PACKAGE).as_posix()
+        if where != ENGINE_MODULE:
+            bad += engine_specific(path)
+        if not where.startswith("db/"):
+            bad += raw_sql_outside_db(path)
+    return bad
+
+
+def test_engine_specific_sql_lives_only_in_the_sqlite_engine_and_raw_sql_only_in_db():
+    """DESIGN.md section 3: SQLite's words, sqlite3 and literal `?` placeholders only in db/sqlite_engine.py;
+    raw SQL (`execute_sql`) nowhere above db/."""
+    assert seam_violations() == []
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_cycles(layer: str) -> list[list[str]]:
+    """The import cycles among the modules of one layer (every import counts, a deferred one too), each as
+    its modules sorted: the strongly connected components of more than one module, or a module importing
+    itself."""
+    modules = {module_name(p): p for p in files(layer)}
+    graph = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in imports_of(path):
+            while imported and imported not in modules:
+                imported = imported.rpartition(".")[0]
+            if imported and imported != module_name(PACKAGE / layer / "__init__.py"):
+                targets.add(imported)
+        graph[name] = targets
+    index, low, stack, on_stack, cycles = {}, {}, [], set(), []
+
+    def visit(node: str) -> None:  # Tarjan
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1 or node in graph[node]:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(cycles)
+
+
+def test_no_import_cycle_inside_a_layer():
+    """DESIGN.md section 2: no import cycle inside a layer (services/cadence and services/reports shared the
+    régua's rules both ways; the rules are services/cadence_rules.py now)."""
+    assert {layer: import_cycles(layer) for layer in ("domain", "db", "services", "gui")} == \
+        {"domain": [], "db": [], "services": [], "gui": []}
+
+
+def _plant(tmp_path, monkeypatch, files_: dict[str, str]) -> None:
+    for name, text in files_.items():
+        target = tmp_path / "desktop_app" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "desktop_app")
+
+
+def test_the_seam_rules_catch_each_planted_violation(tmp_path, monkeypatch):
+    """Each rule is not vacuous: one planted violation of each is reported, where it is; the same words in
+    the SQLite engine module, and raw SQL inside db/, are not."""
+    _plant(tmp_path, monkeypatch, {
+        "db/sqlite_engine.py": 'import sqlite3\nQ = "PRAGMA user_version"\nR = "SELECT 1 FROM t WHERE id = ?"\n',
+        "db/queries.py": 'def f(db, p):\n    return db.execute_sql(f"SELECT id FROM t WHERE id = {p}", [1])\n',
+        "db/hinted.py": 'SQL = "SELECT id FROM interaction INDEXED BY interaction_money"\n',
+        "db/schema.py": 'SQL = "SELECT name FROM sqlite_master"\n',
+        "db/replace.py": 'SQL = "INSERT OR REPLACE INTO setting (key, value) VALUES (1, 2)"\n',
+        "db/marks.py": 'SQL = ("SELECT id FROM customer "\n       "WHERE name = ? AND city = ?")\nASK = "Discard changes?"\n',
+        "services/backups.py": "import sqlite3\n",
+        "services/loader.py": "import importlib\n",
+        "services/privacy.py": 'def erase(database):\n    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")\n',
+    })
+    assert seam_violations() == [
+        "db/hinted.py:1 INDEXED BY",
+        "db/marks.py:1 ? in SQL",
+        "db/replace.py:1 OR REPLACE",
+        "db/schema.py:1 sqlite_master",
+        "services/backups.py:1 sqlite3",
+        "services/loader.py:1 importlib",
+        "services/privacy.py:2 PRAGMA",
+        "services/privacy.py:2 execute_sql",
+    ]
+
+
+def test_the_cycle_rule_catches_a_planted_cycle(tmp_path, monkeypatch):
+    """cadence → reports (a deferred import) and reports → cadence, as it was; a third module both import
+    is no cycle."""
+    _plant(tmp_path, monkeypatch, {
+        "services/__init__.py": "",
+        "services/cadence.py": "from .cadence_rules import get_rules\n\ndef refresh():\n    from . import reports\n",
+        "services/reports.py": "from . import cadence\nfrom .cadence_rules import get_rules\n",
+        "services/cadence_rules.py": "from ..domain import cadence\n",
+        "services/alone.py": "from . import alone\n",
+    })
+    assert import_cycles("services") == [["desktop_app.services.alone"],
+                                          ["desktop_app.services.cadence", "desktop_app.services.reports"]]

@@ -32,7 +32,7 @@ def bulk_insert(model: type[Model], fields: Sequence[Field], rows: Iterable[Sequ
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     marks = ", ".join([database.param] * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    # Plain ints and strings go to sqlite3 as they are; only dates and the like need adapting.
+    # Plain ints and strings go to the driver as they are; only dates and the like need adapting.
     adapt = [(i, _adapter(f)) for i, f in enumerate(fields) if not isinstance(f, _PASS_THROUGH)]
     cursor = database.cursor()
     count = 0
@@ -49,8 +49,8 @@ _PASS_THROUGH = (IntegerField, CharField, TextField, ForeignKeyField, BooleanFie
 
 
 def _adapter(field: Field):
-    """Dates and times as the text sqlite3 itself would store them ('2026-11-24 15:00:00'), written here
-    because sqlite3's own adapters are deprecated and cost a call each; anything else goes to peewee."""
+    """Dates and times as the text peewee's fields store them ('2026-11-24 15:00:00'), written here because
+    the SQLite driver's own adapters are deprecated and cost a call each; anything else goes to peewee."""
     if isinstance(field, DateTimeField):
         return lambda v: v.isoformat(" ") if isinstance(v, datetime) else field.db_value(v)
     if isinstance(field, DateField):

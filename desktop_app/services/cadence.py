@@ -31,11 +31,12 @@ from ..domain.kinds import UNFINISHED
 from ..domain.permissions import require
 from ..domain.segments import group_of
 from . import audit, coupons, loyalty
+from .cadence_rules import RULES_KEY, get_rules
+from .cadence_rules import with_shop as _with_shop
 from .default_texts import default_text, gift_line, subject_for, unsubscribe_line
 from .interactions import LogEntry, log_interaction
 from .shop import ShopSettings, get_setting, set_setting
 
-RULES_KEY = "cadence"
 LAST_RUN_KEY = "cadence_last_run"
 SINCE_KEY = "cadence_since"  # the day the régua first ran: it never plans for days before it
 NO_SIGNUP_SOURCES = ("import",)  # imported customers get no signup or welcome message
@@ -44,17 +45,6 @@ MAX_OUTCOME = 500
 
 
 # --- rules ---------------------------------------------------------------------------------------------------
-
-
-def get_rules(shop: ShopSettings) -> CadenceRules:
-    """The shop's cadence; the Feb 29 rule is the shop's own (one rule for loyalty and messages)."""
-    data = get_setting(RULES_KEY)
-    rules = CadenceRules.from_json(data if isinstance(data, str) else None)
-    return _with_shop(rules, shop)
-
-
-def _with_shop(rules: CadenceRules, shop: ShopSettings) -> CadenceRules:
-    return replace(rules, feb29_rule=shop.feb29_rule)
 
 
 def save_rules(rules: CadenceRules, *, actor: Actor, shop: ShopSettings, today: date | None = None) -> CadenceRules:
@@ -190,7 +180,7 @@ def refresh_audiences(rules: CadenceRules, today: date, shop: ShopSettings) -> N
     """Work out the day's segments when a step is aimed at one (once a day; the first time can take a few
     seconds on a big shop)."""
     if any(s.enabled and group_of(s.audience) for s in rules.steps):
-        from . import reports  # reports reads the régua's rules: imported here, not at the top
+        from . import reports  # the reports load much the régua never needs: imported when asked
 
         reports.refresh_segments(today, shop=shop)
 

@@ -20,7 +20,8 @@ from ..domain.actors import Actor
 from ..domain.cadence import REACTIVATION
 from ..domain.dates import zone
 from ..domain.permissions import allowed, require
-from . import cadence, loyalty
+from . import loyalty
+from .cadence_rules import get_rules
 from .shop import ShopSettings
 
 MONTHS = 12  # months shown in the monthly figures
@@ -31,7 +32,7 @@ BASELINE_DAY = 15  # the comparison group's window starts on this day of each mo
 
 def thresholds(shop: ShopSettings) -> seg.Thresholds:
     """The lifecycle's 'at risk' is the régua's reactivation: the days without a visit the shop chose."""
-    days = cadence.get_rules(shop).step(REACTIVATION).days
+    days = get_rules(shop).step(REACTIVATION).days
     days = max(1, min(days, 365))
     return seg.Thresholds(at_risk_days=days, inactive_days=max(180, days * 2))
 
