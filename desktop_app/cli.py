@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="the folder for the database, backups and logs")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    init = sub.add_parser("init", help="set up a new, empty shop without opening the window")
+    init.add_argument("--name", required=True, help="the shop's name")
+    init.add_argument("--country", required=True, metavar="CC", help="two letters: BR, PT, US... (phone prefix, currency)")
+    init.add_argument("--timezone", metavar="TZ", help="e.g. America/Sao_Paulo (default: the country's)")
+    init.add_argument("--language", metavar="L", help="en, pt_BR or pt_PT (default: the country's)")
+
     demo = sub.add_parser("demo", help="fill a new or empty database with a realistic demo shop")
     demo.add_argument("--customers", type=int, default=DEFAULT_DEMO_CUSTOMERS, metavar="N",
                       help=f"how many customers (default {DEFAULT_DEMO_CUSTOMERS})")
@@ -115,11 +121,42 @@ def _open_shop(args: argparse.Namespace):
     """Open the existing database and return its shop settings; refuse one that was never set up."""
     from .services import shop
 
-    shop.open_shop(_paths(args), create=False)
+    paths = _paths(args)
+    try:
+        shop.open_shop(paths, create=False)
+    except ReguaError as exc:
+        if exc.code == "db_not_found":  # a path with no shop: say how to make one
+            raise ReguaError("shop_not_found", path=paths.db_path) from None
+        raise
     settings = shop.shop_settings()
     if settings is None:
         raise ReguaError("shop_not_set_up")
     return settings
+
+
+def cmd_init(args: argparse.Namespace, out) -> int:
+    """A new shop's settings, checked as the first-run screen checks them; the owner's account is made
+    the first time the window opens on it. A shop that is already set up is left as it is."""
+    from .domain.errors import ValidationError
+    from .services import shop
+    from .services.shop import ShopSettings
+
+    country = args.country.strip().upper()
+    paths = _paths(args)
+    shop.open_shop(paths, create=True)
+    existing = shop.shop_settings()
+    if existing is not None:
+        raise ReguaError("shop_already_set_up", name=existing.name)
+    try:
+        settings = ShopSettings.for_country(args.name, country, args.timezone)
+    except KeyError:
+        raise ValidationError("country", "country_invalid") from None
+    if args.language:
+        settings = ShopSettings(settings.name, settings.country, settings.timezone, args.language, settings.currency)
+    saved = shop.save_shop_settings(settings.validated())
+    print(f"shop “{saved.name}” set up in {paths.db_path} ({saved.country}, {saved.timezone}, {saved.language});"
+          " open Régua on it to create the owner's account", file=out)
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace, out) -> int:
@@ -437,7 +474,7 @@ def cmd_restore(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"self-check": cmd_self_check, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
+COMMANDS = {"init": cmd_init, "self-check": cmd_self_check, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

@@ -36,7 +36,12 @@ MESSAGES: dict[str, str] = {
         "errors", "This database already holds {count} customers; a demo shop is only made in a new or empty database."
     ),
     "customers_invalid": QT_TRANSLATE_NOOP("errors", "The number of customers must be from 1 to 2000000."),
-    "shop_not_set_up": QT_TRANSLATE_NOOP("errors", "This shop has not been set up yet: open Régua once to set it up."),
+    "shop_not_set_up": QT_TRANSLATE_NOOP(
+        "errors", "This shop has not been set up yet: open Régua once, or run “regua init --name NAME --country CC”."),
+    "shop_not_found": QT_TRANSLATE_NOOP(
+        "errors", "There is no shop at {path}: run “regua init --name NAME --country CC” to set one up there."),
+    "shop_already_set_up": QT_TRANSLATE_NOOP(
+        "errors", "This database already holds the shop “{name}”; nothing was changed."),
     # Staff and roles
     "not_allowed": QT_TRANSLATE_NOOP("errors", "Only a manager or the owner can do this."),
     "not_allowed_owner": QT_TRANSLATE_NOOP("errors", "Only the owner can do this."),

@@ -327,3 +327,27 @@ def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_pa
     everything, _ = logged("--kind", "purchase", "--amount", "200", "--closes-all-open")
     assert f"#{second}" in everything.stdout and f"#{hold}" in everything.stdout
     assert outbox(second) == outbox(hold) == ("skipped", "item_closed") and follow_ups() == []
+
+
+def test_init_sets_up_a_new_shop_without_a_window_and_never_over_an_existing_one(tmp_path):
+    db = tmp_path / "loja.db"
+    csv_file = tmp_path / "lista.csv"
+    csv_file.write_text("Nome;Telefone\nAna Lima;11 91234-5678\n", encoding="utf-8")
+    before = regua("--db", str(db), "import", str(csv_file))
+    assert before.returncode == 1 and "regua init --name NAME --country CC" in before.stderr
+    result = regua("--db", str(db), "init", "--name", "Loja Centro", "--country", "pt")
+    assert result.returncode == 0, result.stderr
+    con = sqlite3.connect(db)
+    (shop,) = con.execute("SELECT value FROM setting WHERE key = 'shop'").fetchone()
+    con.close()
+    assert json.loads(shop)["country"] == "PT" and json.loads(shop)["name"] == "Loja Centro"
+    assert json.loads(shop)["timezone"] == "Europe/Lisbon" and json.loads(shop)["language"] == "pt_PT"
+    imported = regua("--db", str(db), "import", str(csv_file), "--json")
+    assert imported.returncode == 0 and json.loads(imported.stdout)["created"] == 1
+    again = regua("--db", str(db), "init", "--name", "Outra", "--country", "BR")
+    assert again.returncode == 1 and "Loja Centro" in again.stderr and not again.stdout
+    for bad in (["--country", "XX"], ["--country", "BR", "--timezone", "Mars/Olympus"],
+                ["--country", "BR", "--language", "tlh"], ["--country", "BR", "--name", " "]):
+        args = ["--name", "Nova", *bad] if "--name" not in bad else bad
+        result = regua("--db", str(tmp_path / "nova.db"), "init", *args)
+        assert result.returncode == 1 and result.stderr.startswith("regua: ") and "Traceback" not in result.stderr
