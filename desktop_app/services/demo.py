@@ -13,7 +13,7 @@ import random
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from ..db.bulk import bulk_insert, next_id
+from ..db.bulk import bulk_insert, bulk_insert_ids
 from ..db.database import database
 from ..db.models import Consent, Customer, CustomerTag, Interaction, Outbox, SearchTerm, Staff
 from ..domain.actors import OWNER, Actor
@@ -65,26 +65,43 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
         if shop_settings() is None:
             save_shop_settings(DEMO_SHOP)
         staff_ids = _ensure_staff(now)
-        first_id = next_id(Customer)
+        # Rows are made with provisional ids (1, 2, 3... per table) and written with the ids the engine
+        # gives them; on the empty shop a demo is made in, the two are the same and nothing is remapped.
+        first_id = 1
         cust_rows, tag_rows, consent_rows, term_rows, inter_rows, sent_rows = [], [], [], [], [], []
-        next_interaction = next_id(Interaction)
+        next_interaction = 1
         card_base = 100000 + first_id
+        real_first: list[int] = []
         start = today - timedelta(days=730)
         feb29_done = False
 
         def flush() -> None:
-            bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.phone,
-                                   Customer.birth_day, Customer.birth_month, Customer.birth_year, Customer.birthday_md,
-                                   Customer.birthday_set_on, Customer.city, Customer.tax_id, Customer.card_code,
-                                   Customer.notes, Customer.source, Customer.created_at, Customer.updated_at], cust_rows)
+            if not cust_rows:
+                return
+            ids = bulk_insert_ids(Customer, [Customer.name, Customer.name_key, Customer.email, Customer.phone,
+                                             Customer.birth_day, Customer.birth_month, Customer.birth_year,
+                                             Customer.birthday_md, Customer.birthday_set_on, Customer.city,
+                                             Customer.tax_id, Customer.card_code, Customer.notes, Customer.source,
+                                             Customer.created_at, Customer.updated_at], [r[1:] for r in cust_rows])
+            real_first[:] = real_first or ids[:1]
+            if ids[0] != cust_rows[0][0]:  # the engine's ids are not the provisional ones: remap
+                shift = ids[0] - cust_rows[0][0]
+                for rows, at in ((term_rows, 2), (tag_rows, 0), (consent_rows, 0), (inter_rows, 1), (sent_rows, 0)):
+                    rows[:] = [(*r[:at], r[at] + shift, *r[at + 1:]) for r in rows]
             bulk_insert(SearchTerm, [SearchTerm.term, SearchTerm.name_key, SearchTerm.customer], term_rows)
             bulk_insert(CustomerTag, [CustomerTag.customer, CustomerTag.tag], tag_rows)
             bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
                                   Consent.legal_basis, Consent.staff], consent_rows)
-            bulk_insert(Interaction, [Interaction.id, Interaction.customer, Interaction.kind, Interaction.amount_cents,
-                                      Interaction.note, Interaction.occurred_at, Interaction.occurred_on, Interaction.staff,
-                                      Interaction.source, Interaction.created_at, Interaction.status,
-                                      Interaction.follow_up_on, Interaction.resolution, Interaction.closed_at], inter_rows)
+            if inter_rows:
+                iids = bulk_insert_ids(Interaction, [
+                    Interaction.customer, Interaction.kind, Interaction.amount_cents, Interaction.note,
+                    Interaction.occurred_at, Interaction.occurred_on, Interaction.staff, Interaction.source,
+                    Interaction.created_at, Interaction.status, Interaction.follow_up_on, Interaction.resolution,
+                    Interaction.closed_at], [r[1:] for r in inter_rows])
+                if iids[0] != inter_rows[0][0]:  # the post-sale messages name the purchase they follow
+                    shift = iids[0] - inter_rows[0][0]
+                    sent_rows[:] = [(*r[:2], f"post_sale:{r[9] + shift}", *r[3:9], r[9] + shift, *r[10:])
+                                    if r[1] == "post_sale" else r for r in sent_rows]
             bulk_insert(Outbox, [Outbox.customer, Outbox.step, Outbox.occurrence, Outbox.channel, Outbox.marketing,
                                  Outbox.status, Outbox.due_on, Outbox.send_on, Outbox.not_after, Outbox.ref_id,
                                  Outbox.planned_at, Outbox.updated_at, Outbox.done_at, Outbox.actor], sent_rows)
@@ -144,8 +161,8 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             if len(cust_rows) >= FLUSH_EVERY:
                 flush()
         flush()
-        if customers <= LOYALTY_REPLAY_MAX:
-            _loyalty(rng, first_id, today, Actor(staff_ids[0], STAFF[0][0], OWNER))
+        if customers <= LOYALTY_REPLAY_MAX and real_first:
+            _loyalty(rng, real_first[0], today, Actor(staff_ids[0], STAFF[0][0], OWNER))
         # The régua has been running for a week, so the Today screen opens with a realistic list.
         set_setting(cadence.SINCE_KEY, (today - timedelta(days=7)).isoformat())
         birthday = CadenceRules().step(BIRTHDAY)
