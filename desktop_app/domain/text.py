@@ -5,20 +5,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b\ufeff]")  # each becomes a space
+# Bidi embeddings, overrides, isolates and marks: invisible, and they can make a name display
+# reversed ("\u202eeman" shows as "name"). Removed.
+_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Zero-width (non-)joiners and variation selectors are kept inside a word (the joiners of an emoji
+# sequence such as a family, the selector of "❤️", a joiner in Persian or Devanagari); a word does not
+# start with any of them nor end with a joiner: there they join nothing, and a name of only those is empty.
+_LOOSE = re.compile(r"(?<!\S)[\u200c\u200d\ufe0e\ufe0f]+|[\u200c\u200d]+(?!\S)")
+_SELECTORS = ("\ufe0e", "\ufe0f")  # printable, so the shortcut below must look for them
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def clean_text(value: object) -> str:
-    """Trim, drop control and invisible characters, and collapse runs of white space."""
+    """Trim, drop control and invisible characters, and collapse runs of white space (emoji joiners
+    and variation selectors inside a word stay; bidi controls go)."""
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value))
-    if text.isprintable():  # no control, format or separator character: only ' ' is white space
-        return " ".join(text.split())
-    text = _CONTROL.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if text.isprintable() and not any(s in text for s in _SELECTORS):  # no control, format or separator
+        return " ".join(text.split())                                   # character: only ' ' is white space
+    text = _BIDI.sub("", _CONTROL.sub(" ", text))
+    text = _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _LOOSE.sub("", text)).strip()
 
 
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")  # the combining accents of Latin letters

@@ -1,4 +1,3 @@
-import re
 import unicodedata
 
 import pytest
@@ -53,14 +52,48 @@ def test_unreadable_money_is_refused(text):
         parse_money(text)
 
 
+def test_emoji_joiners_and_variation_selectors_stay_inside_a_name():
+    """Issue: the family emoji of 'Ana 🌸 Flor 👩👩👧' fell apart into '👩 👩 👧' (its joiners became spaces)."""
+    family, heart = "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\u2764\ufe0f"
+    assert clean_text(f"Ana \U0001f338 Flor {family}") == f"Ana \U0001f338 Flor {family}"
+    assert clean_text(f" Bia {heart}\u200d\U0001f525 ") == f"Bia {heart}\u200d\U0001f525"
+    assert clean_text("\u0915\u094d\u200d\u0937") == "\u0915\u094d\u200d\u0937"  # a joiner inside a word
+    assert clean_text("\u200d \ufe0f\u200c") == ""  # joiners with nothing to join are not a name
+
+
+def test_bidi_controls_are_removed_so_a_name_cannot_display_reversed():
+    """U+202E turned 'RTL overridden name' into 'eman edirrevo LTR' on screen."""
+    assert clean_text("\u202eeman edirrevo LTR") == "eman edirrevo LTR"
+    assert clean_text("Ana\u2067 Paula\u2069\u200f \u202aSouza\u202c\u200e") == "Ana Paula Souza"
+    assert clean_text("\u202d\u2066") == ""
+
+
+_AS_SPACE = frozenset("\u2028\u2029\u200b\ufeff")
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _clean_text_slowly(value: str) -> str:
+    """The rule, one character and one word at a time: C0/C1 controls, line and paragraph separators,
+    zero-width spaces and BOMs are spaces; bidi controls go; white space collapses; a word loses the
+    joiners and variation selectors it starts with and the joiners it ends with (nothing to join)."""
     text = unicodedata.normalize("NFC", value)
-    text = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\ufeff]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    chars = []
+    for ch in text:
+        if ch in _BIDI:
+            continue
+        chars.append(" " if ord(ch) < 0x20 or 0x7f <= ord(ch) <= 0x9f or ch in _AS_SPACE else ch)
+    kept = []
+    for word in "".join(chars).split():
+        word = word.lstrip("\u200c\u200d\ufe0e\ufe0f").rstrip("\u200c\u200d")
+        if word:
+            kept.append(word)
+    return " ".join(kept)
 
 
-@settings(max_examples=500)
-@given(st.text(alphabet=st.sampled_from("aZ ãé\u0301\t\n\x00\x1c\x85\xa0\u2028\u200b\ufeff\u3000.-"), max_size=20)
+@settings(max_examples=800)
+@given(st.text(alphabet=st.sampled_from("aZ ãé\u0301\t\n\x00\x1c\x85\xa0\u2028\u200b\ufeff\u3000.-"
+                                        "\u200c\u200d\u200e\u200f\u202a\u202e\u2066\u2069\ufe0e\ufe0f"
+                                        "\U0001f469\u2764"), max_size=20)
        | st.text(max_size=20))
 def test_clean_text_takes_its_shortcut_without_changing_the_result(value):
     assert clean_text(value) == _clean_text_slowly(value)
