@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "pins_differ": QT_TRANSLATE_NOOP("errors", "The two PINs are not the same."),
     "consent_needs_email": QT_TRANSLATE_NOOP(
         "errors", "E-mail consent needs an e-mail address: fill in the E-mail field, or untick “By e-mail”."),
+    "consent_needs_phone": QT_TRANSLATE_NOOP(
+        "errors", "WhatsApp consent needs a phone number: fill in the Phone field, or untick “By WhatsApp”."),
     "pin_too_short": QT_TRANSLATE_NOOP("errors", "The PIN needs at least 4 characters."),
     "staff_name_taken": QT_TRANSLATE_NOOP("errors", "There is already a staff member called {name}."),
     "role_invalid": QT_TRANSLATE_NOOP("errors", "Unknown role."),
@@ -184,6 +186,10 @@ MESSAGES: dict[str, str] = {
     "export_format": QT_TRANSLATE_NOOP("errors", "Export to a file ending in .xlsx or .csv."),
     "export_failed": QT_TRANSLATE_NOOP("errors", "The export could not be written to {path}: {reason}"),
     "consent_unclear": QT_TRANSLATE_NOOP("errors", "Not a yes or a no; no consent recorded."),
+    "consent_without_email": QT_TRANSLATE_NOOP(
+        "errors", "Accepts e-mails, but there is no e-mail address: no consent recorded."),
+    "consent_without_phone": QT_TRANSLATE_NOOP(
+        "errors", "Accepts WhatsApp, but there is no phone number: no consent recorded."),
     "opt_out_kept": QT_TRANSLATE_NOOP("errors", "This customer had opted out; the opt-out is kept."),
     "erased_customer": QT_TRANSLATE_NOOP(
         "errors", "This person asked to be erased; the row is skipped and nothing about them is imported."),
