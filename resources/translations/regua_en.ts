@@ -23,7 +23,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="497"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="496"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} customer</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} customer exported to {file}.</numerusform>

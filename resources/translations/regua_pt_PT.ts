@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="225"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="229"/>
         <source>Adjust points</source>
         <translation>Ajustar pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="233"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="237"/>
         <source>Why? e.g. balance from the old card system</source>
         <translation>Porquê? Por ex.: saldo do antigo cartão de fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="242"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="243"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="243"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="244"/>
         <source>Points (− to remove)</source>
         <translation>Pontos (− para retirar)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="244"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="245"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="246"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="247"/>
         <source>Owner</source>
         <translation>Proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="246"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="247"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN da proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="267"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="284"/>
         <source>More than {limit} points: the owner approves with her PIN.</source>
         <translation>Mais de {limit} pontos: a proprietária aprova com o seu PIN.</translation>
     </message>
@@ -356,63 +356,63 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="49"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="54"/>
         <source>Sizes, preferences, anything the team should know</source>
         <translation>Tamanhos, preferências, tudo o que a equipa deve saber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="51"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="56"/>
         <location filename="../../ui/customer_dialog.ui" line="21"/>
         <source>day/month, year optional: 15/03 or 15/03/1990</source>
         <translation>dia/mês, ano opcional: 15/03 ou 15/03/1990</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="53"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="58"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="55"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="60"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="135"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="150"/>
         <source>This e-mail already belongs to {name} (#{id}).</source>
         <translation>Este e-mail já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="136"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="151"/>
         <source>This phone already belongs to {name} (#{id}).</source>
         <translation>Este telefone já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="138"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="153"/>
         <source>This tax id already belongs to {name} (#{id}).</source>
         <translation>Este NIF já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="141"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="156"/>
         <source>If it is the same person, cancel and use Merge on the customer&apos;s page; press Save again to keep them as two customers.</source>
         <translation>Se for a mesma pessoa, cancele e use Fundir na página do cliente; clique em Guardar de novo para manter dois clientes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="157"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="193"/>
         <source>Save anyway</source>
         <translation>Guardar mesmo assim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="181"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="221"/>
         <source>Discard changes?</source>
         <translation>Descartar as alterações?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="182"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="222"/>
         <source>Discard what you typed for this customer?</source>
         <translation>Descartar o que escreveu para este cliente?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="184"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="224"/>
         <source>Keep editing</source>
         <translation>Continuar a editar</translation>
     </message>
@@ -651,142 +651,142 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="257"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="256"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Pesquisar: nome, dígitos do telefone, e-mail, cartão ou NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="260"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="263"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="262"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="275"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="275"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Fundir…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="280"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="286"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="285"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="288"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="290"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="291"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anónimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="283"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="282"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="264"/>
         <source>Segments and lifecycle stages, worked out once a day (see Reports)</source>
         <translation>Segmentos e fases do ciclo de vida, calculados uma vez por dia (veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="266"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="271"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="270"/>
         <source>Saved filters</source>
         <translation>Filtros guardados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="273"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="272"/>
         <source>Keep the search and filters above under a name, and come back to them in one click</source>
         <translation>Guarde a pesquisa e os filtros acima com um nome, e volte a eles num clique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="285"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="294"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="293"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="406"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="405"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="438"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="437"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro guardado ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="441"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="440"/>
         <source>Save these filters…</source>
         <translation>Guardar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="443"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="442"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="460"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="459"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="464"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
         <source>Save these filters</source>
         <translation>Guardar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="464"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de Lisboa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="495"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="494"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; escreva mais para refinar a pesquisa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="497"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="496"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} cliente</numerusform>
@@ -794,38 +794,38 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="551"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="567"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="550"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="568"/>
         <source>Customer saved.</source>
         <translation>Cliente guardado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="580"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="587"/>
         <source>Merge customers</source>
         <translation>Fundir clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="582"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="589"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Fundir “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="591"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="596"/>
         <source>Customers merged.</source>
         <translation>Clientes fundidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="618"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="623"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="619"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="624"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="629"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="634"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
@@ -843,42 +843,42 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Onde guardar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="677"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="674"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados guardados em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="686"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="684"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="689"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="687"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai saltar este cliente. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="698"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="694"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="711"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="708"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="730"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="733"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="753"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="760"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="770"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="780"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -914,57 +914,57 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="34"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="38"/>
         <source>Welcome to Régua</source>
         <translation>Bem-vinda à Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="37"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="41"/>
         <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later in Shop → Settings.</source>
         <translation>Fale à Régua da sua loja. O país define o indicativo telefónico, a moeda e o formato das datas; tudo isto pode ser alterado depois em Loja → Definições.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="42"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="46"/>
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>ex.: Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="43"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="47"/>
         <source>Shop name</source>
         <translation>Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="47"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="51"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="53"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="57"/>
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="58"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="62"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="60"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="64"/>
         <source>Your name</source>
         <translation>O seu nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="65"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="69"/>
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="66"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="70"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN da dona</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="67"/>
+        <location filename="../../desktop_app/gui/first_run.py" line="71"/>
         <source>PIN again</source>
         <translation>Repita o PIN</translation>
     </message>
@@ -1035,17 +1035,17 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>GiftDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="193"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="195"/>
         <source>Use a gift</source>
         <translation>Usar um presente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="195"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="197"/>
         <source>Gift code {name} shows:</source>
         <translation>Código do presente que {name} mostrou:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="202"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="204"/>
         <source>Use gift</source>
         <translation>Usar presente</translation>
     </message>
@@ -1053,37 +1053,37 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="503"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="504"/>
         <source>Imports</source>
         <translation>Importações</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="506"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="506"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
         <source>File</source>
         <translation>Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="506"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="508"/>
         <source>Created / updated</source>
         <translation>Criados / atualizados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="508"/>
         <source>Undone</source>
         <translation>Desfeita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="515"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="516"/>
         <source>&amp;Undo this import</source>
         <translation>&amp;Desfazer esta importação</translation>
     </message>
@@ -1124,52 +1124,52 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="298"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="334"/>
         <source>Points history: {name}</source>
         <translation>Extrato de pontos: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
         <source>Points</source>
         <translation>Pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="305"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="306"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="342"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="306"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="342"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="328"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="370"/>
         <source>valid until {date}</source>
         <translation>válidos até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="330"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="372"/>
         <source>from {lots}</source>
         <translation>de {lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="333"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="375"/>
         <source>approved by {name}</source>
         <translation>aprovado por {name}</translation>
     </message>
@@ -1177,28 +1177,28 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="41"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="48"/>
         <source>Log in — {shop}</source>
         <translation>Entrar — {shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="51"/>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="53"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="58"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="60"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="52"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="59"/>
         <source>Who are you?</source>
         <translation>Quem é?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="55"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="62"/>
         <source>Demo shop: every account&apos;s PIN is {pin}.</source>
         <translation>Loja de demonstração: o PIN de todas as contas é {pin}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="65"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="72"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
@@ -1206,27 +1206,27 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="121"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="123"/>
         <source>Loyalty</source>
         <translation>Fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="130"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="132"/>
         <source>&amp;Redeem…</source>
         <translation>&amp;Resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="131"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="133"/>
         <source>Redeem a reward (Ctrl+R)</source>
         <translation>Resgatar uma recompensa (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="132"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="134"/>
         <source>A&amp;djust…</source>
         <translation>A&amp;justar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="133"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="135"/>
         <source>Points &amp;history…</source>
         <translation>&amp;Extrato de pontos…</translation>
     </message>
@@ -1302,177 +1302,177 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>MailAccountDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="46"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="47"/>
         <source>Mail account</source>
         <translation>Conta de e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="50"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="51"/>
         <source>Other server</source>
         <translation>Outro servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="56"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="57"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (normalmente porta 587)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="57"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="58"/>
         <source>SSL/TLS (usually port 465)</source>
         <translation>SSL/TLS (normalmente porta 465)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="67"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="68"/>
         <source>No keyring here: keep the password only until Régua closes</source>
         <translation>Sem porta-chaves aqui: guardar a palavra-passe só até fechar a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="72"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="152"/>
         <source>Password kept in: {where}</source>
         <translation>Palavra-passe guardada em: {where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="73"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="153"/>
         <source>This computer has no safe place for passwords (keyring).</source>
         <translation>Este computador não tem um lugar seguro para palavras-passe (porta-chaves).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="89"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="86"/>
         <source>Provider</source>
         <translation>Fornecedor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="77"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="52"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="53"/>
         <source>for example mail.yourshop.com</source>
         <translation>por exemplo mail.asualoja.pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="77"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="78"/>
         <source>Security</source>
         <translation>Segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="78"/>
         <source>User</source>
         <translation>Utilizador</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
         <source>Password</source>
         <translation>Palavra-passe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
         <source>Sender address</source>
         <translation>Endereço do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="84"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
         <source>Sender name</source>
         <translation>Nome do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="85"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
         <source>At most per day</source>
         <translation>No máximo por dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="86"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
         <source>At most per minute</source>
         <translation>No máximo por minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="101"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="97"/>
         <source>Pick…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="104"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="100"/>
         <source>e.g. Rua Augusta, 120 · (11) 3456-7890 · Mon–Sat 9–19h</source>
         <translation>ex.: Rua Augusta, 120, Lisboa · 213 456 789 · seg–sáb 9h–19h</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="114"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="108"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="116"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="110"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="122"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="116"/>
         <source>How the shop&apos;s e-mails look</source>
         <translation>Como ficam os e-mails da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="126"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="120"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="124"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="118"/>
         <source>Colour</source>
         <translation>Cor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="125"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="119"/>
         <source>Signature</source>
         <translation>Assinatura</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="133"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="127"/>
         <source>&amp;Test</source>
         <translation>&amp;Testar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="167"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="183"/>
         <source>kept in the keyring; type to change it</source>
         <translation>guardada no porta-chaves; escreva para a alterar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="198"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="214"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="216"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="232"/>
         <source>Connecting to {host}…</source>
         <translation>A ligar a {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="222"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="238"/>
         <source>It works: connected to {host}, encrypted, and logged in.</source>
         <translation>Funciona: ligou-se a {host}, com encriptação, e entrou na conta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="239"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="255"/>
         <source>(no logo)</source>
         <translation>(sem logotipo)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="242"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="258"/>
         <source>The shop&apos;s logo</source>
         <translation>O logotipo da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="243"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="259"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Imagens (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="250"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="266"/>
         <source>Colour of the shop&apos;s e-mails</source>
         <translation>Cor dos e-mails da loja</translation>
     </message>
@@ -1480,162 +1480,162 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="65"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="67"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="66"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="68"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="68"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="70"/>
         <source>Messages</source>
         <translation>Mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="71"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="73"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="123"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="128"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Pesquisar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="131"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="136"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registo rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="143"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="141"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="146"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="144"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="149"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="152"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Cópias de segurança…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Mudar de utilizador…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="165"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="166"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Definições…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="169"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="172"/>
         <source>&amp;Audit log…</source>
         <translation>Registo de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
         <source>&amp;Mail account…</source>
         <translation>Conta de e-&amp;mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="178"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="181"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelização…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="184"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="185"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelização: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="189"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="202"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Sessão iniciada: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="245"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="262"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="263"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} cliente exportado para {file}.</numerusform>
@@ -1643,22 +1643,22 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="277"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="297"/>
         <source>The copy was restored.</source>
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="378"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="401"/>
         <source>Logged.</source>
         <translation>Registado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="390"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="413"/>
         <source>About Régua</source>
         <translation>Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="391"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="414"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -1669,7 +1669,7 @@ Gestão da relação com os clientes para pequenas lojas.
 Base de dados: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="171"/>
+        <location filename="../../desktop_app/gui/app.py" line="182"/>
         <source>Settings saved.</source>
         <translation>Definições guardadas.</translation>
     </message>
@@ -1748,12 +1748,12 @@ Base de dados: {db}</translation>
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="146"/>
+        <location filename="../../desktop_app/gui/widgets.py" line="232"/>
         <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
         <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="152"/>
+        <location filename="../../desktop_app/gui/widgets.py" line="238"/>
         <source>Subject</source>
         <translation>Assunto</translation>
     </message>
@@ -2295,92 +2295,92 @@ Base de dados: {db}</translation>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="157"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="157"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="158"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
         <source>Save All</source>
         <translation>Guardar tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="158"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="159"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
         <source>&amp;Yes</source>
         <translation>&amp;Sim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="159"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
         <source>Yes to &amp;All</source>
         <translation>Sim para &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="160"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
         <source>&amp;No</source>
         <translation>&amp;Não</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="160"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
         <source>N&amp;o to All</source>
         <translation>Nã&amp;o para tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
         <source>Abort</source>
         <translation>Abortar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
         <source>Retry</source>
         <translation>Tentar novamente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
         <source>Help</source>
         <translation>Ajuda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
         <source>Reset</source>
         <translation>Repor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
         <source>Restore Defaults</source>
         <translation>Repor predefinições</translation>
     </message>
@@ -2388,37 +2388,37 @@ Base de dados: {db}</translation>
 <context>
     <name>QWidgetTextControl</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>&amp;Anular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
         <source>Cu&amp;t</source>
         <translation>Cor&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
         <source>&amp;Paste</source>
         <translation>Co&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="173"/>
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
@@ -2471,70 +2471,80 @@ Base de dados: {db}</translation>
         <translation>ex.: 149,90</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="114"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="112"/>
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="115"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="113"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="119"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="117"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="120"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="118"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="121"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="119"/>
         <source>Follow up on</source>
         <translation>Dar seguimento a</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="123"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="121"/>
         <source>Refund of</source>
         <translation>Reembolso de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="125"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="123"/>
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="323"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="320"/>
         <source>Earns {points} in {program}</source>
         <translation>Ganha {points} no {program}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="374"/>
+        <source>That is not a day: type it as {example}.</source>
+        <translation>Isso não é um dia: escreva-o como {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="381"/>
+        <source>That day is more than a year ago: the quick log takes what happened in the last year.</source>
+        <translation>Esse dia foi há mais de um ano: o registo rápido aceita o que aconteceu no último ano.</translation>
     </message>
 </context>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="151"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="153"/>
         <source>Redeem a reward</source>
         <translation>Resgatar uma recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="153"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="155"/>
         <source>Reward for {name}:</source>
         <translation>Recompensa para {name}:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="157"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="159"/>
         <source>{reward} — {cost} ({program}; balance {balance})</source>
         <translation>{reward} — {cost} ({program}; saldo {balance})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="166"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="168"/>
         <source>Redeem</source>
         <translation>Resgatar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="176"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="178"/>
         <source>No reward is within reach yet.</source>
         <translation>Ainda não há recompensa ao alcance.</translation>
     </message>
@@ -3191,210 +3201,210 @@ Base de dados: {db}</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="151"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="152"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="159"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="228"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="166"/>
         <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar pelo WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="182"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e regista como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="184"/>
         <source>Send e-mail now</source>
         <translation>Enviar e-mail agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="185"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="186"/>
         <source>Call done…</source>
         <translation>Chamada feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="187"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="188"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="190"/>
         <source>Skip</source>
         <translation>Saltar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="191"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="192"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="203"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="234"/>
         <source>Skip the selected</source>
         <translation>Saltar os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="248"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="248"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="249"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="294"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="299"/>
         <source>Today, {date}</source>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="315"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="320"/>
         <source> (awaiting approval)</source>
         <translation> (a aguardar aprovação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="326"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="331"/>
         <source>To do: {n}</source>
         <translation>A fazer: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="328"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="333"/>
         <source>awaiting approval: {n}</source>
         <translation>a aguardar aprovação: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="330"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="335"/>
         <source>too late to send (the PC was off): {n}</source>
         <translation>tarde demais para enviar (PC desligado): {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="333"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="338"/>
         <source>sending while closed: last run {when}</source>
         <translation>envio com a Régua fechada: última vez {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="335"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="340"/>
         <source>sending while closed: not run yet</source>
         <translation>envio com a Régua fechada: ainda não correu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="359"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="364"/>
         <source>Planned for the next 7 days: {n}</source>
         <translation>Previstas para os próximos 7 dias: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="395"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="400"/>
         <source>E-mails go out by themselves within the send window once the shop&apos;s mail account is set up (Shop → Mail account).</source>
         <translation>Os e-mails saem sozinhos no horário de envio quando a conta de e-mail da loja estiver configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="397"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="402"/>
         <source>Call the customer; the message above is a suggestion of what to say.</source>
         <translation>Telefone ao cliente; a mensagem acima é uma sugestão do que dizer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="399"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="404"/>
         <source>Last day worth sending: {date}</source>
         <translation>Último dia em que vale a pena enviar: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="454"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="459"/>
         <source>WhatsApp to {name} noted as sent.</source>
         <translation>WhatsApp para {name} registado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="457"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="462"/>
         <source>WhatsApp did not open</source>
         <translation>O WhatsApp não abriu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="459"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="464"/>
         <source>No browser or WhatsApp could be opened on this computer, so nothing was sent and {name} stays on the list. Copy the link and the message to send them another way?</source>
         <translation>Não foi possível abrir um navegador nem o WhatsApp neste computador, por isso nada foi enviado e {name} continua na lista. Copiar o link e a mensagem para os enviar de outra forma?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="461"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="466"/>
         <source>Copy link and text</source>
         <translation>Copiar link e texto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="471"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="476"/>
         <source>The message and the WhatsApp link are on the clipboard; nothing was noted as sent.</source>
         <translation>A mensagem e o link do WhatsApp estão na área de transferência; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="473"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="478"/>
         <source>WhatsApp did not open; nothing was noted as sent.</source>
         <translation>O WhatsApp não abriu; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="490"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="495"/>
         <source>E-mail to {name} sent.</source>
         <translation>E-mail para {name} enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="492"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="497"/>
         <source>Not sent: {what}</source>
         <translation>Não enviado: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="514"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="519"/>
         <source>Call with {name} noted.</source>
         <translation>Chamada com {name} registada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="526"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="531"/>
         <source>Skipped: {name}.</source>
         <translation>Saltado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="533"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="538"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="544"/>
+        <location filename="../../desktop_app/gui/today_view.py" line="549"/>
         <source>Skipped: {n}.</source>
         <translation>Saltados: {n}.</translation>
     </message>
@@ -3701,633 +3711,658 @@ Base de dados: {db}</translation>
         <translation>O número de clientes deve ser de 1 a 2000000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="39"/>
-        <source>This shop has not been set up yet: open Régua once to set it up.</source>
-        <translation>Esta loja ainda não foi configurada: abra a Régua uma vez para a configurar.</translation>
+        <location filename="../../desktop_app/domain/errors.py" line="40"/>
+        <source>This shop has not been set up yet: open Régua once, or run “regua init --name NAME --country CC”.</source>
+        <translation>Esta loja ainda não foi configurada: abra a Régua uma vez ou execute “regua init --name NOME --country CC”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="41"/>
+        <location filename="../../desktop_app/domain/errors.py" line="42"/>
+        <source>There is no shop at {path}: run “regua init --name NAME --country CC” to set one up there.</source>
+        <translation>Não há nenhuma loja em {path}: execute “regua init --name NOME --country CC” para criar uma aí.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="44"/>
+        <source>This database already holds the shop “{name}”; nothing was changed.</source>
+        <translation>Esta base de dados já tem a loja “{name}”; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="46"/>
         <source>Only a manager or the owner can do this.</source>
         <translation>Só um gerente ou a dona da loja pode fazer isto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="42"/>
+        <location filename="../../desktop_app/domain/errors.py" line="47"/>
         <source>Only the owner can do this.</source>
         <translation>Só a dona da loja pode fazer isto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="43"/>
+        <location filename="../../desktop_app/domain/errors.py" line="48"/>
         <source>Wrong PIN. {left} tries left before this account is locked.</source>
         <translation>PIN errado. Restam {left} tentativas antes de esta conta ser bloqueada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="45"/>
+        <location filename="../../desktop_app/domain/errors.py" line="50"/>
         <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
         <translation>Demasiados PINs errados: esta conta está bloqueada por mais {minutes} minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="46"/>
+        <location filename="../../desktop_app/domain/errors.py" line="51"/>
         <source>The two PINs are not the same.</source>
         <translation>Os dois PINs não são iguais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="48"/>
+        <location filename="../../desktop_app/domain/errors.py" line="53"/>
         <source>E-mail consent needs an e-mail address: fill in the E-mail field, or untick “By e-mail”.</source>
         <translation>O consentimento por e-mail precisa de um endereço de e-mail: preencha o campo E-mail ou desmarque “Por e-mail”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="49"/>
+        <location filename="../../desktop_app/domain/errors.py" line="55"/>
+        <source>WhatsApp consent needs a phone number: fill in the Phone field, or untick “By WhatsApp”.</source>
+        <translation>O consentimento por WhatsApp precisa de um número de telefone: preencha o campo Telefone ou desmarque “Por WhatsApp”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="56"/>
         <source>The PIN needs at least 4 characters.</source>
         <translation>O PIN precisa de pelo menos 4 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="50"/>
+        <location filename="../../desktop_app/domain/errors.py" line="57"/>
         <source>There is already a staff member called {name}.</source>
         <translation>Já existe alguém da equipa chamado {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="51"/>
+        <location filename="../../desktop_app/domain/errors.py" line="58"/>
         <source>Unknown role.</source>
         <translation>Função desconhecida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="52"/>
+        <location filename="../../desktop_app/domain/errors.py" line="59"/>
         <source>The shop needs at least one active owner.</source>
         <translation>A loja precisa de pelo menos uma dona ativa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="53"/>
+        <location filename="../../desktop_app/domain/errors.py" line="60"/>
         <source>This staff account does not exist or is switched off.</source>
         <translation>Esta conta da equipa não existe ou está desativada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="55"/>
+        <location filename="../../desktop_app/domain/errors.py" line="62"/>
         <source>Unknown kind of interaction.</source>
         <translation>Tipo de registo desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="56"/>
+        <location filename="../../desktop_app/domain/errors.py" line="63"/>
         <source>Enter the amount.</source>
         <translation>Indique o valor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="57"/>
+        <location filename="../../desktop_app/domain/errors.py" line="64"/>
         <source>This date is in the future.</source>
         <translation>Esta data está no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="58"/>
+        <location filename="../../desktop_app/domain/errors.py" line="65"/>
         <source>The follow-up date cannot be before the day it was logged.</source>
         <translation>A data de seguimento não pode ser anterior ao dia do registo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="60"/>
+        <location filename="../../desktop_app/domain/errors.py" line="67"/>
         <source>The refund is larger than what is left of the purchase ({left}).</source>
         <translation>O reembolso é maior do que o que resta da compra ({left}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="61"/>
+        <location filename="../../desktop_app/domain/errors.py" line="68"/>
         <source>This customer has no purchase this refund could reverse.</source>
         <translation>Este cliente não tem compra que este reembolso possa estornar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="62"/>
+        <location filename="../../desktop_app/domain/errors.py" line="69"/>
         <source>This is already closed.</source>
         <translation>Isto já foi encerrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="63"/>
+        <location filename="../../desktop_app/domain/errors.py" line="70"/>
         <source>Write how it was resolved.</source>
         <translation>Escreva como foi resolvido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="64"/>
+        <location filename="../../desktop_app/domain/errors.py" line="71"/>
         <source>This entry no longer exists.</source>
         <translation>Este registo já não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="66"/>
+        <location filename="../../desktop_app/domain/errors.py" line="73"/>
         <source>A program gives either points or stamps.</source>
         <translation>Um programa dá pontos ou selos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="68"/>
+        <location filename="../../desktop_app/domain/errors.py" line="75"/>
         <source>This program already has a ledger; it cannot change from points to stamps or back.</source>
         <translation>Este programa já tem lançamentos; não pode passar de pontos para selos nem o contrário.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="70"/>
+        <location filename="../../desktop_app/domain/errors.py" line="77"/>
         <source>The earning rate must be at least 1 point for an amount above zero.</source>
         <translation>A regra de acumulação tem de dar pelo menos 1 ponto para um valor acima de zero.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71"/>
+        <location filename="../../desktop_app/domain/errors.py" line="78"/>
         <source>Pick one of the options.</source>
         <translation>Escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="72"/>
-        <location filename="../../desktop_app/domain/errors.py" line="91"/>
+        <location filename="../../desktop_app/domain/errors.py" line="79"/>
+        <location filename="../../desktop_app/domain/errors.py" line="98"/>
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>Escreva um número inteiro de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="73"/>
+        <location filename="../../desktop_app/domain/errors.py" line="80"/>
         <source>Every tier needs a name.</source>
         <translation>Cada nível precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="75"/>
+        <location filename="../../desktop_app/domain/errors.py" line="82"/>
         <source>A tier&apos;s multiplier is a percentage from 1 to 1000 (100 = normal points).</source>
         <translation>O multiplicador de um nível é uma percentagem de 1 a 1000 (100 = pontos normais).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="76"/>
+        <location filename="../../desktop_app/domain/errors.py" line="83"/>
         <source>Two tiers have the same name or the same threshold.</source>
         <translation>Dois níveis têm o mesmo nome ou o mesmo limite.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="77"/>
+        <location filename="../../desktop_app/domain/errors.py" line="84"/>
         <source>Not enough points: {available} available, {wanted} needed.</source>
         <translation>Pontos insuficientes: {available} disponíveis, {wanted} necessários.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="78"/>
+        <location filename="../../desktop_app/domain/errors.py" line="85"/>
         <source>This reward no longer exists.</source>
         <translation>Esta recompensa já não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="79"/>
+        <location filename="../../desktop_app/domain/errors.py" line="86"/>
         <source>Every reward needs a name.</source>
         <translation>Cada recompensa precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="80"/>
+        <location filename="../../desktop_app/domain/errors.py" line="87"/>
         <source>The cost of “{name}” must be a whole number of at least 1.</source>
         <translation>O custo de “{name}” tem de ser um número inteiro de pelo menos 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="82"/>
+        <location filename="../../desktop_app/domain/errors.py" line="89"/>
         <source>A stamp card needs a reward: say what a full card is worth (for example, 10 stamps).</source>
         <translation>Um cartão de selos precisa de uma recompensa: diga o que vale um cartão completo (por exemplo, 10 selos).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="83"/>
+        <location filename="../../desktop_app/domain/errors.py" line="90"/>
         <source>This loyalty program no longer exists.</source>
         <translation>Este programa de fidelização já não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="84"/>
+        <location filename="../../desktop_app/domain/errors.py" line="91"/>
         <source>Write the reason for this adjustment.</source>
         <translation>Escreva o motivo deste ajuste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="86"/>
+        <location filename="../../desktop_app/domain/errors.py" line="93"/>
         <source>Enter the points to add (for example 50) or to remove (for example -50).</source>
         <translation>Escreva os pontos a somar (por exemplo 50) ou a retirar (por exemplo -50).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="88"/>
+        <location filename="../../desktop_app/domain/errors.py" line="95"/>
         <source>Adjustments of more than {limit} points need the owner&apos;s approval.</source>
         <translation>Ajustes de mais de {limit} pontos precisam da aprovação da proprietária.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="90"/>
+        <location filename="../../desktop_app/domain/errors.py" line="97"/>
         <source>The number of days must be from 1 to 31.</source>
         <translation>O número de dias deve ser de 1 a 31.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="93"/>
+        <location filename="../../desktop_app/domain/errors.py" line="100"/>
         <source>Pick e-mail, WhatsApp or a staff task (the signup confirmation is a message, not a task).</source>
         <translation>Escolha e-mail, WhatsApp ou tarefa (a confirmação de registo é uma mensagem, não uma tarefa).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="94"/>
+        <location filename="../../desktop_app/domain/errors.py" line="101"/>
         <source>The send window must start before it ends, between 0 and 24 h.</source>
         <translation>O horário de envio deve começar antes de terminar, entre 0 e 24 h.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="95"/>
+        <location filename="../../desktop_app/domain/errors.py" line="102"/>
         <source>Pick at least one day of the week the shop is open.</source>
         <translation>Marque pelo menos um dia da semana em que a loja abre.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="97"/>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
         <source>“{{{{ {name} }}}}” is not a placeholder Régua knows. Use one from the list.</source>
         <translation>“{{{{ {name} }}}}” não é um campo que a Régua conhece. Use um da lista.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="98"/>
+        <location filename="../../desktop_app/domain/errors.py" line="105"/>
         <source>A placeholder is not closed: write it as {{{{ first_name }}}}.</source>
         <translation>Um campo não foi fechado: escreva assim {{{{ first_name }}}}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="100"/>
+        <location filename="../../desktop_app/domain/errors.py" line="107"/>
         <source>This message was already sent, done, skipped or expired; nothing was changed.</source>
         <translation>Esta mensagem já foi enviada, feita, saltada ou expirou; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <location filename="../../desktop_app/domain/errors.py" line="109"/>
         <source>This customer can no longer be reached this way (no consent, or no phone or e-mail).</source>
         <translation>Este cliente já não pode ser contactado por este canal (sem consentimento, ou sem telefone ou e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="103"/>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
         <source>No gift has the code “{code}”. Check the letters and try again.</source>
         <translation>Nenhum presente tem o código “{code}”. Verifique as letras e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="104"/>
+        <location filename="../../desktop_app/domain/errors.py" line="111"/>
         <source>The gift {code} was already used on {date}.</source>
         <translation>O presente {code} já foi usado em {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <location filename="../../desktop_app/domain/errors.py" line="112"/>
         <source>The gift {code} could be used until {date}; it has expired.</source>
         <translation>O presente {code} valia até {date}; expirou.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="106"/>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
         <source>The gift {code} belongs to another customer ({name}).</source>
         <translation>O presente {code} é de outra cliente ({name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="107"/>
+        <location filename="../../desktop_app/domain/errors.py" line="114"/>
         <source>Pick a colour (written as #RRGGBB, for example #7a3e65).</source>
         <translation>Escolha uma cor (no formato #RRGGBB, por exemplo #7a3e65).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="108"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>The logo is too big for an e-mail (at most {kb} KB). Save a smaller copy.</source>
         <translation>O logotipo é grande demais para um e-mail (no máximo {kb} KB). Guarde uma cópia menor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="109"/>
+        <location filename="../../desktop_app/domain/errors.py" line="116"/>
         <source>The logo must be a PNG or JPEG picture.</source>
         <translation>O logotipo tem de ser uma imagem PNG ou JPEG.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="111"/>
+        <location filename="../../desktop_app/domain/errors.py" line="118"/>
         <source>None of these customers agreed to receive e-mails, so the message would reach nobody.</source>
         <translation>Nenhum destes clientes aceitou receber e-mails; a mensagem não chegaria a ninguém.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="112"/>
+        <location filename="../../desktop_app/domain/errors.py" line="119"/>
         <source>Write what came of it (for example: will come on Saturday).</source>
         <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="114"/>
+        <location filename="../../desktop_app/domain/errors.py" line="121"/>
         <source>A subject or name cannot contain line breaks.</source>
         <translation>Um assunto ou nome não pode ter quebras de linha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <location filename="../../desktop_app/domain/errors.py" line="122"/>
         <source>Enter the mail server&apos;s name, for example smtp.gmail.com.</source>
         <translation>Escreva o nome do servidor de e-mail, por exemplo smtp.gmail.com.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="116"/>
+        <location filename="../../desktop_app/domain/errors.py" line="123"/>
         <source>Pick STARTTLS (port 587) or SSL (port 465).</source>
         <translation>Escolha STARTTLS (porta 587) ou SSL (porta 465).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="117"/>
+        <location filename="../../desktop_app/domain/errors.py" line="124"/>
         <source>The shop&apos;s mail account is not set up yet (Shop → Mail account).</source>
         <translation>A conta de e-mail da loja ainda não foi configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="119"/>
+        <location filename="../../desktop_app/domain/errors.py" line="126"/>
         <source>The mail password is not in the keyring. Enter it again in Shop → Mail account.</source>
         <translation>A palavra-passe do e-mail não está no porta-chaves. Escreva-a de novo em Loja → Conta de e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="122"/>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
         <source>The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the password without one; check the port (587) or choose SSL on port 465.</source>
         <translation>O servidor {host} não oferece ligação encriptada (STARTTLS). A Régua não envia a palavra-passe sem ela; verifique a porta (587) ou escolha SSL na porta 465.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="125"/>
+        <location filename="../../desktop_app/domain/errors.py" line="132"/>
         <source>The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado que não é de confiança ({reason}). Nada foi enviado; verifique o nome do servidor. Numa rede Wi-Fi pública, alguém pode estar a escutar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="129"/>
+        <location filename="../../desktop_app/domain/errors.py" line="136"/>
         <source>The server {host} showed a certificate it made for itself, which anyone can make, so Régua cannot tell it is really your mail server. Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado feito por si próprio, que qualquer um pode fazer, por isso a Régua não consegue saber se é mesmo o seu servidor de e-mail. Nada foi enviado; verifique o nome do servidor. Numa rede Wi-Fi pública, alguém pode estar a escutar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="133"/>
+        <location filename="../../desktop_app/domain/errors.py" line="140"/>
         <source>The certificate of the server {host} is out of date (expired, or not valid yet). Nothing was sent. Check that this computer&apos;s date and time are right; if they are, the mail provider must renew its certificate.</source>
         <translation>O certificado do servidor {host} está fora da validade (expirado, ou ainda não válido). Nada foi enviado. Verifique se a data e a hora deste computador estão certas; se estiverem, o fornecedor de e-mail tem de renovar o certificado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="136"/>
+        <location filename="../../desktop_app/domain/errors.py" line="143"/>
         <source>The server at {host} showed a certificate for another name, so it may not be your mail server. Nothing was sent; check the server name your mail provider gives (for example smtp.gmail.com).</source>
         <translation>O servidor em {host} mostrou um certificado de outro nome, por isso pode não ser o seu servidor de e-mail. Nada foi enviado; verifique o nome do servidor indicado pelo seu fornecedor de e-mail (por exemplo smtp.gmail.com).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="140"/>
+        <location filename="../../desktop_app/domain/errors.py" line="147"/>
         <source>The server {host} showed a certificate from an authority this computer does not know. Nothing was sent; check the server name. On a company network, ask for the company&apos;s certificate to be installed on this computer.</source>
         <translation>O servidor {host} mostrou um certificado de uma autoridade que este computador não conhece. Nada foi enviado; verifique o nome do servidor. Numa rede empresarial, peça que o certificado da empresa seja instalado neste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="142"/>
+        <location filename="../../desktop_app/domain/errors.py" line="149"/>
         <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
         <translation>A ligação encriptada com {host}:{port} falhou. Verifique a porta e o tipo de segurança.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="145"/>
+        <location filename="../../desktop_app/domain/errors.py" line="152"/>
         <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
         <translation>O servidor recusou o utilizador ou a palavra-passe. O Gmail e o Outlook precisam de uma palavra-passe de aplicação, não da palavra-passe habitual. ({reply})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="146"/>
+        <location filename="../../desktop_app/domain/errors.py" line="153"/>
         <source>The server {host} does not accept a password login.</source>
         <translation>O servidor {host} não aceita entrar com palavra-passe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="147"/>
+        <location filename="../../desktop_app/domain/errors.py" line="154"/>
         <source>The mail server said: {reply}</source>
         <translation>O servidor de e-mail respondeu: {reply}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="148"/>
+        <location filename="../../desktop_app/domain/errors.py" line="155"/>
         <source>The server {host} closed the connection. Try again later.</source>
         <translation>O servidor {host} fechou a ligação. Tente de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="150"/>
+        <location filename="../../desktop_app/domain/errors.py" line="157"/>
         <source>The server {host} cannot be found. Check its name and the internet connection.</source>
         <translation>O servidor {host} não foi encontrado. Verifique o nome e a ligação à internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="152"/>
+        <location filename="../../desktop_app/domain/errors.py" line="159"/>
         <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
         <translation>O servidor {host}:{port} não respondeu a tempo. Verifique a ligação à internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="154"/>
+        <location filename="../../desktop_app/domain/errors.py" line="161"/>
         <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
         <translation>Não foi possível alcançar o servidor {host}:{port}. Verifique a ligação à internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="156"/>
+        <location filename="../../desktop_app/domain/errors.py" line="163"/>
         <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
         <translation>O servidor de e-mail deixou de aceitar mensagens (quota ou política). Os envios estão em pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="158"/>
+        <location filename="../../desktop_app/domain/errors.py" line="165"/>
         <source>The mail server {host} is busy for now ({reply}). Nothing was lost: Régua tries again later.</source>
         <translation>O servidor de e-mail {host} está ocupado de momento ({reply}). Nada se perdeu: a Régua tenta de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="161"/>
+        <location filename="../../desktop_app/domain/errors.py" line="168"/>
         <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
         <translation>Este computador não tem um lugar seguro para palavras-passe (porta-chaves: {backend}). A Régua não grava a palavra-passe em nenhum outro lugar; pode escrevê-la uma vez por sessão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="163"/>
+        <location filename="../../desktop_app/domain/errors.py" line="170"/>
         <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
         <translation>O porta-chaves do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie-o e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="165"/>
+        <location filename="../../desktop_app/domain/errors.py" line="172"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o ficheiro {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="166"/>
+        <location filename="../../desktop_app/domain/errors.py" line="173"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O ficheiro {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="167"/>
+        <location filename="../../desktop_app/domain/errors.py" line="174"/>
         <source>The file {name} has no data.</source>
         <translation>O ficheiro {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="169"/>
+        <location filename="../../desktop_app/domain/errors.py" line="176"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O ficheiro {name} está danificado ou não é uma folha de cálculo que a Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="171"/>
+        <location filename="../../desktop_app/domain/errors.py" line="178"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O ficheiro {name} está protegido por palavra-passe. Guarde uma cópia sem palavra-passe e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="172"/>
+        <location filename="../../desktop_app/domain/errors.py" line="179"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O ficheiro {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="173"/>
+        <location filename="../../desktop_app/domain/errors.py" line="180"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há nenhuma folha chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="174"/>
+        <location filename="../../desktop_app/domain/errors.py" line="181"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="176"/>
+        <location filename="../../desktop_app/domain/errors.py" line="183"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="177"/>
+        <location filename="../../desktop_app/domain/errors.py" line="184"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="178"/>
+        <location filename="../../desktop_app/domain/errors.py" line="185"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="179"/>
+        <location filename="../../desktop_app/domain/errors.py" line="186"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um ficheiro terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="180"/>
+        <location filename="../../desktop_app/domain/errors.py" line="187"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="181"/>
+        <location filename="../../desktop_app/domain/errors.py" line="188"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="182"/>
+        <location filename="../../desktop_app/domain/errors.py" line="190"/>
+        <source>Accepts e-mails, but there is no e-mail address: no consent recorded.</source>
+        <translation>Aceita e-mails, mas não há endereço de e-mail: nenhum consentimento registado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="192"/>
+        <source>Accepts WhatsApp, but there is no phone number: no consent recorded.</source>
+        <translation>Aceita WhatsApp, mas não há número de telefone: nenhum consentimento registado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="193"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="184"/>
+        <location filename="../../desktop_app/domain/errors.py" line="195"/>
         <source>This person asked to be erased; the row is skipped and nothing about them is imported.</source>
         <translation>Esta pessoa pediu para ser apagada; a linha é saltada e nada sobre ela é importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="185"/>
+        <location filename="../../desktop_app/domain/errors.py" line="196"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; fundido com ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="187"/>
+        <location filename="../../desktop_app/domain/errors.py" line="198"/>
         <source>A phone number cannot contain letters; write it with digits only.</source>
         <translation>Um telefone não pode ter letras; escreva só com números.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="188"/>
+        <location filename="../../desktop_app/domain/errors.py" line="199"/>
         <source>A totals line, not a customer: skipped.</source>
         <translation>Uma linha de totais, não um cliente: ignorada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="191"/>
+        <location filename="../../desktop_app/domain/errors.py" line="202"/>
         <source>Possible duplicate: same {key} as {name}, already in Régua, but another name. Imported as a new customer unless you say it is the same person.</source>
         <translation>Possível duplicado: mesmo {key} de {name}, que já está na Régua, mas com outro nome. Importado como cliente novo, a não ser que diga que é a mesma pessoa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="194"/>
+        <location filename="../../desktop_app/domain/errors.py" line="205"/>
         <source>Same {key} as {name}, already in Régua, with another name: you said it is the same person, so {name} is updated.</source>
         <translation>Mesmo {key} de {name}, que já está na Régua, com outro nome: disse que é a mesma pessoa, por isso {name} é atualizado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="196"/>
+        <location filename="../../desktop_app/domain/errors.py" line="207"/>
         <source>Same {key} as row {row}, but another name: imported as a separate customer.</source>
         <translation>Mesmo {key} da linha {row}, mas outro nome: importado como um cliente separado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="199"/>
+        <location filename="../../desktop_app/domain/errors.py" line="210"/>
         <source>This row is separated by “{other}” instead of “{delimiter}” like the rest of the file; it was not imported. Fix it in the file and import it again.</source>
         <translation>Esta linha está separada por “{other}” em vez de “{delimiter}” como o resto do ficheiro; não foi importada. Corrija no ficheiro e importe de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="201"/>
+        <location filename="../../desktop_app/domain/errors.py" line="212"/>
         <source>This row is longer than {max} characters, too long to be a customer; it was not imported.</source>
         <translation>Esta linha tem mais de {max} caracteres, longa demais para ser um cliente; não foi importada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="203"/>
+        <location filename="../../desktop_app/domain/errors.py" line="214"/>
         <source>This row cannot be read (a quote is not closed or a cell is too long); it was not imported.</source>
         <translation>Esta linha não pode ser lida (uma aspa não foi fechada ou uma célula é longa demais); não foi importada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="205"/>
+        <location filename="../../desktop_app/domain/errors.py" line="216"/>
         <source>This row held control characters (such as NUL or ESC); they were removed.</source>
         <translation>Esta linha tinha caracteres de controlo (como NUL ou ESC); eles foram removidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="208"/>
+        <location filename="../../desktop_app/domain/errors.py" line="219"/>
         <source>The file {name} has more than {max} cells (rows × columns). Delete the columns Régua does not need, or split the list, and import again.</source>
         <translation>O ficheiro {name} tem mais de {max} células (linhas × colunas). Apague as colunas de que a Régua não precisa, ou divida a lista, e importe de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="209"/>
+        <location filename="../../desktop_app/domain/errors.py" line="220"/>
         <source>phone</source>
         <translation>telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="210"/>
+        <location filename="../../desktop_app/domain/errors.py" line="221"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="211"/>
+        <location filename="../../desktop_app/domain/errors.py" line="222"/>
         <source>tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="212"/>
+        <location filename="../../desktop_app/domain/errors.py" line="223"/>
         <source>card code</source>
         <translation>código do cartão</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="214"/>
+        <location filename="../../desktop_app/domain/errors.py" line="225"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="220"/>
+        <location filename="../../desktop_app/domain/errors.py" line="231"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Esta base de dados foi criada por uma versão mais recente da Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais recente para a abrir; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="223"/>
+        <location filename="../../desktop_app/domain/errors.py" line="234"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O ficheiro {path} não é uma base de dados da Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="224"/>
+        <location filename="../../desktop_app/domain/errors.py" line="235"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir a base de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="225"/>
+        <location filename="../../desktop_app/domain/errors.py" line="236"/>
         <source>There is no database at {path}.</source>
         <translation>Não há nenhuma base de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="226"/>
+        <location filename="../../desktop_app/domain/errors.py" line="237"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>A base de dados está ocupada por outro programa. Tente de novo daqui a instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="227"/>
+        <location filename="../../desktop_app/domain/errors.py" line="240"/>
         <source>{engine} databases are not supported yet ({target}). Use a database file: a path, or sqlite:///path.</source>
         <translation>As bases de dados {engine} ainda não são suportadas ({target}). Use um ficheiro de base de dados: um caminho, ou sqlite:///caminho.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="227"/>
+        <location filename="../../desktop_app/domain/errors.py" line="241"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="228"/>
+        <location filename="../../desktop_app/domain/errors.py" line="242"/>
         <source>That is the shop&apos;s live database; pick another file.</source>
         <translation>Essa é a base de dados em uso pela loja; escolha outro ficheiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="230"/>
+        <location filename="../../desktop_app/domain/errors.py" line="244"/>
         <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
         <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="231"/>
+        <location filename="../../desktop_app/domain/errors.py" line="245"/>
         <source>The restore could not be done ({reason}); nothing was changed.</source>
         <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="234"/>
+        <location filename="../../desktop_app/domain/errors.py" line="248"/>
         <source>The file {path} is not a copy of a Régua shop (“{what}” is missing or different); nothing was restored.</source>
         <translation>O ficheiro {path} não é uma cópia de uma loja da Régua (“{what}” falta ou é diferente); nada foi restaurado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="236"/>
+        <location filename="../../desktop_app/domain/errors.py" line="250"/>
         <source>This shop is open in another Régua (process {pid}); close it, then restore. Nothing was changed.</source>
         <translation>Esta loja está aberta noutra Régua (processo {pid}); feche-a e depois restaure. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="240"/>
+        <location filename="../../desktop_app/domain/errors.py" line="254"/>
         <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
         <translation>A base de dados {path} está numa pasta sincronizada com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o ficheiro enquanto a Régua grava e pode danificá-lo. Deixe-a numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Ficheiro → Cópias de segurança).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="243"/>
+        <location filename="../../desktop_app/domain/errors.py" line="257"/>
         <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
         <translation>A base de dados {path} está numa unidade de rede, onde uma falha de ligação a pode danificar. Deixe-a no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="245"/>
+        <location filename="../../desktop_app/domain/errors.py" line="259"/>
         <source>The system&apos;s scheduler did not take the job ({reason}). Sending still happens while Régua is open.</source>
         <translation>O agendador do sistema não aceitou a tarefa ({reason}). Os envios continuam enquanto a Régua estiver aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="246"/>
+        <location filename="../../desktop_app/domain/errors.py" line="260"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -4511,107 +4546,107 @@ Base de dados: {db}</translation>
 <context>
     <name>loyalty</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="41"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="43"/>
         <source>Earned</source>
         <translation>Ganhou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="42"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="44"/>
         <source>Redeemed</source>
         <translation>Resgatou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="43"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="45"/>
         <source>Expired</source>
         <translation>Expiraram</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="44"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="46"/>
         <source>Adjustment</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="45"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="47"/>
         <source>Refund</source>
         <translation>Devolução</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="48"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="50"/>
         <source>purchase</source>
         <translation>compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="49"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="51"/>
         <source>visit</source>
         <translation>visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="50"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="52"/>
         <source>welcome bonus</source>
         <translation>bónus de boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="51"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="53"/>
         <source>birthday bonus</source>
         <translation>bónus de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="52"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="54"/>
         <source>validity ended</source>
         <translation>fim da validade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="53"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="55"/>
         <source>purchase refunded</source>
         <translation>compra devolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="66"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="68"/>
         <source>stamp</source>
         <translation>selo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="68"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="70"/>
         <source>stamps</source>
         <translation>selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="69"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="71"/>
         <source>point</source>
         <translation>ponto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="71"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="73"/>
         <source>points</source>
         <translation>pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="85"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="87"/>
         <source>{tier} (×{factor})</source>
         <translation>{tier} (×{factor})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="90"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="92"/>
         <source>Negative: a refund took back points already spent. The next purchases pay it back.</source>
         <translation>Saldo negativo: uma devolução retirou pontos que já tinham sido usados. As próximas compras cobrem a diferença.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="93"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="95"/>
         <source>{missing} to “{reward}”</source>
         <translation>faltam {missing} para “{reward}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="98"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="100"/>
         <source>{missing} to {tier}</source>
         <translation>faltam {missing} para {tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="104"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="106"/>
         <source>Can redeem: {rewards}</source>
         <translation>Pode resgatar: {rewards}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="107"/>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="109"/>
         <source>{points} expire within 30 days (first on {date})</source>
         <translation>{points} expiram nos próximos 30 dias (os primeiros a {date})</translation>
     </message>
@@ -4780,17 +4815,17 @@ Base de dados: {db}</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="24"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="26"/>
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="25"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="27"/>
         <source>Manager</source>
         <translation>Gerente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="26"/>
+        <location filename="../../desktop_app/gui/login_dialog.py" line="28"/>
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>
@@ -4798,162 +4833,162 @@ Base de dados: {db}</translation>
 <context>
     <name>segments</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="174"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="178"/>
         <source>Champions</source>
         <translation>Campeões</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="179"/>
         <source>Bought recently, often, and spend the most</source>
         <translation>Compraram há pouco, compram sempre e gastam mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="176"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="180"/>
         <source>Loyal</source>
         <translation>Fiéis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="177"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="181"/>
         <source>Come back regularly and spend well</source>
         <translation>Voltam com frequência e gastam bem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="178"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="182"/>
         <source>New</source>
         <translation>Novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="179"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="183"/>
         <source>Bought once, recently: the second visit makes a customer</source>
         <translation>Compraram uma vez, há pouco: a segunda visita faz o cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="180"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="184"/>
         <source>Promising</source>
         <translation>Promissores</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="181"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="185"/>
         <source>Bought recently, not much yet</source>
         <translation>Compraram há pouco, ainda pouco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="182"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="186"/>
         <source>At risk</source>
         <translation>Em risco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="183"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="187"/>
         <source>Good customers who have not been back for a while</source>
         <translation>Bons clientes que não voltam há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="184"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="188"/>
         <source>Can&apos;t lose</source>
         <translation>Não pode perder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="185"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="189"/>
         <source>Were among the best, gone the longest: call them</source>
         <translation>Estavam entre os melhores e desapareceram há mais tempo: telefone-lhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="186"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="190"/>
         <source>Hibernating</source>
         <translation>Em hibernação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="187"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="191"/>
         <source>Bought little, a while ago</source>
         <translation>Compraram pouco, há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="188"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
         <source>Lost</source>
         <translation>Perdidos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="189"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="193"/>
         <source>Bought little, long ago</source>
         <translation>Compraram pouco, há muito tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
         <source>Lead</source>
         <translation>Interessado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
         <source>No purchase yet</source>
         <translation>Ainda não comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="193"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="197"/>
         <source>New customer</source>
         <translation>Cliente novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="194"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="198"/>
         <source>First purchase in the last 90 days</source>
         <translation>Primeira compra nos últimos 90 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="195"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="199"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="195"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="199"/>
         <source>Comes back now and then</source>
         <translation>Volta de vez em quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="200"/>
         <source>Loyal customer</source>
         <translation>Cliente fiel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="197"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
         <source>Four or more purchases in the last 12 months</source>
         <translation>Quatro compras ou mais nos últimos 12 meses</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="198"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="202"/>
         <source>Slipping away</source>
         <translation>A afastar-se</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="199"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="203"/>
         <source>No visit for as long as the régua&apos;s “we miss you” waits</source>
         <translation>Sem visita durante o tempo que o “sentimos a sua falta” da régua espera</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="200"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="204"/>
         <source>Inactive</source>
         <translation>Inativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="205"/>
         <source>No visit for six months or more</source>
         <translation>Sem visita há seis meses ou mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="202"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="206"/>
         <source>Came back</source>
         <translation>Voltou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="203"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="207"/>
         <source>Returned in the last 90 days after a long absence</source>
         <translation>Voltou nos últimos 90 dias depois de muito tempo longe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="233"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="237"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="237"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="241"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
@@ -4961,22 +4996,22 @@ Base de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="437"/>
+        <location filename="../../desktop_app/services/customers.py" line="438"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="438"/>
+        <location filename="../../desktop_app/services/customers.py" line="439"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de folha de cálculo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="439"/>
+        <location filename="../../desktop_app/services/customers.py" line="440"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="440"/>
+        <location filename="../../desktop_app/services/customers.py" line="441"/>
         <source>the régua (sent by itself)</source>
         <translation>a régua (envio automático)</translation>
     </message>
