@@ -110,12 +110,16 @@ def _four_digit_year(fmt: str) -> str:
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
+def date_format() -> str:
+    """How a day is written and typed where the shop is: the locale's short format, four-digit year
+    (dd/MM/yyyy in Brazil and Portugal, M/d/yyyy in the US)."""
+    return _four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+
+
 def format_date(value: date | None) -> str:
     if value is None:
         return ""
-    loc = QLocale()
-    return loc.toString(QDate(value.year, value.month, value.day),
-                        _four_digit_year(loc.dateFormat(QLocale.FormatType.ShortFormat)))
+    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
 
 
 def format_datetime_local(value: datetime) -> str:

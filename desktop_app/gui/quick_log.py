@@ -11,13 +11,12 @@ she is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actors import Actor
-from ..domain.errors import ReguaError
+from ..domain.errors import ReguaError, ValidationError
 from ..domain.kinds import KINDS, TAKES_AMOUNT, UNFINISHED
 from ..domain.loyalty import STAMPS
 from ..domain.money import parse_money
@@ -43,10 +42,11 @@ from ..services.shop import ShopSettings
 from .errors import show_error
 from .i18n import error_text, format_date, format_money, kind_label
 from .loyalty_panel import format_points
-from .tasks import TaskRunner
-from .widgets import CustomerFinder, enter_means, error_label, fill_customer_list
+from .tasks import Changes, TaskRunner
+from .widgets import CustomerFinder, DateField, enter_means, error_label, fill_customer_list
 
 MAX_MATCHES = 8
+OLDEST_DAYS = 366  # the quick log takes what happened in the last year; older history comes by import
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -103,10 +103,8 @@ class QuickLogDialog(QDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 149,90"))
         self.note = QLineEdit()
-        self.when = QDateEdit()
-        self.when.setCalendarPopup(True)
-        self.follow_up = QDateEdit()
-        self.follow_up.setCalendarPopup(True)
+        self.when = DateField()  # no maximum: a day after today is refused in words (check_dates)
+        self.follow_up = DateField()
         self.refund_of = QComboBox()
         self.closes = QListWidget()
         self.closes.setMaximumHeight(90)
@@ -221,8 +219,8 @@ class QuickLogDialog(QDialog):
         if self._busy:
             return
         data = CustomerInput(name=self.new_name.text(), phone=self.new_phone.text(), email=self.new_email.text(),
-                             consent_email=self.new_consent_email.isChecked(),
-                             consent_whatsapp=self.new_consent_whatsapp.isChecked())
+                             consent_email=self.new_consent_email.isChecked() or None,  # unticked: not asked
+                             consent_whatsapp=self.new_consent_whatsapp.isChecked() or None)
         shop, actor, today = self.shop, self.actor, self.today()
         self._busy = True
 
@@ -233,8 +231,8 @@ class QuickLogDialog(QDialog):
             self.new_box.hide()
             self.customer_created.emit(new_id)
 
-        self.tasks.run(lambda: customers.create_customer(data, shop=shop, actor=actor, today=today), created,
-                       self._failed)
+        self.tasks.write(lambda: customers.create_customer(data, shop=shop, actor=actor, today=today),
+                         Changes(customers=True), created, self._failed)
 
     def choose(self, customer_id: int, *, move_on: bool = True) -> None:
         """Load the customer's lists (refundable purchases, open items, what a purchase earns) and move
@@ -273,7 +271,6 @@ class QuickLogDialog(QDialog):
 
     def _reset_dates(self) -> None:
         today = self.today()
-        self.when.setMaximumDate(_qdate(today))
         self.when.setDate(_qdate(today))
         self.follow_up.setDate(_qdate(today).addDays(interactions.DEFAULT_FOLLOW_UP_DAYS))
 
@@ -348,6 +345,10 @@ class QuickLogDialog(QDialog):
             return
         if self._busy:
             return
+        problem = self.date_problem()
+        if problem is not None:
+            self._show_message(*problem)
+            return
         customer_id, entry, actor, shop, today = self.customer_id, self.entry(), self.actor, self.shop, self.today()
         self._busy = True
         self.save_button.setEnabled(False)
@@ -363,7 +364,33 @@ class QuickLogDialog(QDialog):
             self.logged.emit(customer_id, self.last_points)
             self.accept()
 
-        self.tasks.run(work, saved, self._failed)
+        self.tasks.write(work, Changes(interactions=True, loyalty=True, outbox=True), saved, self._failed)
+
+    def date_problem(self) -> tuple[str, QWidget] | None:
+        """What is wrong with the days, in words, and the field to fix: a day that is no date, after
+        today or more than a year ago; a follow-up before the day. Nothing is saved until it is fixed."""
+        today, kind = self.today(), self.kind.currentData()
+        on = _pydate(self.when.date())
+        not_a_day = self.tr("That is not a day: type it as {example}.").format(example=format_date(today))
+        if self.when.typed_invalid:
+            return not_a_day, self.when
+        if on > today:
+            return error_text(ValidationError("date", "date_future")), self.when
+        if on < today - timedelta(days=OLDEST_DAYS):
+            return self.tr("That day is more than a year ago: the quick log takes what happened in the last "
+                           "year."), self.when
+        if kind in UNFINISHED:
+            if self.follow_up.typed_invalid:
+                return not_a_day, self.follow_up
+            if _pydate(self.follow_up.date()) < on:
+                return error_text(ValidationError("follow_up", "follow_up_past")), self.follow_up
+        return None
+
+    def _show_message(self, text: str, target: QWidget | None) -> None:
+        self.error.setText(text)
+        self.error.show()
+        if target is not None and target.isVisible():
+            target.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = self._loading = self._save_when_loaded = False
@@ -374,10 +401,7 @@ class QuickLogDialog(QDialog):
             show_error(self, exc)
 
     def _show_error(self, exc: ReguaError) -> None:
-        self.error.setText(error_text(exc))
-        self.error.show()
         field = getattr(exc, "field", None)
         target = {"amount": self.amount, "note": self.note, "date": self.when, "follow_up": self.follow_up,
                   "name": self.new_name, "phone": self.new_phone, "email": self.new_email}.get(field)
-        if target is not None and target.isVisible():
-            target.setFocus()
+        self._show_message(error_text(exc), target)

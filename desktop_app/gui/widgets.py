@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -48,6 +50,90 @@ def enter_means(button: QPushButton) -> QPushButton:
         raise RuntimeError("enter_means: the button must already be inside its dialog")
     button.setDefault(True)
     return button
+
+
+class DateField(QDateEdit):
+    """A day, shown and typed as the shop's locale writes it (dd/MM/yyyy in Brazil and Portugal,
+    M/d/yyyy in the US), with a calendar popup (Alt+Down or F4).
+
+    Tab and Shift+Tab leave the field like any other: Qt's QDateEdit spends them on moving between its
+    day, month and year, so at the counter digits meant for the next field landed in the year. Typed
+    digits fill the day, the month and the year in the locale's order, a full section moves on by
+    itself, and a separator ends a section early ("5/3/2026"; one typed right after a section that
+    filled itself is not a second move); "20112026" is 20/11/2026 too. A two-digit year means 20yy.
+    Left/Right pick a section and Up/Down change it, as in any QDateEdit. What is typed but is no day
+    (31/02) leaves the field on its last good day with `typed_invalid` set, for its form to refuse."""
+
+    WIDTHS = {"d": 2, "M": 2, "y": 4}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from .i18n import date_format
+
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(date_format())
+        self._order = [c for c in dict.fromkeys(date_format()) if c in self.WIDTHS]
+        self._separators = {c for c in date_format() if not c.isalpha()} | {"/", ".", "-"}
+        self._typed = ""
+        self.typed_invalid = False
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        return QWidget.focusNextPrevChild(self, next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self._typed = ""
+        super().focusInEvent(event)
+
+    def setDate(self, value: QDate) -> None:  # noqa: N802
+        self.typed_invalid = False
+        super().setDate(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if plain and len(text) == 1 and (text.isdigit() or text in self._separators):
+            self._typed += text
+            self._apply_typed()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Backspace and self._typed:
+            self._typed = self._typed[:-1]
+            self._apply_typed()
+            event.accept()
+            return
+        self._typed = ""  # an arrow, Up/Down, the popup: the next digit starts afresh
+        super().keyPressEvent(event)
+
+    def _apply_typed(self) -> None:
+        parts, i = ["", "", ""], 0
+        for ch in self._typed:
+            if i >= 3:
+                break
+            if ch.isdigit():
+                parts[i] += ch
+                if len(parts[i]) == self.WIDTHS[self._order[i]]:
+                    i += 1
+            elif parts[i]:
+                i += 1  # a separator after "5": on to the next section
+        current = self.date()
+        values = {"d": current.day(), "M": current.month(), "y": current.year()}
+        for section, digits in zip(self._order, parts, strict=True):
+            if section == "y":
+                if len(digits) == 4:
+                    values["y"] = int(digits)
+                elif len(digits) == 2:
+                    values["y"] = 2000 + int(digits)
+            elif digits and int(digits) > 0:
+                values[section] = int(digits)
+        typed = QDate(values["y"], values["M"], values["d"])
+        if typed.isValid() and self.minimumDate() <= typed <= self.maximumDate():
+            self.typed_invalid = False
+            QDateEdit.setDate(self, typed)
+        else:
+            self.typed_invalid = True
+        sections = {"d": QDateEdit.Section.DaySection, "M": QDateEdit.Section.MonthSection,
+                    "y": QDateEdit.Section.YearSection}
+        self.setSelectedSection(sections[self._order[min(i, 2)]])
 
 
 def fill_customer_list(widget: QListWidget, rows: Sequence[CustomerRow], *, two_lines: bool = False) -> None:

@@ -1,0 +1,118 @@
+"""The quick log (F2) as a new member of staff uses it, in Portuguese, by keyboard: the days typed as
+Brazil writes them, Tab from one field to the next, a wrong day refused in words; Escape asks before it
+throws typed work away; an error goes once its cause is fixed.
+
+The shop is "counter" (Brazilian, so the app speaks pt_BR and writes dd/MM/yyyy); today is 24/11/2026.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.db.models import Interaction
+from desktop_app.domain.errors import ValidationError
+from desktop_app.gui.i18n import error_text
+from tests.journeys.driver import button
+from tests.journeys.test_counter_journey import choose_kind, maria, open_quick_log, pick
+
+TAB, BACKTAB, ENTER, ESCAPE = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Escape
+
+
+def test_tab_leaves_the_day_and_the_days_typed_are_the_days_saved(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "quote")
+        j.press(TAB)
+        j.type("900")
+        j.press(TAB)
+        j.type("vestido de noiva")
+        j.press(TAB)
+        yield j.focus_on(dialog.when)
+        j.type("20/11/2026")
+        j.press(TAB)  # out of "Dia", on to "Retornar em"
+        yield j.focus_on(dialog.follow_up)
+        j.press(BACKTAB)
+        yield j.focus_on(dialog.when)  # and back, in one key
+        j.press(TAB)
+        yield j.focus_on(dialog.follow_up)
+        j.type("01122026")  # without the slashes
+        j.press(ENTER)
+        yield j.gone(dialog)
+        yield j.idle()
+        row = Interaction.get(Interaction.customer == maria())
+        assert (row.kind, row.amount_cents, row.occurred_on, row.follow_up_on) == (
+            "quote", 90000, date(2026, 11, 20), date(2026, 12, 1))
+
+    j.play(steps())
+
+
+def test_a_day_after_today_or_over_a_year_ago_is_refused_in_the_dialog(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "purchase")
+        j.press(TAB)
+        j.type("100")
+        j.press(TAB)
+        j.press(TAB)
+        yield j.focus_on(dialog.when)
+        j.type("25/11/2026")  # tomorrow
+        j.press(ENTER)
+        future = error_text(ValidationError("date", "date_future"))
+        yield j.until(lambda: dialog.error.isVisible() and dialog.error.text() == future, "the day refused")
+        yield j.focus_on(dialog.when)
+        j.type("20/11/2025")  # a year and four days ago
+        j.press(ENTER)
+        yield j.until(lambda: dialog.error.isVisible() and dialog.error.text() != future, "an old day refused")
+        assert dialog.isVisible() and QApplication.activeModalWidget() is dialog  # inline, no message box
+        yield j.idle()
+        assert Interaction.select().count() == 0
+        j.type("31/02/2026")  # no such day
+        j.press(ENTER)
+        yield j.until(lambda: dialog.error.isVisible() and "24/11/2026" in dialog.error.text(), "no such day")
+        yield j.idle()
+        assert Interaction.select().count() == 0
+        j.type("23/11/2026")
+        j.press(ENTER)
+        yield j.gone(dialog)
+        yield j.idle()
+        row = Interaction.get(Interaction.customer == maria())
+        assert (row.amount_cents, row.occurred_on) == (10000, date(2026, 11, 23))
+
+    j.play(steps())
+
+
+def test_a_follow_up_before_the_day_is_refused(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "quote")
+        j.press(TAB)
+        j.type("320")
+        j.press(TAB)
+        j.press(TAB)
+        yield j.focus_on(dialog.when)
+        j.type("20/11/2026")
+        j.press(TAB)
+        j.type("19/11/2026")
+        j.press(ENTER)
+        past = error_text(ValidationError("follow_up", "follow_up_past"))
+        yield j.until(lambda: dialog.error.isVisible() and dialog.error.text() == past, "the follow-up refused")
+        yield j.focus_on(dialog.follow_up)
+        yield j.idle()
+        assert dialog.isVisible() and Interaction.select().count() == 0
+
+    j.play(steps())
