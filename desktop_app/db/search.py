@@ -22,7 +22,7 @@ from functools import lru_cache
 from peewee import Select, fn
 
 from ..domain.privacy import ERASED_SORT_KEY
-from ..domain.search import query_words
+from ..domain.search import has_no_words, query_words
 from .database import database
 from .models import Customer, CustomerSegment, CustomerTag, SearchTerm
 
@@ -108,9 +108,12 @@ def search_customer_ids(
     text: str, *, limit: int = 50, tag: str | None = None, birth_month: int | None = None,
     group: tuple[str, str] | None = None,
 ) -> list[int]:
-    """Ids of the customers matching `text` (and the filters), in name order, at most `limit`."""
+    """Ids of the customers matching `text` (and the filters), in name order, at most `limit`. An empty
+    `text` lists everyone; a text with no word to search by (only emoji or punctuation) finds no one."""
     words = query_words(text)
     if not words:
+        if has_no_words(text):
+            return []
         query = Customer.select(Customer.id).order_by(Customer.name_key, Customer.id).limit(limit)
         filters = _filters(tag, birth_month, group=group)
         if filters:
@@ -202,6 +205,8 @@ def brute_force_ids(text: str, *, tag: str | None = None, birth_month: int | Non
                     group: tuple[str, str] | None = None) -> list[int]:
     """The reference answer by a full scan of the term table; for tests and the benchmark baseline."""
     words = query_words(text)
+    if has_no_words(text):
+        return []
     by_customer: dict[int, list[str]] = {}
     for term, cid in SearchTerm.select(SearchTerm.term, SearchTerm.customer).tuples():
         by_customer.setdefault(cid, []).append(term)

@@ -43,6 +43,12 @@ def customer_terms(
     return {t for t in terms if t}
 
 
+def has_no_words(text: str) -> bool:
+    """A query typed (not blank) with nothing to search by: only emoji, symbols or punctuation. The
+    index holds words, digits and codes, so such a query matches no customer (not every customer)."""
+    return bool((text or "").strip()) and not query_words(text)
+
+
 def query_words(text: str) -> list[str]:
     """The words a typed query must all match, most specific first."""
     text = (text or "").strip()

@@ -43,7 +43,8 @@ def demo_shop(demo_file):
 
 
 QUERY_PARTS = st.sampled_from(["ana", "silva", "da", "s", "ma", "joão", "CONCEIÇÃO", "gonç", "98", "119",
-                               "7", "@gmail", "fl10", "ribeiro lima", "x", "são", "a b", "souza ana"])
+                               "7", "@gmail", "fl10", "ribeiro lima", "x", "são", "a b", "souza ana", "\U0001f389",
+                               "!!", "+", "-"])
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -71,6 +72,21 @@ def test_search_is_accent_and_case_insensitive_over_any_word(shop_settings, acto
                   "12345678909", "123.456", "fl-77", "FL77"):
         assert customers.search(query) == [cid], query
     assert customers.search("pedro") == []
+
+
+def test_a_query_of_only_symbols_or_emoji_finds_no_one(shop_settings, actor, today):
+    """`regua search "🎉"` listed the one customer with 🎉 in her name, then everyone else: a query with
+    no word to search by (emoji, punctuation) matched every customer. It matches no one; the words
+    beside an emoji are searched as ever, and an empty query is no query (the list shows everyone)."""
+    party = customers.create_customer(CustomerInput(name="Festa \U0001f389 Lima"), shop=shop_settings, actor=actor,
+                                      today=today)
+    others = [customers.create_customer(CustomerInput(name=name), shop=shop_settings, actor=actor, today=today)
+              for name in ("Ana Prado", "Bia Reis")]
+    for query in ("\U0001f389", " \U0001f389\U0001f389 ", "!!", "+", "-", "\u2764\ufe0f", "\U0001f469\u200d\U0001f467"):
+        assert customers.search(query) == [], query
+        assert search_customer_ids(query, tag="vip") == brute_force_ids(query) == [], query
+    assert customers.search("\U0001f389 lima") == customers.search("festa") == [party]
+    assert sorted(customers.search("")) == sorted([party, *others])
 
 
 def test_search_uses_the_index_not_a_scan(demo_shop):
