@@ -19,10 +19,11 @@ from ..domain.actors import Actor
 from ..domain.dates import local_today
 from ..domain.errors import ReguaError
 from ..services import customers, demo, shop, staff
+from ..services.shop import ShopSettings
 from .errors import install_excepthook, install_qt_message_handler, show_error
 from .i18n import error_text, install_language, pick_language
 from .single_instance import SingleInstance
-from .tasks import TaskRunner
+from .tasks import TaskRunner, before_event_loop
 
 log = logging.getLogger("regua")
 DEMO_CUSTOMERS = 3000
@@ -75,15 +76,16 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
     if not instance.acquire():
         log.info("already running on %s: asked it to come to the front", paths.db_path)
         return 0
-    if not open_or_explain(paths):
-        instance.release()
-        return 1
-    if demo_shop and customers.count() == 0:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            demo.generate(DEMO_CUSTOMERS, today=local_today(demo.DEMO_SHOP.timezone))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    with before_event_loop():  # no window yet and no event loop to freeze: the database opens here
+        if not open_or_explain(paths):
+            instance.release()
+            return 1
+        if demo_shop and customers.count() == 0:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                demo.generate(DEMO_CUSTOMERS, today=local_today(demo.DEMO_SHOP.timezone))
+            finally:
+                QGuiApplication.restoreOverrideCursor()
     tasks = TaskRunner(app)
     tasks.unhandled.connect(lambda exc: show_error(QApplication.activeWindow(), exc))
     session = Session(paths, tasks, demo_shop=demo_shop)
@@ -115,23 +117,31 @@ class Session(QObject):
         self.paths, self.tasks, self.demo_shop, self._today = paths, tasks, demo_shop, today
         self.window = None
         self.dialog = None
+        self.settings: ShopSettings | None = None
         self.cancelled = False
 
     def start(self) -> None:
-        """Show the first-run screen or the login (closing the app's last window must not quit yet)."""
+        """Show the first-run screen or the login (closing the app's last window must not quit yet). Runs
+        before the app's event loop: the shop's settings and who may log in are read here, on the main
+        thread, as the database was opened."""
         QApplication.instance().setQuitOnLastWindowClosed(False)
-        settings = shop.shop_settings()
+        with before_event_loop():
+            settings = shop.shop_settings()
+            first_run = settings is None or staff.needs_owner()
+            accounts = [] if first_run else staff.accounts()
+        self.settings = settings
         if settings is not None:
             install_language(pick_language(settings.language), settings.country)
-        if settings is None or staff.needs_owner():
+        if first_run:
             from .first_run import FirstRunDialog
 
-            self.dialog = FirstRunDialog(pick_language(settings.language if settings else None), existing=settings)
+            self.dialog = FirstRunDialog(pick_language(settings.language if settings else None), self.tasks,
+                                         existing=settings)
             self.dialog.finished.connect(lambda result: self._answered(result, self.dialog.owner))
         else:
             from .login_dialog import LoginDialog
 
-            self.dialog = LoginDialog(settings.name, demo_hint=self.demo_shop)
+            self.dialog = LoginDialog(settings.name, self.tasks, accounts, demo_hint=self.demo_shop)
             self.dialog.finished.connect(lambda result: self._answered(result, self.dialog.actor))
         self.dialog.open()
 
@@ -143,12 +153,13 @@ class Session(QObject):
             QApplication.instance().setQuitOnLastWindowClosed(True)
             self.ended.emit()
             return
-        self.open_window(actor)
+        self.open_window(actor, getattr(dialog, "settings", None) or self.settings)
 
-    def open_window(self, actor: Actor) -> None:
+    def open_window(self, actor: Actor, settings: ShopSettings) -> None:
+        """The main window for `actor`, with the shop's `settings` as read before (or just saved)."""
         from .main_window import MainWindow
 
-        settings = shop.shop_settings()
+        self.settings = settings
         install_language(pick_language(settings.language), settings.country)
         today = self._today or (lambda: local_today(settings.timezone))
         self.window = MainWindow(self.paths, self.tasks, settings, actor, today, demo_shop=self.demo_shop)
@@ -159,7 +170,7 @@ class Session(QObject):
         QApplication.instance().setQuitOnLastWindowClosed(True)
         self.window_opened.emit(self.window)
 
-    def reopen_window(self) -> None:
+    def reopen_window(self, settings: ShopSettings) -> None:
         """The owner changed the shop's settings: a new window, in the new language and with the new name,
         country and time zone in every view, replaces this one for the same person."""
         old = self.window
@@ -167,7 +178,7 @@ class Session(QObject):
         old.close()  # keeps its size and place for the new one
         for timer in old.findChildren(QTimer):
             timer.stop()
-        self.open_window(old.actor)
+        self.open_window(old.actor, settings)
         self.window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Settings saved."), 8000)
         self._retire(old)
 
@@ -189,7 +200,7 @@ def _shutdown(tasks: TaskRunner) -> None:
     from ..db.database import close_database
 
     tasks.wait()
-    tasks.run_blocking(close_database)  # the worker thread's own connection
+    tasks.close_connections(close_database)  # each lane's thread has its own connection
     close_database()
     QCoreApplication.processEvents()
 
@@ -204,9 +215,10 @@ def smoke_test(paths: Paths) -> int:
     if app.windowIcon().isNull():
         print("icon: NOT FOUND", file=sys.stderr)
         return 1
-    if not open_or_explain(paths):
-        return 1
-    settings = shop.shop_settings()
+    with before_event_loop():
+        if not open_or_explain(paths):
+            return 1
+        settings = shop.shop_settings()
     from ..domain.actors import OWNER
     from .main_window import MainWindow
 

@@ -3,7 +3,8 @@
 Nothing is saved while a field is wrong; each wrong field shows its own translated message under it,
 which goes as soon as the field is put right. Enter saves; Escape or Cancel asks before throwing away
 what was typed. An e-mail, phone or tax id that already belongs to someone else is a warning: the first Save shows
-who has it, and a second Save confirms that these really are two people.
+who has it, and a second Save confirms that these really are two people. The customer being edited is
+read by whoever opens the dialog; the duplicate check and the save run on the worker lane.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 from ..domain.actors import Actor
 from ..domain.errors import ValidationError
 from ..services import customers
-from ..services.customers import CustomerInput, Duplicate
+from ..services.customers import CustomerDetail, CustomerInput, Duplicate
 from ..services.shop import ShopSettings
 from .forms.ui_customer_dialog import Ui_CustomerDialog
 from .i18n import error_text, format_birthday
+from .tasks import Changes, TaskRunner
 from .widgets import ERROR_STYLE, enter_means
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 6px; border-radius: 4px;"
@@ -27,13 +29,15 @@ FIELDS = ("name", "email", "phone", "birthday", "city", "tax_id", "card_code", "
 
 
 class CustomerDialog(QDialog):
-    def __init__(self, shop: ShopSettings, actor: Actor, today: Callable[[], date],
-                 customer_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
+                 detail: CustomerDetail | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_CustomerDialog()
         self.ui.setupUi(self)
-        self.shop, self.actor, self.today = shop, actor, today
-        self.customer_id = customer_id
+        self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
+        self.customer_id = detail.id if detail is not None else None
+        self._checks = 0  # duplicate checks asked for; an older answer than the newest is dropped
+        self.saving = False
         self.saved_id: int | None = None
         self._acknowledged: set[tuple[str, int]] = set()
         for name in FIELDS:
@@ -49,11 +53,11 @@ class CustomerDialog(QDialog):
         self.ui.notes.setPlaceholderText(self.tr("Sizes, preferences, anything the team should know"))
         if shop.country != "US":
             self.ui.birthday.setPlaceholderText(self.tr("day/month, year optional: 15/03 or 15/03/1990"))
-        if customer_id is None:
+        if detail is None:
             self.setWindowTitle(self.tr("New customer"))
         else:
             self.setWindowTitle(self.tr("Edit customer"))
-            self._load(customer_id)
+            self._load(detail)
         self.ui.name.setFocus()
         self.loaded()
         for name in FIELDS[:-1]:
@@ -69,8 +73,7 @@ class CustomerDialog(QDialog):
     def day_first(self) -> bool:
         return self.shop.country != "US"
 
-    def _load(self, customer_id: int) -> None:
-        d = customers.detail(customer_id, self.shop)
+    def _load(self, d: CustomerDetail) -> None:
         self.ui.name.setText(d.name)
         self.ui.email.setText(d.email or "")
         self.ui.phone.setText(d.phone_display)
@@ -124,14 +127,22 @@ class CustomerDialog(QDialog):
         label = getattr(self.ui, f"{name}_error")
         return label.text() if not label.isHidden() else ""
 
-    def _duplicates(self) -> list[Duplicate]:
+    def _duplicates_job(self):
+        """A job for the worker lane: who else has this e-mail, phone or tax id."""
         clean, _errors = customers.validate(self.form_input(), self.shop, self.today())
+        exclude = self.customer_id
         if clean is None:
-            return []
-        return customers.find_duplicates(clean.email, clean.phone, clean.tax_id, exclude_id=self.customer_id)
+            return lambda: []
+        return lambda: customers.find_duplicates(clean.email, clean.phone, clean.tax_id, exclude_id=exclude)
 
-    def check_duplicates(self) -> list[Duplicate]:
-        found = self._duplicates()
+    def check_duplicates(self) -> None:
+        """A field was left: say who already has its e-mail, phone or tax id (asked on the worker lane)."""
+        self._checks += 1
+        asked = self._checks
+        self.tasks.run(self._duplicates_job(), lambda found: asked == self._checks and self._show_duplicates(found),
+                       lambda _exc: None)  # only a hint: the save checks again
+
+    def _show_duplicates(self, found: list[Duplicate]) -> list[Duplicate]:
         labels = {"email": self.tr("This e-mail already belongs to {name} (#{id})."),
                   "phone": self.tr("This phone already belongs to {name} (#{id})."),
                   "tax_id": self.tr("This tax id already belongs to {name} (#{id}).")}
@@ -146,27 +157,52 @@ class CustomerDialog(QDialog):
     # --- saving ---------------------------------------------------------------------------------
 
     def save(self) -> None:
+        """Check the fields here, then, on the worker lane, who else has the same contact and the save
+        itself: a duplicate not yet shown stops the save once; the next Save means "yes, two people"."""
+        if self.saving:
+            return
         data = self.form_input()
         _clean, errors = customers.validate(data, self.shop, self.today())
         self.show_errors(errors)
         if errors:
             return
-        found = {(d.field, d.customer_id) for d in self.check_duplicates()}
-        if found - self._acknowledged:
-            self._acknowledged |= found  # shown once; the next Save means "yes, two people"
-            self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save anyway"))
-            return
-        try:
-            if self.customer_id is None:
-                self.saved_id = customers.create_customer(data, shop=self.shop, actor=self.actor, today=self.today())
-            else:
-                customers.update_customer(self.customer_id, data, shop=self.shop, actor=self.actor,
-                                          today=self.today())
-                self.saved_id = self.customer_id
-        except ValidationError as exc:
+        duplicates = self._duplicates_job()
+        acknowledged, customer_id = set(self._acknowledged), self.customer_id
+        shop, actor, today = self.shop, self.actor, self.today()
+
+        def work():
+            found = duplicates()
+            if {(d.field, d.customer_id) for d in found} - acknowledged:
+                return found, None
+            if customer_id is None:
+                return found, customers.create_customer(data, shop=shop, actor=actor, today=today)
+            customers.update_customer(customer_id, data, shop=shop, actor=actor, today=today)
+            return found, customer_id
+
+        def done(result) -> None:
+            self._saving(False)
+            found, saved_id = result
+            self._checks += 1  # this answer is the newest
+            self._show_duplicates(found)
+            if saved_id is None:
+                self._acknowledged |= {(d.field, d.customer_id) for d in found}
+                self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save anyway"))
+                return
+            self.saved_id = saved_id
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self._saving(False)
+            if not isinstance(exc, ValidationError):
+                raise exc
             self.show_errors([exc])
-            return
-        self.accept()
+
+        self._saving(True)
+        self.tasks.write(work, lambda result: Changes(customers=result[1] is not None), done, failed,
+                         initiator=self.parent())
+
+    def _saving(self, on: bool) -> None:
+        self.saving = on  # Save does nothing meanwhile (the buttons stay enabled: Enter's release lands)
 
     # --- leaving --------------------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ from .i18n import (
 )
 from .loyalty_panel import AdjustDialog, GiftDialog, LedgerDialog, LoyaltyPanel, RedeemDialog
 from .merge_dialog import MergeDialog
-from .tasks import TaskRunner
+from .tasks import Changes, TaskRunner
 
 SEARCH_DELAY_MS = 150  # long enough to skip keystrokes in a burst, short enough to feel instant
 SEARCH_LIMIT = 1000
@@ -242,7 +242,6 @@ class CustomerPage(QWidget):
 
 class CustomersView(QWidget):
     status = Signal(str)
-    changed = Signal()  # a customer was created, changed or logged for: other views may follow
 
     def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, today: Callable[[], date],
                  parent: QWidget | None = None) -> None:
@@ -542,7 +541,7 @@ class CustomersView(QWidget):
     # --- actions --------------------------------------------------------------------------------
 
     def new_customer(self) -> CustomerDialog:
-        dialog = CustomerDialog(self.shop, self.actor, self.today, parent=self)
+        dialog = CustomerDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
         text = self.search.text().strip()
         if text and not any(ch.isdigit() for ch in text) and "@" not in text:
             dialog.ui.name.setText(text)  # searched, found nobody, creates her: keep what was typed
@@ -556,11 +555,13 @@ class CustomersView(QWidget):
         customer_id = self.selected_id()
         if customer_id is None:
             return
-        try:
-            dialog = CustomerDialog(self.shop, self.actor, self.today, customer_id, parent=self)
-        except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: told, not crashed
-            show_error(self, exc)
-            return
+        shop = self.shop
+        # read on the worker lane; e.g. deleted meanwhile: told, not crashed
+        self.tasks.run(lambda: customers.detail(customer_id, shop), self._edit, self._failed)
+
+    def _edit(self, detail: CustomerDetail) -> CustomerDialog:
+        customer_id = detail.id
+        dialog = CustomerDialog(self.tasks, self.shop, self.actor, self.today, detail, parent=self)
 
         def saved() -> None:
             self.model.refresh_customer(customer_id)
@@ -568,12 +569,18 @@ class CustomersView(QWidget):
 
         dialog.accepted.connect(saved)
         dialog.open()
+        return dialog
 
     def merge_selected(self) -> None:
         keep_id = self.selected_id()
         if keep_id is None:
             return
-        dialog = MergeDialog(self.tasks, self.shop, keep_id, parent=self)
+        shop = self.shop
+        self.tasks.run(lambda: customers.detail(keep_id, shop).name, lambda name: self._merge_into(keep_id, name),
+                       self._failed)
+
+    def _merge_into(self, keep_id: int, keep_name: str) -> None:
+        dialog = MergeDialog(self.tasks, self.shop, keep_id, keep_name, parent=self)
         if not dialog.exec() or dialog.other_id is None:
             return
         answer = QMessageBox.question(
@@ -583,12 +590,10 @@ class CustomersView(QWidget):
                 other=dialog.other_name, keep=dialog.keep_name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            customers.merge_customers(keep_id, dialog.other_id, actor=self.actor, today=self.today())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self._after_change(keep_id, self.tr("Customers merged."))
+        other_id, actor, today = dialog.other_id, self.actor, self.today()
+        self.tasks.write(lambda: customers.merge_customers(keep_id, other_id, actor=actor, today=today),
+                         Changes(customers=True, interactions=True, loyalty=True, outbox=True),
+                         lambda _r: self._after_change(keep_id, self.tr("Customers merged.")), self._failed, initiator=self)
 
     def refresh_page(self) -> None:
         """Show the selected customer's page again (after something was logged or closed)."""
@@ -622,12 +627,11 @@ class CustomersView(QWidget):
         actor = self.actor
 
         def resolve(text: str) -> None:
-            self.tasks.run(lambda: interactions.resolve_complaint(chosen[0], text, actor=actor), resolved,
-                           self._failed)
+            self.tasks.write(lambda: interactions.resolve_complaint(chosen[0], text, actor=actor),
+                             Changes(interactions=True), resolved, self._failed, initiator=self)
 
         def resolved(_result) -> None:
             self.status.emit(self.tr("Complaint resolved."))
-            self.changed.emit()
             self.refresh_page()
 
         dialog.textValueSelected.connect(resolve)
@@ -638,13 +642,9 @@ class CustomersView(QWidget):
         chosen = self.page.selected_open_item()
         if not chosen or chosen[1] not in UNFINISHED:
             return
-        try:
-            interactions.close_unfinished(chosen[0], outcome, actor=self.actor)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.changed.emit()
-        self.refresh_page()
+        actor = self.actor
+        self.tasks.write(lambda: interactions.close_unfinished(chosen[0], outcome, actor=actor),
+                         Changes(interactions=True, outbox=True), lambda _r: self.refresh_page(), self._failed, initiator=self)
 
     # --- loyalty ------------------------------------------------------------------------------------
 
@@ -669,12 +669,10 @@ class CustomersView(QWidget):
         folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Where to save her data"))
         if not folder:
             return
-        try:
-            json_path, _xlsx = privacy.export_customer(customer_id, folder, actor=self.actor)
-        except ReguaError as exc:
-            show_error(self, exc)
-            return
-        self.status.emit(self.tr("Data saved in {folder}.").format(folder=json_path.parent))
+        actor = self.actor
+        self.tasks.run(lambda: privacy.export_customer(customer_id, folder, actor=actor),
+                       lambda paths: self.status.emit(self.tr("Data saved in {folder}.").format(folder=paths[0].parent)),
+                       self._failed)
 
     def erase(self, *, confirm: bool = True) -> None:
         """Erase the selected customer at her request (after asking)."""
@@ -690,27 +688,29 @@ class CustomersView(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            privacy.erase_customer(customer_id, actor=self.actor, shop=self.shop, now=utc_now())
-        except ReguaError as exc:
-            show_error(self, exc)
-            return
-        self.status.emit(self.tr("{name} was erased.").format(name=name))
-        self.reload()
+        actor, shop, now = self.actor, self.shop, utc_now()
+
+        def erased(_result) -> None:
+            self.status.emit(self.tr("{name} was erased.").format(name=name))
+            self.reload()
+
+        self.tasks.write(lambda: privacy.erase_customer(customer_id, actor=actor, shop=shop, now=now),
+                         Changes(customers=True, interactions=True, loyalty=True, outbox=True), erased, self._failed, initiator=self)
 
     def stop_messages(self) -> None:
         """One click: the customer asked to hear nothing more from the shop."""
         customer_id = self.selected_id()
         if customer_id is None:
             return
-        try:
-            cancelled = customers.unsubscribe(customer_id, actor=self.actor)
-        except ReguaError as exc:
-            show_error(self, exc)
-            return
-        self.status.emit(self.tr("{name} will get no more messages (cancelled: {n}).").format(
-            name=self.page.customer_name, n=cancelled))
-        self.refresh_page()
+        actor, name = self.actor, self.page.customer_name
+
+        def stopped(cancelled: int) -> None:
+            self.status.emit(self.tr("{name} will get no more messages (cancelled: {n}).").format(
+                name=name, n=cancelled))
+            self.refresh_page()
+
+        self.tasks.write(lambda: customers.unsubscribe(customer_id, actor=actor), Changes(customers=True, outbox=True),
+                         stopped, self._failed, initiator=self)
 
     def use_gift(self) -> GiftDialog | None:
         """The customer shows a gift's code (a birthday coupon): check it and mark it used."""
@@ -720,15 +720,24 @@ class CustomersView(QWidget):
         dialog = GiftDialog(self.page.customer_name, self.page.gifts[0].code, self)
 
         def use() -> None:
-            try:
-                used = coupons.redeem(dialog.code.text(), customer_id, actor=self.actor, today=self.today(),
-                                      shop=self.shop)
-            except ReguaError as exc:
-                dialog.show_error(exc)
-                return
+            if getattr(dialog, "using", False):
+                return  # one use at a time
+            code, actor, today, shop = dialog.code.text(), self.actor, self.today(), self.shop
+            dialog.using = True
+            self.tasks.write(lambda: coupons.redeem(code, customer_id, actor=actor, today=today, shop=shop),
+                             Changes(loyalty=True), used, failed, initiator=self)
+
+        def used(coupon) -> None:
+            dialog.using = False
             dialog.accept()
-            self.status.emit(self.tr("Gift used: {gift}.").format(gift=used.gift))
+            self.status.emit(self.tr("Gift used: {gift}.").format(gift=coupon.gift))
             self.refresh_page()
+
+        def failed(exc: BaseException) -> None:
+            dialog.using = False
+            if not isinstance(exc, ReguaError):
+                raise exc
+            dialog.show_error(exc)
 
         dialog.use_requested.connect(use)
         dialog.open()
@@ -745,13 +754,18 @@ class CustomersView(QWidget):
             reward_id = dialog.reward_id()
             if result != QDialog.DialogCode.Accepted or reward_id is None:
                 return
-            try:
-                loyalty.redeem(customer_id, reward_id, actor=self.actor, today=self.today())
-            except Exception as exc:  # noqa: BLE001 - e.g. the reward was switched off meanwhile
-                show_error(self, exc)
-            else:
+            actor, today = self.actor, self.today()
+
+            def redeemed(_result) -> None:
                 self.status.emit(self.tr("Reward redeemed."))
-            self.refresh_page()
+                self.refresh_page()
+
+            def failed(exc: BaseException) -> None:  # e.g. the reward was switched off meanwhile
+                show_error(self, exc)
+                self.refresh_page()
+
+            self.tasks.write(lambda: loyalty.redeem(customer_id, reward_id, actor=actor, today=today),
+                             Changes(loyalty=True), redeemed, failed, initiator=self)
 
         dialog.finished.connect(done)
         dialog.open()
@@ -761,11 +775,7 @@ class CustomersView(QWidget):
         customer_id = self._loyalty_target()
         if customer_id is None:
             return
-        try:
-            dialog = AdjustDialog(customer_id, self.page.loyalty.summaries, self.actor, self.today, self)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
+        dialog = AdjustDialog(self.tasks, customer_id, self.page.loyalty.summaries, self.actor, self.today, self)
         if dialog.exec():
             self.status.emit(self.tr("Points adjusted."))
             self.refresh_page()
@@ -773,10 +783,9 @@ class CustomersView(QWidget):
     def points_history(self) -> None:
         customer_id = self._loyalty_target()
         if customer_id is not None:
-            LedgerDialog(self.page.customer_name, self.page.loyalty.summaries, customer_id, self).exec()
+            LedgerDialog(self.tasks, self.page.customer_name, self.page.loyalty.summaries, customer_id, self).exec()
 
     def _after_change(self, customer_id: int, message: str) -> None:
-        self.changed.emit()
         self._select_after_load = customer_id
         self.status.emit(message)
         self.reload()

@@ -23,12 +23,16 @@ from ..services import shop as shop_service
 from ..services import staff
 from ..services.shop import ShopSettings
 from .i18n import LANGUAGES, error_text
+from .tasks import TaskRunner
 from .widgets import enter_means, error_label
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, language: str, existing: ShopSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str, tasks: TaskRunner, existing: ShopSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.tasks = tasks
+        self.saving = False
         self.settings: ShopSettings | None = None
         self.owner: Actor | None = None
         self.setWindowTitle(self.tr("Welcome to Régua"))
@@ -88,24 +92,37 @@ class FirstRunDialog(QDialog):
         self.timezone.setCurrentText(c.timezone)
 
     def save(self) -> None:
-        """Check everything first; then save the shop and create the owner's account."""
+        """Check everything first; then save the shop and create the owner's account (on the worker lane)."""
+        if self.saving:
+            return
         code = self.country.currentData()
         language = self.language.currentData()
-        try:
-            settings = ShopSettings(self.name.text(), code, self.timezone.currentText().strip(), language,
-                                    COUNTRIES[code].currency).validated()
-            if not self.owner_name.text().strip():
+        name, zone_name, owner_name = self.name.text(), self.timezone.currentText().strip(), self.owner_name.text()
+        pin, pin_again = self.pin.text(), self.pin_again.text()
+
+        def work():
+            settings = ShopSettings(name, code, zone_name, language, COUNTRIES[code].currency).validated()
+            if not owner_name.strip():
                 raise ValidationError("owner", "required")
-            staff.hash_pin(self.pin.text())  # the same checks the account will get
-            if self.pin.text() != self.pin_again.text():
+            staff.hash_pin(pin)  # the same checks the account will get
+            if pin != pin_again:
                 raise ValidationError("pin", "pins_differ")
-            self.settings = shop_service.save_shop_settings(settings)
-            self.owner = staff.create_first_owner(self.owner_name.text(), self.pin.text())
-        except ValidationError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            focus = {"name": self.name, "timezone": self.timezone, "owner": self.owner_name,
-                     "pin": self.pin}.get(exc.field, self.name)
-            focus.setFocus()
-            return
-        self.accept()
+            return shop_service.save_shop_settings(settings), staff.create_first_owner(owner_name, pin)
+
+        def done(result) -> None:
+            self.saving = False
+            self.settings, self.owner = result
+            self.accept()
+
+        self.saving = True  # one save at a time
+        self.tasks.run(work, done, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.saving = False
+        if not isinstance(exc, ValidationError):
+            raise exc
+        self.error.setText(error_text(exc))
+        self.error.show()
+        focus = {"name": self.name, "timezone": self.timezone, "owner": self.owner_name,
+                 "pin": self.pin}.get(exc.field, self.name)
+        focus.setFocus()

@@ -43,9 +43,9 @@ from ..services import importer
 from ..services.importer import Cancelled, ImportOptions, ImportPlan
 from ..services.shop import ShopSettings
 from ..services.spreadsheet import Table, read_table
-from .errors import report_bug
+from .errors import report_bug, show_error
 from .i18n import error_text
-from .tasks import TaskRunner
+from .tasks import Changes, TaskRunner
 from .widgets import error_label
 
 PREVIEW_ROWS = 8
@@ -496,10 +496,11 @@ def confirm_undo(parent: QWidget, file_name: str) -> bool:
 class ImportHistoryDialog(QDialog):
     """Every import with when, who and what it did; any can be undone while nothing newer depends on it."""
 
-    def __init__(self, actor: Actor, shop: ShopSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, actor: Actor, shop: ShopSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actor, self.shop = actor, shop
+        self.tasks, self.actor, self.shop = tasks, actor, shop
         self.undone = False
+        self.batches: list = []
         self.setWindowTitle(self.tr("Imports"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 5)
@@ -520,13 +521,17 @@ class ImportHistoryDialog(QDialog):
         self.resize(720, 380)
 
     def reload(self) -> None:
+        """The imports afresh, read on the worker lane."""
+        self.tasks.run(importer.batches, self._show, lambda exc: show_error(self, exc))
+
+    def _show(self, batches: list) -> None:
         from datetime import UTC
 
         from ..domain.dates import zone
         from .i18n import format_datetime_local
 
         tz = zone(self.shop.timezone)
-        self.batches = importer.batches()
+        self.batches = batches
         self.table.setRowCount(len(self.batches))
         for r, b in enumerate(self.batches):
             when = format_datetime_local(b.at.replace(tzinfo=UTC).astimezone(tz))
@@ -543,12 +548,21 @@ class ImportHistoryDialog(QDialog):
         batch = self.batches[row]
         if not confirm_undo(self, batch.file_name):
             return
-        try:
-            importer.undo_import(batch.id, actor=self.actor)
-        except ReguaError as exc:
+        actor = self.actor
+
+        def undone(_result) -> None:
+            self.undo_button.setEnabled(True)
+            self.error.hide()
+            self.undone = True
+            self.reload()
+
+        def refused(exc: BaseException) -> None:
+            self.undo_button.setEnabled(True)
+            if not isinstance(exc, ReguaError):
+                raise exc
             self.error.setText(error_text(exc))
             self.error.show()
-            return
-        self.error.hide()
-        self.undone = True
-        self.reload()
+
+        self.undo_button.setEnabled(False)  # one undo at a time
+        self.tasks.write(lambda: importer.undo_import(batch.id, actor=actor),
+                         Changes(customers=True, interactions=True, loyalty=True, outbox=True), undone, refused)

@@ -17,7 +17,9 @@ from ..domain.actors import Actor
 from ..domain.errors import ReguaError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..services import staff
+from ..services.staff import StaffMember
 from .i18n import error_text
+from .tasks import TaskRunner
 from .widgets import error_label
 
 ROLE_LABELS = {
@@ -34,15 +36,20 @@ def role_label(role: str) -> str:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, shop_name: str, *, demo_hint: bool = False, current: Actor | None = None,
-                 parent: QWidget | None = None) -> None:
+    """`accounts` (staff.accounts(), read by whoever opens the dialog) fill the list; the PIN is checked on
+    the worker lane."""
+
+    def __init__(self, shop_name: str, tasks: TaskRunner, accounts: list[StaffMember], *, demo_hint: bool = False,
+                 current: Actor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.tasks = tasks
+        self.checking = False
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Log in — {shop}").format(shop=shop_name))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.who = QComboBox()
-        for member in staff.accounts():
+        for member in accounts:
             self.who.addItem(f"{member.name} ({role_label(member.role)})", member.id)
         if current is not None:
             self.who.setCurrentIndex(max(self.who.findData(current.staff_id), 0))
@@ -70,12 +77,22 @@ class LoginDialog(QDialog):
         self.resize(380, 0)
 
     def try_login(self) -> None:
-        try:
-            self.actor = staff.log_in(self.who.currentData(), self.pin.text())
-        except ReguaError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            self.pin.clear()
-            self.pin.setFocus()
-            return
+        if self.checking:
+            return  # the PIN typed is being checked
+        staff_id, pin = self.who.currentData(), self.pin.text()
+        self.checking = True  # (the dialog stays enabled: the Enter key's release still reaches the field)
+        self.tasks.run(lambda: staff.log_in(staff_id, pin), self._logged_in, self._refused)
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.checking = False
+        self.actor = actor
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.checking = False
+        if not isinstance(exc, ReguaError):
+            raise exc
+        self.error.setText(error_text(exc))
+        self.error.show()
+        self.pin.clear()
+        self.pin.setFocus()

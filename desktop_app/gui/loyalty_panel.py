@@ -34,7 +34,9 @@ from ..domain.loyalty import MAX_POINTS, STAMPS
 from ..services import loyalty, staff
 from ..services.loyalty import LedgerLine, Summary
 from ..services.shop import ShopSettings
+from .errors import show_error
 from .i18n import error_text, format_date, format_money
+from .tasks import Changes, TaskRunner
 from .widgets import enter_means, error_label
 
 ENTRY_KINDS = {
@@ -217,11 +219,13 @@ class GiftDialog(QDialog):
 class AdjustDialog(QDialog):
     """A manual correction: points (negative to remove), a reason, and the owner's PIN above the limit."""
 
-    def __init__(self, customer_id: int, summaries: list[Summary], actor: Actor, today: Callable[[], date],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, customer_id: int, summaries: list[Summary], actor: Actor,
+                 today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.customer_id, self.actor, self.today = customer_id, actor, today
-        self.limits = {p.id: p.rules.adjust_limit for p in loyalty.programs()}
+        self.tasks, self.customer_id, self.actor, self.today = tasks, customer_id, actor, today
+        self.limits: dict[int, int] = {}  # each program's limit and the owners are read on the worker lane
+        self.ready = False
+        self.saving = False
         self.setWindowTitle(self.tr("Adjust points"))
         form = QFormLayout(self)
         self.program = QComboBox()
@@ -232,9 +236,6 @@ class AdjustDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why? e.g. balance from the old card system"))
         self.owner = QComboBox()
-        for member in staff.accounts():
-            if member.role == OWNER:
-                self.owner.addItem(member.name, member.id)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.approval_note = QLabel()
@@ -256,7 +257,23 @@ class AdjustDialog(QDialog):
         self.points.valueChanged.connect(lambda _v: self._update())
         self.program.currentIndexChanged.connect(lambda _i: self._update())
         self.saved_id: int | None = None
+        self.ok.setEnabled(False)
         self._update()
+        self.tasks.run(lambda: ({p.id: p.rules.adjust_limit for p in loyalty.programs()},
+                                [(m.name, m.id) for m in staff.accounts() if m.role == OWNER]),
+                       lambda state: self._loaded(*state), self._load_failed)
+
+    def _loaded(self, limits: dict[int, int], owners: list[tuple[str, int]]) -> None:
+        self.limits = limits
+        for name, staff_id in owners:
+            self.owner.addItem(name, staff_id)
+        self.ok.setEnabled(True)
+        self.ready = True
+        self._update()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.reject()
 
     def needs_owner(self) -> bool:
         limit = self.limits.get(self.program.currentData(), 0)
@@ -270,31 +287,50 @@ class AdjustDialog(QDialog):
             w.setVisible(needed)
 
     def save(self) -> None:
-        try:
-            approver = None
-            if self.needs_owner():
-                if self.owner.currentData() is None:
-                    raise ReguaError("adjust_needs_owner", limit=self.limits.get(self.program.currentData(), 0))
-                approver = staff.log_in(self.owner.currentData(), self.pin.text())
-            self.saved_id = loyalty.adjust(self.customer_id, self.program.currentData(), self.points.value(),
-                                           self.reason.text(), actor=self.actor, today=self.today(),
-                                           approver=approver)
-        except ReguaError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            self.pin.clear()
+        """Check the owner's PIN when needed and adjust, on the worker lane; close when it is done."""
+        if not self.ready or self.saving:
             return
-        self.accept()
+        if self.needs_owner() and self.owner.currentData() is None:
+            self._refused(ReguaError("adjust_needs_owner", limit=self.limits.get(self.program.currentData(), 0)))
+            return
+        needs_owner, owner_id, pin = self.needs_owner(), self.owner.currentData(), self.pin.text()
+        customer_id, program_id, points, reason = (self.customer_id, self.program.currentData(),
+                                                   self.points.value(), self.reason.text())
+        actor, today = self.actor, self.today()
+
+        def work() -> int:
+            approver = staff.log_in(owner_id, pin) if needs_owner else None
+            return loyalty.adjust(customer_id, program_id, points, reason, actor=actor, today=today,
+                                  approver=approver)
+
+        def done(saved_id: int) -> None:
+            self.saving = False
+            self.saved_id = saved_id
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.saving = False
+            if not isinstance(exc, ReguaError):
+                raise exc
+            self._refused(exc)
+
+        self.saving = True  # one save at a time
+        self.tasks.write(work, Changes(loyalty=True), done, failed, initiator=self.parent())
+
+    def _refused(self, exc: ReguaError) -> None:
+        self.error.setText(error_text(exc))
+        self.error.show()
+        self.pin.clear()
 
 
 class LedgerDialog(QDialog):
     """Every row of the customer's ledger with the running balance: what, why, who, and which earlier
     points a redemption or an expiry took."""
 
-    def __init__(self, customer_name: str, summaries: list[Summary], customer_id: int,
+    def __init__(self, tasks: TaskRunner, customer_name: str, summaries: list[Summary], customer_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.customer_id = customer_id
+        self.tasks, self.customer_id = tasks, customer_id
         self.setWindowTitle(self.tr("Points history: {name}").format(name=customer_name))
         layout = QVBoxLayout(self)
         self.program = QComboBox()
@@ -320,7 +356,13 @@ class LedgerDialog(QDialog):
         if data is None:
             return
         program_id, kind = data
-        lines = loyalty.ledger(self.customer_id, program_id)
+        customer_id = self.customer_id
+        self.tasks.run(lambda: loyalty.ledger(customer_id, program_id), lambda lines: self._show(program_id, kind, lines),
+                       lambda exc: show_error(self, exc))
+
+    def _show(self, program_id: int, kind: str, lines: list[LedgerLine]) -> None:
+        if self.program.currentData() != (program_id, kind):
+            return  # another program was picked meanwhile; its lines are on their way
         self.table.setRowCount(len(lines))
         for row, line in enumerate(reversed(lines)):  # newest first
             details = []

@@ -30,8 +30,9 @@ from ..domain.errors import ReguaError, ValidationError
 from ..domain.mail import PRESETS, SSL, STARTTLS, SmtpAccount
 from ..services import mailer, secrets
 from ..services.shop import ShopSettings
+from .errors import show_error
 from .i18n import error_text
-from .tasks import TaskRunner
+from .tasks import NET, Changes, TaskRunner
 from .widgets import error_label
 
 HINTS = {key: p.hint for key, p in PRESETS.items() if p.hint}  # marked for translation in domain/mail.py
@@ -44,7 +45,7 @@ class MailAccountDialog(QDialog):
         super().__init__(parent)
         self.tasks, self.shop, self.actor = tasks, shop, actor
         self.setWindowTitle(self.tr("Mail account"))
-        current = mailer.account()
+        self.ready = False  # the saved account is read on the worker lane; Save and Test wait for it
         self.preset = QComboBox()
         for key, p in PRESETS.items():
             self.preset.addItem(self.tr("Other server") if key == "other" else p.name, key)
@@ -68,12 +69,8 @@ class MailAccountDialog(QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
-        keyring = secrets.backend_name()
-        self.keyring_label = QLabel(self.tr("Password kept in: {where}").format(where=keyring) if keyring else
-                                    self.tr("This computer has no safe place for passwords (keyring)."))
+        self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
-        self.session_only.setVisible(not keyring)
-        self.session_only.setChecked(not keyring)
 
         # each field a service may name in a ValidationError: its widget and its label
         self.fields: dict[str, tuple[QWidget, str]] = {
@@ -95,12 +92,11 @@ class MailAccountDialog(QDialog):
         for key in ("from_addr", "from_name", "daily_limit", "per_minute"):
             form.addRow(self.fields[key][1], self.fields[key][0])
 
-        colour, signature = mailer.branding()
-        self.colour = QLineEdit(colour)
+        self.colour = QLineEdit()
         self.colour.setMaxLength(7)
         self.colour_button = QPushButton(self.tr("Pick…"))
         self.colour_button.clicked.connect(self.pick_colour)
-        self.signature = QPlainTextEdit(signature)
+        self.signature = QPlainTextEdit()
         self.signature.setPlaceholderText(self.tr("e.g. Rua Augusta, 120 · (11) 3456-7890 · Mon–Sat 9–19h"))
         self.signature.setFixedHeight(60)
         colour_row = QHBoxLayout()
@@ -109,8 +105,6 @@ class MailAccountDialog(QDialog):
         self.logo_path: str | None = None  # a new logo chosen in this dialog ("" = remove it)
         self.logo_label = QLabel()
         self.logo_label.setFixedHeight(40)
-        current_logo = mailer.logo()
-        self._show_logo(current_logo[1] if current_logo else None)
         choose_logo = QPushButton(self.tr("Choose…"))
         choose_logo.clicked.connect(self.choose_logo)
         remove_logo = QPushButton(self.tr("Remove"))
@@ -135,6 +129,7 @@ class MailAccountDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         row = QHBoxLayout()
         row.addWidget(self.test_button)
         row.addStretch(1)
@@ -146,11 +141,32 @@ class MailAccountDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(row)
         self.preset.currentIndexChanged.connect(lambda _i: self._apply_preset())
+        self.save_button.setEnabled(False)
+        self.test_button.setEnabled(False)
+        self.resize(540, self.sizeHint().height())
+        self.tasks.run(lambda: (mailer.account(), mailer.branding(), mailer.logo(), secrets.backend_name()),
+                       lambda state: self._loaded(*state), self._load_failed)
+
+    def _loaded(self, current: SmtpAccount | None, branding: tuple[str, str], logo, keyring: str | None) -> None:
+        colour, signature = branding
+        self.keyring_label.setText(self.tr("Password kept in: {where}").format(where=keyring) if keyring else
+                                   self.tr("This computer has no safe place for passwords (keyring)."))
+        self.session_only.setVisible(not keyring)
+        self.session_only.setChecked(not keyring)
+        self.colour.setText(colour)
+        self.signature.setPlainText(signature)
+        self._show_logo(logo[1] if logo else None)
         if current is not None:
             self._fill(current)
         else:
             self._apply_preset()
-        self.resize(540, self.sizeHint().height())
+        self.save_button.setEnabled(True)
+        self.test_button.setEnabled(True)
+        self.ready = True
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.reject()
 
     def _fill(self, acc: SmtpAccount) -> None:
         self.preset.blockSignals(True)
@@ -229,7 +245,7 @@ class MailAccountDialog(QDialog):
             else:
                 raise exc
 
-        self.tasks.run(lambda: mailer.test_account(acc, typed, timeout=20), done, failed)
+        self.tasks.run(lambda: mailer.test_account(acc, typed, timeout=20), done, failed, lane=NET)
 
     def _show_logo(self, data: bytes | None) -> None:
         pixmap = QPixmap()
@@ -275,4 +291,4 @@ class MailAccountDialog(QDialog):
             self.accept()
 
         self.setEnabled(False)  # one save at a time; the fields keep what was typed
-        self.tasks.run(work, done, failed)
+        self.tasks.write(work, Changes(settings=True), done, failed)

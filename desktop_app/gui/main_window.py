@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -25,7 +26,7 @@ from .. import APP_NAME, __version__
 from ..config import Paths
 from ..domain.actors import Actor
 from ..domain.permissions import allowed
-from ..services import backups, exporter, loyalty, mailer, privacy, sender
+from ..services import backups, exporter, loyalty, mailer, privacy, sender, staff
 from ..services.shop import ShopSettings
 from .backups_dialog import BackupsDialog
 from .cadence_setup import CadenceDialog
@@ -40,7 +41,7 @@ from .quick_log import QuickLogDialog
 from .reports_view import ReportsView
 from .settings_dialog import SettingsDialog
 from .staff_dialogs import AuditDialog, StaffDialog
-from .tasks import TaskRunner
+from .tasks import NET, Changes, TaskRunner
 from .today_view import TodayView
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     settings_changed = Signal(object)  # the shop's settings were saved: the session reopens the window
+    changed = Signal(object, object)  # (Changes, initiator) after every write: the open views follow
 
     def __init__(self, paths: Paths, tasks: TaskRunner, shop: ShopSettings, actor: Actor,
                  today: Callable[[], date], *, demo_shop: bool = False) -> None:
@@ -90,7 +92,8 @@ class MainWindow(QMainWindow):
         self.db_label.setStyleSheet("color: #666;")
         self.statusBar().addPermanentWidget(self.db_label)
         self.customers.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.customers.changed.connect(self.today_view.data_changed)  # a sign-up, an entry: Today follows
+        tasks.changed.connect(self.changed)
+        self.changed.connect(self._changes_made)
         self._build_menus()
         steps = self.customers.first_steps  # a new shop's first steps open the same dialogs as the menus
         steps.import_list.connect(self.import_customers)
@@ -108,7 +111,9 @@ class MainWindow(QMainWindow):
         if split is not None:
             self.customers.splitter.restoreState(split)
         self._day = self.today()
-        self.run_daily()
+        # After the customer list's first query (the session asks for it once the window is up): on a big
+        # shop the day's run takes seconds on the database lane, and the first rows must not wait for it.
+        QTimer.singleShot(0, self, self.run_daily)
         self._send_timer = QTimer(self)
         self._send_timer.setInterval(2 * 60 * 1000)
         self._send_timer.timeout.connect(self.tick)
@@ -215,8 +220,26 @@ class MainWindow(QMainWindow):
         self.settings_action.setVisible(allowed(actor, "settings.change"))
         self.customers.first_steps.set_actor(actor)
 
+    def _changes_made(self, changes: Changes, initiator: object) -> None:
+        """One write's changes reach every open view but the one that made it (which refreshed itself):
+        each refreshes what shows that kind of data, and nothing else."""
+        if initiator is not self.customers:
+            if changes.touches("customers"):
+                self.customers.reload()  # keeps the selected customer
+            elif changes.touches("interactions", "loyalty"):
+                self.customers.refresh_page()
+        if initiator is not self.today_view and changes.touches("customers", "interactions", "loyalty", "outbox",
+                                                                "cadence"):
+            self.today_view.data_changed()
+        if initiator is not self.messages_view and changes.touches("outbox", "settings"):
+            self.messages_view.show_pause()
+
     def switch_user(self) -> None:
-        dialog = LoginDialog(self.shop.name, demo_hint=self.demo_shop, current=self.actor, parent=self)
+        self.tasks.run(staff.accounts, self._switch_user, lambda exc: show_error(self, exc))
+
+    def _switch_user(self, accounts: list) -> None:
+        dialog = LoginDialog(self.shop.name, self.tasks, accounts, demo_hint=self.demo_shop, current=self.actor,
+                             parent=self)
         if dialog.exec() and dialog.actor is not None:
             self.set_actor(dialog.actor)
             self.statusBar().showMessage(self.tr("Hello, {name}.").format(name=dialog.actor.name), 4000)
@@ -233,10 +256,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Import finished."), 5000)
 
     def import_history(self) -> None:
-        dialog = ImportHistoryDialog(self.actor, self.shop, self)
-        dialog.exec()
-        if dialog.undone:
-            self.customers.reload()
+        ImportHistoryDialog(self.tasks, self.actor, self.shop, self).exec()  # an undo is a change: the list follows
 
     def export_customers(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export customers"), "clientes.xlsx",
@@ -281,19 +301,24 @@ class MainWindow(QMainWindow):
         anonymisation of customers inactive for longer; on the worker lane."""
         paths, today, shop = self.paths, self.today(), self.shop
 
-        def work() -> None:
-            backups.automatic(paths, today)
+        def retention() -> None:
             if privacy.retention_years():
                 from ..domain.actors import OWNER, Actor
                 from ..domain.dates import utc_now
 
                 privacy.apply_retention(today, actor=Actor(None, "Régua", OWNER), shop=shop, now=utc_now())
 
-        self.tasks.run(work, None, lambda exc: log.warning("daily backup or retention failed: %s", exc))
+        def copied(_made) -> None:  # the anonymisation writes: on the database lane, after the copy
+            self.tasks.write(retention, Changes(customers=True), None,
+                             lambda exc: log.warning("retention failed: %s", exc))
+
+        # The copy reads through a connection of its own on the network lane, so that the first rows of
+        # the customer list (and every search) need not wait the many seconds it takes on a big shop.
+        self.tasks.run(lambda: backups.automatic(paths, today), copied,
+                       lambda exc: log.warning("daily backup failed: %s", exc), lane=NET)
 
     def mail_account(self) -> MailAccountDialog:
-        dialog = MailAccountDialog(self.tasks, self.shop, self.actor, self)
-        dialog.accepted.connect(self.messages_view.show_pause)
+        dialog = MailAccountDialog(self.tasks, self.shop, self.actor, self)  # its save tells the views
         dialog.open()
         return dialog
 
@@ -323,8 +348,8 @@ class MainWindow(QMainWindow):
 
         from ..domain.dates import zone
 
-        if self.tasks.busy:
-            return
+        if self.tasks.busy_on(NET):
+            return  # a send (or a scheduler command) is still on the network lane
         today, shop = self.today(), self.shop
         local_now = datetime.now(UTC).astimezone(zone(shop.timezone))
 
@@ -337,7 +362,7 @@ class MainWindow(QMainWindow):
             log.warning("sending the due e-mails failed: %s", exc)
             self.messages_view.show_pause()
 
-        self.tasks.run(job, lambda _counts: self.messages_view.show_pause(), failed)
+        self.tasks.write(job, Changes(outbox=True), None, failed, lane=NET)
 
     def shop_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.tasks, self.shop, self.actor, self)
@@ -366,13 +391,11 @@ class MainWindow(QMainWindow):
 
     def quick_log(self) -> QuickLogDialog:
         dialog = QuickLogDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
-        dialog.logged.connect(self._logged)
-        dialog.customer_created.connect(lambda _id: self.today_view.data_changed())
+        dialog.logged.connect(self._logged)  # what it wrote reaches the views through the change signal
         dialog.open()
         return dialog
 
     def _logged(self, customer_id: int, points: str) -> None:
-        self.today_view.data_changed()
         self.open_customer(customer_id)
         message = self.tr("Logged.")
         self.statusBar().showMessage(f"{message} {points}".strip(), 8000)
@@ -392,6 +415,8 @@ class MainWindow(QMainWindow):
                 version=__version__, db=self.paths.db_path))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.tasks.changed.disconnect(self.changed)  # a replaced window no longer follows changes
         self._settings.setValue("main/geometry", self.saveGeometry())
         self._settings.setValue("main/customers_splitter", self.customers.splitter.saveState())
         self._settings.sync()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import customers
 from ..services.shop import ShopSettings
 from .errors import show_error
 from .tasks import TaskRunner
@@ -21,12 +20,13 @@ from .widgets import CustomerFinder, enter_means, fill_customer_list
 
 
 class MergeDialog(QDialog):
-    def __init__(self, tasks: TaskRunner, shop: ShopSettings, keep_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, keep_id: int, keep_name: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks, self.shop, self.keep_id = tasks, shop, keep_id
         self.other_id: int | None = None
         self.other_name = ""
-        self.keep_name = customers.detail(keep_id, shop).name
+        self.keep_name = keep_name  # read on the worker lane by whoever opens the dialog
         self.setWindowTitle(self.tr("Merge customers"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Find the other record of “{name}”. It will be merged into this one, which "

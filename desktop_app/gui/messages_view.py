@@ -34,7 +34,7 @@ from ..services.sender import MessageRow
 from ..services.shop import ShopSettings
 from .i18n import error_text, format_date, format_datetime_local
 from .messages_model import MessageListModel
-from .tasks import TaskRunner
+from .tasks import NET, TaskRunner
 from .today_view import channel_label, step_label
 
 STATUS_LABELS = {
@@ -181,7 +181,7 @@ class MessagesView(QWidget):
             self.show_scheduler()
 
         self.scheduled.setEnabled(False)
-        self.tasks.run(work, lambda _none: self.show_scheduler(), failed)
+        self.tasks.run(work, lambda _none: self.show_scheduler(), failed, lane=NET)  # a 30 s subprocess at worst
 
     def show_scheduler(self) -> None:
         self.tasks.run(lambda: (scheduler.registered(), scheduler.last_run()),
@@ -314,4 +314,4 @@ class MessagesView(QWidget):
             self._error(exc)
             self.show_pause()
 
-        self.tasks.run(lambda: sender.send_due(today, shop=shop), done, failed)
+        self.tasks.run(lambda: sender.send_due(today, shop=shop), done, failed, lane=NET)

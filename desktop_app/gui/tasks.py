@@ -1,16 +1,34 @@
-"""The one worker lane for database work, and the only module that makes threads.
+"""Operations: the worker lanes, what a write changed, and the only module that makes threads.
 
-Work runs on a single background thread (so reads never race each other and the GUI never waits on
-SQLite); the result, or the exception, comes back on the GUI thread through a queued signal. No
-widget is ever touched from the worker. In tests, `TaskRunner(synchronous=True)` runs each job on the
-next turn of the event loop on the calling thread, so widget tests need no real threads (Picard's
-FakeThreadPool idea) yet still see results arrive asynchronously, as users do.
+Every call from gui/ that touches the database, a file or the network is an operation (Anki's
+`QueryOp`/`CollectionOp` idea): `tasks.run(fn, on_done, on_error)` runs `fn` on a worker lane and calls
+`on_done(result)` or `on_error(exc)` on the GUI thread, through a queued signal; no widget is ever touched
+from a worker. A write goes through `tasks.write(fn, changes, ...)`: once it has succeeded, the runner
+emits `changed(Changes, initiator)` (what kinds of data it changed, and which view asked), and the main
+window passes that one signal on to the other open views, which refresh what shows that data and
+nothing else.
+
+Two lanes, each a single thread:
+
+- `DB`, the database lane: every read and write of the shop's data, serialised, never concurrent.
+- `NET`, the network lane: SMTP (send now, the account test, the timer's send) and the OS scheduler's
+  commands (a subprocess that may take 30 s), so a search never waits behind a mail server. Its jobs
+  use the database too (the outbox): peewee gives each thread its own connection with the same
+  pragmas, and every write transaction takes the lock up front (BEGIN IMMEDIATE), so the two lanes
+  share the file safely.
+
+In tests, `TaskRunner(synchronous=True)` runs each job on the next turn of the event loop on the GUI
+thread, so widget tests need no real threads (Picard's FakeThreadPool idea) yet still see results arrive
+asynchronously, as users do. `gui_thread_may_query()` tells the tests' database guard when the GUI thread
+is allowed to run SQL: inside such a synchronous job, or in the app's start before its event loop runs.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -20,15 +38,66 @@ log = logging.getLogger(__name__)
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
+DB = "db"
+NET = "net"
+LANES = (DB, NET)
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a write changed, by kind of data, so that each open view refreshes only what shows it."""
+
+    customers: bool = False  # a customer's details, the list, a merge or an erasure
+    interactions: bool = False  # purchases, quotes, visits, notes, follow-ups
+    loyalty: bool = False  # points, coupons, programs
+    outbox: bool = False  # messages planned, sent, cancelled, paused
+    cadence: bool = False  # the régua's settings and what it plans
+    settings: bool = False  # the shop's settings, the mail account
+    everything: bool = False  # a restored copy: every view shows its data afresh
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+
+    def touches(self, *kinds: str) -> bool:
+        """True when any of `kinds` changed (a restored copy changed them all)."""
+        return self.everything or any(getattr(self, kind) for kind in kinds)
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+NOTHING = Changes()
+EVERYTHING = Changes(everything=True)
+
+_gui_thread_jobs = 0  # synchronous jobs (and the app's start) running on the GUI thread right now
+
+
+def gui_thread_may_query() -> bool:
+    """True while the GUI thread runs a synchronous-mode job or the app's start before its event loop."""
+    return _gui_thread_jobs > 0
+
+
+@contextmanager
+def before_event_loop() -> Iterator[None]:
+    """The app's start: opening (and upgrading) the database, making the demo shop and reading who may
+    log in happen on the main thread before the window exists and before the event loop runs, so they
+    freeze nothing; the tests' database guard lets them through."""
+    global _gui_thread_jobs
+    _gui_thread_jobs += 1
+    try:
+        yield
+    finally:
+        _gui_thread_jobs -= 1
+
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the call back to the GUI thread."""
+    """Lives on the GUI thread; a worker emits, Qt queues the call back to the GUI thread."""
 
     finished = Signal(object, object, object)  # callback, result, error
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done: Done | None, on_error: Failed | None):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done: Done, on_error: Failed):
         super().__init__()
         self.fn, self.relay, self.on_done, self.on_error = fn, relay, on_done, on_error
 
@@ -45,58 +114,101 @@ class TaskRunner(QObject):
     """Run `fn()` off the GUI thread and call `on_done(result)` or `on_error(exc)` on the GUI thread.
 
     Errors without an `on_error` go to `unhandled` (the app shows expected errors as a message and
-    reports anything else as a bug).
+    reports anything else as a bug). `changed(Changes)` follows every successful `write`.
     """
 
     unhandled = Signal(object)
+    changed = Signal(object, object)  # Changes, the initiator (the view that wrote, which refreshes itself)
 
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one lane: database work is serialised, never concurrent
-        self._pending = 0
+        self._pools: dict[str, QThreadPool] = {}
+        for lane in LANES:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)  # one thread per lane: its jobs run in order, never concurrently
+            self._pools[lane] = pool
+        self._pending = dict.fromkeys(LANES, 0)
 
-    def run(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> None:
-        self._pending += 1
+    def run(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None, *,
+            lane: str = DB) -> None:
+        """A read (or any job whose changes nobody needs to hear about) on `lane`."""
+        self._pending[lane] += 1
+
+        def done(result: Any) -> None:
+            self._pending[lane] -= 1
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._pending[lane] -= 1
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.unhandled.emit(exc)
+
         if self.synchronous:
-            QTimer.singleShot(0, self, lambda: self._run_here(fn, on_done, on_error))
+            QTimer.singleShot(0, self, lambda: self._run_here(fn, done, failed))
         else:
-            self._pool.start(_Job(fn, self._relay, on_done, on_error))
+            self._pools[lane].start(_Job(fn, self._relay, done, failed))
 
-    def _run_here(self, fn, on_done, on_error) -> None:
+    def write(self, fn: Callable[[], Any], changes: Changes | Callable[[Any], Changes],
+              on_done: Done | None = None, on_error: Failed | None = None, *, lane: str = DB,
+              initiator: object | None = None) -> None:
+        """A write on `lane`; when it succeeds, `on_done(result)` and then `changed(changes, initiator)` (or
+        `changes(result)` when what changed depends on the result). The initiator, the view that asked,
+        refreshes itself in `on_done`; the others refresh from the signal (Anki's `initiator`)."""
+
+        def done(result: Any) -> None:
+            try:
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                what = changes(result) if callable(changes) else changes
+                if what:
+                    self.changed.emit(what, initiator)
+
+        self.run(fn, done, on_error, lane=lane)
+
+    def _run_here(self, fn, done, failed) -> None:
+        global _gui_thread_jobs
+        _gui_thread_jobs += 1
         try:
             result = fn()
         except BaseException as exc:  # noqa: BLE001
-            self._deliver(on_error, None, exc)
+            error = exc
         else:
-            self._deliver(on_done, result, None)
+            error = None
+        finally:
+            _gui_thread_jobs -= 1
+        if error is not None:
+            failed(error)
+        else:
+            done(result)
 
     @Slot(object, object, object)
     def _deliver(self, callback, result, error) -> None:
-        self._pending -= 1
-        if error is not None:
-            if callback is not None:
-                callback(error)
-            else:
-                self.unhandled.emit(error)
-        elif callback is not None:
-            callback(result)
+        callback(error if error is not None else result)
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        """Something is still on a lane (or its result is on its way to the GUI thread)."""
+        return any(self._pending.values())
+
+    def busy_on(self, lane: str) -> bool:
+        return self._pending[lane] > 0
 
     def wait(self, msecs: int = 30000) -> bool:
-        """Block until the lane is empty (shutdown and tests)."""
-        return self._pool.waitForDone(msecs)
+        """Block until every lane is empty (shutdown and tests)."""
+        return all(pool.waitForDone(msecs) for pool in self._pools.values())
 
-    def run_blocking(self, fn: Callable[[], Any]) -> Any:
-        """Run `fn` on the worker thread and wait for it (closing the worker's connection at exit)."""
+    def run_blocking(self, fn: Callable[[], Any], *, lane: str = DB) -> Any:
+        """Run `fn` on `lane`'s thread and wait for it (closing that thread's connection at exit)."""
         if self.synchronous:
-            return fn()
+            with before_event_loop():
+                return fn()
         box: dict[str, Any] = {}
 
         class _Once(QRunnable):
@@ -106,8 +218,14 @@ class TaskRunner(QObject):
                 except BaseException as exc:  # noqa: BLE001
                     box["error"] = exc
 
-        self._pool.start(_Once())
-        self._pool.waitForDone()
+        pool = self._pools[lane]
+        pool.start(_Once())
+        pool.waitForDone()
         if "error" in box:
             raise box["error"]
         return box.get("result")
+
+    def close_connections(self, close: Callable[[], None]) -> None:
+        """Run `close` (db.database.close_database) on each lane's thread: each has its own connection."""
+        for lane in LANES:
+            self.run_blocking(close, lane=lane)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
@@ -40,7 +40,7 @@ from ..services.normalize import format_phone
 from ..services.shop import ShopSettings
 from .errors import show_error
 from .i18n import error_text, format_date, format_datetime_local, kind_label
-from .tasks import TaskRunner
+from .tasks import NET, TaskRunner
 from .widgets import enter_means, error_label
 
 STEP_LABELS = {
@@ -138,6 +138,7 @@ class TodayView(QWidget):
         self.coming: list[DueItem] = []
         self._planned_for: date | None = None
         self._stale = False  # something changed while Today was not on screen
+        self.rules: c.CadenceRules | None = None  # the régua's texts, read on the lane with each refresh
         self._select_next: list[int] = []  # after an action: the items to land on, nearest first
         self.no_browser: QMessageBox | None = None
 
@@ -266,7 +267,8 @@ class TodayView(QWidget):
 
         def work():
             result = cadence.plan(today, shop=shop)
-            return result, cadence.today_items(today)
+            scheduled = scheduler.last_run() if scheduler.registered() is not None else False
+            return result, cadence.today_items(today), cadence.get_rules(shop), scheduled
 
         self.tasks.run(work, lambda r: self._loaded(today, *r), lambda exc: show_error(self, exc))
 
@@ -288,8 +290,11 @@ class TodayView(QWidget):
         if self._planned_for is not None and self.today() != self._planned_for:
             self.refresh()
 
-    def _loaded(self, today: date, result: cadence.PlanResult, items: list[DueItem]) -> None:
+    def _loaded(self, today: date, result: cadence.PlanResult, items: list[DueItem], rules: c.CadenceRules,
+                scheduled: datetime | None | bool) -> None:
+        """`scheduled`: False when the OS scheduler does not send for the shop, else its last run (or None)."""
         self._planned_for = today
+        self.rules = rules  # the texts the messages are written from, read with the list
         self._stale = False
         self.title.setText(self.tr("Today, {date}").format(
             date=QLocale().toString(_qdate(today), QLocale.FormatType.LongFormat)))
@@ -328,8 +333,8 @@ class TodayView(QWidget):
             text += " · " + self.tr("awaiting approval: {n}").format(n=held)
         if result.missed or result.expired:
             text += " · " + self.tr("too late to send (the PC was off): {n}").format(n=result.missed + result.expired)
-        if scheduler.registered() is not None:
-            last = scheduler.last_run()
+        if scheduled is not False:
+            last = scheduled
             text += " · " + (self.tr("sending while closed: last run {when}").format(
                 when=format_datetime_local(local_datetime(last, self.shop.timezone))) if last else
                 self.tr("sending while closed: not run yet"))
@@ -382,7 +387,7 @@ class TodayView(QWidget):
         contact = " · ".join(x for x in (format_phone(item.phone, self.shop.country), item.email) if x)
         self.who.setText(f"<b>{html.escape(item.customer)}</b><br>{html.escape(contact)}<br>"
                          f"{html.escape(step_label(item.step))} · {html.escape(channel_label(item.channel))} · {html.escape(why(item))}")
-        self.message.setPlainText(cadence.message_text(item, shop=self.shop, date_format=format_date))
+        self.message.setPlainText(cadence.message_text(item, shop=self.shop, rules=self.rules, date_format=format_date))
         held = item.status == c.HELD
         self.whatsapp_button.setVisible(item.channel == c.WHATSAPP)
         self.done_button.setVisible(item.channel == c.TASK)
@@ -500,7 +505,7 @@ class TodayView(QWidget):
             self.error.setText(error_text(exc))
             self.error.show()
 
-        self.tasks.run(lambda: sender.send_due(today, shop=shop, only=[item.outbox_id]), done, failed)
+        self.tasks.run(lambda: sender.send_due(today, shop=shop, only=[item.outbox_id]), done, failed, lane=NET)
 
     def task_done(self) -> OutcomeDialog | None:
         item = self.current_item()

@@ -3,6 +3,15 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.gui.tasks import TaskRunner
+from tests.gui.guard import Guard
+
+
+@pytest.fixture(autouse=True)
+def no_sql_on_the_gui_thread():
+    """Fail the test when the window runs SQL on the GUI thread outside the worker lane (guard.py)."""
+    with Guard() as guard:
+        yield guard
+    assert guard.caught == [], "SQL on the GUI thread outside the worker lane:\n" + "\n".join(dict.fromkeys(guard.caught))
 
 
 @pytest.fixture

@@ -97,33 +97,38 @@ def test_a_damaged_database_at_start_is_explained(qtbot, tmp_path, monkeypatch, 
     assert "damaged" in said[0]
 
 
-def test_first_run_needs_a_name_and_saves_the_shop(qtbot, paths, english):
+def test_first_run_needs_a_name_and_saves_the_shop(qtbot, tasks, paths, english):
     from desktop_app.db.database import close_database
     from desktop_app.gui.first_run import FirstRunDialog
     from desktop_app.services import shop, staff
 
     shop.open_shop(paths)
     try:
-        dialog = FirstRunDialog("en")
+        dialog = FirstRunDialog("en", tasks)
         qtbot.addWidget(dialog)
         dialog.save()
+        qtbot.waitUntil(lambda: not tasks.busy)
         assert dialog.error.text() == "This field is required." and shop.shop_settings() is None
         dialog.name.setText("Loja da Rita")
         dialog.country.setCurrentIndex(dialog.country.findData("PT"))
         assert dialog.timezone.currentText() == "Europe/Lisbon"
         dialog.timezone.setCurrentText("Mars/Olympus")
         dialog.save()
+        qtbot.waitUntil(lambda: not tasks.busy)
         assert dialog.error.text() == "Unknown time zone." and shop.shop_settings() is None
         dialog.timezone.setCurrentText("Europe/Lisbon")
         dialog.save()
+        qtbot.waitUntil(lambda: not tasks.busy)
         assert dialog.error.text() == "This field is required." and shop.shop_settings() is None  # the owner
         dialog.owner_name.setText("Rita")
         dialog.pin.setText("2580")
         dialog.pin_again.setText("2581")
         dialog.save()
+        qtbot.waitUntil(lambda: not tasks.busy)
         assert dialog.error.text() == "The two PINs are not the same." and shop.shop_settings() is None
         dialog.pin_again.setText("2580")
         dialog.save()
+        qtbot.waitUntil(lambda: not tasks.busy)
         saved = shop.shop_settings()
         assert (saved.name, saved.country, saved.currency, saved.timezone) == \
             ("Loja da Rita", "PT", "EUR", "Europe/Lisbon")

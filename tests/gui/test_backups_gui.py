@@ -68,14 +68,16 @@ def test_the_window_restores_while_it_holds_the_shop_itself(qtbot, tasks, paths,
     assert not shop_lock.held_here(paths.db_path)
 
 
-def test_erase_and_export_from_the_customers_page(qtbot, shop_settings, owner, today, tmp_path, window_on,
+def test_erase_and_export_from_the_customers_page(qtbot, tasks, shop_settings, owner, today, tmp_path, window_on,
                                                   english):
     cid = customers.create_customer(CustomerInput(name="Zuleica Quixabeira", email="z@example.com"),
                                     shop=shop_settings, actor=owner, today=today)
     w = window_on(owner, cid)
     w.customers.export_data(str(tmp_path))
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert (tmp_path / f"regua-customer-{cid}.json").exists() and "Data saved" in w.statusBar().currentMessage()
     w.customers.erase(confirm=False)
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert "was erased" in w.statusBar().currentMessage()
     qtbot.waitUntil(lambda: w.customers.model.rowCount() == 0)
     assert Customer.get_by_id(cid).email is None

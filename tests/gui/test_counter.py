@@ -153,16 +153,20 @@ def test_open_items_stand_out_and_are_closed_from_the_page(qtbot, window, maria,
     assert interactions.open_items(maria) == []
 
 
-def test_login_refuses_a_wrong_pin_with_tries_left(qtbot, team, english):
-    dialog = LoginDialog("Ateliê")
+def test_login_refuses_a_wrong_pin_with_tries_left(qtbot, tasks, team, english):
+    from desktop_app.services import staff
+
+    dialog = LoginDialog("Ateliê", tasks, staff.accounts())
     qtbot.addWidget(dialog)
     dialog.who.setCurrentIndex(dialog.who.findData(team[1].staff_id))
     dialog.pin.setText("0000")
     dialog.try_login()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.error.text() == "Wrong PIN. 4 tries left before this account is locked."
     assert dialog.actor is None
     dialog.pin.setText("1357")
     dialog.try_login()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.actor == team[1]
 
 
@@ -196,15 +200,17 @@ def test_enter_means_ok_in_every_form_even_after_the_focus_passed_over_cancel(
     Cancel (at once or the first time Cancel had the focus). Every dialog where a form is filled in."""
     owner = team[0]
     quick = QuickLogDialog(tasks, shop_settings, owner, lambda: today)
-    form = CustomerDialog(shop_settings, owner, lambda: today)
-    first = FirstRunDialog("pt_BR")
+    form = CustomerDialog(tasks, shop_settings, owner, lambda: today)
+    first = FirstRunDialog("pt_BR", tasks)
     redeem = RedeemDialog("Maria", [])
     gift = GiftDialog("Maria", "ANIV-1234")
-    adjust = AdjustDialog(maria, [], owner, lambda: today)
-    merge = MergeDialog(tasks, shop_settings, maria)
+    adjust = AdjustDialog(tasks, maria, [], owner, lambda: today)
+    qtbot.waitUntil(lambda: adjust.ready)
+    merge = MergeDialog(tasks, shop_settings, maria, "Maria Souza")
     outcome = OutcomeDialog(DueItem(1, maria, "Maria Souza", "", "", "unfinished_purchase", "1", "task", today,
                                     today, today, "planned", "", "quote", None))
     mail = MailAccountDialog(tasks, shop_settings, owner)
+    qtbot.waitUntil(lambda: mail.ready)
     cases = [(quick, quick.search, quick.save_button),
              (form, form.ui.name, form.ui.buttons.button(QDialogButtonBox.StandardButton.Save)),
              (first, first.pin_again, first.ok), (redeem, redeem.rewards, redeem.ok), (gift, gift.code, gift.ok),

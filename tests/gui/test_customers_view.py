@@ -71,8 +71,8 @@ def test_selecting_a_customer_shows_the_page_with_the_timeline(qtbot, view):
     assert "Customer created" in view.page.timeline.item(view.page.timeline.count() - 1).text()
 
 
-def test_the_dialog_refuses_bad_fields_and_saves_nothing(qtbot, shop_settings, actor, today, english):
-    dialog = CustomerDialog(shop_settings, actor, lambda: today)
+def test_the_dialog_refuses_bad_fields_and_saves_nothing(qtbot, tasks, shop_settings, actor, today, english):
+    dialog = CustomerDialog(tasks, shop_settings, actor, lambda: today)
     qtbot.addWidget(dialog)
     dialog.ui.name.setText("Juliana")
     dialog.ui.email.setText("juliana@")
@@ -80,6 +80,7 @@ def test_the_dialog_refuses_bad_fields_and_saves_nothing(qtbot, shop_settings, a
     dialog.ui.birthday.setText("31/02")
     before = Customer.select().count()
     dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.field_error("email") == "This is not a valid e-mail address."
     assert dialog.field_error("phone") == "This is not a valid phone number for Brazil."
     assert dialog.field_error("birthday") == "This date does not exist."
@@ -87,38 +88,42 @@ def test_the_dialog_refuses_bad_fields_and_saves_nothing(qtbot, shop_settings, a
     assert dialog.result() == 0 and Customer.select().count() == before
 
 
-def test_the_dialog_saves_a_good_customer(qtbot, shop_settings, actor, today, english):
-    dialog = CustomerDialog(shop_settings, actor, lambda: today)
+def test_the_dialog_saves_a_good_customer(qtbot, tasks, shop_settings, actor, today, english):
+    dialog = CustomerDialog(tasks, shop_settings, actor, lambda: today)
     qtbot.addWidget(dialog)
     dialog.ui.name.setText("Juliana Mendes")
     dialog.ui.phone.setText("11 98888-1111")
     dialog.ui.birthday.setText("29/02")
     dialog.ui.consent_whatsapp.setChecked(True)
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.saved_id is not None
     d = customers.detail(dialog.saved_id, shop_settings)
     assert d.phone == "+5511988881111" and d.consent["whatsapp"] and d.birthday.day == 29
 
 
-def test_a_shared_phone_warns_once_then_saves_on_confirmation(qtbot, shop_settings, actor, today, people, english):
-    dialog = CustomerDialog(shop_settings, actor, lambda: today)
+def test_a_shared_phone_warns_once_then_saves_on_confirmation(qtbot, tasks, shop_settings, actor, today, people, english):
+    dialog = CustomerDialog(tasks, shop_settings, actor, lambda: today)
     qtbot.addWidget(dialog)
     dialog.ui.name.setText("Maria C.")
     dialog.ui.phone.setText("11987654321")
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.saved_id is None
     assert "already belongs to Maria Conceição" in dialog.ui.duplicates.text()
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.saved_id is not None
 
 
-def test_editing_shows_the_customers_values_in_the_form(qtbot, shop_settings, actor, today, people, english):
-    dialog = CustomerDialog(shop_settings, actor, lambda: today, people["joao"])
+def test_editing_shows_the_customers_values_in_the_form(qtbot, tasks, shop_settings, actor, today, people, english):
+    dialog = CustomerDialog(tasks, shop_settings, actor, lambda: today, customers.detail(people["joao"], shop_settings))
     qtbot.addWidget(dialog)
     assert dialog.ui.name.text() == "João Silva"
     assert dialog.ui.birthday.text() == "02/07/1980"
     dialog.ui.city.setText("Recife")
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert customers.detail(people["joao"], shop_settings).city == "Recife"
 
 
@@ -141,7 +146,7 @@ def test_merge_from_the_customer_page(qtbot, view, people, monkeypatch):
 def test_the_merge_dialog_finds_the_other_record(qtbot, tasks, shop_settings, people, english):
     from desktop_app.gui.merge_dialog import MergeDialog
 
-    dialog = MergeDialog(tasks, shop_settings, people["joao"])
+    dialog = MergeDialog(tasks, shop_settings, people["joao"], "João Silva")
     qtbot.addWidget(dialog)
     dialog.search.setText("silva")
     qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=3000)

@@ -71,12 +71,15 @@ def test_the_history_undoes_an_import(qtbot, tasks, shop_settings, actor, today,
     importer.commit_import(plan, actor=actor, shop=shop_settings, today=today)
     assert Customer.select().count() == 3
     monkeypatch.setattr(import_wizard, "confirm_undo", lambda *a: True)
-    dialog = ImportHistoryDialog(actor, shop_settings)
+    dialog = ImportHistoryDialog(tasks, actor, shop_settings)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "clientes.xlsx"
     dialog.undo_button.click()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.undone and Customer.select().count() == 0
     dialog.undo_button.click()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert "already undone" in dialog.error.text()
 
 

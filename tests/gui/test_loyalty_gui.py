@@ -63,7 +63,7 @@ def open_page(qtbot, window, name="Maria Souza"):
     return page
 
 
-def test_ctrl_r_enter_redeems_a_reward_and_the_page_shows_the_new_balance(qtbot, window, maria, today):
+def test_ctrl_r_enter_redeems_a_reward_and_the_page_shows_the_new_balance(qtbot, tasks, window, maria, today):
     page = open_page(qtbot, window)
     assert "180 points" in page.loyalty.text.text() and "Vale R$ 10" in page.loyalty.text.text()
     window.customers.table.setFocus()
@@ -76,14 +76,15 @@ def test_ctrl_r_enter_redeems_a_reward_and_the_page_shows_the_new_balance(qtbot,
     assert "80 points" in page.loyalty.text.text()
     row = LoyaltyEntry.get(LoyaltyEntry.kind == "redeem")
     assert (row.points, row.reason, row.actor) == (-100, "Vale R$ 10", "Ana Paula")
-    history = LedgerDialog("Maria Souza", page.loyalty.summaries, maria, window)
+    history = LedgerDialog(tasks, "Maria Souza", page.loyalty.summaries, maria, window)
     qtbot.addWidget(history)
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert history.table.rowCount() == 2
     assert history.table.item(0, 1).text() == "Redeemed: Vale R$ 10"
     assert history.table.item(0, 3).text() == "80 points"
 
 
-def test_a_reward_switched_off_meanwhile_is_refused_and_nothing_is_written(qtbot, window, maria, owner, monkeypatch):
+def test_a_reward_switched_off_meanwhile_is_refused_and_nothing_is_written(qtbot, tasks, window, maria, owner, monkeypatch):
     page = open_page(qtbot, window)
     dialog = window.customers.redeem()
     program = loyalty.programs()[0]
@@ -91,6 +92,7 @@ def test_a_reward_switched_off_meanwhile_is_refused_and_nothing_is_written(qtbot
     shown = []
     monkeypatch.setattr("desktop_app.gui.customers_view.show_error", lambda parent, exc: shown.append(exc.code))
     qtbot.keyClick(dialog.rewards, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert shown == ["reward_not_found"]
     assert not LoyaltyEntry.select().where(LoyaltyEntry.kind == "redeem").exists()
     assert page.loyalty.summaries
@@ -108,6 +110,7 @@ def test_the_quick_log_shows_the_points_a_purchase_will_earn(qtbot, tasks, shop_
     assert dialog.points_hint.isVisible() and dialog.points_hint.text() == "Earns 49 points in Clube"
     with qtbot.waitSignal(dialog.logged) as signal:
         dialog.save()
+        qtbot.waitUntil(lambda: not tasks.busy)
     assert signal.args == [maria, "+49 points (Clube)"]
 
 
@@ -116,7 +119,8 @@ def test_a_big_adjustment_by_a_manager_needs_the_owners_pin(qtbot, tasks, paths,
     carla = staff.log_in(staff.add_staff("Carla", MANAGER, "1111", actor=owner), "1111")
     window = make_window(qtbot, tasks, paths, shop_settings, carla, today)
     page = open_page(qtbot, window)
-    dialog = AdjustDialog(maria, page.loyalty.summaries, carla, lambda: today, window)
+    dialog = AdjustDialog(tasks, maria, page.loyalty.summaries, carla, lambda: today, window)
+    qtbot.waitUntil(lambda: dialog.ready)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.points.setValue(500)
@@ -124,41 +128,48 @@ def test_a_big_adjustment_by_a_manager_needs_the_owners_pin(qtbot, tasks, paths,
     assert dialog.pin.isVisible()
     dialog.pin.setText("0000")
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.error.isVisible() and "Wrong PIN" in dialog.error.text()
     assert not LoyaltyEntry.select().where(LoyaltyEntry.kind == "adjust").exists()
     dialog.pin.setText("2468")
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.result() == QDialog.DialogCode.Accepted
     row = LoyaltyEntry.get(LoyaltyEntry.kind == "adjust")
     assert (row.points, row.actor, row.approved_by) == (500, "Carla", "Ana Paula")
 
 
-def test_an_adjustment_without_a_reason_is_refused_in_the_dialog(qtbot, window, maria, owner, today):
+def test_an_adjustment_without_a_reason_is_refused_in_the_dialog(qtbot, tasks, window, maria, owner, today):
     page = open_page(qtbot, window)
-    dialog = AdjustDialog(maria, page.loyalty.summaries, owner, lambda: today, window)
+    dialog = AdjustDialog(tasks, maria, page.loyalty.summaries, owner, lambda: today, window)
+    qtbot.waitUntil(lambda: dialog.ready)
     qtbot.addWidget(dialog)
     dialog.points.setValue(10)
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.error.text() == "Write the reason for this adjustment."
     assert not dialog.pin.isVisibleTo(dialog)  # the owner needs nobody's approval
 
 
-def test_the_owner_sets_up_a_program_and_bad_values_are_explained(qtbot, shop_settings, owner, english):
+def test_the_owner_sets_up_a_program_and_bad_values_are_explained(qtbot, tasks, shop_settings, owner, english):
     dialog = ProgramsDialog(shop_settings, owner)
     qtbot.addWidget(dialog)
     assert dialog.name.text() == "Clube" and dialog.rewards.rowCount() == 2  # a ready-made start
     dialog.rate_amount.setText("0")
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.error.text() == "The earning rate must be at least 1 point for an amount above zero."
     assert LoyaltyProgram.select().count() == 0
     dialog.rate_amount.setText("10,00")
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     [program] = loyalty.programs()
     assert (program.rules.points, program.rules.per_cents, len(program.rewards)) == (1, 1000, 2)
     assert [t.name for t in program.rules.tiers] == ["Bronze", "Prata", "Ouro"]
     dialog.new_stamps.click()
     dialog.rewards.setRowCount(0)
     dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert "A stamp card needs a reward" in dialog.error.text()
     assert len(loyalty.programs()) == 1
 

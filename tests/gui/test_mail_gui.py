@@ -47,6 +47,7 @@ def test_the_account_dialog_tests_in_plain_words_and_saves_without_the_password(
         qtbot, tasks, shop_settings, owner, smtp_server, english):
     controller, box = smtp_server
     dialog = MailAccountDialog(tasks, shop_settings, owner)
+    qtbot.waitUntil(lambda: dialog.ready)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.preset.setCurrentIndex(dialog.preset.findData("gmail"))
@@ -171,6 +172,7 @@ def fill(qtbot, dialog, *, host: str, port: int, user: str = USER, from_addr: st
 def test_other_server_clears_a_providers_server_but_keeps_one_the_owner_typed(qtbot, tasks, shop_settings, owner,
                                                                              english):
     dialog = MailAccountDialog(tasks, shop_settings, owner)
+    qtbot.waitUntil(lambda: dialog.ready)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.preset.currentData() == "gmail" and dialog.host.text() == "smtp.gmail.com"
@@ -194,6 +196,7 @@ def test_other_server_clears_a_providers_server_but_keeps_one_the_owner_typed(qt
 def test_a_wrong_field_is_named_and_gets_the_focus(qtbot, tasks, shop_settings, owner, english, field, user,
                                                   from_addr, label):
     dialog = MailAccountDialog(tasks, shop_settings, owner)
+    qtbot.waitUntil(lambda: dialog.ready)
     qtbot.addWidget(dialog)
     dialog.show()
     fill(qtbot, dialog, host="smtp.flordelis.com.br", port=587, user=user, from_addr=from_addr)
@@ -211,6 +214,7 @@ def test_a_wrong_address_is_named_in_portuguese_too(qtbot, tasks, shop_settings,
     install_language("pt_BR", "BR")
     try:
         dialog = MailAccountDialog(tasks, shop_settings, owner)
+        qtbot.waitUntil(lambda: dialog.ready)
         qtbot.addWidget(dialog)
         dialog.show()
         fill(qtbot, dialog, host="smtp.flordelis.com.br", port=587, from_addr="loja@@flordelis")
@@ -278,6 +282,7 @@ def test_test_explains_a_certificate_problem_in_reguas_words_and_keeps_the_passw
     controller, box = start_server(_Certificate(make(ca, tmp_path).configure_cert))
     try:
         dialog = MailAccountDialog(tasks, shop_settings, owner)
+        qtbot.waitUntil(lambda: dialog.ready)
         qtbot.addWidget(dialog)
         dialog.show()
         fill(qtbot, dialog, host="127.0.0.1", port=controller.port)

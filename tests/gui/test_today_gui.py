@@ -224,6 +224,7 @@ def test_a_birthday_gift_is_used_from_the_customers_page(qtbot, tasks, paths, sh
     dialog = w.customers.use_gift()
     dialog.code.setText("ANIV-0000-0000")
     dialog.ok.click()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.error.isVisible() and dialog.isVisible()
     dialog.code.setText(code.lower())
     dialog.ok.click()
@@ -253,12 +254,13 @@ def test_the_message_editor_previews_for_a_real_customer_and_keeps_the_subject(
     assert cadence.get_rules(shop_settings).step(c.POST_SALE).subject == "Tudo certo com a compra, {{ first_name }}?"
 
 
-def test_stop_messages_is_one_click_on_the_customers_page(shop_settings, owner, today, regulars, window_on,
+def test_stop_messages_is_one_click_on_the_customers_page(qtbot, tasks, shop_settings, owner, today, regulars, window_on,
                                                           english):
     maria, _ = regulars
     cadence.plan(today, shop=shop_settings)
     w = window_on(owner, maria)
     w.customers.stop_action.trigger()
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert "no more messages" in w.statusBar().currentMessage()
     assert customers.detail(maria, shop_settings).consent == {"email": False, "whatsapp": False}
     assert all(i.customer_id != maria for i in cadence.today_items(today))

@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from tests.conftest import TODAY
+from tests.gui.guard import Guard
 from tests.journeys.driver import Journey
+
+
+@pytest.fixture(autouse=True)
+def no_sql_on_the_gui_thread():
+    """Fail the journey when the window runs SQL on the GUI thread instead of a worker lane (guard.py)."""
+    with Guard() as guard:
+        yield guard
+    assert guard.caught == [], "SQL on the GUI thread outside the worker lane:\n" + "\n".join(dict.fromkeys(guard.caught))
 
 
 @pytest.fixture
