@@ -22,7 +22,7 @@ from ..services.shop import ShopSettings
 from .forms.ui_customer_dialog import Ui_CustomerDialog
 from .i18n import error_text, format_birthday
 from .tasks import Changes, TaskRunner
-from .widgets import ERROR_STYLE, enter_means
+from .widgets import ERROR_STYLE, ask_discard, enter_means
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 6px; border-radius: 4px;"
 FIELDS = ("name", "email", "phone", "birthday", "city", "tax_id", "card_code", "tags", "consent_email")
@@ -40,6 +40,7 @@ class CustomerDialog(QDialog):
         self.saving = False
         self.saved_id: int | None = None
         self._acknowledged: set[tuple[str, int]] = set()
+        self._ticked: dict[str, bool] = {}  # consent boxes as loaded: unticking a yes is a no
         for name in FIELDS:
             getattr(self.ui, f"{name}_error").setStyleSheet(ERROR_STYLE)
         self.ui.duplicates.setStyleSheet(WARNING_STYLE)
@@ -83,8 +84,9 @@ class CustomerDialog(QDialog):
         self.ui.card_code.setText(d.card_code or "")
         self.ui.tags.setText(", ".join(d.tags))
         self.ui.notes.setPlainText(d.notes)
-        self.ui.consent_email.setChecked(d.consent.get("email", False))
-        self.ui.consent_whatsapp.setChecked(d.consent.get("whatsapp", False))
+        self._ticked = {ch: d.consent.get(ch, False) for ch in ("email", "whatsapp")}
+        self.ui.consent_email.setChecked(self._ticked["email"])
+        self.ui.consent_whatsapp.setChecked(self._ticked["whatsapp"])
 
     def form_input(self) -> CustomerInput:
         ui = self.ui
@@ -92,7 +94,9 @@ class CustomerDialog(QDialog):
             name=ui.name.text(), email=ui.email.text(), phone=ui.phone.text(), birthday=ui.birthday.text(),
             city=ui.city.text(), tax_id=ui.tax_id.text(), card_code=ui.card_code.text(),
             notes=ui.notes.toPlainText(), tags=[t for t in ui.tags.text().split(",") if t.strip()],
-            consent_email=ui.consent_email.isChecked(), consent_whatsapp=ui.consent_whatsapp.isChecked(),
+            # A box left unticked is no answer (None: left as it is), not a "no": only unticking a yes is.
+            consent_email=ui.consent_email.isChecked() or (False if self._ticked.get("email") else None),
+            consent_whatsapp=ui.consent_whatsapp.isChecked() or (False if self._ticked.get("whatsapp") else None),
         )
 
     # --- messages -------------------------------------------------------------------------------
@@ -211,21 +215,5 @@ class CustomerDialog(QDialog):
 
     def reject(self) -> None:
         """Escape, Cancel or the window's close: what was typed is only thrown away when the user says so."""
-        if not self.changed() or self.confirm_discard is not None:
+        if not self.changed() or ask_discard(self, self.tr("Discard what you typed for this customer?")):
             super().reject()
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard changes?"),
-                          self.tr("Discard what you typed for this customer?"),
-                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-
-        def answered(_result: int) -> None:
-            self.confirm_discard = None
-            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
-                QDialog.reject(self)
-
-        box.finished.connect(answered)
-        self.confirm_discard = box
-        box.open()

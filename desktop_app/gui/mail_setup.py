@@ -33,7 +33,7 @@ from ..services.shop import ShopSettings
 from .errors import show_error
 from .i18n import error_text
 from .tasks import NET, Changes, TaskRunner
-from .widgets import error_label
+from .widgets import ask_discard, error_label
 
 HINTS = {key: p.hint for key, p in PRESETS.items() if p.hint}  # marked for translation in domain/mail.py
 PROVIDER_HOSTS = {p.host for p in PRESETS.values() if p.host}
@@ -46,6 +46,8 @@ class MailAccountDialog(QDialog):
         self.tasks, self.shop, self.actor = tasks, shop, actor
         self.setWindowTitle(self.tr("Mail account"))
         self.ready = False  # the saved account is read on the worker lane; Save and Test wait for it
+        self.confirm_discard = None  # the "Discard…?" box Escape opened over typed changes
+        self._initial: tuple | None = None  # the form as loaded, to tell whether anything was typed
         self.preset = QComboBox()
         for key, p in PRESETS.items():
             self.preset.addItem(self.tr("Other server") if key == "other" else p.name, key)
@@ -141,6 +143,7 @@ class MailAccountDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(row)
         self.preset.currentIndexChanged.connect(lambda _i: self._apply_preset())
+        self.host.textEdited.connect(self._host_typed)
         self.save_button.setEnabled(False)
         self.test_button.setEnabled(False)
         self.resize(540, self.sizeHint().height())
@@ -163,6 +166,29 @@ class MailAccountDialog(QDialog):
         self.save_button.setEnabled(True)
         self.test_button.setEnabled(True)
         self.ready = True
+        self._initial = self._state()
+
+    def _state(self) -> tuple:
+        return (self.form_account(), self.password.text(), self.colour.text(), self.signature.toPlainText(),
+                self.logo_path)
+
+    def changed(self) -> bool:
+        return self._initial is not None and self._state() != self._initial
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close: a typed server or password is only lost when she says so."""
+        if not self.changed() or ask_discard(self, self.tr("Discard what you typed for the mail account?")):
+            super().reject()
+
+    def _host_typed(self, text: str) -> None:
+        """A server typed by hand that is not the chosen provider's: the provider is "Other server" (and
+        the provider's hint, such as Gmail's app password, goes)."""
+        preset = PRESETS[self.preset.currentData()]
+        if preset.host and text.strip().lower() != preset.host.lower():
+            self.preset.blockSignals(True)
+            self.preset.setCurrentIndex(self.preset.findData("other"))
+            self.preset.blockSignals(False)
+            self._show_hint()
 
     def _load_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

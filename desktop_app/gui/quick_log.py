@@ -43,7 +43,7 @@ from .errors import show_error
 from .i18n import error_text, format_date, format_money, kind_label
 from .loyalty_panel import format_points
 from .tasks import Changes, TaskRunner
-from .widgets import CustomerFinder, DateField, enter_means, error_label, fill_customer_list
+from .widgets import CustomerFinder, DateField, ask_discard, enter_means, error_label, fill_customer_list
 
 MAX_MATCHES = 8
 OLDEST_DAYS = 366  # the quick log takes what happened in the last year; older history comes by import
@@ -134,6 +134,7 @@ class QuickLogDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         enter_means(self.save_button)  # Enter in the kind, the amount or the note saves
+        self.confirm_discard = None  # the "Discard…?" box Escape opened over typed work
         self._loading = False  # the chosen customer's lists are on their way
         self._busy = False  # a create or a save is on its way
         self._save_when_loaded = False
@@ -365,6 +366,15 @@ class QuickLogDialog(QDialog):
             self.accept()
 
         self.tasks.write(work, Changes(interactions=True, loyalty=True, outbox=True), saved, self._failed)
+
+    def changed(self) -> bool:
+        """Something typed that Escape would lose: an amount, a note, a new customer's details."""
+        return any(field.text().strip() for field in (self.amount, self.note, self.new_name, self.new_phone,
+                                                      self.new_email))
+
+    def reject(self) -> None:
+        if not self.changed() or ask_discard(self, self.tr("Discard what you typed in the quick log?")):
+            super().reject()
 
     def date_problem(self) -> tuple[str, QWidget] | None:
         """What is wrong with the days, in words, and the field to fix: a day that is no date, after

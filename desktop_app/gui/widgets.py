@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -134,6 +135,33 @@ class DateField(QDateEdit):
         sections = {"d": QDateEdit.Section.DaySection, "M": QDateEdit.Section.MonthSection,
                     "y": QDateEdit.Section.YearSection}
         self.setSelectedSection(sections[self._order[min(i, 2)]])
+
+
+def ask_discard(dialog: QDialog, question: str) -> bool:
+    """What a dialog's `reject()` (Escape, Cancel, the window's close) calls when something was typed in
+    it: "Discard changes?" with Keep editing as the default and as Escape's answer, so a second Escape
+    does not throw the work away. Discard closes the dialog as rejected. Returns whether the dialog may
+    close now: False while the question is open (it is `dialog.confirm_discard`), True when asked again
+    from inside it (the Discard answer itself)."""
+    if getattr(dialog, "confirm_discard", None) is not None:
+        return True
+    # The CustomerDialog's texts, where they were first written and translated.
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("CustomerDialog", "Discard changes?"),
+                      question, QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, dialog)
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("CustomerDialog",
+                                                                                     "Keep editing"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+
+    def answered(_result: int) -> None:
+        dialog.confirm_discard = None
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+            QDialog.reject(dialog)
+
+    box.finished.connect(answered)
+    dialog.confirm_discard = box
+    box.open()
+    return False
 
 
 def fill_customer_list(widget: QListWidget, rows: Sequence[CustomerRow], *, two_lines: bool = False) -> None:

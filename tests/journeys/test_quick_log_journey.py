@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app.db.models import Interaction
 from desktop_app.domain.errors import ValidationError
 from desktop_app.gui.i18n import error_text
-from tests.journeys.driver import button
 from tests.journeys.test_counter_journey import choose_kind, maria, open_quick_log, pick
 
 TAB, BACKTAB, ENTER, ESCAPE = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Escape
@@ -114,5 +113,54 @@ def test_a_follow_up_before_the_day_is_refused(journey):
         yield j.focus_on(dialog.follow_up)
         yield j.idle()
         assert dialog.isVisible() and Interaction.select().count() == 0
+
+    j.play(steps())
+
+
+def test_escape_asks_before_losing_a_typed_purchase_and_note(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "purchase")
+        j.press(TAB)
+        j.type("250,00")
+        j.press(TAB)
+        j.type("vestido azul, ajuste na barra")
+        j.press(ESCAPE)
+        ask = yield j.message_box()
+        j.press(ESCAPE)  # Escape on the question: keep editing
+        yield j.gone(ask)
+        yield j.until(lambda: dialog.isVisible() and dialog.amount.text() == "250,00", "the quick log, as typed")
+        j.press(ENTER)  # and it saves as typed
+        yield j.gone(dialog)
+        yield j.idle()
+        assert [(r.amount_cents, r.note) for r in Interaction.select()] == [(25000, "vestido azul, ajuste na barra")]
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        j.press(TAB)
+        j.type("80")
+        j.press(ESCAPE)
+        ask = yield j.message_box()
+        j.click(ask.button(QMessageBox.StandardButton.Discard))
+        yield j.gone(dialog)
+        yield j.idle()
+        assert Interaction.select().count() == 1
+
+    j.play(steps())
+
+
+def test_escape_with_nothing_typed_just_closes(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        j.press(ESCAPE)
+        yield j.gone(dialog)
+        assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
 
     j.play(steps())
