@@ -170,6 +170,23 @@ def withdraw_waiting(customer_id: int, step: str, ref_ids: Sequence[int], reason
                    & Outbox.status.in_(("planned", "held"))).execute())
 
 
+def waiting_of_steps(steps: Sequence[str]) -> list[tuple[int, int, str, str, int | None]]:
+    """(id, customer id, step, occurrence, ref id) of these steps' rows still waiting (planned or held)."""
+    return [tuple(row) for row in database.execute_sql(
+        f"SELECT id, customer_id, step, occurrence, ref_id FROM outbox {hint('outbox_waiting')} "
+        f"WHERE status IN ('planned', 'held') AND step IN ({marks(len(steps))})", list(steps)).fetchall()]
+
+
+def withdraw_rows(ids: Sequence[int], reason: str, now: datetime) -> int:
+    """These rows, those of them still waiting, are skipped with the reason (what they say stopped being
+    true: a reward the points no longer reach, points already spent)."""
+    done = 0
+    for chunk in chunks(ids):
+        done += (Outbox.update(status="skipped", reason=reason, updated_at=now)
+                 .where(Outbox.id.in_(chunk) & Outbox.status.in_(("planned", "held"))).execute())
+    return done
+
+
 def fully_refunded(purchase_ids: Sequence[int]) -> set[int]:
     """Those of the purchases whose refunds add up to all they cost."""
     found: set[int] = set()

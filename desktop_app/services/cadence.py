@@ -28,6 +28,7 @@ from ..domain.cadence import CadenceRules, Contact, Occasion
 from ..domain.dates import local_date, local_today, to_utc, utc_now, zone
 from ..domain.errors import ValidationError
 from ..domain.kinds import UNFINISHED
+from ..domain.loyalty import Account
 from ..domain.permissions import require
 from ..domain.segments import group_of
 from . import audit, coupons, loyalty
@@ -41,6 +42,9 @@ LAST_RUN_KEY = "cadence_last_run"
 SINCE_KEY = "cadence_since"  # the day the régua first ran: it never plans for days before it
 NO_SIGNUP_SOURCES = ("import",)  # imported customers get no signup or welcome message
 STEP_OFF = "step_off"  # the reason of what a step had planned when the owner turned it off
+BELOW_REWARD = "below_reward"  # a "reward reached" whose customer's points no longer reach any reward (a refund)
+POINTS_GONE = "points_gone"  # a "points expiring" whose points were spent or taken back meanwhile
+LOYALTY_STEPS = (c.REWARD_REACHED, c.POINTS_EXPIRING)  # occasions about points, true only while the points are
 MAX_OUTCOME = 500
 
 
@@ -227,11 +231,64 @@ def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> Pla
             set_setting(SINCE_KEY, today.isoformat())
         rows = _day_rows(today, rules, shop, now)
         new = {status: queries.insert_occasions(group) for status, group in rows.items()}
+        withdrawn = _withdraw_untrue(today, now)  # before the cap: what is no longer true takes no one's turn
         coupons.issue_for_birthdays(rules)
         deferred, capped = _cap(today, rules, now)
         set_setting(LAST_RUN_KEY, today.isoformat())
     return PlanResult(new.get(c.PLANNED, 0) + new.get(c.HELD, 0), new.get(c.EXPIRED, 0), expired, deferred,
-                      capped + new.get(c.SKIPPED, 0))
+                      capped + new.get(c.SKIPPED, 0) + withdrawn)
+
+
+# --- occasions about points: true only while the points are --------------------------------------------------
+
+
+def untrue(found: list[tuple[object, int, str, str, int | None]], today: date) -> dict[object, str]:
+    """Of the occasions given as (key, customer id, step, occurrence, program id), the keys of those about
+    points that are no longer true on `today`, with why: a reward reached that the customer's points no
+    longer reach (a refund took them back: BELOW_REWARD), points expiring that were spent or taken back
+    meanwhile (POINTS_GONE). Other steps are always true here. One ledger read per customer and program."""
+    asked = [f for f in found if f[2] in LOYALTY_STEPS and f[4] is not None]
+    if not asked:
+        return {}
+    cheapest = {p.id: min((r.cost for r in p.active_rewards()), default=None) for p in loyalty.programs()}
+    accounts: dict[tuple[int, int], Account] = {}
+    result: dict[object, str] = {}
+    for key, cid, step, occurrence, program_id in asked:
+        account = accounts.get((cid, program_id))
+        if account is None:
+            account = accounts[(cid, program_id)] = loyalty.load_account(cid, program_id)
+        if step == c.REWARD_REACHED:
+            cost = cheapest.get(program_id)
+            if cost is None or account.available(today) < cost:
+                result[key] = BELOW_REWARD
+        else:
+            expires = _expiry_of(occurrence)  # points_expiring:<program>:<expiry date>:<days before>
+            if expires is not None and account.expiring(expires, expires) <= 0:
+                result[key] = POINTS_GONE
+    return result
+
+
+def _expiry_of(occurrence: str) -> date | None:
+    try:
+        return date.fromisoformat(occurrence.split(":")[2])
+    except (IndexError, ValueError):
+        return None
+
+
+def no_longer_true(outbox_id: int, today: date) -> str:
+    """Why an outbox row about points is no longer true on `today` (BELOW_REWARD, POINTS_GONE), or ""."""
+    row = Outbox.get_or_none(Outbox.id == outbox_id)
+    if row is None:
+        return ""
+    return untrue([(row.id, row.customer_id, row.step, row.occurrence, row.ref_id)], today).get(row.id, "")
+
+
+def _withdraw_untrue(today: date, now: datetime) -> int:
+    """Waiting messages about points that stopped being true are skipped, with the reason (as a refund
+    withdraws its post-sale message): Today, `regua due` and the sender never offer them again."""
+    reasons = untrue(queries.waiting_of_steps(LOYALTY_STEPS), today)
+    return sum(queries.withdraw_rows([oid for oid, r in reasons.items() if r == reason], reason, now)
+               for reason in sorted(set(reasons.values())))
 
 
 def _day_rows(today: date, rules: CadenceRules, shop: ShopSettings, now: datetime) -> dict[str, list[dict]]:
@@ -352,10 +409,12 @@ def _from_outbox(row: Outbox) -> tuple[Occasion, str, date, int | None, str, str
 
 
 def today_items(today: date) -> list[DueItem]:
-    """What waits to be done on `today` (planned or awaiting approval), oldest first within a step."""
-    rows = (Outbox.select().where(Outbox.status.in_(c.WAITING) & (Outbox.send_on <= today)
-                                  & (Outbox.not_after >= today) & (Outbox.step != c.CAMPAIGN)))
-    return _items([_from_outbox(r) for r in rows])
+    """What waits to be done on `today` (planned or awaiting approval), oldest first within a step; not
+    what is no longer true about points (a refund took the reward away: the next plan records it skipped)."""
+    rows = list(Outbox.select().where(Outbox.status.in_(c.WAITING) & (Outbox.send_on <= today)
+                                       & (Outbox.not_after >= today) & (Outbox.step != c.CAMPAIGN)))
+    gone = untrue([(r.id, r.customer_id, r.step, r.occurrence, r.ref_id) for r in rows], today)
+    return _items([_from_outbox(r) for r in rows if r.id not in gone])
 
 
 def preview(start: date, days: int, *, shop: ShopSettings, overdue: bool = True) -> list[DueItem]:
@@ -371,6 +430,11 @@ def preview(start: date, days: int, *, shop: ShopSettings, overdue: bool = True)
     waiting = [_from_outbox(r) for r in Outbox.select().where(
         Outbox.status.in_(c.WAITING) & (Outbox.send_on <= end) & since & (Outbox.step != c.CAMPAIGN))]
     found = occasions(start, end, rules, shop)
+    gone = untrue([(("outbox", r[3]), r[0].customer_id, r[0].step, r[0].occurrence, r[0].ref_id) for r in waiting]
+                  + [(n, o.customer_id, o.step, o.occurrence, o.ref_id) for n, o in enumerate(found)], start)
+    if gone:  # what is no longer true about points is not coming (the next plan records it skipped)
+        waiting = [r for r in waiting if ("outbox", r[3]) not in gone]
+        found = [o for n, o in enumerate(found) if n not in gone]
     known = queries.known_occasions(sorted({o.customer_id for o in found}), sorted({o.step for o in found}))
     found = [o for o in found if (o.customer_id, o.step, o.occurrence) not in known]
     people = queries.contacts(sorted({o.customer_id for o in found} | {r[0].customer_id for r in waiting}))
@@ -528,6 +592,14 @@ def _check_reachable(row: Outbox) -> None:
         raise ValidationError("outbox", "occasion_not_reachable")
 
 
+def _withdrawn_if_untrue(row: Outbox, today: date) -> bool:
+    """A message about points no longer true at the moment of acting is skipped, with the reason."""
+    reason = no_longer_true(row.id, today) if row.step in LOYALTY_STEPS else ""
+    if reason:
+        queries.withdraw_rows([row.id], reason, utc_now())
+    return bool(reason)
+
+
 def _finish(row: Outbox, actor: Actor, kind: str, note: str, outcome: str, today: date, shop: ShopSettings) -> int:
     iid = log_interaction(row.customer_id, LogEntry(kind=kind, note=note), actor=actor, shop=shop, today=today)
     now = utc_now()
@@ -544,7 +616,9 @@ def whatsapp_sent(outbox_id: int, *, actor: Actor, today: date, shop: ShopSettin
         if row.channel != c.WHATSAPP:
             raise ValidationError("outbox", "occasion_not_reachable")
         _check_reachable(row)
-        return _finish(row, actor, "message", f"WhatsApp · {step_label_key(row.step)}", "", today, shop)
+        if not _withdrawn_if_untrue(row, today):
+            return _finish(row, actor, "message", f"WhatsApp · {step_label_key(row.step)}", "", today, shop)
+    raise ValidationError("outbox", "occasion_not_waiting")  # after the commit: the skip is kept
 
 
 def task_done(outbox_id: int, outcome: str, *, actor: Actor, today: date, shop: ShopSettings) -> int:
@@ -560,7 +634,9 @@ def task_done(outbox_id: int, outcome: str, *, actor: Actor, today: date, shop: 
         if row.channel != c.TASK:
             raise ValidationError("outbox", "occasion_not_reachable")
         _check_reachable(row)
-        return _finish(row, actor, "call", outcome, outcome, today, shop)
+        if not _withdrawn_if_untrue(row, today):
+            return _finish(row, actor, "call", outcome, outcome, today, shop)
+    raise ValidationError("outbox", "occasion_not_waiting")  # after the commit: the skip is kept
 
 
 def skip(outbox_id: int, *, actor: Actor) -> None:

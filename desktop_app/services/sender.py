@@ -119,7 +119,9 @@ def _render(item: cadence.DueItem, marketing: bool, shop: ShopSettings, rules: C
 
 def _claim(oid: int, today: date, now: datetime) -> str:
     """planned → sending, in its own transaction, after checking consent and the suppression list at
-    this very moment. Returns "claimed", or why not: taken, expired, suppressed."""
+    this very moment, and that a message about points is still true (a refund can take a reward away:
+    the row is then skipped with the reason, as the planner does). Returns "claimed", or why not:
+    taken, expired, suppressed, withdrawn."""
     with database.atomic("IMMEDIATE"):
         facts = outbox_sql.claim_facts(oid)
         if facts is None:
@@ -135,6 +137,10 @@ def _claim(oid: int, today: date, now: datetime) -> str:
         if c.channel_for(c.Step(step, True, c.EMAIL), contact) != c.EMAIL:
             outbox_sql.set_status(oid, c.SUPPRESSED, "bounced" if suppressed else "no_consent", now)
             return "suppressed"
+        untrue = cadence.no_longer_true(oid, today) if step in cadence.LOYALTY_STEPS else ""
+        if untrue:
+            outbox_sql.set_status(oid, c.SKIPPED, untrue, now)
+            return "withdrawn"
         return "claimed" if outbox_sql.take(oid, now) else "taken"
 
 

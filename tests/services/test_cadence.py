@@ -4,6 +4,7 @@ signups, opted-out customers), the cap and catch-up rules, and what staff do on 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -571,3 +572,142 @@ def test_closing_a_quote_withdraws_its_planned_follow_up(shop_settings, actor, t
     assert [i for i in cadence.today_items(today) if i.step == c.UNFINISHED] == []
     assert {(r.ref_id, r.status, r.reason) for r in Outbox.select().where(Outbox.step == c.UNFINISHED)} == {
         (quote, c.SKIPPED, interactions.ITEM_CLOSED), (hold, c.SKIPPED, interactions.ITEM_CLOSED)}
+
+
+def _club(actor, cost=200):
+    from desktop_app.domain.loyalty import POINTS, Rules
+    from desktop_app.services import loyalty
+
+    loyalty.save_program(loyalty.ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100,
+                                                                         expiry_months=12),
+                                             (loyalty.RewardInfo(None, "Vale R$ 10", cost, 1000),)), actor=actor)
+    return loyalty.programs()[0].rewards[0].id
+
+
+def _claim_now(step, cid, day):
+    """What the sender does with the message at the moment it would send it (its claim)."""
+    from desktop_app.services import sender
+
+    row = Outbox.get((Outbox.customer == cid) & (Outbox.step == step))
+    return sender._claim(row.id, day, datetime.now(UTC).replace(tzinfo=None))
+
+
+def test_a_reward_reached_message_is_withdrawn_when_a_refund_takes_her_below_every_reward(
+        shop_settings, actor, today):
+    """The tester's case: a purchase of 189,90 reached the 200-point reward, then a refund took her to 124
+    points; 'Recompensa atingida' stayed on Today (with a generic text) and in `regua due`, and would have
+    been sent. Once untrue it is offered nowhere: not on Today, not in `due`, not by the sender's claim
+    (which records it skipped, reason "below_reward", as the planner does); a later plan leaves it so."""
+    start(shop_settings, today)
+    _club(actor)
+    marta = make(shop_settings, actor, today - timedelta(days=90), "Marta Reis", email="marta@example.com",
+                 phone="11912345670")
+    luisa = make(shop_settings, actor, today - timedelta(days=90), "Luísa Prado", email="luisa@example.com",
+                 phone="11912345671")
+    sales = {cid: log(shop_settings, cid, "purchase", today, amount="237,00") for cid in (marta, luisa)}
+    cadence.plan(today, shop=shop_settings)
+    assert sorted(_on_today(today, c.REWARD_REACHED)) == sorted([(marta, c.REWARD_REACHED), (luisa, c.REWARD_REACHED)])
+    log(shop_settings, marta, "return", today, amount="113,00", purchase_id=sales[marta])  # 124 points left
+    log(shop_settings, luisa, "return", today, amount="30,00", purchase_id=sales[luisa])  # 207: still a reward
+
+    assert _on_today(today, c.REWARD_REACHED) == [(luisa, c.REWARD_REACHED)]
+    assert [i.customer_id for i in cadence.preview(today, 7, shop=shop_settings) if i.step == c.REWARD_REACHED] == [
+        luisa]
+    assert _claim_now(c.REWARD_REACHED, marta, today) == "withdrawn"
+    row = Outbox.get((Outbox.customer == marta) & (Outbox.step == c.REWARD_REACHED))
+    assert (row.status, row.reason) == (c.SKIPPED, cadence.BELOW_REWARD)
+    assert _claim_now(c.REWARD_REACHED, luisa, today) == "claimed"
+    cadence.plan(today, shop=shop_settings)
+    cadence.plan(today + timedelta(days=1), shop=shop_settings)
+    assert [r for r in rows(marta) if r[0] == c.REWARD_REACHED] == [("reward_reached", row.occurrence, c.SKIPPED)]
+
+
+def test_the_planner_withdraws_a_reward_message_that_stopped_being_true(shop_settings, actor, today):
+    """Planned, then untrue before anyone looked: the next plan records it skipped (reason "below_reward");
+    one still true is left as it is, and an occasion that was never true is never offered."""
+    start(shop_settings, today)
+    _club(actor)
+    marta = make(shop_settings, actor, today - timedelta(days=90), "Marta Reis", email="marta@example.com",
+                 phone="11912345670")
+    sale = log(shop_settings, marta, "purchase", today - timedelta(days=1), amount="237,00")
+    shop.set_setting(cadence.LAST_RUN_KEY, (today - timedelta(days=2)).isoformat())
+    cadence.plan(today - timedelta(days=1), shop=shop_settings)
+    assert _on_today(today - timedelta(days=1), c.REWARD_REACHED) == [(marta, c.REWARD_REACHED)]
+    log(shop_settings, marta, "return", today, amount="113,00", purchase_id=sale)
+    cadence.plan(today, shop=shop_settings)
+    row = Outbox.get((Outbox.customer == marta) & (Outbox.step == c.REWARD_REACHED))
+    assert (row.status, row.reason) == (c.SKIPPED, cadence.BELOW_REWARD)
+    assert _on_today(today, c.REWARD_REACHED) == []
+
+    ana = make(shop_settings, actor, today - timedelta(days=90), "Ana Lima", email="ana@example.com",
+               phone="11912345672")
+    gone = log(shop_settings, ana, "purchase", today, amount="237,00")
+    log(shop_settings, ana, "return", today, amount="237,00", purchase_id=gone)  # before any plan
+    assert [i for i in cadence.preview(today, 3, shop=shop_settings) if i.customer_id == ana] == []
+    cadence.plan(today, shop=shop_settings)
+    assert [r for r in rows(ana) if r[0] == c.REWARD_REACHED and r[2] in c.WAITING] == []
+
+
+def test_a_points_expiring_message_is_withdrawn_once_those_points_are_spent(shop_settings, actor, today):
+    """Points earned a year ago expire in 30 days: the warning is planned; she spends them on a reward the
+    same day, and the warning is offered nowhere (skipped, reason "points_gone")."""
+    start(shop_settings, today)
+    reward = _club(actor)
+    expires = today + timedelta(days=30)
+    bia = make(shop_settings, actor, today - timedelta(days=500), "Bia Reis", email="bia@example.com",
+               phone="11912345673")
+    log(shop_settings, bia, "purchase", expires.replace(year=expires.year - 1), amount="200,00")
+    cadence.plan(today, shop=shop_settings)
+    item = next(i for i in cadence.today_items(today) if i.step == c.POINTS_EXPIRING)
+    assert (item.customer_id, item.detail) == (bia, f"200|{expires.isoformat()}")
+    from desktop_app.services import loyalty
+
+    loyalty.redeem(bia, reward, actor=actor, today=today)
+    assert _on_today(today, c.POINTS_EXPIRING) == []
+    assert [i for i in cadence.preview(today, 7, shop=shop_settings) if i.step == c.POINTS_EXPIRING] == []
+    cadence.plan(today, shop=shop_settings)
+    row = Outbox.get(Outbox.id == item.outbox_id)
+    assert (row.status, row.reason) == (c.SKIPPED, cadence.POINTS_GONE)
+
+
+def test_regua_due_json_drops_a_reward_that_a_refund_took_away(shop_settings, actor, today, paths):
+    start(shop_settings, today)
+    _club(actor)
+    marta = make(shop_settings, actor, today - timedelta(days=90), "Marta Reis", email="marta@example.com",
+                 phone="11912345670")
+    sale = log(shop_settings, marta, "purchase", today, amount="237,00")
+    cadence.plan(today, shop=shop_settings)
+
+    def due():
+        done = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(paths.db_path), "due", "--json",
+                               "--date", today.isoformat()], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return {(i["customer_id"], i["step"]) for i in json.loads(done.stdout or "[]")}
+
+    assert (marta, c.REWARD_REACHED) in due()
+    log(shop_settings, marta, "return", today, amount="113,00", purchase_id=sale)
+    assert (marta, c.REWARD_REACHED) not in due()
+
+
+def test_staff_cannot_mark_done_a_reward_message_a_refund_took_away(shop_settings, actor, today):
+    """By WhatsApp, the same re-check at the moment staff act: a reward the points no longer reach is
+    skipped (reason "below_reward"), nothing goes on the timeline, and staff are told it is not waiting."""
+    start(shop_settings, today)
+    _club(actor)
+    rules = cadence.get_rules(shop_settings)
+    cadence.save_rules(rules.with_step(replace(rules.step(c.REWARD_REACHED), channel=c.WHATSAPP)), actor=actor,
+                       shop=shop_settings, today=today)
+    marta = make(shop_settings, actor, today - timedelta(days=90), "Marta Reis", email="marta@example.com",
+                 phone="11912345670")
+    sale = log(shop_settings, marta, "purchase", today, amount="237,00")
+    cadence.plan(today, shop=shop_settings)
+    item = next(i for i in cadence.today_items(today) if i.step == c.REWARD_REACHED)
+    assert item.channel == c.WHATSAPP
+    log(shop_settings, marta, "return", today, amount="113,00", purchase_id=sale)
+    before = Interaction.select().count()
+    with pytest.raises(ValidationError) as err:
+        cadence.whatsapp_sent(item.outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    assert err.value.code == "occasion_not_waiting"
+    assert Interaction.select().count() == before
+    row = Outbox.get_by_id(item.outbox_id)
+    assert (row.status, row.reason) == (c.SKIPPED, cadence.BELOW_REWARD)
