@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.actors import Actor
 from ..domain.dates import utc_now, zone
-from ..domain.errors import ReguaError
+from ..domain.errors import ReguaError, ValidationError
 from ..domain.kinds import UNFINISHED
 from ..domain.permissions import allowed
 from ..domain.segments import group_of
@@ -52,6 +53,7 @@ from .errors import show_error
 from .first_steps import FirstSteps
 from .i18n import (
     add_group_items,
+    error_text,
     format_birthday,
     format_date,
     format_datetime_local,
@@ -65,6 +67,7 @@ from .i18n import (
 from .loyalty_panel import AdjustDialog, GiftDialog, LedgerDialog, LoyaltyPanel, RedeemDialog
 from .merge_dialog import MergeDialog
 from .tasks import Changes, TaskRunner
+from .widgets import enter_means, error_label
 
 SEARCH_DELAY_MS = 150  # long enough to skip keystrokes in a burst, short enough to feel instant
 SEARCH_LIMIT = 1000
@@ -614,27 +617,57 @@ class CustomersView(QWidget):
         self.search.blockSignals(False)
         self.run_query()
 
-    def resolve_selected_complaint(self) -> QInputDialog | None:
-        """How the complaint was resolved, in one line: Enter records it."""
+    def resolve_selected_complaint(self) -> QDialog | None:
+        """How the complaint was resolved, in one line: Enter records it. An empty line is refused in the
+        dialog, in words under the box (no message box to steal the keys typed ahead); the dialog closes
+        once the resolution is recorded. The dialog's `text` is the box, its `error` the message."""
         chosen = self.page.selected_open_item()
         if not chosen or chosen[1] != "complaint":
             return None
-        dialog = QInputDialog(self)
+        dialog = QDialog(self)
+        dialog.setObjectName("resolve_complaint")
         dialog.setWindowTitle(self.tr("Resolve complaint"))
-        dialog.setLabelText(self.tr("How was it resolved?"))
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("How was it resolved?")))
+        dialog.text = QLineEdit()
+        dialog.error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        for widget in (dialog.text, dialog.error, buttons):
+            layout.addWidget(widget)
+        ok = enter_means(buttons.button(QDialogButtonBox.StandardButton.Ok))
+        buttons.rejected.connect(dialog.reject)
+        dialog.text.textChanged.connect(lambda _t: dialog.error.hide())
         dialog.resize(460, dialog.sizeHint().height())
         actor = self.actor
 
-        def resolve(text: str) -> None:
+        def refuse(exc: ReguaError) -> None:
+            ok.setEnabled(True)
+            dialog.error.setText(error_text(exc))
+            dialog.error.show()
+            dialog.text.setFocus()
+
+        def resolve() -> None:
+            text = dialog.text.text()
+            if not text.strip():
+                refuse(ValidationError("resolution", "resolution_required"))
+                return
+            ok.setEnabled(False)
             self.tasks.write(lambda: interactions.resolve_complaint(chosen[0], text, actor=actor),
-                             Changes(interactions=True), resolved, self._failed, initiator=self)
+                             Changes(interactions=True), resolved, failed, initiator=self)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                refuse(exc)
+            else:
+                ok.setEnabled(True)
+                self._failed(exc)
 
         def resolved(_result) -> None:
+            dialog.accept()
             self.status.emit(self.tr("Complaint resolved."))
             self.refresh_page()
 
-        dialog.textValueSelected.connect(resolve)
+        buttons.accepted.connect(resolve)
         dialog.open()
         return dialog
 

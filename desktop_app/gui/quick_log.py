@@ -153,6 +153,11 @@ class QuickLogDialog(QDialog):
             else None)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.amount.textChanged.connect(lambda _t: self._update_points_hint())
+        # a message about the entry goes once what it was about changes (a refund larger than the purchase,
+        # corrected); the next Save checks afresh
+        for changed in (self.amount.textChanged, self.note.textChanged, self.when.dateChanged,
+                        self.follow_up.dateChanged, self.kind.currentIndexChanged, self.refund_of.currentIndexChanged):
+            changed.connect(lambda *_: self.error.hide())
         self.previews: list[loyalty.EarnPreview] = []
         self._reset_dates()
         self._kind_changed()

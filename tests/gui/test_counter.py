@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton
 
 from desktop_app.db.models import Interaction
 from desktop_app.domain.actors import COUNTER
@@ -142,10 +142,10 @@ def test_open_items_stand_out_and_are_closed_from_the_page(qtbot, window, maria,
     assert "Complaint" in page.open_list.item(0).text() and "OPEN" in page.timeline.item(0).text()
     page.open_list.setCurrentRow(0)
     page.resolve_button.click()
-    ask = window.findChild(QInputDialog)
-    assert ask.isVisible() and not ask.testOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    ask.setTextValue("trocamos o zíper")
-    ask.accept()
+    ask = window.findChild(QDialog, "resolve_complaint")
+    assert ask.isVisible() and isinstance(ask.text, QLineEdit)  # one line: Enter records it
+    ask.text.setText("trocamos o zíper")
+    ask.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: page.open_list.count() == 1)
     page.open_list.setCurrentRow(0)
     page.lost_button.click()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog
 
 from desktop_app.db.models import Customer, Interaction
 from desktop_app.gui.quick_log import QuickLogDialog
@@ -172,7 +172,8 @@ def test_f2_a_complaint_then_resolve_it_from_her_page(journey):
         yield j.until(lambda: page.open_list.isVisible() and page.resolve_button.isEnabled(),
                       "the open complaint on her page")
         j.click(page.resolve_button)
-        ask = yield j.dialog(QInputDialog)
+        ask = yield j.until(lambda: (d := window.findChild(QDialog, "resolve_complaint")) is not None
+                            and d.isVisible() and d.isActiveWindow() and d, "the Resolve complaint box")
         j.type("trocamos o zíper")
         j.press(ENTER)
         yield j.gone(ask)

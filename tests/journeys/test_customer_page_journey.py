@@ -1,0 +1,107 @@
+"""The customer's page as a new member of staff meets it, in Portuguese: a complaint resolved with its
+text typed ahead, a new customer shown once saved, and what the quick log says going once it is fixed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop_app.db.models import Interaction
+from desktop_app.domain.errors import ValidationError
+from desktop_app.gui.i18n import error_text
+from tests.journeys.test_counter_journey import choose_kind, maria, open_quick_log, pick
+
+TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return
+
+
+def resolve_box(window):
+    d = window.findChild(QDialog, "resolve_complaint")
+    return d if d is not None and d.isVisible() and d.isActiveWindow() else None
+
+
+def test_an_empty_resolution_is_refused_inline_and_the_text_typed_ahead_is_kept(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        window = yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "complaint")
+        j.press(TAB)
+        j.type("saia manchada")
+        j.press(ENTER)
+        yield j.gone(dialog)
+        page = window.customers.page
+        yield j.until(lambda: page.open_list.isVisible() and page.resolve_button.isEnabled(), "the complaint")
+        j.click(page.resolve_button)
+        ask = yield j.until(lambda: resolve_box(window), "the Resolve complaint box")
+        j.press(ENTER)  # nothing typed yet, and she types on at once
+        j.type("Trocamos a saia por uma nova")
+        yield j.until(lambda: ask.text.text() == "Trocamos a saia por uma nova", "the text typed ahead")
+        assert QApplication.activeModalWidget() is ask  # no message box over it
+        j.press(ENTER)
+        yield j.gone(ask)
+        yield j.until(lambda: not page.open_list.isVisible(), "nothing open on her page")
+        row = Interaction.get(Interaction.customer == maria())
+        assert (row.status, row.resolution) == ("resolved", "Trocamos a saia por uma nova")
+
+    j.play(steps())
+
+
+def test_an_empty_resolution_says_so_under_the_box(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        window = yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "complaint")
+        j.press(ENTER)
+        yield j.gone(dialog)
+        page = window.customers.page
+        yield j.until(lambda: page.open_list.isVisible() and page.resolve_button.isEnabled(), "the complaint")
+        j.click(page.resolve_button)
+        ask = yield j.until(lambda: resolve_box(window), "the Resolve complaint box")
+        j.type("   ")
+        j.press(ENTER)
+        said = error_text(ValidationError("resolution", "resolution_required"))
+        yield j.until(lambda: ask.error.isVisible() and ask.error.text() == said, "the inline message")
+        yield j.focus_on(ask.text)
+        yield j.idle()
+        assert ask.isVisible() and Interaction.get(Interaction.customer == maria()).status == "open"
+
+    j.play(steps())
+
+
+def test_the_quick_logs_refund_message_goes_once_the_amount_is_corrected(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "purchase")
+        j.press(TAB)
+        j.type("100")
+        j.press(ENTER)
+        yield j.gone(dialog)
+        yield j.idle()
+        dialog = yield from open_quick_log(j)
+        yield from pick(j, dialog, "4321", "Maria Souza")
+        yield from choose_kind(j, dialog, "return")
+        yield j.until(lambda: dialog.refund_of.count() == 1, "the purchase it refunds")
+        j.press(TAB)
+        j.type("150")
+        j.press(ENTER)
+        yield j.until(lambda: dialog.error.isVisible(), "the refund refused")
+        yield j.focus_on(dialog.amount)
+        j.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        j.type("60")
+        yield j.until(lambda: dialog.amount.text() == "60", "the corrected amount")
+        assert dialog.error.isHidden()
+        j.press(ENTER)
+        yield j.gone(dialog)
+        yield j.idle()
+        assert Interaction.select().where(Interaction.kind == "return").get().amount_cents == 6000
+
+    j.play(steps())
