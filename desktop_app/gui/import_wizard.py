@@ -515,10 +515,19 @@ class ImportHistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.undo_button = buttons.addButton(self.tr("&Undo this import"), QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.clicked.connect(self.undo_selected)
+        self._undoing = False
+        self.table.itemSelectionChanged.connect(self._update_undo)
+        self._update_undo()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reload()
         self.resize(720, 380)
+
+    def _update_undo(self) -> None:
+        """Undo is offered for a selected import not undone yet, and not while an undo runs."""
+        row = self.table.currentRow()
+        self.undo_button.setEnabled(not self._undoing and 0 <= row < len(self.batches)
+                                    and self.batches[row].undone_at is None)
 
     def reload(self) -> None:
         """The imports afresh, read on the worker lane."""
@@ -540,6 +549,8 @@ class ImportHistoryDialog(QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if self.batches:
             self.table.selectRow(0)
+        self._undoing = False  # the list as it is now (after an undo, too)
+        self._update_undo()
 
     def undo_selected(self) -> None:
         row = self.table.currentRow()
@@ -551,18 +562,19 @@ class ImportHistoryDialog(QDialog):
         actor = self.actor
 
         def undone(_result) -> None:
-            self.undo_button.setEnabled(True)
             self.error.hide()
             self.undone = True
-            self.reload()
+            self.reload()  # its Undone column filled in; Undo stays off until the list is read afresh
 
         def refused(exc: BaseException) -> None:
-            self.undo_button.setEnabled(True)
+            self._undoing = False
+            self._update_undo()
             if not isinstance(exc, ReguaError):
                 raise exc
             self.error.setText(error_text(exc))
             self.error.show()
 
-        self.undo_button.setEnabled(False)  # one undo at a time
+        self._undoing = True  # one undo at a time
+        self._update_undo()
         self.tasks.write(lambda: importer.undo_import(batch.id, actor=actor),
                          Changes(customers=True, interactions=True, loyalty=True, outbox=True), undone, refused)

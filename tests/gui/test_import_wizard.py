@@ -75,12 +75,68 @@ def test_the_history_undoes_an_import(qtbot, tasks, shop_settings, actor, today,
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "clientes.xlsx"
+    assert dialog.undo_button.isEnabled()
     dialog.undo_button.click()
     qtbot.waitUntil(lambda: not tasks.busy)
     assert dialog.undone and Customer.select().count() == 0
-    dialog.undo_button.click()
+    assert dialog.table.item(0, 4).text() != ""  # the Undone column says when
+    assert not dialog.undo_button.isEnabled()  # it offered to undo it again, then said "already undone"
+
+
+def test_undo_is_offered_only_for_an_import_not_yet_undone(qtbot, tasks, shop_settings, actor, today, sheet,
+                                                           tmp_path, monkeypatch, english):
+    from desktop_app.services import importer
+    from desktop_app.services.spreadsheet import read_table
+
+    first = importer.commit_import(importer.plan_import(read_table(sheet), shop_settings, today), actor=actor,
+                                   shop=shop_settings, today=today)
+    importer.undo_import(first, actor=actor)
+    other = tmp_path / "outros.xlsx"
+    wb = Workbook()
+    wb.active.append(["Nome", "Celular"])
+    wb.active.append(["Bia Reis", "(11) 91234-5678"])
+    wb.save(other)
+    importer.commit_import(importer.plan_import(read_table(other), shop_settings, today), actor=actor,
+                           shop=shop_settings, today=today)
+    monkeypatch.setattr(import_wizard, "confirm_undo", lambda *a: True)
+    dialog = ImportHistoryDialog(tasks, actor, shop_settings)
+    qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not tasks.busy)
-    assert "already undone" in dialog.error.text()
+    files = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert files == ["outros.xlsx", "clientes.xlsx"]
+    assert dialog.undo_button.isEnabled()  # the newest, not undone, is selected
+    dialog.table.selectRow(1)
+    assert not dialog.undo_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert dialog.undo_button.isEnabled()
+
+
+def test_the_customer_list_loses_the_undone_customers_while_the_history_is_open(
+        qtbot, window_at, shop_settings, actor, today, sheet, monkeypatch, english):
+    """The list behind the dialog kept the removed customers until the dialog was closed."""
+    from desktop_app.services import importer
+    from desktop_app.services.spreadsheet import read_table
+
+    importer.commit_import(importer.plan_import(read_table(sheet), shop_settings, today), actor=actor,
+                           shop=shop_settings, today=today)
+    window, view = window_at(actor, "customers")
+    view.reload()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    monkeypatch.setattr(import_wizard, "confirm_undo", lambda *a: True)
+    opened = []
+
+    def show_instead_of_exec(dialog):  # exec() would wait for the user; the test is the user
+        opened.append(dialog)
+        dialog.show()
+        return 0
+
+    monkeypatch.setattr(ImportHistoryDialog, "exec", show_instead_of_exec)
+    window.import_history()
+    dialog = opened[0]
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1 and dialog.undo_button.isEnabled())
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert dialog.isVisible()
 
 
 def _to_preview(qtbot, wizard, path):
