@@ -253,6 +253,7 @@ class CustomersView(QWidget):
         self._query_generation = 0
         self._detail_generation = 0
         self._select_after_load: int | None = None
+        self._show_at_any_cost: int | None = None  # a new customer: shown even if the filters must go
         self.total = 0
 
         self.search = QLineEdit()
@@ -489,8 +490,13 @@ class CustomersView(QWidget):
     def _query_done(self, generation: int, text: str, ids) -> None:
         if generation != self._query_generation:
             return  # a newer search is on its way; this answer is stale
-        keep = self._select_after_load or self.selected_id()
+        chosen = self._select_after_load
+        keep = chosen or self.selected_id()
         self._select_after_load = None
+        if chosen is not None and chosen == self._show_at_any_cost and chosen not in ids:
+            self._clear_filters_to_show(chosen)
+            return
+        self._show_at_any_cost = None
         self.model.set_ids(ids)
         n = len(ids)
         if text and n >= SEARCH_LIMIT:
@@ -504,9 +510,24 @@ class CustomersView(QWidget):
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+            if chosen is not None:
+                self.refresh_page()  # the same row number as before holds another customer now
         else:
             self.page.show_empty()
         self._update_buttons()
+
+    def _clear_filters_to_show(self, customer_id: int) -> None:
+        """The search or a filter hides the customer just created: clear them all and list again."""
+        for combo in (self.tag_filter, self.month_filter, self.group_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._show_at_any_cost = None
+        self._select_after_load = customer_id
+        self.run_query()
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
@@ -549,8 +570,7 @@ class CustomersView(QWidget):
         if text and not any(ch.isdigit() for ch in text) and "@" not in text:
             dialog.ui.name.setText(text)  # searched, found nobody, creates her: keep what was typed
             dialog.loaded()
-        dialog.accepted.connect(lambda: dialog.saved_id and self._after_change(dialog.saved_id,
-                                                                              self.tr("Customer saved.")))
+        dialog.accepted.connect(lambda: dialog.saved_id and self._show_new(dialog.saved_id))
         dialog.open()
         return dialog
 
@@ -817,6 +837,12 @@ class CustomersView(QWidget):
         customer_id = self._loyalty_target()
         if customer_id is not None:
             LedgerDialog(self.tasks, self.page.customer_name, self.page.loyalty.summaries, customer_id, self).exec()
+
+    def _show_new(self, customer_id: int) -> None:
+        """After creating a customer: select her in the list and show her page, clearing a search or
+        filter that would hide her."""
+        self._show_at_any_cost = customer_id
+        self._after_change(customer_id, self.tr("Customer saved."))
 
     def _after_change(self, customer_id: int, message: str) -> None:
         self._select_after_load = customer_id

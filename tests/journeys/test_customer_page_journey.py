@@ -105,3 +105,36 @@ def test_the_quick_logs_refund_message_goes_once_the_amount_is_corrected(journey
         assert Interaction.select().where(Interaction.kind == "return").get().amount_cents == 6000
 
     j.play(steps())
+
+
+def test_a_new_customer_is_shown_once_saved_even_when_the_search_would_hide_her(journey):
+    from desktop_app.db.models import Customer
+    from desktop_app.gui.customer_dialog import CustomerDialog
+
+    j = journey(shop="counter")
+
+    def steps():
+        window = yield j.log_in()
+        view, page = window.customers, window.customers.page
+        yield j.focus_on(view.search)
+        j.type("Mariana")
+        yield j.until(lambda: "Mariana Lima" in page.header.text(), "Mariana's page, the search's one match")
+        j.press("Ctrl+N")
+        form = yield j.dialog(CustomerDialog)
+        yield j.focus_on(form.ui.name)
+        j.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        j.type("Tomás Ribeiro")
+        j.press(TAB)  # the e-mail, left empty
+        j.press(TAB)
+        yield j.focus_on(form.ui.phone)
+        j.type("11 96666-4321")
+        j.press(ENTER)
+        yield j.gone(form)
+        tomas = Customer.get(Customer.name == "Tomás Ribeiro").id
+        yield j.until(lambda: view.selected_id() == tomas and "Tomás Ribeiro" in page.header.text(),
+                      "Tomás selected in the list and his page shown")
+        yield j.idle()
+        assert view.search.text() == ""  # the search that hid him is gone
+        assert "Mariana Lima" not in page.header.text()
+
+    j.play(steps())
