@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -77,8 +77,12 @@ class FirstRunDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.ok = enter_means(buttons.button(QDialogButtonBox.StandardButton.Ok))
+        self.language_picked = False  # she chose the language herself: the country no longer sets it
+        self.language.activated.connect(lambda _i: setattr(self, "language_picked", True))
         self.country.currentIndexChanged.connect(self._country_changed)
-        self.country.setCurrentIndex(max(self.country.findData("PT" if language == "pt_PT" else "BR"), 0))
+        system = QLocale.territoryToCode(QLocale.system().territory())  # the computer's country, if Régua knows it
+        default = system if system in COUNTRIES else "PT" if language == "pt_PT" else "BR"
+        self.country.setCurrentIndex(max(self.country.findData(default), 0))
         self._country_changed()
         if existing is not None:
             self.name.setText(existing.name)
@@ -88,8 +92,12 @@ class FirstRunDialog(QDialog):
         self.resize(480, 320)
 
     def _country_changed(self) -> None:
+        """The country brings its time zone, and its language (pt_BR in Brazil, pt_PT in Portugal and the
+        other Portuguese-speaking countries, English elsewhere) unless she picked a language herself."""
         c = COUNTRIES[self.country.currentData()]
         self.timezone.setCurrentText(c.timezone)
+        if not self.language_picked:
+            self.language.setCurrentIndex(max(self.language.findData(c.language), 0))
 
     def save(self) -> None:
         """Check everything first; then save the shop and create the owner's account (on the worker lane)."""
