@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.customers.actor = actor
         self.today_view.actor = actor
-        self.messages_view.actor = actor
+        self.messages_view.set_actor(actor)
         self.reports_view.set_actor(actor)
         reports_item = self.nav.item(self.stack.indexOf(self.reports_view))
         reports_item.setHidden(not allowed(actor, "reports.view"))

@@ -121,7 +121,7 @@ class MessagesView(QWidget):
         self.scheduled = QCheckBox(self.tr("Also send while Régua is closed (the system's scheduler, every 15 "
                                            "minutes)"))
         self.scheduled.toggled.connect(self.set_scheduled)
-        self.scheduled.setVisible(allowed(self.actor, "settings.change"))
+        self.set_actor(self.actor)
         self.scheduled_note = QLabel()
         self.scheduled_note.setStyleSheet("color: #555;")
         top = QHBoxLayout()
@@ -167,6 +167,14 @@ class MessagesView(QWidget):
 
     # Every read and write of this screen runs on the worker lane; the answers come back here.
 
+    def set_actor(self, actor: Actor) -> None:
+        """Who is at the keyboard (at the start and after a switch of user): the scheduler's box is only
+        for those who may change it, greyed out with a word about who can for the others."""
+        self.actor = actor
+        may = allowed(actor, "settings.change")
+        self.scheduled.setEnabled(may)
+        self.scheduled.setToolTip("" if may else self.tr("Only the shop's owner can switch this on or off."))
+
     def set_scheduled(self, on: bool) -> None:
         paths, actor = self.paths, self.actor
 
@@ -191,7 +199,7 @@ class MessagesView(QWidget):
         self.scheduled.blockSignals(True)
         self.scheduled.setChecked(registered is not None)
         self.scheduled.blockSignals(False)
-        self.scheduled.setEnabled(True)
+        self.scheduled.setEnabled(allowed(self.actor, "settings.change"))
         if registered is None:
             self.scheduled_note.setText("")
         elif last is None:
@@ -268,6 +276,10 @@ class MessagesView(QWidget):
     def _error(self, exc: BaseException) -> None:
         if not isinstance(exc, ReguaError):
             raise exc
+        if exc.code == "smtp_not_set_up" and not allowed(self.actor, "smtp.change"):
+            # the error names Shop → Mail account, a menu only the owner has
+            self.summary.setText(self.tr("The shop's mail account is not set up yet: ask the owner to set it up."))
+            return
         self.summary.setText(error_text(exc))
 
     def retry(self) -> None:
