@@ -60,6 +60,8 @@ REASON_LABELS = {
     "step_off": QT_TRANSLATE_NOOP("messages", "its step was turned off"),
     "refunded": QT_TRANSLATE_NOOP("messages", "the purchase was refunded in full"),
     "item_closed": QT_TRANSLATE_NOOP("messages", "the quote or reservation was closed"),
+    "below_reward": QT_TRANSLATE_NOOP("messages", "the customer's points no longer reach a reward"),
+    "points_gone": QT_TRANSLATE_NOOP("messages", "those points were spent or taken back"),
     "interrupted": QT_TRANSLATE_NOOP("messages", "Régua stopped while sending it"),
     "no_reply": QT_TRANSLATE_NOOP("messages", "the server did not answer after receiving it"),
     "template": QT_TRANSLATE_NOOP("messages", "the message text has a problem"),
