@@ -402,17 +402,17 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Guardar mesmo assim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="221"/>
+        <location filename="../../desktop_app/gui/widgets.py" line="149"/>
         <source>Discard changes?</source>
         <translation>Descartar as alterações?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="222"/>
+        <location filename="../../desktop_app/gui/customer_dialog.py" line="218"/>
         <source>Discard what you typed for this customer?</source>
         <translation>Descartar o que escreveu para este cliente?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="224"/>
+        <location filename="../../desktop_app/gui/widgets.py" line="152"/>
         <source>Keep editing</source>
         <translation>Continuar a editar</translation>
     </message>
@@ -543,107 +543,107 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="95"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="100"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="103"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="108"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="111"/>
         <source>&amp;Resolve complaint…</source>
         <translation>&amp;Resolver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="109"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="112"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="110"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="113"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="119"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="130"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="133"/>
         <source>Pick a customer to see their page.</source>
         <translation>Escolha um cliente para ver a página dele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="140"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="140"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="140"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="141"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="163"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="166"/>
         <source>(follow up {date})</source>
         <translation>(dar seguimento a {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="185"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="193"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="192"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="195"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="194"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="197"/>
         <source>Tax id: {id}</source>
         <translation>NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="198"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="201"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="200"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="203"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="203"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="206"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="229"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="230"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="233"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -651,142 +651,142 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="260"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Pesquisar: nome, dígitos do telefone, e-mail, cartão ou NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="260"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="264"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="262"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="266"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="275"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="280"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Fundir…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="283"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="285"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="291"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="293"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="295"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anónimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="282"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="286"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="264"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="268"/>
         <source>Segments and lifecycle stages, worked out once a day (see Reports)</source>
         <translation>Segmentos e fases do ciclo de vida, calculados uma vez por dia (veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="269"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="270"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
         <source>Saved filters</source>
         <translation>Filtros guardados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="272"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
         <source>Keep the search and filters above under a name, and come back to them in one click</source>
         <translation>Guarde a pesquisa e os filtros acima com um nome, e volte a eles num clique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="288"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="297"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="405"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="409"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="437"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="441"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro guardado ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="440"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="444"/>
         <source>Save these filters…</source>
         <translation>Guardar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="446"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="459"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="467"/>
         <source>Save these filters</source>
         <translation>Guardar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="467"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de Lisboa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="494"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="503"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; escreva mais para refinar a pesquisa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="496"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="505"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} cliente</numerusform>
@@ -794,43 +794,43 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="550"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="568"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="591"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="845"/>
         <source>Customer saved.</source>
         <translation>Cliente guardado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="587"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="610"/>
         <source>Merge customers</source>
         <translation>Fundir clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="589"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="612"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Fundir “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="596"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="619"/>
         <source>Customers merged.</source>
         <translation>Clientes fundidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="623"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="649"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="624"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="651"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="634"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="687"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="660"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="713"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Mensagem em fila para {n} cliente; sai dentro do horário de envio.</numerusform>
@@ -838,47 +838,47 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="669"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="722"/>
         <source>Where to save her data</source>
         <translation>Onde guardar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="674"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="727"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados guardados em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="684"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="737"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="687"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="740"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai saltar este cliente. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="694"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="747"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="708"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="761"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="733"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="786"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="760"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="813"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="780"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="833"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -1307,172 +1307,177 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Conta de e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="51"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="53"/>
         <source>Other server</source>
         <translation>Outro servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="57"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="59"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (normalmente porta 587)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="58"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="60"/>
         <source>SSL/TLS (usually port 465)</source>
         <translation>SSL/TLS (normalmente porta 465)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="68"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="70"/>
         <source>No keyring here: keep the password only until Régua closes</source>
         <translation>Sem porta-chaves aqui: guardar a palavra-passe só até fechar a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="152"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="155"/>
         <source>Password kept in: {where}</source>
         <translation>Palavra-passe guardada em: {where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="153"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="156"/>
         <source>This computer has no safe place for passwords (keyring).</source>
         <translation>Este computador não tem um lugar seguro para palavras-passe (porta-chaves).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="86"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="88"/>
         <source>Provider</source>
         <translation>Fornecedor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="77"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="53"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="55"/>
         <source>for example mail.yourshop.com</source>
         <translation>por exemplo mail.asualoja.pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="77"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="78"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
         <source>Security</source>
         <translation>Segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="78"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
         <source>User</source>
         <translation>Utilizador</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
         <source>Password</source>
         <translation>Palavra-passe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
         <source>Sender address</source>
         <translation>Endereço do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
         <source>Sender name</source>
         <translation>Nome do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="84"/>
         <source>At most per day</source>
         <translation>No máximo por dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="85"/>
         <source>At most per minute</source>
         <translation>No máximo por minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="97"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="99"/>
         <source>Pick…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="100"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="102"/>
         <source>e.g. Rua Augusta, 120 · (11) 3456-7890 · Mon–Sat 9–19h</source>
         <translation>ex.: Rua Augusta, 120, Lisboa · 213 456 789 · seg–sáb 9h–19h</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="108"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="110"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="110"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="112"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="116"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="118"/>
         <source>How the shop&apos;s e-mails look</source>
         <translation>Como ficam os e-mails da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="120"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="122"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="118"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="120"/>
         <source>Colour</source>
         <translation>Cor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="119"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="121"/>
         <source>Signature</source>
         <translation>Assinatura</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="127"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="129"/>
         <source>&amp;Test</source>
         <translation>&amp;Testar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="183"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="180"/>
+        <source>Discard what you typed for the mail account?</source>
+        <translation>Descartar o que escreveu para a conta de e-mail?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="209"/>
         <source>kept in the keyring; type to change it</source>
         <translation>guardada no porta-chaves; escreva para a alterar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="214"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="240"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="232"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="258"/>
         <source>Connecting to {host}…</source>
         <translation>A ligar a {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="238"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="264"/>
         <source>It works: connected to {host}, encrypted, and logged in.</source>
         <translation>Funciona: ligou-se a {host}, com encriptação, e entrou na conta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="255"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="281"/>
         <source>(no logo)</source>
         <translation>(sem logotipo)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="258"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="284"/>
         <source>The shop&apos;s logo</source>
         <translation>O logotipo da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="259"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="285"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Imagens (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="266"/>
+        <location filename="../../desktop_app/gui/mail_setup.py" line="292"/>
         <source>Colour of the shop&apos;s e-mails</source>
         <translation>Cor dos e-mails da loja</translation>
     </message>
@@ -1748,12 +1753,12 @@ Base de dados: {db}</translation>
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="232"/>
+        <location filename="../../desktop_app/gui/widgets.py" line="260"/>
         <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
         <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="238"/>
+        <location filename="../../desktop_app/gui/widgets.py" line="266"/>
         <source>Subject</source>
         <translation>Assunto</translation>
     </message>
@@ -1761,112 +1766,122 @@ Base de dados: {db}</translation>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="102"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="104"/>
         <source>Resume sending</source>
         <translation>Retomar envios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="110"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="112"/>
         <source>All messages</source>
         <translation>Todas as mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="114"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="116"/>
         <source>Send due e-mails now</source>
         <translation>Enviar agora os e-mails do dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="116"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="118"/>
         <source>Send again</source>
         <translation>Enviar de novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="117"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="119"/>
         <source>For a failed or uncertain e-mail; an uncertain one may arrive twice</source>
         <translation>Para um e-mail que falhou ou ficou incerto; um incerto pode chegar duas vezes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="119"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="121"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="124"/>
         <source>Also send while Régua is closed (the system&apos;s scheduler, every 15 minutes)</source>
         <translation>Enviar também com a Régua fechada (agendador do sistema, a cada 15 minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="128"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="130"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="132"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="135"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="135"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="198"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="178"/>
+        <source>Only the shop&apos;s owner can switch this on or off.</source>
+        <translation>Só a dona da loja pode ativar ou desativar isto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="208"/>
         <source>(it has not run yet)</source>
         <translation>(ainda não correu)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="200"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="210"/>
         <source>(last run: {when})</source>
         <translation>(última vez: {when})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="211"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="221"/>
         <source>Sending is paused. {reason}</source>
         <translation>Os envios estão em pausa. {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="257"/>
         <source>Showing {n} (newest first)</source>
         <translation>A mostrar {n} (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="277"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="283"/>
+        <source>The shop&apos;s mail account is not set up yet: ask the owner to set it up.</source>
+        <translation>A conta de e-mail da loja ainda não foi configurada: peça à dona da loja que a configure.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="291"/>
         <source>Will be sent again: {n}.</source>
         <translation>Serão enviados de novo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="286"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="300"/>
         <source>Cancelled: {n}.</source>
         <translation>Cancelados: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="296"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="310"/>
         <source>Sending resumed.</source>
         <translation>Envios retomados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="309"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="323"/>
         <source>E-mails sent: {sent}.</source>
         <translation>E-mails enviados: {sent}.</translation>
     </message>
@@ -2506,17 +2521,22 @@ Base de dados: {db}</translation>
         <translation>Esta compra encerra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="320"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="326"/>
         <source>Earns {points} in {program}</source>
         <translation>Ganha {points} no {program}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="374"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="381"/>
+        <source>Discard what you typed in the quick log?</source>
+        <translation>Descartar o que escreveu no registo rápido?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/quick_log.py" line="389"/>
         <source>That is not a day: type it as {example}.</source>
         <translation>Isso não é um dia: escreva-o como {example}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="381"/>
+        <location filename="../../desktop_app/gui/quick_log.py" line="396"/>
         <source>That day is more than a year ago: the quick log takes what happened in the last year.</source>
         <translation>Esse dia foi há mais de um ano: o registo rápido aceita o que aconteceu no último ano.</translation>
     </message>
@@ -4773,41 +4793,51 @@ Base de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/messages_view.py" line="63"/>
+        <source>the customer&apos;s points no longer reach a reward</source>
+        <translation>os pontos do cliente já não chegam a uma recompensa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="64"/>
+        <source>those points were spent or taken back</source>
+        <translation>esses pontos foram gastos ou retirados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/messages_view.py" line="65"/>
         <source>Régua stopped while sending it</source>
         <translation>a Régua parou a meio do envio</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="66"/>
         <source>the server did not answer after receiving it</source>
         <translation>o servidor não respondeu depois de a receber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="67"/>
         <source>the message text has a problem</source>
         <translation>o texto da mensagem tem um problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="66"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="68"/>
         <source>gave up after several tries</source>
         <translation>desistiu depois de várias tentativas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="67"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="69"/>
         <source>refused by the server</source>
         <translation>recusada pelo servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="70"/>
         <source>sent again by the owner</source>
         <translation>reenviada pela dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="72"/>
         <source>the mail server cannot send to this address (letters with accents need SMTPUTF8)</source>
         <translation>o servidor de e-mail não consegue enviar para este endereço (letras com acento precisam de SMTPUTF8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="71"/>
+        <location filename="../../desktop_app/gui/messages_view.py" line="73"/>
         <source>Régua could not build or send it</source>
         <translation>a Régua não conseguiu montar ou enviar</translation>
     </message>
