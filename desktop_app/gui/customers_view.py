@@ -108,7 +108,7 @@ class CustomerPage(QWidget):
         self.open_list.setWordWrap(True)
         layout.addWidget(self.open_list)
         open_actions = QHBoxLayout()
-        self.resolve_button = QPushButton(self.tr("&Resolve complaint…"))
+        self.resolve_button = QPushButton(self.tr("Resolve &complaint…"))
         self.bought_button = QPushButton(self.tr("&Bought"))
         self.lost_button = QPushButton(self.tr("&Lost"))
         for button in (self.resolve_button, self.bought_button, self.lost_button):

@@ -132,7 +132,7 @@ class LoyaltyPanel(QWidget):
         self.redeem_button = QPushButton(self.tr("&Redeem…"))
         self.redeem_button.setToolTip(self.tr("Redeem a reward (Ctrl+R)"))
         self.adjust_button = QPushButton(self.tr("A&djust…"))
-        self.history_button = QPushButton(self.tr("Points &history…"))
+        self.history_button = QPushButton(self.tr("Points his&tory…"))
         for b in (self.redeem_button, self.adjust_button, self.history_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
