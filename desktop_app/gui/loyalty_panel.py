@@ -129,9 +129,9 @@ class LoyaltyPanel(QWidget):
         layout.addWidget(self.text)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.redeem_button = QPushButton(self.tr("&Redeem…"))
+        self.redeem_button = QPushButton(self.tr("Re&deem…"))
         self.redeem_button.setToolTip(self.tr("Redeem a reward (Ctrl+R)"))
-        self.adjust_button = QPushButton(self.tr("A&djust…"))
+        self.adjust_button = QPushButton(self.tr("Ad&just…"))
         self.history_button = QPushButton(self.tr("Points his&tory…"))
         for b in (self.redeem_button, self.adjust_button, self.history_button):
             buttons.addWidget(b)

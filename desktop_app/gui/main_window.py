@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         programs_action = QAction(self.tr("&Loyalty programs…"), self)
         programs_action.triggered.connect(self.loyalty_programs)
         self.shop_menu.addAction(programs_action)
-        self.reports_menu = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.reports_menu = self.menuBar().addMenu(self.tr("&Reports"))
         report_action = QAction(self.tr("&Loyalty: points owed…"), self)
         report_action.triggered.connect(self.loyalty_report)
         self.reports_menu.addAction(report_action)
