@@ -51,7 +51,10 @@ def make_sheet(rows: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--cache-mb", type=int, default=importer.CACHE_MB,
+                        help=f"the page cache cap of the commit (default {importer.CACHE_MB} MB)")
     args = parser.parse_args()
+    importer.CACHE_MB = args.cache_mb
     sheet = make_sheet(args.rows)
     started = time.perf_counter()
     wb = load_workbook(sheet, read_only=True)
@@ -76,7 +79,7 @@ def main() -> None:
         times["insert (customers, search index, history)"] = time.perf_counter() - t
         total = time.perf_counter() - started
         close_database()
-    print(f"import of {args.rows:,} rows x 8 columns ({sheet.name})")
+    print(f"import of {args.rows:,} rows x 8 columns ({sheet.name}), page cache up to {args.cache_mb} MB")
     for name, seconds in times.items():
         print(f"  {name:<42}: {seconds:6.2f} s")
     print(f"  full import                               : {total:6.2f} s")
