@@ -244,14 +244,13 @@ def _set_tags(customer_id: int, tags: list[str]) -> None:
 
 def record_consent(customer_id: int, channel: str, granted: bool, *, actor: Actor, source: str,
                    legal_basis: str = "consent", at: datetime | None = None) -> None:
-    """Append a consent change; nothing is written when it would not change what is in force."""
+    """Append a consent answer; nothing is written when it is the answer already in force. A first "no"
+    (never asked before) is an answer too and is kept with its source, like every yes and every no."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     with database.atomic():  # read what is in force and write the change as one unit, under the write lock
         current = queries.current_consent(customer_id).get(channel)
         if current is not None and current.granted == granted:
-            return
-        if current is None and not granted:
             return
         Consent.create(customer=customer_id, channel=channel, granted=granted, at=at or utc_now(),
                        source=source, legal_basis=legal_basis, staff=actor.staff_id)

@@ -98,6 +98,31 @@ def test_consent_history_is_append_only(shop_settings, actor, today):
     assert "consent_email_off" in kinds and "consent_email_on" in kinds and kinds[-1] == "created"
 
 
+def test_a_first_no_is_kept_with_its_source(shop_settings, actor, today):
+    """Opt-out wins: a customer never asked who then says no has that no on record (it was dropped, so she
+    stayed 'never asked'); the same no again writes nothing more, and a later yes and no are each kept."""
+    cid = create(shop_settings, actor, today, name="Bia", email="bia@x.com")
+    assert Consent.select().where(Consent.customer == cid).count() == 0  # nothing asked, nothing written
+    data = CustomerInput(name="Bia", email="bia@x.com", consent_email=False)
+    customers.update_customer(cid, data, shop=shop_settings, actor=actor, today=today)
+    customers.update_customer(cid, data, shop=shop_settings, actor=actor, today=today)  # the same no: no row
+    customers.record_consent(cid, "whatsapp", False, actor=actor, source="whatsapp_reply")
+    customers.record_consent(cid, "whatsapp", True, actor=actor, source="counter")
+    customers.record_consent(cid, "whatsapp", False, actor=actor, source="counter")
+    rows = [(r.channel, r.granted, r.source, r.legal_basis)
+            for r in Consent.select().where(Consent.customer == cid).order_by(Consent.id)]
+    assert rows == [("email", False, "counter", "consent"), ("whatsapp", False, "whatsapp_reply", "consent"),
+                    ("whatsapp", True, "counter", "consent"), ("whatsapp", False, "counter", "consent")]
+    assert customers.detail(cid, shop_settings).consent == {"email": False, "whatsapp": False}
+    assert [e.kind for e in customers.timeline(cid)].count("consent_whatsapp_off") == 2
+
+
+def test_a_no_given_when_the_customer_is_created_is_kept(shop_settings, actor, today):
+    cid = create(shop_settings, actor, today, name="Rita", phone="(11) 98765-4321", consent_whatsapp=False)
+    rows = [(r.channel, r.granted, r.source) for r in Consent.select().where(Consent.customer == cid)]
+    assert rows == [("whatsapp", False, "counter")]
+
+
 def test_merge_moves_history_fills_gaps_and_removes_the_duplicate(shop_settings, actor, today):
     keep = create(shop_settings, actor, today, name="Maria Silva", phone="11987654321", tags=["vip"])
     other = create(shop_settings, actor, today, name="Maria S.", email="maria@x.com", birthday="01/02",
