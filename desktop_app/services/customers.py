@@ -167,6 +167,8 @@ def validate(data: CustomerInput, shop: ShopSettings, today: date) -> tuple[Clea
     if data.consent_email and not (data.email or "").strip():
         errors.append(ValidationError("consent_email", "consent_needs_email"))
     phone = attempt(normalize_phone, data.phone, shop.country)
+    if data.consent_whatsapp and not (data.phone or "").strip():  # under the Phone field: the one to fill in
+        errors.append(ValidationError("phone", "consent_needs_phone"))
     birthday = attempt(lambda t: parse_birthday(t, day_first=shop.country != "US", today=today), data.birthday)
     city = attempt(_bounded, data.city, "city", MAX_FIELD)
     tax_id = attempt(_bounded, data.tax_id, "tax_id", 40)

@@ -367,6 +367,8 @@ def plan_import(table: Table, shop: ShopSettings, today: date, options: ImportOp
             first = next(v for v in row if v is not None and str(v).strip())
             reader._issue(row_no, "name" if "name" in reader.columns else "first_name", first, "warning",
                           "totals_row")
+            counted += 1  # a row of the file the import leaves out: among the skipped, as its warning says
+            skipped += 1
             continue
         counted += 1
         rec = reader.record(row, row_no)
@@ -480,6 +482,10 @@ def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
             rec.existing_id = existing.id
             plan.by_existing[existing.id] = rec
             matched.append((rec, existing))
+    on_file = {id(rec): (c.email, c.phone) for rec, c in matched}
+    for rec in plan.records:
+        if rec.consent:
+            _consent_needs_address(rec, *on_file.get(id(rec), (None, None)), reader)
     ids = [c.id for _, c in matched]
     tags_now = queries.tags_for(ids)
     consent_now = queries.consent_for(ids)
@@ -502,6 +508,21 @@ def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
         if changes or new_tags or rec.consent or rec.last_purchase or rec.total_spent:
             changes["_tags"] = new_tags
             plan.updates[existing.id] = changes
+
+
+_NEEDS_ADDRESS = {"email": "consent_without_email", "whatsapp": "consent_without_phone"}
+
+
+def _consent_needs_address(rec: Record, email: str | None, phone: str | None, reader: _RowReader) -> None:
+    """A yes to e-mails needs an e-mail address and a yes to WhatsApp a phone, in the file (any of the
+    customer's rows) or already on record, as the customer form asks: without one the yes is not
+    recorded, with a warning on her first row. A no is always kept (it is always safe)."""
+    address = {"email": rec.email or email, "whatsapp": rec.phone or phone}
+    dropped = [channel for channel, answer in rec.consent.items() if answer and not address[channel]]
+    for channel in dropped:
+        reader._issue(rec.rows[0], f"consent_{channel}", "", "warning", _NEEDS_ADDRESS[channel])
+    if dropped:  # shared between records: replaced, never changed
+        rec.consent = {channel: answer for channel, answer in rec.consent.items() if channel not in dropped}
 
 
 def _birthday_of(c) -> Birthday | None:

@@ -54,6 +54,23 @@ def test_validate_reports_every_wrong_field_at_once(shop_settings, today):
     assert {e.field for e in errors} == {"name", "email", "phone", "birthday"}
 
 
+def test_whatsapp_consent_needs_a_phone_as_e_mail_consent_needs_an_address(shop_settings, actor, today):
+    """The form refused e-mail consent without an e-mail but took WhatsApp consent without a phone. The
+    message goes under the Phone field, the one to fill in (the form has a message line for it)."""
+    before = db_counts()
+    with pytest.raises(ValidationError) as err:
+        create(shop_settings, actor, today, name="Inês Ribeiro", phone="  ", consent_whatsapp=True)
+    assert (err.value.field, err.value.code) == ("phone", "consent_needs_phone")
+    assert db_counts() == before
+    _clean, errors = customers.validate(CustomerInput(name="Inês", consent_email=True, consent_whatsapp=True),
+                                        shop_settings, today)
+    assert {(e.field, e.code) for e in errors} == {("consent_email", "consent_needs_email"),
+                                                   ("phone", "consent_needs_phone")}
+    cid = create(shop_settings, actor, today, name="Inês Ribeiro", phone="11 98765-4321", consent_whatsapp=True)
+    assert customers.detail(cid, shop_settings).consent["whatsapp"] is True
+    assert customers.validate(CustomerInput(name="Paula", consent_whatsapp=False), shop_settings, today)[1] == []
+
+
 def test_a_phone_from_another_country_keeps_its_own_prefix(shop_settings, actor, today):
     cid = create(shop_settings, actor, today, name="Rui", phone="+351 912 345 678")
     assert customers.detail(cid, shop_settings).phone == "+351912345678"

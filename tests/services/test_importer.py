@@ -74,7 +74,7 @@ def test_a_hand_kept_portuguese_sheet(portuguese_sheet, shop_settings, today):
     assert plan.mapping[:9] == ["name", "phone", "email", "birthday", "city", "tax_id", "last_purchase",
                                 "total_spent", "consent_email"]
     report = plan.report(None, True)
-    assert (report["rows"], report["created"], report["merged"], report["skipped"]) == (6, 4, 1, 1)
+    assert (report["rows"], report["created"], report["merged"], report["skipped"]) == (7, 4, 1, 2)  # + Total
     by_row = {(i["row"], i["column"]): i for i in report["issues"]}
     assert by_row[(6, "E-mail")]["message"] == "This is not a valid e-mail address."
     assert by_row[(7, "Celular")]["severity"] == "warning"
@@ -262,3 +262,70 @@ def test_report_is_the_documented_json(portuguese_sheet, shop_settings, today):
     assert set(report) == {"rows", "created", "updated", "merged", "skipped", "issues", "batch", "dry_run"}
     assert set(report["issues"][0]) == {"row", "column", "value", "severity", "message"}
     json.dumps(report)
+
+
+def _issues(plan, code):
+    return [(i.row, i.column, i.severity) for i in plan.issues if i.code == code]
+
+
+def test_a_yes_to_e_mails_or_whatsapp_without_the_address_is_not_recorded_as_consent(tmp_path, shop_settings,
+                                                                                       actor, today):
+    """The tester's row 'Inês Ribeiro;;;29/02/1992;sim;Faro' was saved as agreeing to e-mails, with no
+    e-mail address and no word, where the customer form refuses the same. A yes needs the address (in
+    the file, on a later row of the same customer, or already on record); a no is always kept."""
+    known = customers.create_customer(CustomerInput(name="Rita Lopes", email="rita@example.com"),
+                                      shop=shop_settings, actor=actor, today=today)
+    path = tmp_path / "clientes.csv"
+    path.write_text("Nome;E-mail;Telefone;Nascimento;Aceita e-mails;Aceita WhatsApp;Cidade\n"
+                    "Inês Ribeiro;;;29/02/1992;sim;sim;Faro\n"
+                    "Paula Reis;;;;não;não;Braga\n"
+                    "Sara Dias;;11 98765-4321;;sim;sim;\n"
+                    "Sara Dias;sara@example.com;11 98765-4321;;;;\n"
+                    "Rita Lopes;rita@example.com;;;sim;sim;\n", encoding="utf-8")
+    plan = run(path, shop_settings, today)
+    assert plan.mapping[4:6] == ["consent_email", "consent_whatsapp"]
+    assert _issues(plan, "consent_without_email") == [(2, "Aceita e-mails", "warning")]
+    assert _issues(plan, "consent_without_phone") == [(2, "Aceita WhatsApp", "warning"),
+                                                      (6, "Aceita WhatsApp", "warning")]
+    messages = {i["message"] for i in plan.report(None, True)["issues"] if i["row"] == 2}
+    assert "Accepts e-mails, but there is no e-mail address: no consent recorded." in messages
+    assert "Accepts WhatsApp, but there is no phone number: no consent recorded." in messages
+    importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    consent = {name: customers.detail(_by_name(name), shop_settings).consent
+               for name in ("Inês Ribeiro", "Paula Reis", "Sara Dias", "Rita Lopes")}
+    assert consent == {"Inês Ribeiro": {"email": False, "whatsapp": False},
+                       "Paula Reis": {"email": False, "whatsapp": False},
+                       "Sara Dias": {"email": True, "whatsapp": True},
+                       "Rita Lopes": {"email": True, "whatsapp": False}}
+    ines = _by_name("Inês Ribeiro")
+    assert Consent.select().where(Consent.customer == ines).count() == 0  # nothing granted, nothing said no
+    paula = _by_name("Paula Reis")
+    assert sorted((c.channel, c.granted) for c in Consent.select().where(Consent.customer == paula)) == [
+        ("email", False), ("whatsapp", False)]
+    assert customers.detail(known, shop_settings).consent["email"] is True
+
+
+def _by_name(name):
+    return Customer.get(Customer.name == name).id
+
+
+def test_a_totals_row_is_counted_with_the_skipped_rows(tmp_path, shop_settings, today):
+    """The summary said '0 skipped' while its list showed the totals row as 'skipped'."""
+    path = xlsx(tmp_path / "t.xlsx", [["Nome", "Telefone"], ["Ana Prado", "11 98765-4321"],
+                                      ["Bia Reis", "11 98765-1234"], ["Total: 2 clientes", ""]])
+    report = run(path, shop_settings, today).report(None, True)
+    assert (report["rows"], report["created"], report["updated"], report["merged"], report["skipped"]) == (
+        3, 2, 0, 0, 1)
+    assert [(i["row"], i["message"]) for i in report["issues"]] == [(4, "A totals line, not a customer: skipped.")]
+
+
+def test_a_name_keeps_its_emoji_whole_and_loses_its_bidi_controls(tmp_path, shop_settings, today):
+    family = "\U0001f469\u200d\U0001f469\u200d\U0001f467"
+    path = tmp_path / "emoji.csv"
+    path.write_text(f"Nome;Cidade\nAna \U0001f338 Flor {family};Faro\n\u202eeman edirrevo LTR;Braga\n",
+                    encoding="utf-8")
+    plan = run(path, shop_settings, today)
+    importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    names = sorted(name for (name,) in Customer.select(Customer.name).tuples())
+    assert names == [f"Ana \U0001f338 Flor {family}", "eman edirrevo LTR"]
+    assert customers.search("flor") == [_by_name(f"Ana \U0001f338 Flor {family}")]
