@@ -55,6 +55,7 @@ from .i18n import (
     add_group_items,
     error_text,
     format_birthday,
+    format_count,
     format_date,
     format_datetime_local,
     format_money,
@@ -502,7 +503,7 @@ class CustomersView(QWidget):
         if text and n >= SEARCH_LIMIT:
             message = self.tr("The first {n} matches; type more to narrow the search.").format(n=n)
         else:
-            message = self.tr("{n} customers", "", n).format(n=f"{n:,}".replace(",", "\u202f"))
+            message = self.tr("{n} customers", "", n).format(n=format_count(n))
         self.count_label.setText(message)
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and n and text:

@@ -143,6 +143,11 @@ def currency_symbol(currency: str) -> str:
     return {"BRL": "R$", "EUR": "€", "USD": "$", "GBP": "£", "AOA": "Kz", "MZN": "MT"}.get(currency, currency)
 
 
+def format_count(n: float) -> str:
+    """A count as the locale groups its digits: 3.000 in Brazil, 3 000 in Portugal, 3,000 in English."""
+    return QLocale().toString(round(n))
+
+
 def format_money(cents: int | None, currency: str) -> str:
     if cents is None:
         return ""

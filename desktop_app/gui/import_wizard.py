@@ -44,7 +44,7 @@ from ..services.importer import Cancelled, ImportOptions, ImportPlan
 from ..services.shop import ShopSettings
 from ..services.spreadsheet import Table, read_table
 from .errors import report_bug, show_error
-from .i18n import error_text
+from .i18n import error_text, format_count
 from .tasks import Changes, TaskRunner
 from .widgets import error_label
 
@@ -359,13 +359,13 @@ class PreviewPage(QWizardPage):
         # one plural form per count ("1 warning", "2 warnings"), each a literal that lupdate sees
         summary = self.tr("{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.")
         self.summary.setText(summary.format(
-            rows=self.tr("{n} rows", "", rows).format(n=rows),
-            created=self.tr("{n} new customers", "", created).format(n=created),
-            updated=self.tr("{n} updated", "", updated).format(n=updated),
-            merged=self.tr("{n} merged with another row of the file", "", merged).format(n=merged),
-            skipped=self.tr("{n} skipped", "", skipped).format(n=skipped),
-            errors=self.tr("{n} rows have errors and will not be imported", "", errors).format(n=errors),
-            warnings=self.tr("{n} warnings", "", warnings).format(n=warnings)))
+            rows=self.tr("{n} rows", "", rows).format(n=format_count(rows)),
+            created=self.tr("{n} new customers", "", created).format(n=format_count(created)),
+            updated=self.tr("{n} updated", "", updated).format(n=format_count(updated)),
+            merged=self.tr("{n} merged with another row of the file", "", merged).format(n=format_count(merged)),
+            skipped=self.tr("{n} skipped", "", skipped).format(n=format_count(skipped)),
+            errors=self.tr("{n} rows have errors and will not be imported", "", errors).format(n=format_count(errors)),
+            warnings=self.tr("{n} warnings", "", warnings).format(n=format_count(warnings))))
         if plan.possible_duplicates:
             self.summary.setText(self.summary.text() + " " + self.tr(
                 "%n possible duplicates: decide below.", "", len(plan.possible_duplicates)))

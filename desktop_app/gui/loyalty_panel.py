@@ -35,7 +35,7 @@ from ..services import loyalty, staff
 from ..services.loyalty import LedgerLine, Summary
 from ..services.shop import ShopSettings
 from .errors import show_error
-from .i18n import error_text, format_date, format_money
+from .i18n import error_text, format_count, format_date, format_money
 from .tasks import Changes, TaskRunner
 from .widgets import enter_means, error_label
 
@@ -62,7 +62,7 @@ def _translated(text: str) -> str:
 
 def format_points(n: int, kind: str) -> str:
     """'1.234 points' / '1 stamp', with the locale's digit grouping and a true minus sign."""
-    number = f"{abs(n):,}".replace(",", "\u202f")
+    number = format_count(abs(n))
     sign = "−" if n < 0 else ""
     if kind == STAMPS:
         unit = QCoreApplication.translate("loyalty", "stamp") if abs(n) == 1 \

@@ -36,7 +36,7 @@ from ..services import loyalty
 from ..services.loyalty import ProgramInfo, ProgramReport, RewardInfo
 from ..services.shop import ShopSettings
 from .errors import show_error
-from .i18n import currency_symbol, error_text, format_money
+from .i18n import currency_symbol, error_text, format_count, format_money
 from .loyalty_panel import format_points
 from .tasks import TaskRunner
 from .widgets import error_label
@@ -350,9 +350,9 @@ class LoyaltyReportDialog(QDialog):
         for column, r in enumerate(reports):
             rate = self.tr("no points earned") if r.redemption_rate is None else \
                 f"{r.redemption_rate:.0%}  ({format_points(r.redeemed_12m, r.kind)} / {format_points(r.earned_12m, r.kind)})"
-            tiers = "\n".join(f"{name or no_tier}: {count:,}".replace(",", "\u202f")
+            tiers = "\n".join(f"{name or no_tier}: {format_count(count)}"
                               for name, count in r.per_tier if name or count)
-            values = [f"{r.members:,}".replace(",", "\u202f"), format_points(r.outstanding, r.kind),
+            values = [format_count(r.members), format_points(r.outstanding, r.kind),
                       format_money(r.value_cents, self.shop.currency), format_points(r.expiring_next_month, r.kind),
                       rate, tiers or "—", str(r.negative_balances)]
             for row, value in enumerate(values):

@@ -36,6 +36,7 @@ from ..services.shop import ShopSettings
 from .charts import BAR, HBAR, LINE, ChartCard, Figure
 from .errors import show_error
 from .i18n import (
+    format_count,
     format_date,
     format_money,
     format_percent,
@@ -52,7 +53,7 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "\u202f")
+    return format_count(value)
 
 
 class Tile(QFrame):
