@@ -300,6 +300,8 @@ class CustomersView(QWidget):
         self.count_label = QLabel()
 
         top = QHBoxLayout()
+        for box in (self.tag_filter, self.month_filter, self.group_filter):  # "Todas as et…" was cut
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top.addWidget(self.search, 3)
         top.addWidget(self.tag_filter, 1)
         top.addWidget(self.month_filter, 1)

@@ -292,6 +292,7 @@ class PreviewPage(QWizardPage):
                                                    self.tr("Import as")])
         self.duplicates.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.duplicates.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.duplicates.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.duplicates.verticalHeader().hide()
         layout.addWidget(self.duplicates, 1)
         self.decisions: dict[int, QComboBox] = {}
@@ -333,6 +334,7 @@ class PreviewPage(QWizardPage):
             for c, text in enumerate((str(dup.row), dup.name, dup.existing_name)):
                 self.duplicates.setItem(r, c, QTableWidgetItem(text))
             choice = QComboBox()
+            choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "Um cliente n…" was cut
             choice.addItem(self.tr("A new customer"), False)
             choice.addItem(self.tr("The same person: update {name}").format(name=dup.existing_name), True)
             choice.setCurrentIndex(1 if dup.same_person else 0)
@@ -506,7 +508,10 @@ class ImportHistoryDialog(QDialog):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("File"), self.tr("Who"),
                                               self.tr("Created / updated"), self.tr("Undone")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3, 4):  # a header is never cut ("reated / update")
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table)
