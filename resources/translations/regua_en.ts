@@ -23,7 +23,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="505"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="508"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} customer</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="713"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="716"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Message queued for {n} customer; it goes out within the send window.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="362"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="364"/>
         <source>{n} rows</source>
         <translation>
             <numerusform>{n} row</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="363"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="365"/>
         <source>{n} new customers</source>
         <translation>
             <numerusform>{n} new customer</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="364"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="366"/>
         <source>{n} updated</source>
         <translation>
             <numerusform>{n} updated</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="365"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="367"/>
         <source>{n} merged with another row of the file</source>
         <translation>
             <numerusform>{n} merged with another row of the file</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="366"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="368"/>
         <source>{n} skipped</source>
         <translation>
             <numerusform>{n} skipped</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="367"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="369"/>
         <source>{n} rows have errors and will not be imported</source>
         <translation>
             <numerusform>{n} row has errors and will not be imported</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="368"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="370"/>
         <source>{n} warnings</source>
         <translation>
             <numerusform>{n} warning</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="371"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="373"/>
         <source>%n possible duplicates: decide below.</source>
         <translation>
             <numerusform>%n possible duplicate: decide below.</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>ReportsView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="365"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="366"/>
         <source>{n} customers changed stage since the end of last month</source>
         <translation>
             <numerusform>{n} customer changed stage since the end of last month</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="460"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="461"/>
         <source>Reports exported: {n} rows.</source>
         <translation>
             <numerusform>Reports exported: {n} row.</numerusform>

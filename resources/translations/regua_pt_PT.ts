@@ -543,107 +543,107 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="96"/>
         <source>Use &amp;gift…</source>
         <translation>Usar &amp;presente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="103"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="104"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="111"/>
-        <source>&amp;Resolve complaint…</source>
-        <translation>&amp;Resolver reclamação…</translation>
+        <location filename="../../desktop_app/gui/customers_view.py" line="112"/>
+        <source>Resolve &amp;complaint…</source>
+        <translation>Resol&amp;ver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="112"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="113"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="113"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="114"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="134"/>
         <source>Pick a customer to see their page.</source>
         <translation>Escolha um cliente para ver a página dele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="143"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="145"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="167"/>
         <source>(follow up {date})</source>
         <translation>(dar seguimento a {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="185"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="186"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="193"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="194"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="195"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="196"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="197"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="198"/>
         <source>Tax id: {id}</source>
         <translation>NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="201"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="202"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="203"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="204"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="206"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="207"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="229"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="230"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="234"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -651,142 +651,142 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="260"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Pesquisar: nome, dígitos do telefone, e-mail, cartão ou NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="264"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="266"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="267"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="278"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="280"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="280"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Fundir…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="282"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="283"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="290"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="292"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="294"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="295"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="296"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anónimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="286"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="268"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="269"/>
         <source>Segments and lifecycle stages, worked out once a day (see Reports)</source>
         <translation>Segmentos e fases do ciclo de vida, calculados uma vez por dia (veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="269"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="270"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="274"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="275"/>
         <source>Saved filters</source>
         <translation>Filtros guardados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="276"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
         <source>Keep the search and filters above under a name, and come back to them in one click</source>
         <translation>Guarde a pesquisa e os filtros acima com um nome, e volte a eles num clique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="288"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="297"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="298"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="409"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="412"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="441"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="444"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro guardado ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="444"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="447"/>
         <source>Save these filters…</source>
         <translation>Guardar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="446"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="449"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="463"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="466"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="467"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="470"/>
         <source>Save these filters</source>
         <translation>Guardar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="467"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="470"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de Lisboa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="503"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="506"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; escreva mais para refinar a pesquisa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="505"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="508"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} cliente</numerusform>
@@ -794,43 +794,43 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="591"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="845"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="594"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="848"/>
         <source>Customer saved.</source>
         <translation>Cliente guardado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="610"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="613"/>
         <source>Merge customers</source>
         <translation>Fundir clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="612"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="615"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Fundir “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="619"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="622"/>
         <source>Customers merged.</source>
         <translation>Clientes fundidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="649"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="652"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="651"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="654"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="687"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="690"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="713"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="716"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Mensagem em fila para {n} cliente; sai dentro do horário de envio.</numerusform>
@@ -838,47 +838,47 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="722"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="725"/>
         <source>Where to save her data</source>
         <translation>Onde guardar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="727"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="730"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados guardados em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="737"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="740"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="740"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="743"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai saltar este cliente. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="747"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="750"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="761"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="764"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="786"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="789"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="813"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="816"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="833"/>
+        <location filename="../../desktop_app/gui/customers_view.py" line="836"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -1053,37 +1053,37 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="504"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="506"/>
         <source>Imports</source>
         <translation>Importações</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="509"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="509"/>
         <source>File</source>
         <translation>Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="507"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="509"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="508"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="510"/>
         <source>Created / updated</source>
         <translation>Criados / atualizados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="508"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="510"/>
         <source>Undone</source>
         <translation>Desfeita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="516"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="521"/>
         <source>&amp;Undo this import</source>
         <translation>&amp;Desfazer esta importação</translation>
     </message>
@@ -1096,27 +1096,27 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="443"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="445"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="451"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="453"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="482"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="484"/>
         <source>Something went wrong while reading or checking the file, and nothing was imported. You can try again, go Back, or Cancel. The details are in Régua&apos;s log.</source>
         <translation>Algo correu mal ao ler ou verificar o ficheiro, e nada foi importado. Pode tentar de novo, Voltar ou Cancelar. Os detalhes estão no registo da Régua.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="488"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="490"/>
         <source>Undo import</source>
         <translation>Desfazer importação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="491"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="493"/>
         <source>Undo the import of {file}? The customers it created are removed and what it changed is restored.</source>
         <translation>Desfazer a importação de {file}? Os clientes criados por ela são removidos e o que ela alterou é restaurado.</translation>
     </message>
@@ -1212,23 +1212,23 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
     </message>
     <message>
         <location filename="../../desktop_app/gui/loyalty_panel.py" line="132"/>
-        <source>&amp;Redeem…</source>
-        <translation>&amp;Resgatar…</translation>
+        <source>Re&amp;deem…</source>
+        <translation>Res&amp;gatar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="134"/>
+        <source>Ad&amp;just…</source>
+        <translation>Aj&amp;ustar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/loyalty_panel.py" line="135"/>
+        <source>Points his&amp;tory…</source>
+        <translation>Ex&amp;trato de pontos…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/loyalty_panel.py" line="133"/>
         <source>Redeem a reward (Ctrl+R)</source>
         <translation>Resgatar uma recompensa (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="134"/>
-        <source>A&amp;djust…</source>
-        <translation>A&amp;justar…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="135"/>
-        <source>Points &amp;history…</source>
-        <translation>&amp;Extrato de pontos…</translation>
     </message>
 </context>
 <context>
@@ -1958,32 +1958,32 @@ Base de dados: {db}</translation>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="298"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="299"/>
         <source>Save the problem rows as a spreadsheet…</source>
         <translation>Guardar as linhas com problema numa folha de cálculo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="316"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="317"/>
         <source>Checking every row…</source>
         <translation>A verificar cada linha…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="336"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="338"/>
         <source>A new customer</source>
         <translation>Um cliente novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="337"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="339"/>
         <source>The same person: update {name}</source>
         <translation>A mesma pessoa: atualizar {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="361"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="363"/>
         <source>{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.</source>
         <translation>{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="362"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="364"/>
         <source>{n} rows</source>
         <translation>
             <numerusform>{n} linha</numerusform>
@@ -1991,7 +1991,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="363"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="365"/>
         <source>{n} new customers</source>
         <translation>
             <numerusform>{n} cliente novo</numerusform>
@@ -1999,7 +1999,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="364"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="366"/>
         <source>{n} updated</source>
         <translation>
             <numerusform>{n} atualizado</numerusform>
@@ -2007,7 +2007,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="365"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="367"/>
         <source>{n} merged with another row of the file</source>
         <translation>
             <numerusform>{n} juntado a outra linha do ficheiro</numerusform>
@@ -2015,7 +2015,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="366"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="368"/>
         <source>{n} skipped</source>
         <translation>
             <numerusform>{n} ignorado</numerusform>
@@ -2023,7 +2023,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="367"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="369"/>
         <source>{n} rows have errors and will not be imported</source>
         <translation>
             <numerusform>{n} linha tem erros e não será importada</numerusform>
@@ -2031,7 +2031,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="368"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="370"/>
         <source>{n} warnings</source>
         <translation>
             <numerusform>{n} aviso</numerusform>
@@ -2039,7 +2039,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="371"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="373"/>
         <source>%n possible duplicates: decide below.</source>
         <translation>
             <numerusform>%n possível duplicado: decida abaixo.</numerusform>
@@ -2047,27 +2047,27 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="374"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="376"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="375"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="377"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="389"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="391"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>Cancelado. Nada foi importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="392"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="394"/>
         <source>Nothing was imported. Go Back to change the file or the columns, or Cancel.</source>
         <translation>Nada foi importado. Volte atrás para mudar o ficheiro ou as colunas, ou Cancele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="403"/>
+        <location filename="../../desktop_app/gui/import_wizard.py" line="405"/>
         <source>Save the problem rows</source>
         <translation>Guardar as linhas com problema</translation>
     </message>
@@ -2310,92 +2310,92 @@ Base de dados: {db}</translation>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="161"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
         <source>Save All</source>
         <translation>Guardar tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="162"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
         <source>&amp;Yes</source>
         <translation>&amp;Sim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="163"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
         <source>Yes to &amp;All</source>
         <translation>Sim para &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
         <source>&amp;No</source>
         <translation>&amp;Não</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="164"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
         <source>N&amp;o to All</source>
         <translation>Nã&amp;o para tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
         <source>Abort</source>
         <translation>Abortar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="165"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
         <source>Retry</source>
         <translation>Tentar novamente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="173"/>
         <source>Help</source>
         <translation>Ajuda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="173"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="174"/>
         <source>Reset</source>
         <translation>Repor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="174"/>
         <source>Restore Defaults</source>
         <translation>Repor predefinições</translation>
     </message>
@@ -2403,37 +2403,37 @@ Base de dados: {db}</translation>
 <context>
     <name>QWidgetTextControl</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>&amp;Anular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="176"/>
         <source>Cu&amp;t</source>
         <translation>Cor&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="176"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="177"/>
         <source>&amp;Paste</source>
         <translation>Co&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="177"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="173"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="178"/>
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
@@ -2572,324 +2572,324 @@ Base de dados: {db}</translation>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="135"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="137"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="138"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="138"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="139"/>
         <source>Export to Excel…</source>
         <translation>Exportar para Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="139"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="140"/>
         <source>Every table and chart of this section, as numbers, in one xlsx file</source>
         <translation>Todas as tabelas e gráficos desta secção, em números, num ficheiro xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="147"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="148"/>
         <source>Overview</source>
         <translation>Visão geral</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="148"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="204"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="440"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="149"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="205"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
         <source>Segments</source>
         <translation>Segmentos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="149"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="150"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="442"/>
         <source>Régua results</source>
         <translation>Resultados da régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="150"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="443"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="151"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="444"/>
         <source>Service</source>
         <translation>Atendimento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="165"/>
         <source>customers</source>
         <translation>clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="166"/>
         <source>new this month</source>
         <translation>novos neste mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="167"/>
         <source>of the last 90 days&apos; buyers had bought before</source>
         <translation>de quem comprou nos últimos 90 dias já tinha comprado antes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="167"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="168"/>
         <source>days between visits, on average</source>
         <translation>dias entre visitas, em média</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="168"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="169"/>
         <source>have a birthday on file</source>
         <translation>têm aniversário registado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="170"/>
         <source>agreed to e-mails</source>
         <translation>aceitam e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="170"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="171"/>
         <source>owed in loyalty rewards</source>
         <translation>devidos em prémios de fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="188"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="353"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="357"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="354"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="358"/>
         <source>End of last month</source>
         <translation>Fim do mês passado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
         <source>Came in</source>
         <translation>Entraram</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="190"/>
         <source>Went out</source>
         <translation>Saíram</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="191"/>
         <source>What it means</source>
         <translation>O que significa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="191"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="357"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="192"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="358"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="193"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="194"/>
         <source>Show these customers</source>
         <translation>Mostrar estes clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="195"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="196"/>
         <source>Open the customer list filtered by the selected group (then message them from there)</source>
         <translation>Abre a lista de clientes filtrada pelo grupo escolhido (a partir daí pode enviar uma mensagem)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="200"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="201"/>
         <source>Segments rank customers who bought by how recently, how often and how much (each scored 1–5 by fifths of the shop&apos;s customers). Stages follow each customer&apos;s history. Both are worked out once a day.</source>
         <translation>Os segmentos classificam quem já comprou por quão recente, quantas vezes e quanto (cada um com nota de 1 a 5, por quintos dos clientes da loja). As fases seguem o histórico de cada cliente. Os dois são calculados uma vez por dia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="207"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="440"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="208"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
         <source>Lifecycle</source>
         <translation>Ciclo de vida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="228"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="230"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="253"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="345"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="382"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="407"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="346"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="383"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="408"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="230"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="230"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
         <source>Sent</source>
         <translation>Enviadas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="230"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
         <source>Bought after</source>
         <translation>Compraram depois</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
         <source>Share</source>
         <translation>Taxa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
         <source>No message (baseline)</source>
         <translation>Sem mensagem (referência)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="233"/>
         <source>Gift coupons used</source>
         <translation>Cupões de presente usados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="233"/>
         <source>Rewards redeemed</source>
         <translation>Prémios resgatados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="234"/>
         <source>Points spent</source>
         <translation>Pontos gastos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="238"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="239"/>
         <source>Purchases counted within</source>
         <translation>Compras contadas até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="240"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="241"/>
         <source>after each message</source>
         <translation>depois de cada mensagem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="253"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
         <source>Complaints opened</source>
         <translation>Reclamações abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="253"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="406"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="407"/>
         <source>Resolved</source>
         <translation>Resolvidas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="255"/>
         <source>Median days to resolve</source>
         <translation>Mediana de dias para resolver</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="255"/>
         <source>Still open</source>
         <translation>Ainda abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="256"/>
         <source>Logged at the counter, per staff member and week</source>
         <translation>Registos no balcão, por funcionário e semana</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="256"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="443"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="257"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="444"/>
         <source>Staff</source>
         <translation>Funcionário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="256"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="349"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="257"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="350"/>
         <source>Week of</source>
         <translation>Semana de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="257"/>
         <source>Entries</source>
         <translation>Registos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="283"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="284"/>
         <source>Working out the figures…</source>
         <translation>A calcular os números…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="326"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="327"/>
         <source>as of {date}</source>
         <translation>em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="328"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="329"/>
         <source>as of {date}; working out the segments…</source>
         <translation>em {date}; a calcular os segmentos…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="330"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="331"/>
         <source>as of {date}; segments of {then}, being updated…</source>
         <translation>em {date}; segmentos de {then}, a serem atualizados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="344"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="345"/>
         <source>New customers per month</source>
         <translation>Clientes novos por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="345"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="346"/>
         <source>New customers</source>
         <translation>Clientes novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="347"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="348"/>
         <source>Visits and purchases per week</source>
         <translation>Visitas e compras por semana</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="348"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="349"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="348"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="349"/>
         <source>Purchases</source>
         <translation>Compras</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="351"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="352"/>
         <source>Segments, now and at the end of last month</source>
         <translation>Segmentos, agora e no fim do mês passado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="352"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="356"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="353"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="357"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="353"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="354"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="355"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="356"/>
         <source>Lifecycle stages</source>
         <translation>Fases do ciclo de vida</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="365"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="366"/>
         <source>{n} customers changed stage since the end of last month</source>
         <translation>
             <numerusform>{n} cliente mudou de fase desde o fim do mês passado</numerusform>
@@ -2897,57 +2897,57 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="377"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="378"/>
         <source>Bought within {n} days: after a message, and without one</source>
         <translation>Compraram no prazo de {n} dias: depois de uma mensagem, e sem ela</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="379"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="380"/>
         <source>Got a message (%)</source>
         <translation>Receberam mensagem (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="380"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="381"/>
         <source>No message, baseline (%)</source>
         <translation>Sem mensagem, referência (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="386"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="387"/>
         <source>Baseline: customers who got no message that month, and how many of them bought within {n} days from the {day}th. A simple comparison, not an experiment: the customers who get a message are not chosen at random.</source>
         <translation>Referência: clientes que não receberam mensagem naquele mês, e quantos deles compraram no prazo de {n} dias a partir do dia {day}. Uma comparação simples, não uma experiência: quem recebe mensagem não é escolhido ao acaso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="405"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="406"/>
         <source>Complaints per month</source>
         <translation>Reclamações por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="406"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="407"/>
         <source>Opened</source>
         <translation>Abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="443"/>
         <source>Coupons and rewards</source>
         <translation>Cupões e prémios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="451"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="452"/>
         <source>Export the reports</source>
         <translation>Exportar os relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="452"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="453"/>
         <source>reports-{date}.xlsx</source>
         <translation>relatorios-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="453"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="454"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Livro do Excel (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="460"/>
+        <location filename="../../desktop_app/gui/reports_view.py" line="461"/>
         <source>Reports exported: {n} rows.</source>
         <translation>
             <numerusform>Relatórios exportados: {n} linha.</numerusform>
@@ -4863,162 +4863,162 @@ Base de dados: {db}</translation>
 <context>
     <name>segments</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="178"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="183"/>
         <source>Champions</source>
         <translation>Campeões</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="179"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="184"/>
         <source>Bought recently, often, and spend the most</source>
         <translation>Compraram há pouco, compram sempre e gastam mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="180"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="185"/>
         <source>Loyal</source>
         <translation>Fiéis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="181"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="186"/>
         <source>Come back regularly and spend well</source>
         <translation>Voltam com frequência e gastam bem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="182"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="187"/>
         <source>New</source>
         <translation>Novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="183"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="188"/>
         <source>Bought once, recently: the second visit makes a customer</source>
         <translation>Compraram uma vez, há pouco: a segunda visita faz o cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="184"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="189"/>
         <source>Promising</source>
         <translation>Promissores</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="185"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="190"/>
         <source>Bought recently, not much yet</source>
         <translation>Compraram há pouco, ainda pouco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="186"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="191"/>
         <source>At risk</source>
         <translation>Em risco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="187"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
         <source>Good customers who have not been back for a while</source>
         <translation>Bons clientes que não voltam há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="188"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="193"/>
         <source>Can&apos;t lose</source>
         <translation>Não pode perder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="189"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="194"/>
         <source>Were among the best, gone the longest: call them</source>
         <translation>Estavam entre os melhores e desapareceram há mais tempo: telefone-lhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="190"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="195"/>
         <source>Hibernating</source>
         <translation>Em hibernação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="191"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
         <source>Bought little, a while ago</source>
         <translation>Compraram pouco, há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="197"/>
         <source>Lost</source>
         <translation>Perdidos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="193"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="198"/>
         <source>Bought little, long ago</source>
         <translation>Compraram pouco, há muito tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
         <source>Lead</source>
         <translation>Interessado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
         <source>No purchase yet</source>
         <translation>Ainda não comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="197"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="202"/>
         <source>New customer</source>
         <translation>Cliente novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="198"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="203"/>
         <source>First purchase in the last 90 days</source>
         <translation>Primeira compra nos últimos 90 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="199"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="204"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="199"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="204"/>
         <source>Comes back now and then</source>
         <translation>Volta de vez em quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="200"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="205"/>
         <source>Loyal customer</source>
         <translation>Cliente fiel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="206"/>
         <source>Four or more purchases in the last 12 months</source>
         <translation>Quatro compras ou mais nos últimos 12 meses</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="202"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="207"/>
         <source>Slipping away</source>
         <translation>A afastar-se</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="203"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="208"/>
         <source>No visit for as long as the régua&apos;s “we miss you” waits</source>
         <translation>Sem visita durante o tempo que o “sentimos a sua falta” da régua espera</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="204"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="209"/>
         <source>Inactive</source>
         <translation>Inativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="205"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="210"/>
         <source>No visit for six months or more</source>
         <translation>Sem visita há seis meses ou mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="206"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="211"/>
         <source>Came back</source>
         <translation>Voltou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="207"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="212"/>
         <source>Returned in the last 90 days after a long absence</source>
         <translation>Voltou nos últimos 90 dias depois de muito tempo longe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="237"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="242"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="241"/>
+        <location filename="../../desktop_app/gui/i18n.py" line="246"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
