@@ -206,7 +206,7 @@
         <location filename="../../desktop_app/gui/errors.py" line="62"/>
         <source>Régua hit a problem it did not expect. Your data is safe: nothing half-done was saved.
 Copy the details below and send them to whoever supports your Régua.</source>
-        <translation>O Régua encontrou um problema inesperado. Seus dados estão seguros: nada pela metade foi salvo.
+        <translation>A Régua encontrou um problema inesperado. Seus dados estão seguros: nada pela metade foi salvo.
 Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translation>
     </message>
     <message>
@@ -916,7 +916,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     <message>
         <location filename="../../desktop_app/gui/first_run.py" line="38"/>
         <source>Welcome to Régua</source>
-        <translation>Bem-vinda ao Régua</translation>
+        <translation>Bem-vinda à Régua</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/first_run.py" line="41"/>
@@ -1612,7 +1612,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="192"/>
         <source>&amp;About Régua</source>
-        <translation>&amp;Sobre o Régua</translation>
+        <translation>&amp;Sobre a Régua</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="207"/>
@@ -1660,7 +1660,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="413"/>
         <source>About Régua</source>
-        <translation>Sobre o Régua</translation>
+        <translation>Sobre a Régua</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="414"/>
@@ -1689,7 +1689,7 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="202"/>
         <source>Régua guessed from the titles. Pick another field or (ignore) for any column.</source>
-        <translation>O Régua deduziu pelos títulos. Escolha outro campo ou (ignorar) para qualquer coluna.</translation>
+        <translation>A Régua deduziu pelos títulos. Escolha outro campo ou (ignorar) para qualquer coluna.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="205"/>
@@ -1714,7 +1714,7 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="211"/>
         <source>For customers already in Régua, the file&apos;s values replace theirs (otherwise only empty fields are filled)</source>
-        <translation>Para clientes que já estão no Régua, os valores do arquivo substituem os dele (senão só os campos vazios são preenchidos)</translation>
+        <translation>Para clientes que já estão na Régua, os valores do arquivo substituem os dele (senão só os campos vazios são preenchidos)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="235"/>
@@ -3028,7 +3028,7 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="146"/>
         <source>Régua found the row with the column titles; change it if it is wrong.</source>
-        <translation>O Régua encontrou a linha com os títulos das colunas; mude se estiver errada.</translation>
+        <translation>A Régua encontrou a linha com os títulos das colunas; mude se estiver errada.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="152"/>
@@ -4154,7 +4154,7 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="176"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
-        <translation>O arquivo {name} está danificado ou não é uma planilha que o Régua consiga ler (xlsx, xls, ods ou csv).</translation>
+        <translation>O arquivo {name} está danificado ou não é uma planilha que a Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="178"/>
@@ -4309,12 +4309,12 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="231"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
-        <translation>Este banco de dados foi criado por uma versão mais nova do Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
+        <translation>Este banco de dados foi criado por uma versão mais nova da Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="234"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
-        <translation>O arquivo {path} não é um banco de dados do Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
+        <translation>O arquivo {path} não é um banco de dados da Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/errors.py" line="235"/>
