@@ -78,7 +78,7 @@ def test_bad_values_exit_1_with_a_message(demo_db):
 
 def test_a_missing_database_is_reported_not_created(tmp_path):
     result = regua("--db", str(tmp_path / "nope.db"), "search", "ana")
-    assert result.returncode == 1 and "no database" in result.stderr
+    assert result.returncode == 1 and "There is no shop at" in result.stderr and "regua init" in result.stderr
     assert not (tmp_path / "nope.db").exists()
 
 
