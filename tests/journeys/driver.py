@@ -57,7 +57,7 @@ class Wait:
 
     check: Callable[[], Any]
     what: str
-    timeout: float = 20.0
+    timeout: float = 30.0
 
 
 class JourneyFailed(AssertionError):
@@ -384,14 +384,14 @@ class Journey:
 
     # --- what a person waits for -----------------------------------------------------------------
 
-    def until(self, check: Callable[[], Any], what: str = "a condition", timeout: float = 20.0) -> Wait:
+    def until(self, check: Callable[[], Any], what: str = "a condition", timeout: float = 30.0) -> Wait:
         return Wait(check, what, timeout)
 
     def idle(self) -> Wait:
         """The worker lane has delivered everything it was given (results shown)."""
         return Wait(lambda: not self.tasks.busy or None, "the worker lane to finish")
 
-    def dialog(self, cls: type, timeout: float = 20.0) -> Wait:
+    def dialog(self, cls: type, timeout: float = 30.0) -> Wait:
         """A visible dialog of this class that has the focus (returns it)."""
 
         def check():
@@ -405,10 +405,10 @@ class Journey:
     def gone(self, widget: QWidget) -> Wait:
         return Wait(lambda: not widget.isVisible(), f"the {type(widget).__name__} to close")
 
-    def message_box(self, timeout: float = 20.0) -> Wait:
+    def message_box(self, timeout: float = 30.0) -> Wait:
         return self.dialog(QMessageBox, timeout)
 
-    def main_window(self, timeout: float = 20.0) -> Wait:
+    def main_window(self, timeout: float = 30.0) -> Wait:
         return Wait(lambda: self.window if self.window is not None and self.window.isVisible() else None,
                     "the main window", timeout)
 
