@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -302,6 +303,7 @@ class CustomersView(QWidget):
         top = QHBoxLayout()
         for box in (self.tag_filter, self.month_filter, self.group_filter):  # "Todas as et…" was cut
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setSizePolicy(QSizePolicy.Policy.Minimum, box.sizePolicy().verticalPolicy())  # never below it
         top.addWidget(self.search, 3)
         top.addWidget(self.tag_filter, 1)
         top.addWidget(self.month_filter, 1)
