@@ -17,6 +17,7 @@ import asyncio
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, message_from_string, policy
 
@@ -221,3 +222,23 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service, username):
         self.store.pop((service, username), None)
+
+
+@contextmanager
+def trusted_server(ca, folder, monkeypatch):
+    """A real SMTP server on 127.0.0.1 whose certificate authority this process (and its children)
+    trusts through SSL_CERT_FILE, with the keyring swapped for one in memory; all put back on exit.
+    Yields (controller, mailbox)."""
+    import keyring
+
+    pem = folder / "ca.pem"
+    ca.cert_pem.write_to_path(str(pem))
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    controller, box = start_server(ca)
+    try:
+        yield controller, box
+    finally:
+        controller.stop()
+        keyring.set_keyring(previous)

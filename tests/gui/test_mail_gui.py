@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import keyring
 import pytest
 import trustme
-from mailserver import PASSWORD, USER, MemoryKeyring, start_server
+from mailserver import PASSWORD, USER, start_server, trusted_server
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -32,15 +32,8 @@ def owner(shop_settings):
 @pytest.fixture
 def smtp_server(tmp_path, monkeypatch):
     ca = trustme.CA()
-    pem = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(pem))
-    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    controller, box = start_server(ca)
-    yield controller, box
-    controller.stop()
-    keyring.set_keyring(previous)
+    with trusted_server(ca, tmp_path, monkeypatch) as server:
+        yield server
 
 
 def test_the_account_dialog_tests_in_plain_words_and_saves_without_the_password(

@@ -16,10 +16,9 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-import keyring
 import pytest
 import trustme
-from mailserver import PASSWORD, USER, MemoryKeyring, start_server
+from mailserver import PASSWORD, USER, trusted_server
 
 from desktop_app.db.database import close_database
 from desktop_app.db.models import Customer, Outbox
@@ -103,15 +102,8 @@ def ca():
 def mail(ca, tmp_path, monkeypatch):
     """A trusted slow SMTP server and the test's in-memory keyring (the subprocesses get the password
     for their session)."""
-    pem = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(pem))
-    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    controller, box = start_server(ca)
-    yield controller, box
-    controller.stop()
-    keyring.set_keyring(previous)
+    with trusted_server(ca, tmp_path, monkeypatch) as server:
+        yield server
 
 
 def set_up_shop(settings, actor, port: int, mail_customers: int, counter_customers: int = 6):

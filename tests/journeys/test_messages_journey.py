@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import keyring
 import pytest
 import trustme
-from mailserver import PASSWORD, USER, MemoryKeyring, start_server
+from mailserver import PASSWORD, USER, trusted_server
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.db.database import close_database
@@ -34,15 +33,8 @@ PEOPLE = (("Maria Souza", "maria@example.com"), ("Mariana Lima", "mariana@exampl
 def smtp_server(tmp_path, monkeypatch):
     """A real SMTP server whose certificate the app trusts, and a keyring in memory."""
     ca = trustme.CA()
-    pem = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(pem))
-    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    controller, box = start_server(ca)
-    yield controller, box
-    controller.stop()
-    keyring.set_keyring(previous)
+    with trusted_server(ca, tmp_path, monkeypatch) as server:
+        yield server
 
 
 def shop_with_planned_emails(j, port: int) -> None:
