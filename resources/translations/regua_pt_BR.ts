@@ -545,7 +545,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     <message>
         <location filename="../../desktop_app/gui/customers_view.py" line="96"/>
         <source>Use &amp;gift…</source>
-        <translation>Usar &amp;presente…</translation>
+        <translation>Usar pre&amp;sente…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/customers_view.py" line="104"/>
@@ -1577,7 +1577,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="175"/>
         <source>&amp;Mail account…</source>
-        <translation>Conta de &amp;e-mail…</translation>
+        <translation>Conta de e-&amp;mail…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="178"/>

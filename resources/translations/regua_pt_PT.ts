@@ -545,7 +545,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
     <message>
         <location filename="../../desktop_app/gui/customers_view.py" line="96"/>
         <source>Use &amp;gift…</source>
-        <translation>Usar &amp;presente…</translation>
+        <translation>Usar pre&amp;sente…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/customers_view.py" line="104"/>
@@ -678,7 +678,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
     <message>
         <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
         <source>&amp;Merge…</source>
-        <translation>&amp;Fundir…</translation>
+        <translation>Fun&amp;dir…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/customers_view.py" line="282"/>

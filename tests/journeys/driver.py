@@ -77,6 +77,15 @@ def _describe_screen() -> str:
     return "\n".join(lines)
 
 
+def _close_dialogs() -> None:
+    """Close every open dialog without its questions: done() skips a reject() that asks "Discard?",
+    whose own modal box would otherwise outlive the journey and sit in front of the next one."""
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, QDialog) and w.isVisible():
+            w.done(QDialog.DialogCode.Rejected)
+            w.deleteLater()
+
+
 def _click_point(w: QWidget) -> QPoint:
     """Where a person clicks: a check box or radio button on its box (the middle of a wide one is
     empty space that Qt rightly ignores), anything else in its middle."""
@@ -168,9 +177,7 @@ class Journey:
         self.session.start()
 
     def close(self) -> None:
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QDialog) and w.isVisible():
-                w.reject()
+        _close_dialogs()
         if self.session is not None and self.session.window is not None:
             self.session.window.close()
         if self.tasks is not None:
@@ -196,9 +203,7 @@ class Journey:
             state["done"], state["error"] = True, error
             timer.stop()
             if error is not None:  # unwind any modal loop so the outer wait can return
-                for w in QApplication.topLevelWidgets():
-                    if isinstance(w, QDialog) and w.isVisible():
-                        w.reject()
+                _close_dialogs()
 
         def advance(value: Any) -> None:
             try:
