@@ -291,6 +291,21 @@ def _fill(into: Record, other: Record) -> None:
 _KEYS = ("email", "phone", "tax_id")
 
 
+def _match_by_keys(rec, keys, candidates_of):
+    """Who a row is, by the keys that tell a person apart, in that order: the first candidate sharing a
+    key whose name agrees with the row's, and the first one found sharing a key under another name
+    (a family sharing a phone), as (same, (key, other)); either may be None."""
+    other = None
+    for key in keys:
+        value = getattr(rec, key)
+        for candidate in candidates_of(key, value) if value else ():
+            if names_agree(candidate.name, rec.name):
+                return candidate, other
+            if other is None:
+                other = (key, candidate)
+    return None, other
+
+
 class _FileIndex:
     """The file's customers by e-mail, phone and tax id, to find a later row of the same person. A value
     maps to its first record; people of another name with the same value (a family) are kept aside."""
@@ -375,17 +390,7 @@ def plan_import(table: Table, shop: ShopSettings, today: date, options: ImportOp
         if rec is None:
             skipped += 1
             continue
-        same = other = None
-        for kind in _KEYS:
-            value = getattr(rec, kind)
-            for candidate in index.candidates(kind, value) if value else ():
-                if names_agree(candidate.name, rec.name):
-                    same = candidate
-                    break
-                if other is None:
-                    other = (kind, candidate)
-            if same is not None:
-                break
+        same, other = _match_by_keys(rec, _KEYS, index.candidates)
         if same is not None:
             reader._issue(row_no, "name", rec.name, "warning", "duplicate_in_file", row=same.rows[0])
             _fill(same, rec)
@@ -448,17 +453,8 @@ def _match_existing(plan: ImportPlan, reader: _RowReader) -> None:
     same_person = set(plan.options.same_person)
     matched: list[tuple[Record, object]] = []
     for rec in plan.records:
-        existing, differing = None, None
-        for key in ("email", "phone", "tax_id", "card_code"):
-            value = getattr(rec, key)
-            for c in found[key].get(value, ()) if value else ():
-                if names_agree(c.name, rec.name):
-                    existing = c
-                    break
-                if differing is None:
-                    differing = (key, c)
-            if existing is not None:
-                break
+        existing, differing = _match_by_keys(rec, ("email", "phone", "tax_id", "card_code"),
+                                             lambda key, value: found[key].get(value, ()))
         if existing is None and differing is None and not (rec.email or rec.phone or rec.tax_id or rec.card_code):
             same_name = found["name_key"].get(sort_key(rec.name), [])
             if len(same_name) == 1:  # nothing else to tell her by: the one customer of that exact name
