@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     smtp_sub.add_parser("test", help="connect, log in and say what happened")
 
     check = sub.add_parser("self-check", help="say what this installation finds: SQLite, the database, the keyring, "
-                                              "translations and icons")
+                                              "translations, icons and the system libraries the window needs")
     check.add_argument("--json", action="store_true", help="print one JSON document")
 
     backup = sub.add_parser("backup", help="a checked copy of the shop's database (into the backups folder, or DEST)")
