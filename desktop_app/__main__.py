@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from . import cli
+    from desktop_app import cli
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--gui-smoke-test"]:  # hidden: the bundle check opens the window once and closes it
-        from .gui.app import smoke_test
+        from desktop_app.gui.shell.app import smoke_test
 
         return smoke_test(cli.resolve_paths(db=argv[1] if len(argv) > 1 else None))
     args = cli.parse_global(argv)
@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except cli.ReguaError as exc:  # a --db the window cannot use (a server's URL, for now): one line, no window
         print(f"regua: {exc.message()}", file=sys.stderr)
         return 1
-    from .gui.app import run_gui  # Qt is imported only when a window is wanted
+    from desktop_app.gui.shell.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(paths, demo_shop=args.demo)
 

@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import APP_NAME, __version__
-from .config import Paths, resolve_paths
-from .domain.errors import ReguaError
-from .domain.kinds import KINDS
+from desktop_app import APP_NAME, __version__
+from desktop_app.config import Paths, resolve_paths
+from desktop_app.domain.errors import ReguaError
+from desktop_app.domain.kinds import KINDS
 
 DEFAULT_DEMO_CUSTOMERS = 3000
 MAX_DEMO_CUSTOMERS = 2_000_000
@@ -119,7 +119,7 @@ def _paths(args: argparse.Namespace) -> Paths:
 
 def _open_shop(args: argparse.Namespace):
     """Open the existing database and return its shop settings; refuse one that was never set up."""
-    from .services import shop
+    from desktop_app.services.shop import shop
 
     paths = _paths(args)
     try:
@@ -137,9 +137,9 @@ def _open_shop(args: argparse.Namespace):
 def cmd_init(args: argparse.Namespace, out) -> int:
     """A new shop's settings, checked as the first-run screen checks them; the owner's account is made
     the first time the window opens on it. A shop that is already set up is left as it is."""
-    from .domain.errors import ValidationError
-    from .services import shop
-    from .services.shop import ShopSettings
+    from desktop_app.domain.errors import ValidationError
+    from desktop_app.services.shop import shop
+    from desktop_app.services.shop.shop import ShopSettings
 
     country = args.country.strip().upper()
     paths = _paths(args)
@@ -160,8 +160,9 @@ def cmd_init(args: argparse.Namespace, out) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out) -> int:
-    from .domain.dates import local_today, parse_iso_date
-    from .services import customers, demo, shop
+    from desktop_app.domain.dates import local_today, parse_iso_date
+    from desktop_app.services.customers import customers
+    from desktop_app.services.shop import demo, shop
 
     if not 1 <= args.customers <= MAX_DEMO_CUSTOMERS:
         raise ReguaError("customers_invalid")
@@ -177,7 +178,7 @@ def cmd_demo(args: argparse.Namespace, out) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out) -> int:
-    from .services import customers
+    from desktop_app.services.customers import customers
 
     settings = _open_shop(args)
     ids = customers.search(args.text, limit=args.limit)
@@ -196,11 +197,11 @@ def cmd_search(args: argparse.Namespace, out) -> int:
 
 
 def cmd_log(args: argparse.Namespace, out) -> int:
-    from .domain.actors import COMMAND_LINE
-    from .domain.dates import local_today, parse_iso_date
-    from .domain.kinds import UNFINISHED
-    from .domain.money import format_cents
-    from .services import customers, interactions
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.domain.dates import local_today, parse_iso_date
+    from desktop_app.domain.kinds import UNFINISHED
+    from desktop_app.domain.money import format_cents
+    from desktop_app.services.customers import customers, interactions
 
     if (args.closes or args.closes_all_open) and args.kind != "purchase":
         build_parser().error("--closes and --closes-all-open go with --kind purchase")
@@ -235,10 +236,10 @@ def _entry_id(text: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out) -> int:
-    from .domain.actors import COMMAND_LINE
-    from .domain.dates import local_today
-    from .services import importer
-    from .services.spreadsheet import read_table
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.domain.dates import local_today
+    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets.spreadsheet import read_table
 
     table = read_table(args.file, args.sheet)  # a bad file is refused before the database is touched
     settings = _open_shop(args)
@@ -261,8 +262,8 @@ def cmd_import(args: argparse.Namespace, out) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out) -> int:
-    from .domain.actors import COMMAND_LINE
-    from .services import exporter
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.services.spreadsheets import exporter
 
     settings = _open_shop(args)
     count = exporter.export_customers(args.file, actor=COMMAND_LINE, shop=settings)
@@ -283,8 +284,8 @@ def _print_rows(doc: list[dict] | None, lines: list[str], nothing: str, out) -> 
 
 
 def cmd_due(args: argparse.Namespace, out) -> int:
-    from .domain.dates import local_today, parse_iso_date
-    from .services import cadence
+    from desktop_app.domain.dates import local_today, parse_iso_date
+    from desktop_app.services.cadence import cadence
 
     if not 1 <= args.days <= 31:
         raise ReguaError("days_invalid")
@@ -301,15 +302,16 @@ def cmd_due(args: argparse.Namespace, out) -> int:
 def cmd_send_due(args: argparse.Namespace, out) -> int:
     from datetime import UTC
 
-    from .domain import cadence as steps
-    from .domain.dates import local_today, parse_iso_date, utc_now, zone
-    from .services import cadence, sender
+    from desktop_app.domain import cadence as steps
+    from desktop_app.domain.dates import local_today, parse_iso_date, utc_now, zone
+    from desktop_app.services.cadence import cadence
+    from desktop_app.services.mail import sender
 
     forced = parse_iso_date(args.date) if args.date else None
     settings = _open_shop(args)
     today = forced or local_today(settings.timezone)
     if forced is None and not args.dry_run:
-        from .services import scheduler
+        from desktop_app.services.mail import scheduler
 
         scheduler.note_run(utc_now())  # the Today screen shows when the scheduler last came by
     if args.dry_run:  # what the planner and the sender would do, without writing a row
@@ -332,9 +334,9 @@ def _print_counts(counts: dict[str, int], as_json: bool, out) -> None:
 
 
 def cmd_smtp(args: argparse.Namespace, out) -> int:
-    from .domain.actors import COMMAND_LINE
-    from .domain.mail import SmtpAccount
-    from .services import mailer
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.domain.mail import SmtpAccount
+    from desktop_app.services.mail import mailer
 
     settings = _open_shop(args)
     if args.smtp_command == "set":
@@ -391,10 +393,10 @@ def cmd_self_check(args: argparse.Namespace, out) -> int:
     import platform
     import xml.etree.ElementTree as ET
 
-    from .config import resources_dir
-    from .db.database import engine
-    from .db.migrations import HEAD
-    from .services import secrets
+    from desktop_app.config import resources_dir
+    from desktop_app.db.database import engine
+    from desktop_app.db.migrations import HEAD
+    from desktop_app.services.shop import secrets
 
     paths = _paths(args)
     res = resources_dir()
@@ -447,9 +449,9 @@ def cmd_self_check(args: argparse.Namespace, out) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out) -> int:
-    from .domain.actors import COMMAND_LINE
-    from .domain.dates import utc_now
-    from .services import backups
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.domain.dates import utc_now
+    from desktop_app.services.shop import backups
 
     _open_shop(args)
     path = backups.backup_now(_paths(args), args.dest, actor=COMMAND_LINE, now=utc_now())
@@ -458,9 +460,9 @@ def cmd_backup(args: argparse.Namespace, out) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out) -> int:
-    from .domain.actors import COMMAND_LINE
-    from .domain.dates import utc_now
-    from .services import backups
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.domain.dates import utc_now
+    from desktop_app.services.shop import backups
 
     # the copy is checked before the live database is opened; a missing or unusable one is replaced
     done = backups.restore_command(_paths(args), args.src, actor=COMMAND_LINE, now=utc_now())
@@ -497,7 +499,7 @@ def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except Exception as exc:  # a busy database is never a traceback, wherever SQLite said it
-        from .db.database import busy_error
+        from desktop_app.db.database import busy_error
 
         busy = busy_error(exc)
         if busy is None:
@@ -505,7 +507,7 @@ def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         print(f"regua: {busy.message()}", file=err)
         return 1
     finally:
-        from .db.database import close_database
+        from desktop_app.db.database import close_database
 
         close_database()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .db.target import parse_target
+from desktop_app.db.target import parse_target
 
 APP_DIR_NAME = "Regua"
 _CHECKOUT_RESOURCES = Path(__file__).resolve().parents[1] / "resources"

@@ -13,8 +13,8 @@ import pytest  # noqa: E402
 from desktop_app.config import Paths, resolve_paths  # noqa: E402
 from desktop_app.db.database import close_database  # noqa: E402
 from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
-from desktop_app.services import shop  # noqa: E402
-from desktop_app.services.shop import ShopSettings  # noqa: E402
+from desktop_app.services.shop import shop  # noqa: E402
+from desktop_app.services.shop.shop import ShopSettings  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 OWNER_ACTOR = Actor(None, "Ana Paula", OWNER)

@@ -80,7 +80,7 @@ def test_services_never_import_qt():
 def test_gui_never_builds_a_query():
     bad = violations("gui", {"domain", "services", "config"}, {"PySide6"})
     # The one exception: closing the worker thread's own connection at shutdown.
-    allowed = {"gui/app.py imports desktop_app.db.database"}
+    allowed = {"gui/shell/app.py imports desktop_app.db.database"}
     assert [v for v in bad if v not in allowed] == []
     peewee_users = [p for p in files("gui") if "peewee" in {top(n) for n in imports_of(p)}]
     assert peewee_users == []
@@ -104,7 +104,7 @@ def test_only_the_task_runner_makes_threads():
         text = path.read_text(encoding="utf-8")
         if names & thread_modules or "QThread" in text:
             makers.append(path.relative_to(PACKAGE).as_posix())
-    assert makers == ["gui/tasks.py"]
+    assert makers == ["gui/common/tasks.py"]
 
 
 def test_only_config_decides_paths():
@@ -254,7 +254,7 @@ def import_cycles(layer: str) -> list[list[str]]:
 
 def test_no_import_cycle_inside_a_layer():
     """DESIGN.md section 2: no import cycle inside a layer (services/cadence and services/reports shared the
-    régua's rules both ways; the rules are services/cadence_rules.py now)."""
+    régua's rules both ways; the rules are services/cadence/rules.py now)."""
     assert {layer: import_cycles(layer) for layer in ("domain", "db", "services", "gui")} == \
         {"domain": [], "db": [], "services": [], "gui": []}
 

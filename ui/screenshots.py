@@ -25,14 +25,16 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop_app.config import resolve_paths  # noqa: E402
 from desktop_app.db.database import close_database  # noqa: E402
 from desktop_app.domain.dates import local_today  # noqa: E402
-from desktop_app.gui.app import application, open_or_explain  # noqa: E402
-from desktop_app.gui.customer_dialog import CustomerDialog  # noqa: E402
-from desktop_app.gui.i18n import install_language  # noqa: E402
-from desktop_app.gui.login_dialog import LoginDialog  # noqa: E402
-from desktop_app.gui.main_window import MainWindow  # noqa: E402
-from desktop_app.gui.tasks import TaskRunner  # noqa: E402
-from desktop_app.services import customers, demo, interactions, loyalty, shop, staff  # noqa: E402
-from desktop_app.services.interactions import LogEntry  # noqa: E402
+from desktop_app.gui.common.i18n import install_language  # noqa: E402
+from desktop_app.gui.common.tasks import TaskRunner  # noqa: E402
+from desktop_app.gui.customers.customer_dialog import CustomerDialog  # noqa: E402
+from desktop_app.gui.shell.app import application, open_or_explain  # noqa: E402
+from desktop_app.gui.shell.login_dialog import LoginDialog  # noqa: E402
+from desktop_app.gui.shell.main_window import MainWindow  # noqa: E402
+from desktop_app.services.customers import customers, interactions  # noqa: E402
+from desktop_app.services.customers.interactions import LogEntry  # noqa: E402
+from desktop_app.services.loyalty import loyalty  # noqa: E402
+from desktop_app.services.shop import demo, shop, staff  # noqa: E402
 
 OUT = ROOT / "resources" / "screenshots"
 
@@ -280,7 +282,7 @@ def dark_palette():
 
 def shoot_new_shop(folder: Path, app: QApplication) -> None:
     """A new, empty shop: its first steps, and Shop → Settings, in each of the three languages."""
-    from desktop_app.services.shop import ShopSettings
+    from desktop_app.services.shop.shop import ShopSettings
 
     for language, country in (("en", "GB"), ("pt_BR", "BR"), ("pt_PT", "PT")):
         paths = resolve_paths(db=folder / f"new-{language}.db")

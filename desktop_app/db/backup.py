@@ -10,8 +10,8 @@ from pathlib import Path
 
 from peewee import Database
 
-from .database import engine
-from .sqlite_engine import discard, side_files
+from desktop_app.db.database import engine
+from desktop_app.db.sqlite_engine import discard, side_files
 
 __all__ = ["backup_database", "discard", "side_files"]
 

@@ -23,7 +23,7 @@ from peewee import (
     TextField,
 )
 
-from .database import database, engine
+from desktop_app.db.database import database, engine
 
 BATCH = 5000
 

@@ -11,8 +11,8 @@ from datetime import date, datetime
 
 from peewee import fn
 
-from .database import chunks, database, hint, marks
-from .models import Outbox
+from desktop_app.db.database import chunks, database, hint, marks
+from desktop_app.db.models import Outbox
 
 ACTIVITY = ("visit", "purchase")  # what counts as the customer coming back (reactivation)
 def _day(value) -> date:

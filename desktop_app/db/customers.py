@@ -8,8 +8,8 @@ from datetime import date
 
 from peewee import Field, fn
 
-from .database import chunks, database, marks
-from .models import Consent, Customer, CustomerTag, Interaction
+from desktop_app.db.database import chunks, database, marks
+from desktop_app.db.models import Consent, Customer, CustomerTag, Interaction
 
 
 def customers_where_in(column: Field, values: Sequence[object], fields: Sequence[Field]) -> list[tuple]:

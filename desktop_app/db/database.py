@@ -14,8 +14,8 @@ from pathlib import Path
 
 from peewee import Database, DatabaseProxy, Field, Insert
 
-from .engine import Engine, EngineNotSupported, Target, parse_target
-from .sqlite_engine import SQLITE, DatabaseBusy
+from desktop_app.db.engine import Engine, EngineNotSupported, Target, parse_target
+from desktop_app.db.sqlite_engine import SQLITE, DatabaseBusy
 
 __all__ = ["DatabaseBusy", "EngineNotSupported", "busy_error", "checkpoint", "chunks", "close_database",
            "current_pragmas", "database", "database_path", "engine", "hint", "integrity_check", "is_busy", "marks",
@@ -137,7 +137,7 @@ def integrity_check(path: str | Path) -> str:
     return _engine.integrity_check(path)
 
 
-# The tests' thread guard (gui/tasks.py, tests/gui/guard.py): None in the app, so it costs one comparison.
+# The tests' thread guard (gui/common/tasks.py, tests/gui/guard.py): None in the app, so it costs one comparison.
 _thread_guard = None
 
 

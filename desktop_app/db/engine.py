@@ -18,7 +18,7 @@ from pathlib import Path
 
 from peewee import Database, Field, Insert, Model
 
-from .target import EngineNotSupported, Target, is_url, parse_target, redacted
+from desktop_app.db.target import EngineNotSupported, Target, is_url, parse_target, redacted
 
 __all__ = ["Engine", "EngineNotSupported", "Target", "is_url", "parse_target", "redacted"]
 

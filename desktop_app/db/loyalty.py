@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from peewee import IntegrityError, fn
 
-from .database import database
-from .models import Interaction, LoyaltyAllocation, LoyaltyEntry
+from desktop_app.db.database import database
+from desktop_app.db.models import Interaction, LoyaltyAllocation, LoyaltyEntry
 
 ALLOCATION_FIELDS = [LoyaltyAllocation.debit, LoyaltyAllocation.lot, LoyaltyAllocation.points]
 

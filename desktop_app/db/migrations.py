@@ -16,9 +16,9 @@ from pathlib import Path
 
 from peewee import Database
 
-from ..domain.errors import DatabaseError
-from .backup import backup_database
-from .database import engine, preflight_version
+from desktop_app.db.backup import backup_database
+from desktop_app.db.database import engine, preflight_version
+from desktop_app.domain.errors import DatabaseError
 
 V1 = """
 CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);

@@ -14,7 +14,7 @@ from peewee import (
     TextField,
 )
 
-from .database import database
+from desktop_app.db.database import database
 
 
 class BaseModel(Model):

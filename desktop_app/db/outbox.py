@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from .database import chunks, database, hint, marks
+from desktop_app.db.database import chunks, database, hint, marks
 
 CHUNK = 2000
 _COLUMNS = ("o.id, o.customer_id, o.step, o.occurrence, o.channel, o.due_on, o.send_on, o.not_after, o.status, "

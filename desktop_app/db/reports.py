@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from ..domain.privacy import ERASED_SORT_KEY
-from ..domain.segments import History, Thresholds, recent_start, year_start
-from .database import chunks, database, engine, hint, marks
-from .models import Setting
+from desktop_app.db.database import chunks, database, engine, hint, marks
+from desktop_app.db.models import Setting
+from desktop_app.domain.privacy import ERASED_SORT_KEY
+from desktop_app.domain.segments import History, Thresholds, recent_start, year_start
 
 _PURCHASES = """
 SELECT customer_id, min(occurred_on), max(occurred_on), count(*), sum(amount_cents),

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from peewee import Database
 
-from ..domain.errors import DatabaseError, ReguaError
-from . import sqlite_engine as sqlite
-from .migrations import HEAD, STEPS, migrate
-from .sqlite_engine import SQLITE, Schema, discard, side_files
+from desktop_app.db import sqlite_engine as sqlite
+from desktop_app.db.migrations import HEAD, STEPS, migrate
+from desktop_app.db.sqlite_engine import SQLITE, Schema, discard, side_files
+from desktop_app.domain.errors import DatabaseError, ReguaError
 
 # A restore puts a file in place of a file: it is SQLite's (a server's shop moves with `regua move-to`).
 ERRORS = SQLITE.errors

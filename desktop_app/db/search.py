@@ -21,10 +21,10 @@ from functools import lru_cache
 
 from peewee import Select, fn
 
-from ..domain.privacy import ERASED_SORT_KEY
-from ..domain.search import has_no_words, query_words
-from .database import database
-from .models import Customer, CustomerSegment, CustomerTag, SearchTerm
+from desktop_app.db.database import database
+from desktop_app.db.models import Customer, CustomerSegment, CustomerTag, SearchTerm
+from desktop_app.domain.privacy import ERASED_SORT_KEY
+from desktop_app.domain.search import has_no_words, query_words
 
 # Term rows. Below it, sorting a word's matches straight from the term index (about 0.3 us a row)
 # beats walking the name index; above it the word is so common that the walk meets matches at once.

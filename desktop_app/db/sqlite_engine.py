@@ -30,8 +30,8 @@ from pathlib import Path
 from peewee import Database, Field, Insert, Model, OperationalError, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
-from ..domain.errors import DatabaseError, ReguaError
-from .engine import Engine, Target
+from desktop_app.db.engine import Engine, Target
+from desktop_app.domain.errors import DatabaseError, ReguaError
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_WAIT_S = 60.0  # how long a write waits in all for the lock (an import of 150,000 rows holds it ~20 s)

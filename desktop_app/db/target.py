@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..domain.errors import DatabaseError
+from desktop_app.domain.errors import DatabaseError
 
 FILE_SCHEMES = ("sqlite",)
 SERVER_SCHEMES = {"postgresql": "PostgreSQL", "postgres": "PostgreSQL"}  # known, engine not written yet

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import ValidationError
+from desktop_app.domain.errors import ValidationError
 
 FEB29_ON_FEB28 = "feb28"
 FEB29_ON_MAR1 = "mar1"

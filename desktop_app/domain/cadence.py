@@ -12,9 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 
-from .birthdays import FEB29_ON_MAR1, Birthday
-from .errors import ValidationError
-from .segments import group_of
+from desktop_app.domain.birthdays import FEB29_ON_MAR1, Birthday
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.segments import group_of
 
 SIGNUP = "signup"
 WELCOME = "welcome"

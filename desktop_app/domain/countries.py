@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import QT_TRANSLATE_NOOP
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)

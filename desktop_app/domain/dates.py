@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .errors import ValidationError
+from desktop_app.domain.errors import ValidationError
 
 
 def utc_now() -> datetime:

@@ -7,7 +7,7 @@ it. Anything that is not a ReguaError is a bug and is reported as one.
 
 from __future__ import annotations
 
-from .i18n import QT_TRANSLATE_NOOP
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "errors"
 

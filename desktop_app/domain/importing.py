@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .birthdays import Birthday
-from .errors import ValidationError
-from .i18n import QT_TRANSLATE_NOOP
-from .text import fold
+from desktop_app.domain.birthdays import Birthday
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
+from desktop_app.domain.text import fold
 
 # The fields a column can feed, with their English label (a Qt Linguist source text).
 FIELDS: dict[str, str] = {

@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from fractions import Fraction
 from math import ceil, floor
 
-from .errors import ValidationError
-from .text import clean_text
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.text import clean_text
 
 POINTS, STAMPS = "points", "stamps"
 PROGRAM_KINDS = (POINTS, STAMPS)

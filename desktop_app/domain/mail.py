@@ -7,8 +7,8 @@ import re
 from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
 
-from .errors import ValidationError
-from .i18n import QT_TRANSLATE_NOOP
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 
 STARTTLS = "starttls"
 SSL = "ssl"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .errors import ValidationError
+from desktop_app.domain.errors import ValidationError
 
 _ALLOWED = re.compile(r"^[+-]?[\d.,\s'\u00a0\u202f]+$")
 

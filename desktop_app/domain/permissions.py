@@ -6,8 +6,8 @@ and deleting customers. counter: look customers up, create and edit them, log in
 
 from __future__ import annotations
 
-from .actors import COUNTER, MANAGER, OWNER, Actor
-from .errors import ReguaError
+from desktop_app.domain.actors import COUNTER, MANAGER, OWNER, Actor
+from desktop_app.domain.errors import ReguaError
 
 EVERYONE = frozenset({OWNER, MANAGER, COUNTER})
 MANAGERS = frozenset({OWNER, MANAGER})

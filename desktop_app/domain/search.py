@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import digits, fold, words
+from desktop_app.domain.text import digits, fold, words
 
 MIN_PHONE_DIGITS = 3
 _NUMBERISH = re.compile(r"^[\d\s().+\-/]+$")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from .errors import ValidationError
+from desktop_app.domain.errors import ValidationError
 
 PLACEHOLDERS = (
     "first_name", "name", "shop_name", "points_balance", "reward", "coupon_code", "birthday",

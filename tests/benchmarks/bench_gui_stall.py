@@ -42,10 +42,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop_app.config import resolve_paths  # noqa: E402
 from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
 from desktop_app.domain.mail import SmtpAccount  # noqa: E402
-from desktop_app.gui.app import application  # noqa: E402
-from desktop_app.gui.i18n import install_language  # noqa: E402
-from desktop_app.gui.tasks import TaskRunner  # noqa: E402
-from desktop_app.services import shop  # noqa: E402
+from desktop_app.gui.common.i18n import install_language  # noqa: E402
+from desktop_app.gui.common.tasks import TaskRunner  # noqa: E402
+from desktop_app.gui.shell.app import application  # noqa: E402
+from desktop_app.services.shop import shop  # noqa: E402
 
 DAY = date(2026, 11, 24)
 OWNER_ACTOR = Actor(None, "Bench", OWNER)
@@ -114,7 +114,7 @@ def spin_for(seconds: float) -> None:
 
 
 def open_window(db: Path, tasks: TaskRunner):
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
     paths = resolve_paths(db=db)
     shop.open_shop(paths, create=False)  # before the event loop, as run_gui does
@@ -188,7 +188,9 @@ def startup(source: Path, work: Path) -> None:
 
 
 def sending(source: Path, work: Path, send_seconds: float) -> None:
-    from desktop_app.services import campaigns, customers, mailer
+    from desktop_app.services.cadence import campaigns
+    from desktop_app.services.customers import customers
+    from desktop_app.services.mail import mailer
 
     print("500 e-mails to a slow SMTP server (0.2 s each), searches typed meanwhile", flush=True)
     db = fresh_copy(source, work / "send")
@@ -233,7 +235,7 @@ def sending(source: Path, work: Path, send_seconds: float) -> None:
 
 
 def importing(source: Path, work: Path, rows: int) -> None:
-    from desktop_app.gui.import_wizard import ImportWizard
+    from desktop_app.gui.spreadsheets.import_wizard import ImportWizard
 
     print(f"a {rows:,}-row import (the wizard's check and commit on the database lane)", flush=True)
     db = fresh_copy(source, work / "import")
@@ -277,7 +279,8 @@ def drive_import(wizard, tasks) -> bool:
 
 def refilling(source: Path, work: Path, repeat: int) -> None:
     print("the Messages screen refilled (500 rows)", flush=True)
-    from desktop_app.services import campaigns, customers
+    from desktop_app.services.cadence import campaigns
+    from desktop_app.services.customers import customers
 
     db = fresh_copy(source, work / "messages")
     tasks = TaskRunner()

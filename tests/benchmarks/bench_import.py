@@ -21,9 +21,10 @@ from openpyxl import Workbook, load_workbook
 from desktop_app.config import resolve_paths
 from desktop_app.db.database import close_database
 from desktop_app.domain.actors import COMMAND_LINE
-from desktop_app.services import importer, shop
-from desktop_app.services.shop import ShopSettings
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.shop import shop
+from desktop_app.services.shop.shop import ShopSettings
+from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 FIRST = ("Ana", "Maria", "João", "José", "Fernanda", "Lucas", "Inês", "Tiago", "Camila", "Rafael")
 LAST = ("Silva", "Santos", "Oliveira", "Souza", "Conceição", "Ferreira", "Gonçalves", "Araújo")

@@ -22,7 +22,7 @@ CHILD = """
 import resource, sys, time
 from datetime import date
 from desktop_app.domain.errors import ReguaError
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 started = time.perf_counter()
 try:
     table = read_table(sys.argv[1])

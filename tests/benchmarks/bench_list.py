@@ -32,10 +32,10 @@ def measure_lazy(db: str) -> dict:
     from desktop_app.config import resolve_paths
     from desktop_app.domain.actors import OWNER, Actor
     from desktop_app.domain.dates import local_today
-    from desktop_app.gui.app import application
-    from desktop_app.gui.main_window import MainWindow
-    from desktop_app.gui.tasks import TaskRunner
-    from desktop_app.services import shop
+    from desktop_app.gui.common.tasks import TaskRunner
+    from desktop_app.gui.shell.app import application
+    from desktop_app.gui.shell.main_window import MainWindow
+    from desktop_app.services.shop import shop
 
     app = application()
     paths = resolve_paths(db=db)
@@ -71,7 +71,7 @@ def measure_naive(db: str) -> dict:
     """The baseline: every customer row loaded into Python objects, as a plain list model would."""
     from desktop_app.config import resolve_paths
     from desktop_app.db.models import Customer
-    from desktop_app.services import shop
+    from desktop_app.services.shop import shop
 
     shop.open_shop(resolve_paths(db=db), create=False)
     started = time.perf_counter()

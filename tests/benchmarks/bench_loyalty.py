@@ -31,7 +31,8 @@ def build(customers: int) -> tuple[str, date]:
     from desktop_app.db.database import close_database
     from desktop_app.domain import loyalty as rules
     from desktop_app.domain.actors import OWNER, Actor
-    from desktop_app.services import loyalty, shop
+    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.shop import shop
 
     path = CACHE / f"loyalty-{customers}.db"
     con = None
@@ -108,7 +109,8 @@ def main() -> None:
     from desktop_app.config import resolve_paths
     from desktop_app.db import loyalty as queries
     from desktop_app.domain.actors import OWNER, Actor
-    from desktop_app.services import loyalty, shop
+    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.shop import shop
 
     shop.open_shop(resolve_paths(db=db, data_dir=CACHE / "loyalty-data"), create=False)
     club = loyalty.programs()[0]

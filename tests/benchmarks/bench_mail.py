@@ -35,8 +35,10 @@ from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
 from desktop_app.domain.dates import local_noon_utc, utc_now  # noqa: E402
 from desktop_app.domain.mail import SmtpAccount  # noqa: E402
 from desktop_app.domain.text import sort_key  # noqa: E402
-from desktop_app.services import cadence, mailer, sender, shop  # noqa: E402
-from desktop_app.services.shop import ShopSettings  # noqa: E402
+from desktop_app.services.cadence import cadence  # noqa: E402
+from desktop_app.services.mail import mailer, sender
+from desktop_app.services.shop import shop
+from desktop_app.services.shop.shop import ShopSettings  # noqa: E402
 
 TARGET = 0.70
 DAY = date(2026, 11, 24)

@@ -32,13 +32,13 @@ from desktop_app.config import resolve_paths  # noqa: E402
 from desktop_app.db.database import close_database  # noqa: E402
 from desktop_app.domain import cadence as c  # noqa: E402
 from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
-from desktop_app.gui.app import application  # noqa: E402
-from desktop_app.gui.i18n import install_language  # noqa: E402
-from desktop_app.gui.messages_view import MessagesView, message_cells  # noqa: E402
-from desktop_app.gui.tasks import TaskRunner  # noqa: E402
-from desktop_app.services import shop  # noqa: E402
-from desktop_app.services.sender import MessageRow  # noqa: E402
-from desktop_app.services.shop import ShopSettings  # noqa: E402
+from desktop_app.gui.common.i18n import install_language  # noqa: E402
+from desktop_app.gui.common.tasks import TaskRunner  # noqa: E402
+from desktop_app.gui.mail.messages_view import MessagesView, message_cells  # noqa: E402
+from desktop_app.gui.shell.app import application  # noqa: E402
+from desktop_app.services.mail.sender import MessageRow  # noqa: E402
+from desktop_app.services.shop import shop  # noqa: E402
+from desktop_app.services.shop.shop import ShopSettings  # noqa: E402
 
 DAY = date(2026, 11, 24)
 FIRST = ("Maria", "Ana", "Francisca", "Antônia", "Adriana", "Juliana", "Márcia", "Fernanda", "Patrícia", "Aline",

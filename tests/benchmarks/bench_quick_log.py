@@ -14,8 +14,9 @@ from common import demo_database, median, percentile
 
 from desktop_app.config import resolve_paths
 from desktop_app.db.database import close_database
-from desktop_app.gui.quick_log import MAX_MATCHES
-from desktop_app.services import customers, shop
+from desktop_app.gui.customers.quick_log import MAX_MATCHES
+from desktop_app.services.customers import customers
+from desktop_app.services.shop import shop
 
 
 def main() -> None:

@@ -33,8 +33,8 @@ def main() -> None:
     from desktop_app.db import reports as queries
     from desktop_app.domain import segments as seg
     from desktop_app.domain.actors import OWNER, Actor
-    from desktop_app.services import reports
-    from desktop_app.services.shop import open_shop, shop_settings
+    from desktop_app.services.reports import reports
+    from desktop_app.services.shop.shop import open_shop, shop_settings
 
     open_shop(resolve_paths(db=copy))
     shop, owner = shop_settings(), Actor(None, "Ana Paula", OWNER)

@@ -16,7 +16,8 @@ from common import demo_database, median, percentile
 
 from desktop_app.config import resolve_paths
 from desktop_app.db.database import close_database, database
-from desktop_app.services import customers, shop
+from desktop_app.services.customers import customers
+from desktop_app.services.shop import shop
 
 LIMIT = 50
 

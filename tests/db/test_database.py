@@ -16,7 +16,7 @@ import pytest
 from desktop_app.db import migrations
 from desktop_app.db.database import close_database, current_pragmas, database, integrity_check, open_database
 from desktop_app.domain.errors import DatabaseError
-from desktop_app.services import shop
+from desktop_app.services.shop import shop
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 EXPECTED = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "busy_timeout": 5000, "secure_delete": 1}
@@ -51,7 +51,7 @@ def test_gui_thread_worker_thread_and_command_line_get_the_same_pragmas(paths):
         assert seen == EXPECTED
     finally:
         close_database()
-    script = ("import json,sys; from desktop_app.config import resolve_paths; from desktop_app.services import shop;"
+    script = ("import json,sys; from desktop_app.config import resolve_paths; from desktop_app.services.shop import shop;"
               "from desktop_app.db.database import current_pragmas;"
               "shop.open_shop(resolve_paths(db=sys.argv[1])); print(json.dumps(current_pragmas()))")
     out = subprocess.run([sys.executable, "-c", script, str(paths.db_path)], capture_output=True, text=True,
@@ -247,8 +247,8 @@ def test_a_database_that_stays_busy_is_one_plain_line_never_a_traceback(paths, m
     from desktop_app.db.models import Interaction
     from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.errors import ReguaError
-    from desktop_app.services import customers
-    from desktop_app.services.customers import CustomerInput
+    from desktop_app.services.customers import customers
+    from desktop_app.services.customers.customers import CustomerInput
     from tests.conftest import TODAY
 
     monkeypatch.setattr(db_module, "WRITE_WAIT_S", 0.3)  # the bound, and the busy timeout, made short

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.db.search import NARROW_CAP, brute_force_ids, search_customer_ids
-from desktop_app.services import customers, demo
-from desktop_app.services.customers import CustomerInput
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.shop import demo
 
 TODAY = date(2026, 11, 24)
 
@@ -20,7 +21,7 @@ def demo_file(tmp_path_factory):
     """A 1,500-customer demo shop, made once for the module."""
     from desktop_app.config import resolve_paths
     from desktop_app.db.database import close_database
-    from desktop_app.services import shop
+    from desktop_app.services.shop import shop
 
     paths = resolve_paths(db=tmp_path_factory.mktemp("search") / "demo.db")
     shop.open_shop(paths)
@@ -34,7 +35,7 @@ def demo_shop(demo_file):
     """The demo shop opened for this test: whatever another test opened in between (a one-customer shop)
     is never what this one searches."""
     from desktop_app.db.database import close_database, database_path
-    from desktop_app.services import shop
+    from desktop_app.services.shop import shop
 
     shop.open_shop(demo_file, create=False)
     assert database_path() == demo_file.db_path

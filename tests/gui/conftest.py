@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.common.tasks import TaskRunner
 from tests.gui.guard import Guard
 
 
@@ -26,7 +26,7 @@ def tasks(qapp):
 
 @pytest.fixture
 def english(qapp):
-    from desktop_app.gui.i18n import install_language
+    from desktop_app.gui.common.i18n import install_language
 
     install_language("en", "BR")
     yield
@@ -35,7 +35,7 @@ def english(qapp):
 @pytest.fixture
 def window_at(qtbot, tasks, paths, shop_settings, today):
     """The main window, open at one section: window_at(actor, "today_view") returns (window, that view)."""
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
     def open_at(actor, section):
         w = MainWindow(paths, tasks, shop_settings, actor, lambda: today)

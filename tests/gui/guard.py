@@ -27,7 +27,7 @@ from pathlib import Path
 
 import desktop_app
 from desktop_app.db import database
-from desktop_app.gui import tasks as gui_tasks
+from desktop_app.gui.common import tasks as gui_tasks
 
 GUI_DIR = str(Path(desktop_app.__file__).parent / "gui")
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop_app.domain.errors import MESSAGES, ValidationError
-from desktop_app.gui import errors as gui_errors
-from desktop_app.gui.i18n import error_text, install_language, translations_dir
+from desktop_app.gui.common import errors as gui_errors
+from desktop_app.gui.common.i18n import error_text, install_language, translations_dir
 
 
 @pytest.fixture
@@ -45,14 +45,14 @@ def test_portuguese_covers_regua_and_qts_own_buttons(qtbot, portuguese):
 def test_dates_and_money_follow_the_locale(portuguese):
     from datetime import date
 
-    from desktop_app.gui.i18n import format_date, format_money
+    from desktop_app.gui.common.i18n import format_date, format_money
 
     assert format_date(date(2026, 3, 15)) == "15/03/2026"
     assert format_money(123456, "BRL") == "R$\xa01.234,56"
 
 
 def test_the_main_window_shows_only_working_sections(qtbot, tasks, paths, shop_settings, actor, today, english):
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
     window = MainWindow(paths, tasks, shop_settings, actor, lambda: today)
     qtbot.addWidget(window)
@@ -87,7 +87,7 @@ def test_an_expected_error_is_a_translated_message_not_a_bug(qtbot, monkeypatch,
 
 def test_a_damaged_database_at_start_is_explained(qtbot, tmp_path, monkeypatch, english):
     from desktop_app.config import resolve_paths
-    from desktop_app.gui.app import open_or_explain
+    from desktop_app.gui.shell.app import open_or_explain
 
     bad = tmp_path / "regua.db"
     bad.write_bytes(b"not a database at all" * 20)
@@ -99,8 +99,8 @@ def test_a_damaged_database_at_start_is_explained(qtbot, tmp_path, monkeypatch, 
 
 def test_first_run_needs_a_name_and_saves_the_shop(qtbot, tasks, paths, english):
     from desktop_app.db.database import close_database
-    from desktop_app.gui.first_run import FirstRunDialog
-    from desktop_app.services import shop, staff
+    from desktop_app.gui.shell.first_run import FirstRunDialog
+    from desktop_app.services.shop import shop, staff
 
     shop.open_shop(paths)
     try:
@@ -141,7 +141,7 @@ def test_first_run_needs_a_name_and_saves_the_shop(qtbot, tasks, paths, english)
 def test_the_real_worker_thread_delivers_on_the_gui_thread(qtbot):
     import threading
 
-    from desktop_app.gui.tasks import TaskRunner
+    from desktop_app.gui.common.tasks import TaskRunner
 
     runner = TaskRunner()
     seen = {}

@@ -8,9 +8,10 @@ from datetime import datetime
 import pytest
 
 from desktop_app.db.models import Customer
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.services import backups, customers, staff
-from desktop_app.services.customers import CustomerInput
+from desktop_app.gui.shell.main_window import MainWindow
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.shop import backups, staff
 
 
 @pytest.fixture
@@ -46,9 +47,9 @@ def test_the_window_restores_while_it_holds_the_shop_itself(qtbot, tasks, paths,
                                                           english, tmp_path):
     """RELIABILITY.md "Restore only restores a Régua shop": the shop's lock refuses a restore from another
     process, never the window's own restore (the window holds the lock it would wait for)."""
-    from desktop_app.gui.backups_dialog import BackupsDialog
-    from desktop_app.gui.single_instance import SingleInstance
-    from desktop_app.services import shop_lock
+    from desktop_app.gui.shell.single_instance import SingleInstance
+    from desktop_app.gui.shop.backups_dialog import BackupsDialog
+    from desktop_app.services.shop import shop_lock
 
     customers.create_customer(CustomerInput(name="Maria Souza"), shop=shop_settings, actor=owner, today=today)
     copy = backups.backup_now(paths, tmp_path / "copy.db", actor=owner, now=datetime(2026, 11, 24, 15))
@@ -84,8 +85,8 @@ def test_erase_and_export_from_the_customers_page(qtbot, tasks, shop_settings, o
 
 
 def test_the_retention_rule_is_set_next_to_the_backups(qtbot, tasks, paths, shop_settings, owner, english):
-    from desktop_app.gui.backups_dialog import BackupsDialog
-    from desktop_app.services import privacy
+    from desktop_app.gui.shop.backups_dialog import BackupsDialog
+    from desktop_app.services.customers import privacy
 
     dialog = BackupsDialog(tasks, paths, owner, lambda: None)
     qtbot.addWidget(dialog)

@@ -8,20 +8,21 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton
 
 from desktop_app.db.models import Interaction
 from desktop_app.domain.actors import COUNTER
-from desktop_app.gui.customer_dialog import CustomerDialog
-from desktop_app.gui.first_run import FirstRunDialog
-from desktop_app.gui.login_dialog import LoginDialog
-from desktop_app.gui.loyalty_panel import AdjustDialog, GiftDialog, RedeemDialog
-from desktop_app.gui.mail_setup import MailAccountDialog
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.merge_dialog import MergeDialog
-from desktop_app.gui.quick_log import QuickLogDialog
-from desktop_app.gui.staff_dialogs import StaffDialog
-from desktop_app.gui.today_view import OutcomeDialog
-from desktop_app.services import customers, interactions, staff
-from desktop_app.services.cadence import DueItem
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.interactions import LogEntry
+from desktop_app.gui.cadence.today_view import OutcomeDialog
+from desktop_app.gui.customers.customer_dialog import CustomerDialog
+from desktop_app.gui.customers.merge_dialog import MergeDialog
+from desktop_app.gui.customers.quick_log import QuickLogDialog
+from desktop_app.gui.loyalty.loyalty_panel import AdjustDialog, GiftDialog, RedeemDialog
+from desktop_app.gui.mail.mail_setup import MailAccountDialog
+from desktop_app.gui.shell.first_run import FirstRunDialog
+from desktop_app.gui.shell.login_dialog import LoginDialog
+from desktop_app.gui.shell.main_window import MainWindow
+from desktop_app.gui.shop.staff_dialogs import StaffDialog
+from desktop_app.services.cadence.cadence import DueItem
+from desktop_app.services.customers import customers, interactions
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.interactions import LogEntry
+from desktop_app.services.shop import staff
 
 
 @pytest.fixture
@@ -154,7 +155,7 @@ def test_open_items_stand_out_and_are_closed_from_the_page(qtbot, window, maria,
 
 
 def test_login_refuses_a_wrong_pin_with_tries_left(qtbot, tasks, team, english):
-    from desktop_app.services import staff
+    from desktop_app.services.shop import staff
 
     dialog = LoginDialog("Ateliê", tasks, staff.accounts())
     qtbot.addWidget(dialog)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop_app.gui.customer_model import MAX_PAGES, PAGE_SIZE, CustomerListModel
-from desktop_app.services.customers import CustomerRow
+from desktop_app.gui.customers.customer_model import MAX_PAGES, PAGE_SIZE, CustomerListModel
+from desktop_app.services.customers.customers import CustomerRow
 
 
 class FakeRows:

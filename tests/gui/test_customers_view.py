@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop_app.db.models import Customer
-from desktop_app.gui.customer_dialog import CustomerDialog
-from desktop_app.gui.customers_view import CustomersView
-from desktop_app.services import customers
-from desktop_app.services.customers import CustomerInput
+from desktop_app.gui.customers.customer_dialog import CustomerDialog
+from desktop_app.gui.customers.customers_view import CustomersView
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def test_editing_shows_the_customers_values_in_the_form(qtbot, tasks, shop_setti
 
 
 def test_merge_from_the_customer_page(qtbot, view, people, monkeypatch):
-    from desktop_app.gui import customers_view, merge_dialog
+    from desktop_app.gui.customers import customers_view, merge_dialog
 
     class PickAna(merge_dialog.MergeDialog):
         def exec(self):
@@ -144,7 +144,7 @@ def test_merge_from_the_customer_page(qtbot, view, people, monkeypatch):
 
 
 def test_the_merge_dialog_finds_the_other_record(qtbot, tasks, shop_settings, people, english):
-    from desktop_app.gui.merge_dialog import MergeDialog
+    from desktop_app.gui.customers.merge_dialog import MergeDialog
 
     dialog = MergeDialog(tasks, shop_settings, people["joao"], "João Silva")
     qtbot.addWidget(dialog)

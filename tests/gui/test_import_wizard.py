@@ -7,8 +7,8 @@ from openpyxl import Workbook
 from PySide6.QtWidgets import QWizard
 
 from desktop_app.db.models import Customer
-from desktop_app.gui import import_wizard
-from desktop_app.gui.import_wizard import ImportHistoryDialog, ImportWizard
+from desktop_app.gui.spreadsheets import import_wizard
+from desktop_app.gui.spreadsheets.import_wizard import ImportHistoryDialog, ImportWizard
 
 
 @pytest.fixture
@@ -64,8 +64,8 @@ def test_a_broken_file_is_explained_on_the_first_page(qtbot, tasks, shop_setting
 
 
 def test_the_history_undoes_an_import(qtbot, tasks, shop_settings, actor, today, sheet, monkeypatch, english):
-    from desktop_app.services import importer
-    from desktop_app.services.spreadsheet import read_table
+    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets.spreadsheet import read_table
 
     plan = importer.plan_import(read_table(sheet), shop_settings, today)
     importer.commit_import(plan, actor=actor, shop=shop_settings, today=today)
@@ -85,8 +85,8 @@ def test_the_history_undoes_an_import(qtbot, tasks, shop_settings, actor, today,
 
 def test_undo_is_offered_only_for_an_import_not_yet_undone(qtbot, tasks, shop_settings, actor, today, sheet,
                                                            tmp_path, monkeypatch, english):
-    from desktop_app.services import importer
-    from desktop_app.services.spreadsheet import read_table
+    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets.spreadsheet import read_table
 
     first = importer.commit_import(importer.plan_import(read_table(sheet), shop_settings, today), actor=actor,
                                    shop=shop_settings, today=today)
@@ -114,8 +114,8 @@ def test_undo_is_offered_only_for_an_import_not_yet_undone(qtbot, tasks, shop_se
 def test_the_customer_list_loses_the_undone_customers_while_the_history_is_open(
         qtbot, window_at, shop_settings, actor, today, sheet, monkeypatch, english):
     """The list behind the dialog kept the removed customers until the dialog was closed."""
-    from desktop_app.services import importer
-    from desktop_app.services.spreadsheet import read_table
+    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets.spreadsheet import read_table
 
     importer.commit_import(importer.plan_import(read_table(sheet), shop_settings, today), actor=actor,
                            shop=shop_settings, today=today)
@@ -152,7 +152,7 @@ def _to_preview(qtbot, wizard, path):
 def test_an_unexpected_error_while_checking_ends_in_a_message_and_a_usable_wizard(
         qtbot, tasks, shop_settings, actor, today, sheet, monkeypatch, english):
     """Issue 17 item 4: after 'Something went wrong' the wizard sat on 'Checking every row…' for good."""
-    from desktop_app.services import importer
+    from desktop_app.services.spreadsheets import importer
 
     reported = []
     monkeypatch.setattr(import_wizard, "report_bug", lambda *args: reported.append(args[1]))
@@ -185,8 +185,8 @@ def test_an_unexpected_error_while_checking_ends_in_a_message_and_a_usable_wizar
 def test_the_owner_decides_a_possible_duplicate_in_the_preview(qtbot, tasks, shop_settings, actor, today,
                                                                tmp_path, english):
     """Issue 17 item 6: a different person with the same phone silently updated an existing customer."""
-    from desktop_app.services import customers
-    from desktop_app.services.customers import CustomerInput
+    from desktop_app.services.customers import customers
+    from desktop_app.services.customers.customers import CustomerInput
 
     maria = customers.create_customer(CustomerInput(name="Maria Souza", phone="(11) 3333-4444"),
                                       shop=shop_settings, actor=actor, today=today)

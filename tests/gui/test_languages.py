@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop_app.gui.i18n import (
+from desktop_app.gui.common.i18n import (
     LANGUAGES,
     format_date,
     format_datetime_local,
@@ -14,7 +14,7 @@ from desktop_app.gui.i18n import (
     install_language,
     pick_language,
 )
-from desktop_app.services.shop import LANGUAGES as SHOP_LANGUAGES
+from desktop_app.services.shop.shop import LANGUAGES as SHOP_LANGUAGES
 
 
 def test_the_window_offers_exactly_the_languages_a_shop_can_save():

@@ -10,14 +10,16 @@ from PySide6.QtWidgets import QDialog
 from desktop_app.db.models import LoyaltyEntry, LoyaltyProgram
 from desktop_app.domain.actors import MANAGER
 from desktop_app.domain.loyalty import POINTS, Rules, Tier
-from desktop_app.gui.loyalty_panel import AdjustDialog, LedgerDialog, RedeemDialog
-from desktop_app.gui.loyalty_setup import LoyaltyReportDialog, ProgramsDialog
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.quick_log import QuickLogDialog
-from desktop_app.services import customers, interactions, loyalty, staff
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.interactions import LogEntry
-from desktop_app.services.loyalty import ProgramInfo, RewardInfo
+from desktop_app.gui.customers.quick_log import QuickLogDialog
+from desktop_app.gui.loyalty.loyalty_panel import AdjustDialog, LedgerDialog, RedeemDialog
+from desktop_app.gui.loyalty.loyalty_setup import LoyaltyReportDialog, ProgramsDialog
+from desktop_app.gui.shell.main_window import MainWindow
+from desktop_app.services.customers import customers, interactions
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.interactions import LogEntry
+from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty.loyalty import ProgramInfo, RewardInfo
+from desktop_app.services.shop import staff
 
 
 @pytest.fixture
@@ -90,7 +92,7 @@ def test_a_reward_switched_off_meanwhile_is_refused_and_nothing_is_written(qtbot
     program = loyalty.programs()[0]
     loyalty.save_program(ProgramInfo(program.id, program.name, True, program.rules, program.rewards[1:]), actor=owner)
     shown = []
-    monkeypatch.setattr("desktop_app.gui.customers_view.show_error", lambda parent, exc: shown.append(exc.code))
+    monkeypatch.setattr("desktop_app.gui.customers.customers_view.show_error", lambda parent, exc: shown.append(exc.code))
     qtbot.keyClick(dialog.rewards, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not tasks.busy)
     assert shown == ["reward_not_found"]

@@ -18,10 +18,13 @@ from desktop_app.domain import cadence as c
 from desktop_app.domain.dates import local_noon_utc
 from desktop_app.domain.errors import MESSAGES
 from desktop_app.domain.mail import SmtpAccount
-from desktop_app.gui.mail_setup import MailAccountDialog
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.services import cadence, customers, mailer, sender, shop, staff
-from desktop_app.services.customers import CustomerInput
+from desktop_app.gui.mail.mail_setup import MailAccountDialog
+from desktop_app.gui.shell.main_window import MainWindow
+from desktop_app.services.cadence import cadence
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.mail import mailer, sender
+from desktop_app.services.shop import shop, staff
 
 
 @pytest.fixture
@@ -202,7 +205,7 @@ def test_a_wrong_field_is_named_and_gets_the_focus(qtbot, tasks, shop_settings, 
 
 
 def test_a_wrong_address_is_named_in_portuguese_too(qtbot, tasks, shop_settings, owner):
-    from desktop_app.gui.i18n import install_language
+    from desktop_app.gui.common.i18n import install_language
 
     install_language("pt_BR", "BR")
     try:

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import Qt
 
 from desktop_app.domain import cadence as c
-from desktop_app.gui.messages_model import ID_ROLE, ROW_ROLE, STATUS_ROLE, MessageListModel
-from desktop_app.gui.messages_view import message_cells
-from desktop_app.services.sender import MessageRow
+from desktop_app.gui.mail.messages_model import ID_ROLE, ROW_ROLE, STATUS_ROLE, MessageListModel
+from desktop_app.gui.mail.messages_view import message_cells
+from desktop_app.services.mail.sender import MessageRow
 
 HEADERS = ("Customer", "Step", "Channel", "Status", "When", "Details")
 TIMEZONE = "America/Sao_Paulo"

@@ -15,7 +15,7 @@ from desktop_app.domain.actors import OWNER, Actor
 @pytest.fixture(params=["en", "pt_BR", "pt_PT"])
 def language(request, qapp):
     """Each window language: the letters live in the translations too."""
-    from desktop_app.gui.i18n import install_language
+    from desktop_app.gui.common.i18n import install_language
 
     install_language(request.param, "PT" if request.param == "pt_PT" else "BR")
     yield request.param

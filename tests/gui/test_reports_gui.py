@@ -12,8 +12,8 @@ from desktop_app.db.models import Customer, Interaction
 from desktop_app.domain.actors import COUNTER, MANAGER, Actor
 from desktop_app.domain.dates import local_noon_utc
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import customers
-from desktop_app.services.customers import CustomerInput
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
 
 
 def shop_with_history(settings, actor, today: date) -> dict[str, int]:
@@ -97,7 +97,7 @@ def test_the_export_writes_every_table_and_the_staff_figures_stay_with_the_owner
 
 def test_a_filter_is_saved_under_a_name_and_brought_back(qtbot, window_at, shop_settings, actor, today, english):
     from desktop_app.domain.errors import ValidationError
-    from desktop_app.services import saved_filters
+    from desktop_app.services.customers import saved_filters
 
     ids = shop_with_history(shop_settings, actor, today)
     window, view = open_reports(qtbot, window_at, actor, today)

@@ -8,13 +8,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-from desktop_app.gui.single_instance import SingleInstance
+from desktop_app.gui.shell.single_instance import SingleInstance
 
 ROOT = Path(__file__).resolve().parents[2]
 SECOND = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QCoreApplication
-    from desktop_app.gui.single_instance import SingleInstance
+    from desktop_app.gui.shell.single_instance import SingleInstance
     app = QCoreApplication([])
     print("acquired" if SingleInstance(sys.argv[1]).acquire() else "refused", flush=True)
 """)

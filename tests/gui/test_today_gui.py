@@ -15,11 +15,13 @@ from PySide6.QtGui import QDesktopServices
 from desktop_app.db.models import Customer, Outbox
 from desktop_app.domain import cadence as c
 from desktop_app.domain.dates import local_noon_utc
-from desktop_app.gui.cadence_setup import CadenceDialog
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.services import cadence, customers, interactions, shop, staff
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.interactions import LogEntry
+from desktop_app.gui.cadence.cadence_setup import CadenceDialog
+from desktop_app.gui.shell.main_window import MainWindow
+from desktop_app.services.cadence import cadence
+from desktop_app.services.customers import customers, interactions
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.interactions import LogEntry
+from desktop_app.services.shop import shop, staff
 
 
 class LinkCatcher(QObject):
@@ -201,7 +203,7 @@ def test_a_step_can_be_aimed_at_a_segment_or_a_tag(qtbot, tasks, shop_settings, 
 
 
 def test_a_birthday_gift_is_used_from_the_customers_page(qtbot, tasks, paths, shop_settings, owner, today, english):
-    from desktop_app.services import coupons
+    from desktop_app.services.loyalty import coupons
 
     shop.set_setting(cadence.SINCE_KEY, (today - timedelta(days=30)).isoformat())
     rules = cadence.get_rules(shop_settings)

@@ -258,7 +258,7 @@ def test_self_check_reports_what_it_finds(demo_db):
 
 
 PLAN_DAY = ("import sys; from datetime import date; from desktop_app.config import resolve_paths; "
-            "from desktop_app.services import cadence, shop; shop.open_shop(resolve_paths(db=sys.argv[1]), create=False); "
+            "from desktop_app.services.cadence import cadence; from desktop_app.services.shop import shop; shop.open_shop(resolve_paths(db=sys.argv[1]), create=False); "
             "cadence.plan(date.fromisoformat(sys.argv[2]), shop=shop.shop_settings())")
 
 

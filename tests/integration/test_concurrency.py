@@ -26,8 +26,12 @@ from desktop_app.domain import cadence as c
 from desktop_app.domain.actors import COUNTER, Actor
 from desktop_app.domain.dates import local_noon_utc
 from desktop_app.domain.mail import STARTTLS, SmtpAccount
-from desktop_app.services import cadence, customers, interactions, loyalty, mailer, shop
-from desktop_app.services.customers import CustomerInput
+from desktop_app.services.cadence import cadence
+from desktop_app.services.customers import customers, interactions
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.loyalty import loyalty
+from desktop_app.services.mail import mailer
+from desktop_app.services.shop import shop
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +46,9 @@ SENDER = textwrap.dedent("""
     from desktop_app import cli
     from desktop_app.config import resolve_paths
     from desktop_app.db.database import close_database
-    from desktop_app.services import mailer, secrets, shop
+    from desktop_app.services.mail import mailer
+    from desktop_app.services.shop import secrets
+    from desktop_app.services.shop import shop
     keyring.set_keyring(MemoryKeyring())
     shop.open_shop(resolve_paths(db=sys.argv[2]), create=False)
     secrets.remember_for_session(mailer.account().keyring_user, PASSWORD)  # as typed once per session
@@ -56,8 +62,10 @@ COUNTER_OPS = textwrap.dedent("""
     from datetime import date
     from desktop_app.config import resolve_paths
     from desktop_app.domain.actors import COUNTER, Actor
-    from desktop_app.services import customers, loyalty, shop
-    from desktop_app.services.customers import CustomerInput
+    from desktop_app.services.customers import customers
+    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.shop import shop
+    from desktop_app.services.customers.customers import CustomerInput
     db, day, ops, stop = sys.argv[2], date.fromisoformat(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5]
     shop.open_shop(resolve_paths(db=db), create=False)
     settings = shop.shop_settings()
@@ -78,7 +86,7 @@ COUNTER_OPS = textwrap.dedent("""
             elif op == "redeem":
                 loyalty.redeem(cid, reward, actor=staff, today=day)
             elif op == "log":  # the quick log, as the window calls it
-                from desktop_app.services import interactions
+                from desktop_app.services.customers import interactions
                 interactions.log_interaction(cid, interactions.LogEntry("visit"), actor=staff, shop=settings, today=day)
             elif op == "edit":
                 d = customers.detail(cid, settings)
@@ -277,8 +285,8 @@ def test_the_window_tells_a_busy_database_in_plain_words(qapp, shop_settings, ac
     from desktop_app.db import database as db_module
     from desktop_app.db import sqlite_engine
     from desktop_app.domain.errors import ReguaError
-    from desktop_app.gui import errors as gui_errors
-    from desktop_app.gui.i18n import install_language
+    from desktop_app.gui.common import errors as gui_errors
+    from desktop_app.gui.common.i18n import install_language
 
     cid = customers.create_customer(CustomerInput(name="Rita Lopes", email="rita@example.com", consent_email=True),
                                     shop=shop_settings, actor=actor, today=DAY)

@@ -16,7 +16,7 @@ import zipfile
 
 import pytest
 
-from desktop_app.services.spreadsheet import MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS
+from desktop_app.services.spreadsheets.spreadsheet import MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS
 
 LIMIT_MB = 400
 

@@ -35,7 +35,9 @@ SESSION = textwrap.dedent("""
 READ = textwrap.dedent("""
     import sys
     from desktop_app.config import resolve_paths
-    from desktop_app.services import mailer, secrets, shop
+    from desktop_app.services.mail import mailer
+    from desktop_app.services.shop import secrets
+    from desktop_app.services.shop import shop
     shop.open_shop(resolve_paths(db=sys.argv[1]), create=False)
     acc = mailer.account()
     print("backend", secrets.backend_name())

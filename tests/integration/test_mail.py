@@ -23,9 +23,12 @@ from desktop_app.db.models import Customer, Outbox, Suppression
 from desktop_app.domain import cadence as c
 from desktop_app.domain.dates import local_noon_utc, utc_now
 from desktop_app.domain.mail import SSL, STARTTLS, SmtpAccount
-from desktop_app.services import cadence, customers, mailer, sender, shop
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.mailer import MailError
+from desktop_app.services.cadence import cadence
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.mail import mailer, sender
+from desktop_app.services.mail.mailer import MailError
+from desktop_app.services.shop import shop
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 24)
@@ -246,7 +249,10 @@ SENDER = textwrap.dedent("""
     sys.path.insert(0, sys.argv[3])
     from tests.mailserver import MemoryKeyring, PASSWORD
     from desktop_app.config import resolve_paths
-    from desktop_app.services import mailer, sender, shop, secrets
+    from desktop_app.services.mail import mailer
+    from desktop_app.services.mail import sender
+    from desktop_app.services.shop import shop
+    from desktop_app.services.shop import secrets
     kr = MemoryKeyring(); keyring.set_keyring(kr)
     shop.open_shop(resolve_paths(db=sys.argv[1]), create=False)
     secrets.remember_for_session(mailer.account().keyring_user, PASSWORD)

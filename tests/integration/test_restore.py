@@ -144,7 +144,7 @@ def test_a_shop_broken_by_a_foreign_file_and_a_new_computer_are_restored_by_the_
 HOLDER = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QCoreApplication
-    from desktop_app.gui.single_instance import SingleInstance
+    from desktop_app.gui.shell.single_instance import SingleInstance
     app = QCoreApplication([])
     instance = SingleInstance(sys.argv[1])
     print("acquired" if instance.acquire() else "refused", flush=True)

@@ -113,8 +113,8 @@ class Journey:
     # --- the shop before the app starts ---------------------------------------------------------
 
     def _prepare(self, kind: str) -> None:
-        from desktop_app.services import demo, shop, staff
-        from desktop_app.services.shop import ShopSettings
+        from desktop_app.services.shop import demo, shop, staff
+        from desktop_app.services.shop.shop import ShopSettings
 
         shop.open_shop(self.paths, create=True)
         if kind == "new":  # nothing at all: the first-run screen
@@ -124,8 +124,8 @@ class Journey:
             owner = staff.create_first_owner("Ana Paula", PIN)
             staff.add_staff("Bruno", "counter", PIN, actor=owner)
         elif kind == "counter":  # "staffed" with three customers whose names start alike (Mar...)
-            from desktop_app.services import customers
-            from desktop_app.services.customers import CustomerInput
+            from desktop_app.services.customers import customers
+            from desktop_app.services.customers.customers import CustomerInput
 
             settings = shop.save_shop_settings(ShopSettings.for_country("Ateliê Teste", "BR"))
             owner = staff.create_first_owner("Ana Paula", PIN)
@@ -137,9 +137,9 @@ class Journey:
             # is due today) and a quote whose follow-up call is due today
             from datetime import timedelta
 
-            from desktop_app.services import customers, interactions
-            from desktop_app.services.customers import CustomerInput
-            from desktop_app.services.interactions import LogEntry
+            from desktop_app.services.customers import customers, interactions
+            from desktop_app.services.customers.customers import CustomerInput
+            from desktop_app.services.customers.interactions import LogEntry
 
             settings = shop.save_shop_settings(ShopSettings.for_country("Ateliê Teste", "BR"))
             owner = staff.create_first_owner("Ana Paula", PIN)
@@ -164,10 +164,10 @@ class Journey:
     # --- starting the app -------------------------------------------------------------------------
 
     def start(self, *, demo_shop: bool = False) -> None:
-        from desktop_app.gui.app import Session
-        from desktop_app.gui.i18n import install_language
-        from desktop_app.gui.tasks import TaskRunner
-        from desktop_app.services import shop
+        from desktop_app.gui.common.i18n import install_language
+        from desktop_app.gui.common.tasks import TaskRunner
+        from desktop_app.gui.shell.app import Session
+        from desktop_app.services.shop import shop
 
         install_language("en", "BR")
         shop.open_shop(self.paths, create=True)
@@ -274,7 +274,7 @@ class Journey:
 
     @staticmethod
     def _bug_dialog():
-        from desktop_app.gui.errors import BugDialog
+        from desktop_app.gui.common.errors import BugDialog
 
         for w in QApplication.topLevelWidgets():
             if isinstance(w, BugDialog) and w.isVisible():
@@ -358,7 +358,7 @@ class Journey:
     def log_in(self) -> Wait:
         """At the login screen of a "staffed" or "counter" shop: type the owner's PIN and press Enter, then
         wait for the main window with the worker lane done (what it shows at start is on screen)."""
-        from desktop_app.gui.login_dialog import LoginDialog
+        from desktop_app.gui.shell.login_dialog import LoginDialog
 
         typed: list[bool] = []
 

@@ -6,8 +6,8 @@ from collections import Counter
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from desktop_app.gui.cadence_setup import CadenceDialog
-from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.cadence.cadence_setup import CadenceDialog
+from desktop_app.gui.shell.login_dialog import LoginDialog
 from tests.journeys.driver import PIN
 
 

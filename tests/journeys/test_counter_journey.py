@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.db.models import Customer, Interaction
-from desktop_app.gui.quick_log import QuickLogDialog
-from desktop_app.services.interactions import DEFAULT_FOLLOW_UP_DAYS
+from desktop_app.gui.customers.quick_log import QuickLogDialog
+from desktop_app.services.customers.interactions import DEFAULT_FOLLOW_UP_DAYS
 
 DOWN, TAB, ENTER = Qt.Key.Key_Down, Qt.Key.Key_Tab, Qt.Key.Key_Return
 KIND_INDEX = {"visit": 0, "purchase": 1, "complaint": 4, "return": 5, "quote": 7}  # domain/kinds.py KINDS

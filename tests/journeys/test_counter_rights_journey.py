@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.shell.login_dialog import LoginDialog
 from tests.journeys.driver import PIN, button
 
 

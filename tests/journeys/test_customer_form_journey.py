@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import Customer
-from desktop_app.gui.customer_dialog import CustomerDialog
-from desktop_app.services import customers
+from desktop_app.gui.customers.customer_dialog import CustomerDialog
+from desktop_app.services.customers import customers
 
 TAB, ENTER, ESC = Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Escape
 TABS_FROM_EMAIL_TO_CONSENT = 7  # phone, birthday, city, tax id, card, tags, then "by e-mail"

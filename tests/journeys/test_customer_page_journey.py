@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_app.db.models import Interaction
 from desktop_app.domain.errors import ValidationError
-from desktop_app.gui.i18n import error_text
+from desktop_app.gui.common.i18n import error_text
 from tests.journeys.test_counter_journey import choose_kind, maria, open_quick_log, pick
 
 TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return
@@ -109,7 +109,7 @@ def test_the_quick_logs_refund_message_goes_once_the_amount_is_corrected(journey
 
 def test_a_new_customer_is_shown_once_saved_even_when_the_search_would_hide_her(journey):
     from desktop_app.db.models import Customer
-    from desktop_app.gui.customer_dialog import CustomerDialog
+    from desktop_app.gui.customers.customer_dialog import CustomerDialog
 
     j = journey(shop="counter")
 

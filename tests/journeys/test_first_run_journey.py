@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop_app.db.models import Staff
-from desktop_app.gui.first_run import FirstRunDialog
-from desktop_app.services import shop
+from desktop_app.gui.shell.first_run import FirstRunDialog
+from desktop_app.services.shop import shop
 
 TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return
 

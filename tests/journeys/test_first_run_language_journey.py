@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.gui.first_run import FirstRunDialog
+from desktop_app.gui.shell.first_run import FirstRunDialog
 
 TAB, DOWN, UP = Qt.Key.Key_Tab, Qt.Key.Key_Down, Qt.Key.Key_Up
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.db.models import Customer
-from desktop_app.gui.cadence_setup import CadenceDialog
-from desktop_app.gui.customer_dialog import CustomerDialog
-from desktop_app.gui.import_wizard import ImportWizard
-from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.cadence.cadence_setup import CadenceDialog
+from desktop_app.gui.customers.customer_dialog import CustomerDialog
+from desktop_app.gui.shell.login_dialog import LoginDialog
+from desktop_app.gui.spreadsheets.import_wizard import ImportWizard
 from tests.journeys.driver import PIN
 from tests.journeys.test_settings_journey import set_up_an_english_shop
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from desktop_app.db.models import Customer
 from desktop_app.domain.errors import MESSAGES
-from desktop_app.gui.import_wizard import ImportHistoryDialog, ImportWizard
+from desktop_app.gui.spreadsheets.import_wizard import ImportHistoryDialog, ImportWizard
 
 ENTER = Qt.Key.Key_Return
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.gui.mail_setup import MailAccountDialog
+from desktop_app.gui.mail.mail_setup import MailAccountDialog
 
 DOWN, TAB, ESCAPE = Qt.Key.Key_Down, Qt.Key.Key_Tab, Qt.Key.Key_Escape
 
@@ -31,7 +31,7 @@ def open_mail_account(j, window):
 
 
 def test_escape_asks_before_losing_a_typed_server_and_password(journey):
-    from desktop_app.services import mailer
+    from desktop_app.services.mail import mailer
 
     j = journey(shop="staffed")
 

@@ -21,8 +21,8 @@ from desktop_app.domain import cadence as c
 from desktop_app.domain.actors import OWNER, Actor
 from desktop_app.domain.dates import local_noon_utc
 from desktop_app.domain.mail import SmtpAccount
-from desktop_app.gui.login_dialog import LoginDialog
-from desktop_app.gui.messages_view import status_label
+from desktop_app.gui.mail.messages_view import status_label
+from desktop_app.gui.shell.login_dialog import LoginDialog
 from tests.journeys.driver import PIN, button
 
 PEOPLE = (("Maria Souza", "maria@example.com"), ("Mariana Lima", "mariana@example.com"),
@@ -40,8 +40,11 @@ def smtp_server(tmp_path, monkeypatch):
 def shop_with_planned_emails(j, port: int) -> None:
     """Before the app starts: three customers who agreed to e-mails, signed up three days ago, their
     welcome e-mails planned for today, and the shop's mail account on the local server."""
-    from desktop_app.services import cadence, customers, mailer, shop
-    from desktop_app.services.customers import CustomerInput
+    from desktop_app.services.cadence import cadence
+    from desktop_app.services.customers import customers
+    from desktop_app.services.customers.customers import CustomerInput
+    from desktop_app.services.mail import mailer
+    from desktop_app.services.shop import shop
 
     shop.open_shop(j.paths)
     settings = shop.shop_settings()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.db.models import Interaction
 from desktop_app.domain.errors import ValidationError
-from desktop_app.gui.i18n import error_text
+from desktop_app.gui.common.i18n import error_text
 from tests.journeys.test_counter_journey import choose_kind, maria, open_quick_log, pick
 
 TAB, BACKTAB, ENTER, ESCAPE = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Escape

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop_app.db.models import Customer, LoyaltyEntry
-from desktop_app.gui.loyalty_panel import RedeemDialog
-from desktop_app.services import loyalty
+from desktop_app.gui.loyalty.loyalty_panel import RedeemDialog
+from desktop_app.services.loyalty import loyalty
 
 
 def someone_with_a_reward_in_reach(today):

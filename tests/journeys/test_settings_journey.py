@@ -7,9 +7,9 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.gui.first_run import FirstRunDialog
-from desktop_app.gui.settings_dialog import SettingsDialog
-from desktop_app.services import shop
+from desktop_app.gui.shell.first_run import FirstRunDialog
+from desktop_app.gui.shop.settings_dialog import SettingsDialog
+from desktop_app.services.shop import shop
 from tests.journeys.driver import PIN
 
 TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return

@@ -18,8 +18,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from desktop_app.db.models import Customer, Interaction, Outbox
 from desktop_app.domain import cadence as c
 from desktop_app.domain.kinds import KINDS
-from desktop_app.gui.quick_log import QuickLogDialog
-from desktop_app.gui.today_view import ID_ROLE, OutcomeDialog
+from desktop_app.gui.cadence.today_view import ID_ROLE, OutcomeDialog
+from desktop_app.gui.customers.quick_log import QuickLogDialog
 from tests.journeys.driver import button
 
 

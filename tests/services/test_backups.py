@@ -16,8 +16,10 @@ from desktop_app.db.migrations import HEAD
 from desktop_app.db.models import Customer, Outbox
 from desktop_app.domain import cadence as c
 from desktop_app.domain.errors import ReguaError
-from desktop_app.services import backups, cadence, customers, demo, shop
-from desktop_app.services.customers import CustomerInput
+from desktop_app.services.cadence import cadence
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.shop import backups, demo, shop
 
 NOW = datetime(2026, 11, 24, 15, 0)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -21,10 +21,12 @@ from desktop_app.domain.actors import COUNTER, Actor
 from desktop_app.domain.dates import local_noon_utc, local_today, to_utc, zone
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import cadence, customers, interactions, shop
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.interactions import LogEntry
-from desktop_app.services.shop import ShopSettings
+from desktop_app.services.cadence import cadence
+from desktop_app.services.customers import customers, interactions
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.interactions import LogEntry
+from desktop_app.services.shop import shop
+from desktop_app.services.shop.shop import ShopSettings
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
 ROOT = Path(__file__).resolve().parents[2]
@@ -292,7 +294,8 @@ PLANNER = textwrap.dedent("""
     import sys, time
     from datetime import date
     from desktop_app.config import resolve_paths
-    from desktop_app.services import cadence, shop
+    from desktop_app.services.cadence import cadence
+    from desktop_app.services.shop import shop
     shop.open_shop(resolve_paths(db=sys.argv[1]), create=False)
     settings = shop.shop_settings()
     while time.time() < float(sys.argv[2]):
@@ -321,7 +324,7 @@ def test_two_planner_processes_at_once_leave_one_row_per_occasion(shop_settings,
 
 def test_a_birthday_gift_is_a_coupon_of_her_own_used_once_at_the_counter(shop_settings, actor, today):
     from desktop_app.db.models import Coupon
-    from desktop_app.services import coupons
+    from desktop_app.services.loyalty import coupons
 
     start(shop_settings, today)
     rules = cadence.get_rules(shop_settings)
@@ -358,8 +361,8 @@ def test_a_birthday_gift_is_a_coupon_of_her_own_used_once_at_the_counter(shop_se
 def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reimport(shop_settings, actor, today,
                                                                                      tmp_path):
     from desktop_app.db.models import Suppression
-    from desktop_app.services import importer
-    from desktop_app.services.spreadsheet import read_table
+    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets.spreadsheet import read_table
 
     start(shop_settings, today)
     cid = make(shop_settings, actor, today - timedelta(days=3), consent=None)  # never asked about WhatsApp/e-mail
@@ -383,7 +386,7 @@ def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reim
 
 def test_a_step_aimed_at_a_segment_stage_or_tag_reaches_only_those_customers(shop_settings, actor, today):
     from desktop_app.db.models import CustomerTag
-    from desktop_app.services import reports
+    from desktop_app.services.reports import reports
 
     start(shop_settings, today)
     bday = f"{today.day}/{today.month}"
@@ -576,7 +579,7 @@ def test_closing_a_quote_withdraws_its_planned_follow_up(shop_settings, actor, t
 
 def _club(actor, cost=200):
     from desktop_app.domain.loyalty import POINTS, Rules
-    from desktop_app.services import loyalty
+    from desktop_app.services.loyalty import loyalty
 
     loyalty.save_program(loyalty.ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100,
                                                                          expiry_months=12),
@@ -586,7 +589,7 @@ def _club(actor, cost=200):
 
 def _claim_now(step, cid, day):
     """What the sender does with the message at the moment it would send it (its claim)."""
-    from desktop_app.services import sender
+    from desktop_app.services.mail import sender
 
     row = Outbox.get((Outbox.customer == cid) & (Outbox.step == step))
     return sender._claim(row.id, day, datetime.now(UTC).replace(tzinfo=None))
@@ -660,7 +663,7 @@ def test_a_points_expiring_message_is_withdrawn_once_those_points_are_spent(shop
     cadence.plan(today, shop=shop_settings)
     item = next(i for i in cadence.today_items(today) if i.step == c.POINTS_EXPIRING)
     assert (item.customer_id, item.detail) == (bia, f"200|{expires.isoformat()}")
-    from desktop_app.services import loyalty
+    from desktop_app.services.loyalty import loyalty
 
     loyalty.redeem(bia, reward, actor=actor, today=today)
     assert _on_today(today, c.POINTS_EXPIRING) == []

@@ -8,8 +8,8 @@ import csv
 
 import pytest
 
-from desktop_app.services import importer
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 
 def write_csv(path, rows, delimiter=";"):
@@ -63,7 +63,7 @@ def test_a_stray_control_byte_is_the_rows_problem_not_a_damaged_file(tmp_path, s
 
 
 def test_an_overlong_line_and_an_unclosed_quote_are_rows_the_rest_is_kept(tmp_path, shop_settings, today):
-    from desktop_app.services.spreadsheet import MAX_ROW_CHARS
+    from desktop_app.services.spreadsheets.spreadsheet import MAX_ROW_CHARS
 
     path = tmp_path / "clientes.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:

@@ -7,8 +7,8 @@ import pytest
 from desktop_app.db.models import AuditLog, Consent, Customer, CustomerTag, Interaction, SearchTerm
 from desktop_app.domain.birthdays import Birthday
 from desktop_app.domain.errors import NotFound, ValidationError
-from desktop_app.services import customers
-from desktop_app.services.customers import CustomerInput
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
 
 
 def create(shop, actor, today, **fields) -> int:

@@ -11,10 +11,12 @@ from openpyxl import load_workbook
 
 from desktop_app.db.database import close_database
 from desktop_app.db.models import Consent, Customer, CustomerTag
-from desktop_app.services import customers, exporter, importer, shop
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.shop import ShopSettings
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.shop import shop
+from desktop_app.services.shop.shop import ShopSettings
+from desktop_app.services.spreadsheets import exporter, importer
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 PEOPLE = [
     CustomerInput(name="Maria da Silva", phone="(11) 98765-4321", email="maria@example.com", birthday="15/03/1990",

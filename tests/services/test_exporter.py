@@ -11,9 +11,10 @@ from desktop_app.db.models import AuditLog
 from desktop_app.domain.actors import MANAGER, Actor
 from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import customers, exporter
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.spreadsheets import exporter
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 NASTY = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR"]
 

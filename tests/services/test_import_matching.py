@@ -11,10 +11,11 @@ from openpyxl import Workbook
 from desktop_app.db.models import Consent, Customer
 from desktop_app.domain.actors import OWNER, Actor
 from desktop_app.domain.errors import ValidationError
-from desktop_app.services import customers, importer
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.normalize import normalize_phone
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.normalize import normalize_phone
+from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 OWNER_ACTOR = Actor(None, "Ana", OWNER)
 

@@ -13,9 +13,10 @@ from desktop_app.domain.actors import COUNTER, OWNER, Actor
 from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.importing import is_totals_row
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import customers, importer
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 OWNER_ACTOR = Actor(None, "Ana", OWNER)
 
@@ -141,8 +142,8 @@ def test_existing_customers_keep_their_values_and_opt_outs(tmp_path, shop_settin
 
 def test_undo_removes_what_the_batch_created_unless_something_newer_depends_on_it(
         portuguese_sheet, shop_settings, today):
-    from desktop_app.services import interactions
-    from desktop_app.services.interactions import LogEntry
+    from desktop_app.services.customers import interactions
+    from desktop_app.services.customers.interactions import LogEntry
 
     before = Customer.select().count()
     first = importer.commit_import(run(portuguese_sheet, shop_settings, today), actor=OWNER_ACTOR,

@@ -10,9 +10,9 @@ from desktop_app.db.models import Customer, Interaction
 from desktop_app.domain.actors import COUNTER, MANAGER, OWNER, Actor
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.permissions import ALLOWED, PermissionDenied
-from desktop_app.services import customers, interactions
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.interactions import LogEntry
+from desktop_app.services.customers import customers, interactions
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.interactions import LogEntry
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
 MANAGER_ACTOR = Actor(None, "Carla", MANAGER)

@@ -16,10 +16,11 @@ from desktop_app.domain.actors import COUNTER, MANAGER, OWNER, Actor
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.loyalty import POINTS, STAMPS, InsufficientPoints, Rules, Tier
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import customers, interactions, loyalty
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.interactions import LogEntry
-from desktop_app.services.loyalty import ProgramInfo, RewardInfo
+from desktop_app.services.customers import customers, interactions
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.interactions import LogEntry
+from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty.loyalty import ProgramInfo, RewardInfo
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
 MANAGER_ACTOR = Actor(None, "Carla", MANAGER)

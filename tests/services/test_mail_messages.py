@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from desktop_app.domain import mail
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.mail import SmtpAccount
-from desktop_app.services.mailer import build_message
+from desktop_app.services.mail.mailer import build_message
 
 ACC = SmtpAccount("smtp.example.com", 587, "starttls", "loja", "loja@flordelis.com.br", "Flor de Lis")
 NASTY = st.lists(st.sampled_from(list("ab çãé\r\n\x00\u2028\u2029:;<>\"'=?") + ["Bcc: x@evil.com", "\r\nX-Evil: 1"]),
@@ -56,7 +56,7 @@ def test_backoff_grows_and_is_capped():
 
 
 def test_the_logo_travels_inside_the_message_and_only_pictures_are_taken(shop_settings, actor, tmp_path):
-    from desktop_app.services import mailer
+    from desktop_app.services.mail import mailer
 
     png = tmp_path / "logo.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.errors import ValidationError
-from desktop_app.services.normalize import _fast_phone, normalize_email, normalize_phone
+from desktop_app.services.customers.normalize import _fast_phone, normalize_email, normalize_phone
 
 
 def library_phone(text: str, region: str) -> str | None:
@@ -72,7 +72,7 @@ def test_accented_addresses_take_the_fast_path(monkeypatch):
     def library(*args, **kwargs):
         raise AssertionError("the library was asked")
 
-    monkeypatch.setattr("desktop_app.services.normalize.validate_email", library)
+    monkeypatch.setattr("desktop_app.services.customers.normalize.validate_email", library)
     assert normalize_email(" João.Conceição@Gmail.com ") == "joão.conceição@gmail.com"
 
 
@@ -81,8 +81,8 @@ def test_the_customer_form_refuses_letters_in_a_phone_with_a_clear_message(shop_
     import pytest
 
     from desktop_app.domain.errors import ValidationError
-    from desktop_app.services import customers
-    from desktop_app.services.customers import CustomerInput
+    from desktop_app.services.customers import customers
+    from desktop_app.services.customers.customers import CustomerInput
 
     with pytest.raises(ValidationError) as err:
         customers.create_customer(CustomerInput(name="Rui Costa", phone="11 9ABCD-1234"), shop=shop_settings,

@@ -16,11 +16,13 @@ from desktop_app.domain.actors import COUNTER, Actor
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.loyalty import POINTS, Rules
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import customers, importer, interactions, loyalty, privacy
-from desktop_app.services.customers import CustomerInput
-from desktop_app.services.interactions import LogEntry
-from desktop_app.services.loyalty import ProgramInfo, RewardInfo
-from desktop_app.services.spreadsheet import read_table
+from desktop_app.services.customers import customers, interactions, privacy
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.customers.interactions import LogEntry
+from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty.loyalty import ProgramInfo, RewardInfo
+from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
 NOW = datetime(2026, 11, 24, 15, 0)

@@ -16,8 +16,9 @@ from desktop_app.domain.actors import COUNTER, Actor
 from desktop_app.domain.dates import local_noon_utc
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import customers, reports
-from desktop_app.services.customers import CustomerInput
+from desktop_app.services.customers import customers
+from desktop_app.services.customers.customers import CustomerInput
+from desktop_app.services.reports import reports
 
 DAY = date(2026, 11, 24)
 

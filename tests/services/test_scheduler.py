@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.errors import ReguaError
-from desktop_app.services import scheduler
+from desktop_app.services.mail import scheduler
 
 NOW = datetime(2026, 11, 24, 15, 0)
 

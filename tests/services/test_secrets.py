@@ -8,8 +8,9 @@ import pytest
 from keyring.backends import fail, null
 
 from desktop_app.domain.mail import SmtpAccount
-from desktop_app.services import mailer, secrets
-from desktop_app.services.secrets import SecretsError
+from desktop_app.services.mail import mailer
+from desktop_app.services.shop import secrets
+from desktop_app.services.shop.secrets import SecretsError
 
 ACC = SmtpAccount("smtp.example.com", 587, "starttls", "loja@example.com", "loja@example.com", "Loja")
 

@@ -14,7 +14,7 @@ from desktop_app.domain.actors import COUNTER, MANAGER, Actor
 from desktop_app.domain.birthdays import FEB29_ON_MAR1
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import shop
+from desktop_app.services.shop import shop
 from tests.conftest import OWNER_ACTOR
 
 

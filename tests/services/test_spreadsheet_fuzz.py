@@ -15,8 +15,8 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from desktop_app.db.models import Customer
 from desktop_app.domain.errors import ReguaError
-from desktop_app.services import importer
-from desktop_app.services.spreadsheet import Table, read_table
+from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets.spreadsheet import Table, read_table
 
 
 def _xlsx_bytes() -> bytes:

@@ -11,7 +11,7 @@ from desktop_app.domain.actors import COUNTER, MANAGER, OWNER, Actor
 from desktop_app.domain.dates import utc_now
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services import staff
+from desktop_app.services.shop import staff
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_the_last_owner_cannot_be_switched_off(owner):
 
 
 def test_only_the_owner_reads_the_audit_log(owner):
-    from desktop_app.services import audit
+    from desktop_app.services.shop import audit
 
     staff.add_staff("Bruno", COUNTER, "1111", actor=owner)
     assert [r.action for r in audit.recent(10, actor=owner)] == ["staff.create", "staff.create"]

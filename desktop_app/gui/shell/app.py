@@ -1,0 +1,236 @@
+"""Start the window: logging, translators, the database, the first-run screen, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.config import Paths, resources_dir
+from desktop_app.domain.actors import Actor
+from desktop_app.domain.dates import local_today
+from desktop_app.domain.errors import ReguaError
+from desktop_app.gui.common.errors import install_excepthook, install_qt_message_handler, show_error
+from desktop_app.gui.common.i18n import error_text, install_language, pick_language
+from desktop_app.gui.common.tasks import TaskRunner, before_event_loop
+from desktop_app.gui.shell.single_instance import SingleInstance
+from desktop_app.services.customers import customers
+from desktop_app.services.shop import demo, shop, staff
+from desktop_app.services.shop.shop import ShopSettings
+
+log = logging.getLogger("regua")
+DEMO_CUSTOMERS = 3000
+
+
+def setup_logging(log_file: Path) -> None:
+    """A rotating log file (1 MB x 5) in the data folder; never customer data beyond ids."""
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon = resources_dir() / "icons" / "regua.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_or_explain(paths: Paths) -> bool:
+    """Open and upgrade the database; a damaged, newer or locked file becomes a message, not a traceback."""
+    try:
+        result = shop.open_shop(paths, create=True)
+    except ReguaError as exc:
+        log.warning("cannot open %s: %s", paths.db_path, exc.code)
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
+        return False
+    if result.backup is not None:
+        log.info("database upgraded from %s to %s; backup at %s", result.from_version, result.to_version,
+                 result.backup)
+    return True
+
+
+def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
+    setup_logging(paths.log_file)
+    log.info("Régua %s starting on %s", __version__, paths.db_path)
+    app = application()
+    install_qt_message_handler()
+    install_excepthook()
+    install_language(pick_language(None))
+    instance = SingleInstance(paths.db_path)
+    if not instance.acquire():
+        log.info("already running on %s: asked it to come to the front", paths.db_path)
+        return 0
+    with before_event_loop():  # no window yet and no event loop to freeze: the database opens here
+        if not open_or_explain(paths):
+            instance.release()
+            return 1
+        if demo_shop and customers.count() == 0:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                demo.generate(DEMO_CUSTOMERS, today=local_today(demo.DEMO_SHOP.timezone))
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+    tasks = TaskRunner(app)
+    tasks.unhandled.connect(lambda exc: show_error(QApplication.activeWindow(), exc))
+    session = Session(paths, tasks, demo_shop=demo_shop)
+    session.ended.connect(app.quit)
+    instance.activated.connect(lambda: session.window is not None and _bring_to_front(session.window))
+    session.start()
+    code = app.exec()
+    _shutdown(tasks)
+    instance.release()
+    log.info("Régua closed (%s)", code)
+    return code
+
+
+class Session(QObject):
+    """The start of a session, without nested event loops: the first-run screen or the login, then the
+    main window. `window_opened(window)` when it is up; `ended` when the user cancelled before that.
+
+    The dialogs are opened with `open()` and answered through their `finished` signal, so the app's one
+    event loop keeps running (the worker lane delivers, timers fire) and the journeys can drive them
+    with real key presses exactly as a person does.
+    """
+
+    window_opened = Signal(object)
+    ended = Signal()
+
+    def __init__(self, paths: Paths, tasks: TaskRunner, *, demo_shop: bool = False,
+                 today: Callable[[], date] | None = None) -> None:
+        super().__init__()
+        self.paths, self.tasks, self.demo_shop, self._today = paths, tasks, demo_shop, today
+        self.window = None
+        self.dialog = None
+        self.settings: ShopSettings | None = None
+        self.cancelled = False
+
+    def start(self) -> None:
+        """Show the first-run screen or the login (closing the app's last window must not quit yet). Runs
+        before the app's event loop: the shop's settings and who may log in are read here, on the main
+        thread, as the database was opened."""
+        QApplication.instance().setQuitOnLastWindowClosed(False)
+        with before_event_loop():
+            settings = shop.shop_settings()
+            first_run = settings is None or staff.needs_owner()
+            accounts = [] if first_run else staff.accounts()
+        self.settings = settings
+        if settings is not None:
+            install_language(pick_language(settings.language), settings.country)
+        if first_run:
+            from desktop_app.gui.shell.first_run import FirstRunDialog
+
+            self.dialog = FirstRunDialog(pick_language(settings.language if settings else None), self.tasks,
+                                         existing=settings)
+            self.dialog.finished.connect(lambda result: self._answered(result, self.dialog.owner))
+        else:
+            from desktop_app.gui.shell.login_dialog import LoginDialog
+
+            self.dialog = LoginDialog(settings.name, self.tasks, accounts, demo_hint=self.demo_shop)
+            self.dialog.finished.connect(lambda result: self._answered(result, self.dialog.actor))
+        self.dialog.open()
+
+    def _answered(self, result: int, actor: Actor | None) -> None:
+        dialog, self.dialog = self.dialog, None
+        dialog.deleteLater()
+        if not result or actor is None:
+            self.cancelled = True
+            QApplication.instance().setQuitOnLastWindowClosed(True)
+            self.ended.emit()
+            return
+        self.open_window(actor, getattr(dialog, "settings", None) or self.settings)
+
+    def open_window(self, actor: Actor, settings: ShopSettings) -> None:
+        """The main window for `actor`, with the shop's `settings` as read before (or just saved)."""
+        from desktop_app.gui.shell.main_window import MainWindow
+
+        self.settings = settings
+        install_language(pick_language(settings.language), settings.country)
+        today = self._today or (lambda: local_today(settings.timezone))
+        self.window = MainWindow(self.paths, self.tasks, settings, actor, today, demo_shop=self.demo_shop)
+        self.window.show()
+        self.window.customers.reload()
+        self.window.customers.search.setFocus()
+        self.window.settings_changed.connect(self.reopen_window)
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+        self.window_opened.emit(self.window)
+
+    def reopen_window(self, settings: ShopSettings) -> None:
+        """The owner changed the shop's settings: a new window, in the new language and with the new name,
+        country and time zone in every view, replaces this one for the same person."""
+        old = self.window
+        QApplication.instance().setQuitOnLastWindowClosed(False)
+        old.close()  # keeps its size and place for the new one
+        for timer in old.findChildren(QTimer):
+            timer.stop()
+        self.open_window(old.actor, settings)
+        self.window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Settings saved."), 8000)
+        self._retire(old)
+
+    def _retire(self, old) -> None:
+        """Delete the old window once the worker lane has delivered what its views asked for."""
+        if self.tasks.busy:
+            QTimer.singleShot(200, lambda: self._retire(old))
+        else:
+            old.deleteLater()
+
+
+def _bring_to_front(window) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def _shutdown(tasks: TaskRunner) -> None:
+    from desktop_app.db.database import close_database
+
+    tasks.wait()
+    tasks.close_connections(close_database)  # each lane's thread has its own connection
+    close_database()
+    QCoreApplication.processEvents()
+
+
+def smoke_test(paths: Paths) -> int:
+    """Open the main window on `paths` (offscreen in CI) as its owner, let it draw, and close: what the
+    bundle check runs to prove that Qt, its plugins, the translations and the icon are all there."""
+    app = application()
+    if not install_language("pt_BR", "BR"):
+        print("translations: NOT FOUND", file=sys.stderr)
+        return 1
+    if app.windowIcon().isNull():
+        print("icon: NOT FOUND", file=sys.stderr)
+        return 1
+    with before_event_loop():
+        if not open_or_explain(paths):
+            return 1
+        settings = shop.shop_settings()
+    from desktop_app.domain.actors import OWNER
+    from desktop_app.gui.shell.main_window import MainWindow
+
+    tasks = TaskRunner(app)
+    window = MainWindow(paths, tasks, settings, Actor(None, "smoke test", OWNER), lambda: local_today(settings.timezone))
+    window.show()
+    window.customers.reload()
+    for _ in range(20):
+        app.processEvents()
+    ok = window.isVisible() and window.nav.count() >= 3
+    window.close()
+    _shutdown(tasks)
+    print("gui ok" if ok else "gui: the window did not open", flush=True)
+    return 0 if ok else 1
