@@ -9,11 +9,41 @@ words is a prefix of one of the customer's terms, which a B-tree index answers w
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from desktop_app.domain.text import digits, fold, words
 
 MIN_PHONE_DIGITS = 3
-_NUMBERISH = re.compile(r"^[\d\s().+\-/]+$")
+_NUMBERISH = re.compile(r"^[\d\s().+\-/]+$")  # digits written as people write phones: 11 98765-4321, +351 912…
+_CODE = re.compile(r"^#\s*[0-9]+$")  # "#123", as `regua customers` prints a customer's number
+
+
+class Typed(StrEnum):
+    """What a clerk typed into a box that finds a customer."""
+
+    BLANK = ""
+    EMAIL = "email"
+    PHONE = "phone"  # digits with spaces, +, parentheses, dots, dashes or slashes, and nothing else
+    CODE = "code"  # "#" and digits: a customer's number
+    NAME = "name"  # everything else, digits included: "Loja 2", "Ana 2ª", "silva 98"
+
+
+def guess_typed(text: str | None) -> Typed:
+    """Is this text an e-mail, a phone, a "#123" code or a name? One rule for the search, the quick log's
+    new customer, the Customers section's New customer and the command line's references.
+
+    An "@" makes an e-mail; "#" and digits a code; a phone has digits and only the signs phones are
+    written with; anything with a letter (or another sign) in it is a name."""
+    text = (text or "").strip()
+    if not text:
+        return Typed.BLANK
+    if "@" in text:
+        return Typed.EMAIL
+    if _CODE.match(text):
+        return Typed.CODE
+    if _NUMBERISH.match(text) and digits(text):
+        return Typed.PHONE
+    return Typed.NAME
 
 
 def _code_terms(code: str) -> set[str]:
@@ -52,11 +82,12 @@ def has_no_words(text: str) -> bool:
 def query_words(text: str) -> list[str]:
     """The words a typed query must all match, most specific first."""
     text = (text or "").strip()
-    if not text:
+    typed = guess_typed(text)
+    if typed is Typed.BLANK:
         return []
-    if "@" in text:
+    if typed is Typed.EMAIL:
         return [fold(text).replace(" ", "")]
-    if _NUMBERISH.match(text) and digits(text):
+    if typed in (Typed.PHONE, Typed.CODE):
         return [digits(text)]
     found: list[str] = []
     for word in words(text):

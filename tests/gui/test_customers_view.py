@@ -154,3 +154,15 @@ def test_the_merge_dialog_finds_the_other_record(qtbot, tasks, shop_settings, pe
     assert dialog.results.item(0).data(Qt.ItemDataRole.UserRole)[0] == people["ana"]
     dialog.merge_button.click()
     assert dialog.other_id == people["ana"]
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("Loja 2", "Loja 2"), ("Juliana Mendes", "Juliana Mendes"),
+    ("(11) 98765-0000", ""), ("+351 912 345 678", ""), ("ju@x.com", ""), ("#123", ""),
+])
+def test_new_customer_after_a_search_keeps_what_was_typed_as_the_name_only_if_it_is_a_name(qtbot, view, typed, name):
+    view.search.setText(typed)
+    dialog = view.new_customer()
+    qtbot.addWidget(dialog)
+    assert dialog.ui.name.text() == name
+    dialog.reject()

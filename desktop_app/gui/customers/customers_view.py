@@ -40,6 +40,7 @@ from desktop_app.domain.dates import utc_now, zone
 from desktop_app.domain.errors import ReguaError, ValidationError
 from desktop_app.domain.kinds import UNFINISHED
 from desktop_app.domain.permissions import allowed
+from desktop_app.domain.search import Typed, guess_typed
 from desktop_app.domain.segments import group_of
 from desktop_app.gui.cadence.campaign_dialog import CampaignDialog
 from desktop_app.gui.common.errors import show_error
@@ -580,7 +581,7 @@ class CustomersView(QWidget):
     def new_customer(self) -> CustomerDialog:
         dialog = CustomerDialog(self.tasks, self.shop, self.actor, self.today, parent=self)
         text = self.search.text().strip()
-        if text and not any(ch.isdigit() for ch in text) and "@" not in text:
+        if guess_typed(text) is Typed.NAME:
             dialog.ui.name.setText(text)  # searched, found nobody, creates her: keep what was typed
             dialog.loaded()
         dialog.accepted.connect(lambda: dialog.saved_id and self._show_new(dialog.saved_id))

@@ -35,6 +35,7 @@ from desktop_app.domain.errors import ReguaError, ValidationError
 from desktop_app.domain.kinds import KINDS, TAKES_AMOUNT, UNFINISHED
 from desktop_app.domain.loyalty import STAMPS
 from desktop_app.domain.money import parse_money
+from desktop_app.domain.search import Typed, guess_typed
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text, format_date, format_money, kind_label
 from desktop_app.gui.common.tasks import Changes, TaskRunner
@@ -218,11 +219,12 @@ class QuickLogDialog(QDialog):
     def _offer_new_customer(self) -> None:
         text = self.search.text().strip()
         self.new_box.show()
-        if any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text):
+        typed = guess_typed(text)
+        if typed is Typed.PHONE:
             self.new_phone.setText(text)
-        elif "@" in text:
+        elif typed is Typed.EMAIL:
             self.new_email.setText(text)
-        else:
+        elif typed is Typed.NAME:  # a "#123" code is nobody's name, phone or e-mail: nothing is kept
             self.new_name.setText(text)
         for field in (self.new_name, self.new_phone, self.new_email):
             if not field.text():

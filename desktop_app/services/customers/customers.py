@@ -16,7 +16,7 @@ from desktop_app.domain.dates import utc_now
 from desktop_app.domain.errors import NotFound, ReguaError, ValidationError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.permissions import require
-from desktop_app.domain.search import customer_terms
+from desktop_app.domain.search import Typed, customer_terms, guess_typed
 from desktop_app.domain.segments import group_of
 from desktop_app.domain.text import clean_text, sort_key
 from desktop_app.services.cadence import cadence
@@ -397,10 +397,11 @@ def tags() -> list[tuple[str, int]]:
 def find_by_reference(ref: str, shop: ShopSettings) -> Customer:
     """A customer by id ('#12' or '12'), e-mail, phone or card code; for the command line and scanners."""
     text = clean_text(ref)
+    typed = guess_typed(text)
     candidates = []
-    if text.lstrip("#").isdigit():
+    if typed is Typed.CODE or (typed is Typed.PHONE and text.isdigit()):  # a bare 12 may be either: both tried
         candidates.append(Customer.get_or_none(Customer.id == int(text.lstrip("#"))))
-    if "@" in text:
+    if typed is Typed.EMAIL:
         candidates.append(Customer.get_or_none(Customer.email == text.lower()))
     candidates.append(Customer.get_or_none(Customer.card_code == text))
     try:
