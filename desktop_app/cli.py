@@ -238,14 +238,15 @@ def _entry_id(text: str) -> int:
 def cmd_import(args: argparse.Namespace, out) -> int:
     from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.dates import local_today
-    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets import import_plan, import_write
+    from desktop_app.services.spreadsheets.import_types import ImportOptions
     from desktop_app.services.spreadsheets.spreadsheet import read_table
 
     table = read_table(args.file, args.sheet)  # a bad file is refused before the database is touched
     settings = _open_shop(args)
     today = local_today(settings.timezone)
-    plan = importer.plan_import(table, settings, today, importer.ImportOptions(file_wins=args.file_wins))
-    batch = None if args.dry_run else importer.commit_import(plan, actor=COMMAND_LINE, shop=settings, today=today)
+    plan = import_plan.plan_import(table, settings, today, ImportOptions(file_wins=args.file_wins))
+    batch = None if args.dry_run else import_write.commit_import(plan, actor=COMMAND_LINE, shop=settings, today=today)
     report = plan.report(batch, args.dry_run)
     if args.json:
         json.dump(report, out, ensure_ascii=False, indent=2)

@@ -1,4 +1,5 @@
-"""Rules for reading a shop's own spreadsheet: which column is which, and what a cell means.
+"""Rules for importing a shop's own spreadsheet: which column is which, what a cell means, which row is
+whom (within the file and against the shop), what an import may change, and its problems in words.
 
 Pure functions over plain values (what a spreadsheet reader returns: str, int, float, bool, date,
 datetime or None), so they are tested without files.
@@ -7,12 +8,12 @@ datetime or None), so they are tested without files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from desktop_app.domain.birthdays import Birthday
-from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.errors import MESSAGES, ValidationError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.text import fold
 
@@ -316,3 +317,96 @@ class Issue:
     severity: str  # error | warning
     code: str
     params: tuple[tuple[str, str], ...] = ()
+
+
+def issue_message(issue: Issue, translate: Callable[[str, str], str] | None = None) -> str:
+    """The issue in words; `translate(context, text)` (Qt's) puts it in the user's language."""
+    template = MESSAGES.get(issue.code, issue.code)
+    params = dict(issue.params)
+    if "key" in params:
+        params["key"] = MESSAGES.get(f"key_{params['key']}", params["key"])
+        if translate is not None:
+            params["key"] = translate("errors", params["key"])
+    if params.get("other") == "\t" or params.get("delimiter") == "\t":
+        params = {k: ("Tab" if v == "\t" else v) for k, v in params.items()}
+    if translate is not None:
+        template = translate("errors", template)
+        if "country" in params:
+            params["country"] = translate("countries", params["country"])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+# --- who a row is, and what an import may write -----------------------------------------------------
+
+FILE_KEYS = ("email", "phone", "tax_id")  # what tells two rows of one file apart, in that order
+SHOP_KEYS = ("email", "phone", "tax_id", "card_code")  # what tells a row from a customer already in Régua
+
+
+def has_text_dates(head: Sequence[Sequence[object]], index: int) -> bool:
+    """Whether a column's first rows hold dates written as text, whose day/month order must be decided."""
+    return any(is_text_date(r[index]) for r in head if index < len(r))
+
+
+def match_by_keys(rec, keys: Sequence[str], candidates_of: Callable[[str, str], Iterable]):
+    """Who a row is, by the keys that tell a person apart, in that order: the first candidate sharing a
+    key whose name agrees with the row's, and the first one found sharing a key under another name
+    (a family sharing a phone), as (same, (key, other)); either may be None. `rec` and the candidates
+    are anything with a `name` and the keys as attributes; `candidates_of(key, value)` lists who holds
+    that value."""
+    other = None
+    for key in keys:
+        value = getattr(rec, key)
+        for candidate in candidates_of(key, value) if value else ():
+            if names_agree(candidate.name, rec.name):
+                return candidate, other
+            if other is None:
+                other = (key, candidate)
+    return None, other
+
+
+def fields_to_update(new: Mapping[str, object], old: Mapping[str, object], *, file_wins: bool) -> dict[str, object]:
+    """What an import changes on a customer already in Régua: each field the file fills with another value,
+    but a field she already has only when the file wins (by default Régua keeps her values and she only
+    gets what she lacks). In the order of `new`."""
+    changes = {}
+    for name, value in new.items():
+        before = old.get(name)
+        if not value or value == before:
+            continue
+        if before and not file_wins:
+            continue
+        changes[name] = value
+    return changes
+
+
+def consent_to_record(answers: Mapping[str, bool], in_force: Mapping[str, bool]) -> tuple[dict[str, bool], list[str]]:
+    """The file's consent answers for a customer already in Régua, against those on record: (the answers
+    to write, the channels whose yes is refused). An opt-out is never undone by a re-import, and an
+    answer already in force is not written again; a new no is always written."""
+    kept: dict[str, bool] = {}
+    refused: list[str] = []
+    for channel, answer in answers.items():
+        if answer and in_force.get(channel) is False:
+            refused.append(channel)
+        elif in_force.get(channel) != answer:
+            kept[channel] = answer
+    return kept, refused
+
+
+NEEDS_ADDRESS = {"email": "consent_without_email", "whatsapp": "consent_without_phone"}  # channel -> issue code
+
+
+def consent_without_address(answers: Mapping[str, bool], email: str | None, phone: str | None) -> list[str]:
+    """The channels of a yes that cannot be recorded: a yes to e-mails needs an e-mail address and a yes to
+    WhatsApp a phone, as the customer form asks. A no is always kept (it is always safe)."""
+    address = {"email": email, "whatsapp": phone}
+    return [channel for channel, answer in answers.items() if answer and not address[channel]]
+
+
+def purchase_already_known(last_purchase: date | None, last_seen: date | None) -> bool:
+    """Whether the file's last purchase is history Régua already has (a re-import): Régua saw her on or
+    after it, or the file has no date for it and Régua has seen her at all."""
+    return last_seen is not None and (last_purchase is None or last_purchase <= last_seen)

@@ -23,7 +23,7 @@ from desktop_app.db.database import close_database
 from desktop_app.domain.actors import COMMAND_LINE
 from desktop_app.services.shop import shop
 from desktop_app.services.shop.shop import ShopSettings
-from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets import import_plan, import_write
 from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 FIRST = ("Ana", "Maria", "João", "José", "Fernanda", "Lucas", "Inês", "Tiago", "Camila", "Rafael")
@@ -52,10 +52,10 @@ def make_sheet(rows: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--cache-mb", type=int, default=importer.CACHE_MB,
-                        help=f"the page cache cap of the commit (default {importer.CACHE_MB} MB)")
+    parser.add_argument("--cache-mb", type=int, default=import_write.CACHE_MB,
+                        help=f"the page cache cap of the commit (default {import_write.CACHE_MB} MB)")
     args = parser.parse_args()
-    importer.CACHE_MB = args.cache_mb
+    import_write.CACHE_MB = args.cache_mb
     sheet = make_sheet(args.rows)
     started = time.perf_counter()
     wb = load_workbook(sheet, read_only=True)
@@ -73,10 +73,10 @@ def main() -> None:
         table = read_table(sheet)
         times["read"] = time.perf_counter() - started
         t = time.perf_counter()
-        plan = importer.plan_import(table, settings, today)
+        plan = import_plan.plan_import(table, settings, today)
         times["check + de-duplicate"] = time.perf_counter() - t
         t = time.perf_counter()
-        importer.commit_import(plan, actor=COMMAND_LINE, shop=settings, today=today)
+        import_write.commit_import(plan, actor=COMMAND_LINE, shop=settings, today=today)
         times["insert (customers, search index, history)"] = time.perf_counter() - t
         total = time.perf_counter() - started
         close_database()

@@ -64,11 +64,11 @@ def test_a_broken_file_is_explained_on_the_first_page(qtbot, tasks, shop_setting
 
 
 def test_the_history_undoes_an_import(qtbot, tasks, shop_settings, actor, today, sheet, monkeypatch, english):
-    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets import import_plan, import_write
     from desktop_app.services.spreadsheets.spreadsheet import read_table
 
-    plan = importer.plan_import(read_table(sheet), shop_settings, today)
-    importer.commit_import(plan, actor=actor, shop=shop_settings, today=today)
+    plan = import_plan.plan_import(read_table(sheet), shop_settings, today)
+    import_write.commit_import(plan, actor=actor, shop=shop_settings, today=today)
     assert Customer.select().count() == 3
     monkeypatch.setattr(import_wizard, "confirm_undo", lambda *a: True)
     dialog = ImportHistoryDialog(tasks, actor, shop_settings)
@@ -85,18 +85,18 @@ def test_the_history_undoes_an_import(qtbot, tasks, shop_settings, actor, today,
 
 def test_undo_is_offered_only_for_an_import_not_yet_undone(qtbot, tasks, shop_settings, actor, today, sheet,
                                                            tmp_path, monkeypatch, english):
-    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets import import_plan, import_write
     from desktop_app.services.spreadsheets.spreadsheet import read_table
 
-    first = importer.commit_import(importer.plan_import(read_table(sheet), shop_settings, today), actor=actor,
+    first = import_write.commit_import(import_plan.plan_import(read_table(sheet), shop_settings, today), actor=actor,
                                    shop=shop_settings, today=today)
-    importer.undo_import(first, actor=actor)
+    import_write.undo_import(first, actor=actor)
     other = tmp_path / "outros.xlsx"
     wb = Workbook()
     wb.active.append(["Nome", "Celular"])
     wb.active.append(["Bia Reis", "(11) 91234-5678"])
     wb.save(other)
-    importer.commit_import(importer.plan_import(read_table(other), shop_settings, today), actor=actor,
+    import_write.commit_import(import_plan.plan_import(read_table(other), shop_settings, today), actor=actor,
                            shop=shop_settings, today=today)
     monkeypatch.setattr(import_wizard, "confirm_undo", lambda *a: True)
     dialog = ImportHistoryDialog(tasks, actor, shop_settings)
@@ -114,10 +114,10 @@ def test_undo_is_offered_only_for_an_import_not_yet_undone(qtbot, tasks, shop_se
 def test_the_customer_list_loses_the_undone_customers_while_the_history_is_open(
         qtbot, window_at, shop_settings, actor, today, sheet, monkeypatch, english):
     """The list behind the dialog kept the removed customers until the dialog was closed."""
-    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets import import_plan, import_write
     from desktop_app.services.spreadsheets.spreadsheet import read_table
 
-    importer.commit_import(importer.plan_import(read_table(sheet), shop_settings, today), actor=actor,
+    import_write.commit_import(import_plan.plan_import(read_table(sheet), shop_settings, today), actor=actor,
                            shop=shop_settings, today=today)
     window, view = window_at(actor, "customers")
     view.reload()
@@ -152,16 +152,16 @@ def _to_preview(qtbot, wizard, path):
 def test_an_unexpected_error_while_checking_ends_in_a_message_and_a_usable_wizard(
         qtbot, tasks, shop_settings, actor, today, sheet, monkeypatch, english):
     """Issue 17 item 4: after 'Something went wrong' the wizard sat on 'Checking every row…' for good."""
-    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets import import_plan
 
     reported = []
     monkeypatch.setattr(import_wizard, "report_bug", lambda *args: reported.append(args[1]))
-    real_plan = importer.plan_import
+    real_plan = import_plan.plan_import
 
     def broken(*args, **kwargs):
         raise TypeError("_RowReader._issue() got multiple values for argument 'name'")
 
-    monkeypatch.setattr(importer, "plan_import", broken)
+    monkeypatch.setattr(import_plan, "plan_import", broken)
     wizard = ImportWizard(tasks, shop_settings, actor, lambda: today)
     qtbot.addWidget(wizard)
     _to_preview(qtbot, wizard, sheet)
@@ -171,7 +171,7 @@ def test_an_unexpected_error_while_checking_ends_in_a_message_and_a_usable_wizar
     assert "Checking every row" not in preview.summary.text() and preview.busy.bar.isHidden()
     assert [type(e) for e in reported] == [TypeError]
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
-    monkeypatch.setattr(importer, "plan_import", real_plan)
+    monkeypatch.setattr(import_plan, "plan_import", real_plan)
     wizard.back()  # the wizard is usable: back to the mapping, and forward again checks afresh
     assert wizard.currentPage() is wizard.mapping_page
     wizard.next()

@@ -361,7 +361,7 @@ def test_a_birthday_gift_is_a_coupon_of_her_own_used_once_at_the_counter(shop_se
 def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reimport(shop_settings, actor, today,
                                                                                      tmp_path):
     from desktop_app.db.models import Suppression
-    from desktop_app.services.spreadsheets import importer
+    from desktop_app.services.spreadsheets import import_plan, import_write
     from desktop_app.services.spreadsheets.spreadsheet import read_table
 
     start(shop_settings, today)
@@ -379,8 +379,8 @@ def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reim
     assert [r[0] for r in rows(cid)] == ["welcome"]  # no post-sale, not even a call
     sheet = tmp_path / "clientes.csv"
     sheet.write_text("Nome;E-mail;Aceita receber e-mails\nMaria Souza;maria@example.com;Sim\n", encoding="utf-8")
-    plan = importer.plan_import(read_table(sheet), shop_settings, today)
-    importer.commit_import(plan, actor=actor, shop=shop_settings, today=today)
+    plan = import_plan.plan_import(read_table(sheet), shop_settings, today)
+    import_write.commit_import(plan, actor=actor, shop=shop_settings, today=today)
     assert customers.detail(cid, shop_settings).consent["email"] is False
 
 

@@ -8,7 +8,8 @@ import csv
 
 import pytest
 
-from desktop_app.services.spreadsheets import importer
+from desktop_app.domain.importing import issue_message
+from desktop_app.services.spreadsheets import import_plan
 from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 
@@ -19,7 +20,7 @@ def write_csv(path, rows, delimiter=";"):
 
 
 def plan(path, shop, today):
-    return importer.plan_import(read_table(path), shop, today)
+    return import_plan.plan_import(read_table(path), shop, today)
 
 
 def test_a_row_with_the_wrong_delimiter_is_reported_not_stored_as_one_long_name(tmp_path, shop_settings, today):
@@ -32,7 +33,7 @@ def test_a_row_with_the_wrong_delimiter_is_reported_not_stored_as_one_long_name(
     assert [r.name for r in p.records] == ["Maria Lima", "Ana Dias", "Isa Melo"]
     [issue] = [i for i in p.issues if i.row == 4]
     assert (issue.severity, issue.code) == ("error", "row_wrong_delimiter")
-    assert "“,” instead of “;”" in importer.issue_message(issue)
+    assert "“,” instead of “;”" in issue_message(issue)
     assert p.skipped == 1
 
 

@@ -15,7 +15,7 @@ from desktop_app.services.customers import customers
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.shop import shop
 from desktop_app.services.shop.shop import ShopSettings
-from desktop_app.services.spreadsheets import exporter, importer
+from desktop_app.services.spreadsheets import exporter, import_plan, import_write
 from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 PEOPLE = [
@@ -61,10 +61,10 @@ def test_an_export_imported_into_a_new_shop_exports_the_same_and_back_home_chang
     exporter.export_customers(first, actor=actor, shop=shop_settings)
 
     home = snapshot()
-    again = importer.plan_import(read_table(first), shop_settings, today)
+    again = import_plan.plan_import(read_table(first), shop_settings, today)
     assert (again.created, again.updated, again.skipped, again.possible_duplicates) == (0, 0, 0, [])
     assert [i for i in again.issues if i.severity == "error"] == []
-    importer.commit_import(again, actor=actor, shop=shop_settings, today=today)
+    import_write.commit_import(again, actor=actor, shop=shop_settings, today=today)
     assert snapshot() == home
 
     close_database()
@@ -72,11 +72,11 @@ def test_an_export_imported_into_a_new_shop_exports_the_same_and_back_home_chang
 
     shop.open_shop(resolve_paths(db=tmp_path / "nova.db"))
     new_shop = shop.save_shop_settings(ShopSettings.for_country("Loja Nova", "BR"))
-    plan = importer.plan_import(read_table(first), new_shop, today)
+    plan = import_plan.plan_import(read_table(first), new_shop, today)
     assert plan.mapping[:11] == ["name", "phone", "email", "city", "birthday", "tax_id", "card_code", "tags",
                                  "consent_email", "consent_whatsapp", "notes"]
     assert plan.created == len(PEOPLE)
-    importer.commit_import(plan, actor=actor, shop=new_shop, today=today)
+    import_write.commit_import(plan, actor=actor, shop=new_shop, today=today)
     second = tmp_path / f"nova{suffix}"
     exporter.export_customers(second, actor=actor, shop=new_shop)
     assert export_rows(second) == export_rows(first)

@@ -11,10 +11,12 @@ from openpyxl import Workbook
 from desktop_app.db.models import Consent, Customer
 from desktop_app.domain.actors import OWNER, Actor
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.importing import issue_message
 from desktop_app.services.customers import customers
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.normalize import normalize_phone
-from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets import import_plan, import_write
+from desktop_app.services.spreadsheets.import_types import ImportOptions
 from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 OWNER_ACTOR = Actor(None, "Ana", OWNER)
@@ -36,7 +38,7 @@ def semicolon_csv(path, rows):
 
 
 def plan(path, shop, today, **options):
-    return importer.plan_import(read_table(path), shop, today, importer.ImportOptions(**options))
+    return import_plan.plan_import(read_table(path), shop, today, ImportOptions(**options))
 
 
 def issues(p):
@@ -51,7 +53,7 @@ def test_a_card_code_of_an_existing_customer_is_her_not_a_crash(tmp_path, shop_s
     p = plan(other, shop_settings, today)
     assert p.created == 1 and p.records[0].card_code is None  # the card stays with Maria
     taken = issues(p)[(2, "card_code_taken")]
-    assert importer.issue_message(taken) == "This card code already belongs to Maria Lima."
+    assert issue_message(taken) == "This card code already belongs to Maria Lima."
     same = semicolon_csv(tmp_path / "mesma.csv", [["Nome", "Cartão"], ["Maria Lima", "C-77"]])
     p = plan(same, shop_settings, today)
     assert (p.created, p.updated, p.issues) == (0, 0, [])  # the card identifies her: nothing to do
@@ -78,12 +80,12 @@ def test_a_family_sharing_a_phone_is_never_merged_into_one_person(tmp_path, shop
     # Row 3 is Maria (same phone, same name); row 2 is someone else: a new customer unless the owner says so.
     assert p.created == 1 and p.updated == 1
     warning = issues(p)[(2, "possible_duplicate")]
-    assert warning.severity == "warning" and "Maria Souza" in importer.issue_message(warning)
+    assert warning.severity == "warning" and "Maria Souza" in issue_message(warning)
     assert [(d.row, d.existing_id, d.same_person) for d in p.possible_duplicates] == [(2, maria, False)]
     report = p.report(None, True)
     assert any(i["row"] == 2 and i["severity"] == "warning" and "Maria Souza" in i["message"]
                for i in report["issues"])
-    importer.commit_import(p, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    import_write.commit_import(p, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     joao = Customer.get(Customer.name == "João Pereira")
     assert joao.id != maria and joao.phone == "+551133334444" and joao.city == "Olinda"
     assert Customer.get_by_id(maria).city == "Olinda"  # her own row (file wins) updated her, nobody else's
@@ -96,7 +98,7 @@ def test_the_owner_can_say_a_possible_duplicate_is_the_same_person(tmp_path, sho
     assert plan(path, shop_settings, today).created == 1
     p = plan(path, shop_settings, today, same_person={2})
     assert (p.created, p.updated, p.possible_duplicates[0].same_person) == (0, 1, True)
-    importer.commit_import(p, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    import_write.commit_import(p, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     assert Customer.get_by_id(maria).city == "Natal" and Customer.select().count() == 1
 
 
@@ -135,7 +137,7 @@ def test_every_yes_and_every_no_is_kept_with_its_source(tmp_path, shop_settings,
     ])
     p = plan(path, shop_settings, today)
     assert p.mapping == ["name", "email", "phone", "consent_email", "consent_whatsapp"]
-    batch = importer.commit_import(p, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    batch = import_write.commit_import(p, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     got = {(c.customer.name, c.channel): (c.granted, c.source, c.import_batch_id) for c in Consent.select()}
     assert got == {("Maria Lima", "email"): (False, "import", batch), ("Maria Lima", "whatsapp"): (False, "import", batch),
                    ("Ana Dias", "email"): (True, "import", batch), ("Ana Dias", "whatsapp"): (False, "import", batch),

@@ -15,7 +15,8 @@ from desktop_app.domain.importing import is_totals_row
 from desktop_app.domain.permissions import PermissionDenied
 from desktop_app.services.customers import customers
 from desktop_app.services.customers.customers import CustomerInput
-from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets import import_plan, import_write
+from desktop_app.services.spreadsheets.import_types import ImportOptions
 from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 OWNER_ACTOR = Actor(None, "Ana", OWNER)
@@ -46,7 +47,7 @@ def test_a_totals_row_is_told_from_a_customer(row, totals):
 
 
 def run(path, shop, today, **options):
-    plan = importer.plan_import(read_table(path), shop, today, importer.ImportOptions(**options))
+    plan = import_plan.plan_import(read_table(path), shop, today, ImportOptions(**options))
     return plan
 
 
@@ -97,7 +98,7 @@ def test_a_hand_kept_portuguese_sheet(portuguese_sheet, shop_settings, today):
 
 def test_commit_writes_all_of_the_batch_with_consent_and_history(portuguese_sheet, shop_settings, today):
     plan = run(portuguese_sheet, shop_settings, today)
-    batch = importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    batch = import_write.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     assert Customer.select().where(Customer.import_batch == batch).count() == 4
     maria = customers.find_by_reference("maria@example.com", shop_settings)
     consent = Consent.get(Consent.customer == maria.id)
@@ -114,7 +115,7 @@ def test_imported_customers_are_found_whichever_way_the_index_is_fed(portuguese_
         customers.create_customer(CustomerInput(name=f"Cliente {k}", phone=f"11 98000-{k:04d}"),
                                   shop=shop_settings, actor=actor, today=today)
     plan = run(portuguese_sheet, shop_settings, today)
-    importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    import_write.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     joao = customers.find_by_reference("+5511977771111", shop_settings).id
     assert customers.search("conceicao") == customers.search("7777111") == customers.search("jo 777") == [joao]
     assert len(customers.search("cliente")) == min(already, 50)
@@ -130,13 +131,13 @@ def test_existing_customers_keep_their_values_and_opt_outs(tmp_path, shop_settin
     plan = run(path, shop_settings, today)
     assert plan.updated == 1 and plan.created == 0
     assert any(i.code == "opt_out_kept" for i in plan.issues)
-    batch = importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    batch = import_write.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     d = customers.detail(cid, shop_settings)
     assert (d.name, d.city, d.phone, d.consent["email"]) == ("Maria Souza", "Recife", "+5511988887777", False)
-    importer.undo_import(batch, actor=OWNER_ACTOR)
+    import_write.undo_import(batch, actor=OWNER_ACTOR)
     assert customers.detail(cid, shop_settings).phone is None
     file_wins = run(path, shop_settings, today, file_wins=True)
-    importer.commit_import(file_wins, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    import_write.commit_import(file_wins, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     assert customers.detail(cid, shop_settings).city == "Olinda"
 
 
@@ -146,24 +147,24 @@ def test_undo_removes_what_the_batch_created_unless_something_newer_depends_on_i
     from desktop_app.services.customers.interactions import LogEntry
 
     before = Customer.select().count()
-    first = importer.commit_import(run(portuguese_sheet, shop_settings, today), actor=OWNER_ACTOR,
+    first = import_write.commit_import(run(portuguese_sheet, shop_settings, today), actor=OWNER_ACTOR,
                                    shop=shop_settings, today=today)
     rita = customers.find_by_reference("+5511944443333", shop_settings).id
     interactions.log_interaction(rita, LogEntry(kind="visit"), actor=OWNER_ACTOR, shop=shop_settings, today=today)
     with pytest.raises(ReguaError) as err:
-        importer.undo_import(first, actor=OWNER_ACTOR)
+        import_write.undo_import(first, actor=OWNER_ACTOR)
     assert err.value.code == "import_undo_blocked" and "Rita Lopes" in err.value.message()
     assert Customer.select().count() == before + 4  # nothing was undone
     Interaction.delete().where(Interaction.import_batch.is_null()).execute()
-    importer.undo_import(first, actor=OWNER_ACTOR)
+    import_write.undo_import(first, actor=OWNER_ACTOR)
     assert Customer.select().count() == before and Consent.select().count() == 0
     with pytest.raises(ReguaError):
-        importer.undo_import(first, actor=OWNER_ACTOR)
+        import_write.undo_import(first, actor=OWNER_ACTOR)
 
 
 def test_a_counter_account_cannot_import(portuguese_sheet, shop_settings, today):
     with pytest.raises(PermissionDenied):
-        importer.commit_import(run(portuguese_sheet, shop_settings, today), actor=Actor(None, "B", COUNTER),
+        import_write.commit_import(run(portuguese_sheet, shop_settings, today), actor=Actor(None, "B", COUNTER),
                                shop=shop_settings, today=today)
     assert Customer.select().count() == 0
 
@@ -291,7 +292,7 @@ def test_a_yes_to_e_mails_or_whatsapp_without_the_address_is_not_recorded_as_con
     messages = {i["message"] for i in plan.report(None, True)["issues"] if i["row"] == 2}
     assert "Accepts e-mails, but there is no e-mail address: no consent recorded." in messages
     assert "Accepts WhatsApp, but there is no phone number: no consent recorded." in messages
-    importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    import_write.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     consent = {name: customers.detail(_by_name(name), shop_settings).consent
                for name in ("Inês Ribeiro", "Paula Reis", "Sara Dias", "Rita Lopes")}
     assert consent == {"Inês Ribeiro": {"email": False, "whatsapp": False},
@@ -326,7 +327,7 @@ def test_a_name_keeps_its_emoji_whole_and_loses_its_bidi_controls(tmp_path, shop
     path.write_text(f"Nome;Cidade\nAna \U0001f338 Flor {family};Faro\n\u202eeman edirrevo LTR;Braga\n",
                     encoding="utf-8")
     plan = run(path, shop_settings, today)
-    importer.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
+    import_write.commit_import(plan, actor=OWNER_ACTOR, shop=shop_settings, today=today)
     names = sorted(name for (name,) in Customer.select(Customer.name).tuples())
     assert names == [f"Ana \U0001f338 Flor {family}", "eman edirrevo LTR"]
     assert customers.search("flor") == [_by_name(f"Ana \U0001f338 Flor {family}")]

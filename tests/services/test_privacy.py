@@ -21,7 +21,7 @@ from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
 from desktop_app.services.loyalty import loyalty
 from desktop_app.services.loyalty.loyalty import ProgramInfo, RewardInfo
-from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets import import_plan
 from desktop_app.services.spreadsheets.spreadsheet import read_table
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
@@ -78,7 +78,7 @@ def test_erasure_leaves_no_trace_of_her_name_and_keeps_the_ledger_anonymous(zule
     sheet = tmp_path / "antiga.csv"
     sheet.write_text(f"Nome;E-mail;Celular\n{NAME};zuleica@example.com;(11) 98765-1234\nOutra Pessoa;o@example.com;\n",
                      encoding="utf-8")
-    plan = importer.plan_import(read_table(sheet), shop_settings, today)
+    plan = import_plan.plan_import(read_table(sheet), shop_settings, today)
     assert [r.name for r in plan.records] == ["Outra Pessoa"]
     assert any(i.code == "erased_customer" for i in plan.issues)
 

@@ -15,7 +15,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from desktop_app.db.models import Customer
 from desktop_app.domain.errors import ReguaError
-from desktop_app.services.spreadsheets import importer
+from desktop_app.services.spreadsheets import import_plan
 from desktop_app.services.spreadsheets.spreadsheet import Table, read_table
 
 
@@ -93,5 +93,5 @@ def test_a_password_protected_xlsx_says_so_and_imports_nothing(shop_settings, tm
     plain = tmp_path / "clientes.xlsx"
     with open(plain, "wb") as fh:
         office.decrypt(fh)
-    plan = importer.plan_import(read_table(plain), shop_settings, today)
+    plan = import_plan.plan_import(read_table(plain), shop_settings, today)
     assert len(plan.records) == 30

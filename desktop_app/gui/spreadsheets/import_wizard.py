@@ -44,8 +44,8 @@ from desktop_app.gui.common.i18n import error_text, format_count
 from desktop_app.gui.common.tasks import Changes, TaskRunner
 from desktop_app.gui.common.widgets import error_label
 from desktop_app.services.shop.shop import ShopSettings
-from desktop_app.services.spreadsheets import importer
-from desktop_app.services.spreadsheets.importer import Cancelled, ImportOptions, ImportPlan
+from desktop_app.services.spreadsheets import import_history, import_plan, import_write
+from desktop_app.services.spreadsheets.import_types import Cancelled, ImportOptions, ImportPlan
 from desktop_app.services.spreadsheets.spreadsheet import Table, read_table
 
 PREVIEW_ROWS = 8
@@ -320,7 +320,7 @@ class PreviewPage(QWizardPage):
         options = self.w.mapping_page.options(frozenset(self.same_person))
         table, shop, today = self.w.table, self.w.shop, self.w.today()
         progress = self.busy.start()
-        self.w.tasks.run(lambda: importer.plan_import(table, shop, today, options, progress),
+        self.w.tasks.run(lambda: import_plan.plan_import(table, shop, today, options, progress),
                          self._planned, self._failed)
 
     def _fill_duplicates(self, plan: ImportPlan) -> None:
@@ -407,7 +407,7 @@ class PreviewPage(QWizardPage):
                                               "Excel (*.xlsx)")
         if name:
             try:
-                importer.save_problem_rows(self.w.table, self.plan, name, _translate_error)
+                import_plan.save_problem_rows(self.w.table, self.plan, name, _translate_error)
             except OSError as exc:
                 self.error.setText(str(exc))
                 self.error.show()
@@ -418,7 +418,7 @@ class PreviewPage(QWizardPage):
         plan, actor, shop, today = self.plan, self.w.actor, self.w.shop, self.w.today()
         progress = self.busy.start()
         self.w.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.w.tasks.run(lambda: importer.commit_import(plan, actor=actor, shop=shop, today=today, progress=progress),
+        self.w.tasks.run(lambda: import_write.commit_import(plan, actor=actor, shop=shop, today=today, progress=progress),
                          self._committed, self._commit_failed)
         return False
 
@@ -536,7 +536,7 @@ class ImportHistoryDialog(QDialog):
 
     def reload(self) -> None:
         """The imports afresh, read on the worker lane."""
-        self.tasks.run(importer.batches, self._show, lambda exc: show_error(self, exc))
+        self.tasks.run(import_history.batches, self._show, lambda exc: show_error(self, exc))
 
     def _show(self, batches: list) -> None:
         from datetime import UTC
@@ -581,5 +581,5 @@ class ImportHistoryDialog(QDialog):
 
         self._undoing = True  # one undo at a time
         self._update_undo()
-        self.tasks.write(lambda: importer.undo_import(batch.id, actor=actor),
+        self.tasks.write(lambda: import_write.undo_import(batch.id, actor=actor),
                          Changes(customers=True, interactions=True, loyalty=True, outbox=True), undone, refused)
