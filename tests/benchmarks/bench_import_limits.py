@@ -19,19 +19,18 @@ from common import CACHE, ROOT
 from tests.integration.test_import_memory import raw_xlsx
 
 CHILD = """
-import resource, sys, time
-from datetime import date
+import json, sys, time
 from desktop_app.domain.errors import ReguaError
 from desktop_app.services.spreadsheets.spreadsheet import read_table
+from tests.benchmarks.common import peak_mb
 started = time.perf_counter()
 try:
     table = read_table(sys.argv[1])
     outcome = f"read, {table.row_count} rows"
 except ReguaError as exc:
     outcome = f"refused: {exc.code}"
-print(json.dumps({"seconds": time.perf_counter() - started, "outcome": outcome,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
-""".replace("import resource", "import json, resource")
+print(json.dumps({"seconds": time.perf_counter() - started, "outcome": outcome, "peak_mb": round(peak_mb())}))
+"""
 
 
 def measure(path) -> dict:

@@ -12,17 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
 
-from common import ROOT, demo_database
-
-
-def peak_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+from common import ROOT, demo_database, peak_mb
 
 
 def measure_lazy(db: str) -> dict:

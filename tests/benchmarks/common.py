@@ -34,6 +34,20 @@ def demo_database(customers: int) -> Path:
     return path
 
 
+def peak_mb() -> float:
+    """This process's own peak memory in MB: VmHWM from /proc/self/status where Linux has it (ru_maxrss
+    carries the forking parent's peak over exec, so a child started by a big process reads as big), else
+    ru_maxrss (kilobytes, bytes on macOS)."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
