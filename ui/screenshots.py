@@ -162,7 +162,7 @@ def shoot_loyalty(window: MainWindow, language: str, today) -> None:
     window.customers.show_customer(best)
     spin(900)
     window.grab().save(str(OUT / f"loyalty_panel_{language}.png"))
-    redeem = window.customers.redeem()
+    redeem = window.customers.actions.redeem()
     if redeem is not None:
         spin(200)
         redeem.grab().save(str(OUT / f"loyalty_redeem_{language}.png"))

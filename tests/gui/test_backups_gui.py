@@ -74,10 +74,10 @@ def test_erase_and_export_from_the_customers_page(qtbot, tasks, shop_settings, o
     cid = customers.create_customer(CustomerInput(name="Zuleica Quixabeira", email="z@example.com"),
                                     shop=shop_settings, actor=owner, today=today)
     w = window_on(owner, cid)
-    w.customers.export_data(str(tmp_path))
+    w.customers.actions.export_data(str(tmp_path))
     qtbot.waitUntil(lambda: not tasks.busy)
     assert (tmp_path / f"regua-customer-{cid}.json").exists() and "Data saved" in w.statusBar().currentMessage()
-    w.customers.erase(confirm=False)
+    w.customers.actions.erase(confirm=False)
     qtbot.waitUntil(lambda: not tasks.busy)
     assert "was erased" in w.statusBar().currentMessage()
     qtbot.waitUntil(lambda: w.customers.model.rowCount() == 0)

@@ -128,17 +128,17 @@ def test_editing_shows_the_customers_values_in_the_form(qtbot, tasks, shop_setti
 
 
 def test_merge_from_the_customer_page(qtbot, view, people, monkeypatch):
-    from desktop_app.gui.customers import customers_view, merge_dialog
+    from desktop_app.gui.customers import customer_actions, merge_dialog
 
     class PickAna(merge_dialog.MergeDialog):
         def exec(self):
             self.other_id, self.other_name = people["ana"], "Ana Silva"
             return 1
 
-    monkeypatch.setattr(customers_view, "MergeDialog", PickAna)
+    monkeypatch.setattr(customer_actions, "MergeDialog", PickAna)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.table.selectRow(view.model.row_of(people["joao"]))
-    view.merge_selected()
+    view.actions.merge_selected()
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     assert Customer.get_or_none(Customer.id == people["ana"]) is None
 

@@ -88,11 +88,11 @@ def test_ctrl_r_enter_redeems_a_reward_and_the_page_shows_the_new_balance(qtbot,
 
 def test_a_reward_switched_off_meanwhile_is_refused_and_nothing_is_written(qtbot, tasks, window, maria, owner, monkeypatch):
     page = open_page(qtbot, window)
-    dialog = window.customers.redeem()
+    dialog = window.customers.actions.redeem()
     program = loyalty.programs()[0]
     loyalty.save_program(ProgramInfo(program.id, program.name, True, program.rules, program.rewards[1:]), actor=owner)
     shown = []
-    monkeypatch.setattr("desktop_app.gui.customers.customers_view.show_error", lambda parent, exc: shown.append(exc.code))
+    monkeypatch.setattr("desktop_app.gui.customers.customer_actions.show_error", lambda parent, exc: shown.append(exc.code))
     qtbot.keyClick(dialog.rewards, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not tasks.busy)
     assert shown == ["reward_not_found"]

@@ -223,7 +223,7 @@ def test_a_birthday_gift_is_used_from_the_customers_page(qtbot, tasks, paths, sh
     page = w.customers.page
     qtbot.waitUntil(lambda: page.gift_box.isVisible())
     assert code in page.gift_text.text() and "Ajuste de barra grátis" in page.gift_text.text()
-    dialog = w.customers.use_gift()
+    dialog = w.customers.actions.use_gift()
     dialog.code.setText("ANIV-0000-0000")
     dialog.ok.click()
     qtbot.waitUntil(lambda: not tasks.busy)
