@@ -76,7 +76,7 @@ def test_search_loads_neither_heavy_libraries_nor_other_services(demo_db, tmp_pa
     assert under(modules, OTHER_SERVICES) == []
 
 
-def test_search_as_json_shows_the_same_phones_without_phonenumbers(demo_db, tmp_path):
+def test_search_shows_the_phones_phonenumbers_would_without_loading_it(demo_db, tmp_path):
     """The national form a search prints is phonenumbers' own, read from the rules copied out of it."""
     from desktop_app.services.customers.normalize import format_phone_with_library
 
