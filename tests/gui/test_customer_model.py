@@ -55,3 +55,37 @@ def test_stale_pages_from_an_old_list_are_dropped(qtbot, tasks, english):
     qtbot.waitUntil(lambda: not tasks.busy)
     assert model.data(model.index(0, 0)) == "…"
     qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "Customer 0000020")
+
+
+def test_a_page_arrives_while_the_database_lane_runs_a_long_job(qtbot, english):
+    """The list reads on its own lane: its rows do not wait for the day's planning or an import's commit."""
+    import threading
+
+    from desktop_app.gui.common.tasks import DB, TaskRunner
+
+    runner = TaskRunner()  # the real lanes
+    release = threading.Event()
+    runner.run(lambda: release.wait(10), lane=DB)  # holds the database lane until released
+    try:
+        model = CustomerListModel(runner, FakeRows())
+        model.set_ids([7, 8, 9])
+        assert model.data(model.index(0, 0)) == "…"
+        qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "Customer 0000007", timeout=5000)
+        assert runner.busy_on(DB) and not release.is_set()  # the long job is still running
+    finally:
+        release.set()
+        runner.wait(10_000)
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_the_first_page_read_with_the_list_shows_without_another_read(qtbot, tasks, english):
+    loader = FakeRows()
+    model = CustomerListModel(tasks, loader)
+    ids = model.with_first_page(list(range(1, 501)))  # on the lane, with the list's query
+    model.set_ids(ids)
+    assert model.data(model.index(0, 0)) == "Customer 0000001" and model.cached_row(PAGE_SIZE - 1) is not None
+    assert model.data(model.index(PAGE_SIZE, 0)) == "…"  # the next page is read when it is painted
+    assert loader.calls == [list(range(1, PAGE_SIZE + 1))]
+    model.with_first_page([1, 2, 3])
+    model.set_ids([4, 5])  # another list than the one read: its rows are not taken for these
+    assert model.data(model.index(0, 0)) == "…"

@@ -8,14 +8,19 @@ emits `changed(Changes, initiator)` (what kinds of data it changed, and which vi
 window passes that one signal on to the other open views, which refresh what shows that data and
 nothing else.
 
-Two lanes, each a single thread:
+Three lanes, each a single thread:
 
-- `DB`, the database lane: every read and write of the shop's data, serialised, never concurrent.
+- `DB`, the database lane: every write of the shop's data and the reads that go with them, serialised,
+  never concurrent.
+- `LIST`, the customer list's lane: reads only (the list's ids, its pages of rows, a search), so that the
+  first rows and every search answer while the database lane runs a long job (the day's planning at
+  start-up, an import's check or commit). SQLite's WAL lets a reader run beside the one writer; the list
+  sees the last committed state, and the change signal after each write makes it read again.
 - `NET`, the network lane: SMTP (send now, the account test, the timer's send) and the OS scheduler's
   commands (a subprocess that may take 30 s), so a search never waits behind a mail server. Its jobs
   use the database too (the outbox): peewee gives each thread its own connection with the same
-  pragmas, and every write transaction takes the lock up front (BEGIN IMMEDIATE), so the two lanes
-  share the file safely.
+  pragmas, and every write transaction takes the lock up front (BEGIN IMMEDIATE), so the lanes share
+  the file safely.
 
 In tests, `TaskRunner(synchronous=True)` runs each job on the next turn of the event loop on the GUI
 thread, so widget tests need no real threads (Picard's FakeThreadPool idea) yet still see results arrive
@@ -40,7 +45,8 @@ Failed = Callable[[BaseException], None]
 
 DB = "db"
 NET = "net"
-LANES = (DB, NET)
+LIST = "list"  # reads only: a job on it never writes
+LANES = (DB, NET, LIST)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 The model holds only the ids of the rows it shows (a compact array: 8 bytes a customer, 8 MB for a
 million) and a bounded cache of pages of rows. `data()` never queries: a row that is not cached shows
-a placeholder and its page is fetched on the worker lane; when it arrives, only those rows repaint.
+a placeholder and its page is fetched on the list's reading lane (never behind the database lane's long
+jobs); when it arrives, only those rows repaint.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QMutex,
+    QMutexLocker,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 
 from desktop_app.gui.common.i18n import format_birthday, format_date
-from desktop_app.gui.common.tasks import TaskRunner
+from desktop_app.gui.common.tasks import LIST, TaskRunner
 from desktop_app.services.customers.customers import CustomerRow
 
 PAGE_SIZE = 100
@@ -36,6 +45,8 @@ class CustomerListModel(QAbstractTableModel):
         self._wanted: set[int] = set()
         self._in_flight: set[int] = set()
         self._generation = 0
+        self._first_page_lock = QMutex()
+        self._first_page: tuple[Sequence[int], list[CustomerRow]] | None = None  # read with the list, on its lane
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(0)
@@ -43,14 +54,26 @@ class CustomerListModel(QAbstractTableModel):
 
     # --- contents -------------------------------------------------------------------------------
 
+    def with_first_page(self, ids: Sequence[int]) -> Sequence[int]:
+        """On the lane that read `ids`: read their first page of rows too and keep it for `set_ids(ids)`, so
+        the first rows come with the list instead of queueing behind other jobs once it is shown."""
+        rows = self._load_rows(list(ids[:PAGE_SIZE]))
+        with QMutexLocker(self._first_page_lock):
+            self._first_page = (ids, rows)
+        return ids
+
     def set_ids(self, ids: Sequence[int]) -> None:
         """Show these customers, in this order. Cached rows are dropped: they may belong to old data."""
+        with QMutexLocker(self._first_page_lock):
+            first, self._first_page = self._first_page, None
         self.beginResetModel()
         self._ids = ids if isinstance(ids, array) else array("q", ids)
         self._pages.clear()
         self._wanted.clear()
         self._in_flight.clear()
         self._generation += 1
+        if first is not None and first[0] is ids and len(self._ids):  # read with this very list
+            self._pages[0] = {item.id: item for item in first[1]}
         self.endResetModel()
 
     def refresh_customer(self, customer_id: int) -> None:
@@ -142,7 +165,7 @@ class CustomerListModel(QAbstractTableModel):
             return {p: load(page_ids) for p, page_ids in ids.items()}
 
         self._tasks.run(work, lambda result: self._arrived(generation, result),
-                        lambda exc: self._failed(generation, pages, exc))
+                        lambda exc: self._failed(generation, pages, exc), lane=LIST)  # never behind a long write
 
     def _arrived(self, generation: int, result: dict[int, list[CustomerRow]]) -> None:
         if generation != self._generation:

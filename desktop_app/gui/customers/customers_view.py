@@ -36,7 +36,7 @@ from desktop_app.domain.segments import group_of
 from desktop_app.gui.cadence.campaign_dialog import CampaignDialog
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import add_group_items, format_count, month_names
-from desktop_app.gui.common.tasks import TaskRunner
+from desktop_app.gui.common.tasks import DB, LIST, TaskRunner
 from desktop_app.gui.customers.customer_actions import CustomerActions
 from desktop_app.gui.customers.customer_dialog import CustomerDialog
 from desktop_app.gui.customers.customer_model import CustomerListModel
@@ -229,7 +229,7 @@ class CustomersView(QWidget):
     def reload(self) -> None:
         """Reload the tag list and the current query (after a change or at start)."""
         self.tasks.run(lambda: (customers.tags(), customers.count(), saved_filters.saved()), self._tags_loaded,
-                       self._failed)
+                       self._failed, lane=LIST)
         self.run_query()
 
     def _tags_loaded(self, result) -> None:
@@ -256,16 +256,20 @@ class CustomersView(QWidget):
         tag = self.tag_filter.currentData() or None
         month = self.month_filter.currentData() or None
         group = group_of(self.group_filter.currentData() or "")
-        shop, today = self.shop, self.today()
+        shop, today, model = self.shop, self.today(), self.model
 
         def work():
             if group:
                 reports.refresh_segments(today, shop=shop)  # once a day, the first time a group is asked for
             if text:
-                return customers.search(text, limit=SEARCH_LIMIT, tag=tag, birth_month=month, group=group)
-            return customers.list_ids(tag=tag, birth_month=month, group=group)
+                ids = customers.search(text, limit=SEARCH_LIMIT, tag=tag, birth_month=month, group=group)
+            else:
+                ids = customers.list_ids(tag=tag, birth_month=month, group=group)
+            return model.with_first_page(ids)  # its first rows come with it
 
-        self.tasks.run(work, lambda ids: self._query_done(generation, text, ids), self._failed)
+        # Reads on the list's lane, never behind a long write; a group's first use of the day stores segments.
+        self.tasks.run(work, lambda ids: self._query_done(generation, text, ids), self._failed,
+                       lane=DB if group else LIST)
 
     def _query_done(self, generation: int, text: str, ids) -> None:
         if generation != self._query_generation:
