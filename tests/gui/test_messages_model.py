@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain import cadence as c
@@ -76,3 +77,14 @@ def test_a_cell_function_that_does_not_fit_the_columns_is_a_bug_not_a_blank():
     else:
         raise AssertionError("a row with too few cells was accepted")
     assert m.rowCount() == 0
+
+
+def test_cells_written_on_the_lane_show_as_if_the_model_had_written_them(english):
+    made_here, from_lane = model(), model()
+    made_here.set_rows(rows(5))
+    from_lane.set_rows(rows(5), [message_cells(r, TIMEZONE) for r in rows(5)])
+    shown = [[m.data(m.index(r, col)) for r in range(5) for col in range(len(HEADERS))] for m in (made_here, from_lane)]
+    assert shown[0] == shown[1] and from_lane.column_texts(0) == made_here.column_texts(0)
+    assert from_lane.data(from_lane.index(1, 3)) == "sent" and from_lane.message(1).status == c.SENT
+    with pytest.raises(ValueError):
+        from_lane.set_rows(rows(2), [("only", "five", "cells", "of", "six")] * 2)

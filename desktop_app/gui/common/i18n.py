@@ -71,6 +71,7 @@ def install_language(language: str, country: str | None = None) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(locale_for(language, country))
+    _date_formats.clear()
     catalogues = [(f"regua_{language}", str(translations_dir()))]
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -110,10 +111,17 @@ def _four_digit_year(fmt: str) -> str:
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
+_date_formats: dict[str, str] = {}  # the default locale's, worked out once (install_language clears it)
+
+
 def date_format() -> str:
     """How a day is written and typed where the shop is: the locale's short format, four-digit year
-    (dd/MM/yyyy in Brazil and Portugal, M/d/yyyy in the US)."""
-    return _four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    (dd/MM/yyyy in Brazil and Portugal, M/d/yyyy in the US). Asked for once a row by lists of thousands
+    (Today, Messages), so it is read from the locale once."""
+    fmt = _date_formats.get("short")
+    if fmt is None:
+        fmt = _date_formats["short"] = _four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    return fmt
 
 
 def format_date(value: date | None) -> str:

@@ -35,16 +35,25 @@ class MessageListModel(QAbstractTableModel):
 
     # --- contents -------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Iterable[MessageRow]) -> None:
-        """Show these rows instead of the ones before (one reset: the view measures once)."""
+    def set_rows(self, rows: Iterable[MessageRow], texts: Sequence[Sequence[str]] | None = None) -> None:
+        """Show these rows instead of the ones before (one reset: the view measures once). `texts`, each
+        row's cells as `cells` makes them, may come ready from the worker lane (the GUI thread then only
+        swaps the lists)."""
         rows = list(rows)
-        texts = [self._row_texts(r) for r in rows]
+        if texts is None:
+            texts = [self._row_texts(r) for r in rows]
+        else:
+            if len(texts) != len(rows):
+                raise ValueError(f"{len(texts)} rows of cells for {len(rows)} rows")
+            texts = [self._checked(tuple(t)) for t in texts]
         self.beginResetModel()
         self._rows, self._texts = rows, texts
         self.endResetModel()
 
     def _row_texts(self, row: MessageRow) -> tuple[str, ...]:
-        texts = tuple(self._cells(row))
+        return self._checked(tuple(self._cells(row)))
+
+    def _checked(self, texts: tuple[str, ...]) -> tuple[str, ...]:
         if len(texts) != len(self._headers):
             raise ValueError(f"{len(texts)} cells for {len(self._headers)} columns")
         return texts

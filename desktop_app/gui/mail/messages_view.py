@@ -223,14 +223,16 @@ class MessagesView(QWidget):
 
     def reload(self) -> None:
         """The list afresh, with the pause banner and the scheduler's note: one job on the worker lane."""
-        status = self.filter.currentData()
+        status, timezone = self.filter.currentData(), self.shop.timezone
 
         def work():
-            return sender.messages(status or None), sender.paused(), scheduler.registered(), scheduler.last_run()
+            rows = sender.messages(status or None)
+            texts = [message_cells(r, timezone) for r in rows]  # labels and dates written here, not on the GUI thread
+            return rows, texts, sender.paused(), scheduler.registered(), scheduler.last_run()
 
         def done(state) -> None:
-            rows, paused, registered, last = state
-            self._loaded(rows)
+            rows, texts, paused, registered, last = state
+            self._loaded(rows, texts)
             self._show_pause(paused)
             self._show_scheduler(registered, last)
 
@@ -240,12 +242,12 @@ class MessagesView(QWidget):
     def rows(self) -> list[MessageRow]:
         return self.model.rows
 
-    def _loaded(self, rows: list[MessageRow]) -> None:
+    def _loaded(self, rows: list[MessageRow], texts: list[tuple[str, ...]] | None = None) -> None:
         """The refill: one model reset; the messages that were selected stay selected, the list keeps its
         place (staff who retried one failed e-mail go on from there)."""
         chosen = {r.id for r in self._selected()}
         scrolled = self.table.verticalScrollBar().value()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, texts)
         self._fit_columns()
         selection = QItemSelection()
         for i, r in enumerate(rows):

@@ -320,8 +320,12 @@ class PreviewPage(QWizardPage):
         options = self.w.mapping_page.options(frozenset(self.same_person))
         table, shop, today = self.w.table, self.w.shop, self.w.today()
         progress = self.busy.start()
-        self.w.tasks.run(lambda: import_plan.plan_import(table, shop, today, options, progress),
-                         self._planned, self._failed)
+
+        def work() -> tuple[ImportPlan, dict]:  # the report's texts (one per problem) are written here too
+            plan = import_plan.plan_import(table, shop, today, options, progress)
+            return plan, plan.report(None, True, _translate_error)
+
+        self.w.tasks.run(work, self._planned, self._failed)
 
     def _fill_duplicates(self, plan: ImportPlan) -> None:
         shown = plan.possible_duplicates[:2000]
@@ -349,11 +353,11 @@ class PreviewPage(QWizardPage):
             self.same_person.discard(row)
         self._check()
 
-    def _planned(self, plan: ImportPlan) -> None:
+    def _planned(self, planned: tuple[ImportPlan, dict]) -> None:
+        plan, report = planned
         self.busy.stop()
         self.plan = plan
         self._fill_duplicates(plan)
-        report = plan.report(None, True, _translate_error)
         errors = sum(1 for i in report["issues"] if i["severity"] == "error")
         warnings = len(report["issues"]) - errors
         rows, created, updated = report["rows"], report["created"], report["updated"]
