@@ -33,7 +33,7 @@ from desktop_app.gui.shell.login_dialog import LoginDialog  # noqa: E402
 from desktop_app.gui.shell.main_window import MainWindow  # noqa: E402
 from desktop_app.services.customers import customers, interactions  # noqa: E402
 from desktop_app.services.customers.interactions import LogEntry  # noqa: E402
-from desktop_app.services.loyalty import loyalty  # noqa: E402
+from desktop_app.services.loyalty import programs, reports  # noqa: E402
 from desktop_app.services.shop import demo, shop, staff  # noqa: E402
 
 OUT = ROOT / "resources" / "screenshots"
@@ -156,8 +156,8 @@ def shoot_import(window: MainWindow, language: str, folder: Path) -> None:
 
 def shoot_loyalty(window: MainWindow, language: str, today) -> None:
     """A regular with points to spend, points about to expire and a tier; the setup and the report."""
-    club = loyalty.programs()[0]
-    accounts = loyalty.balances_and_tiers(club, today)
+    club = programs.programs()[0]
+    accounts = reports.balances_and_tiers(club, today)
     best = max(accounts, key=lambda cid: (accounts[cid][1], accounts[cid][0]))
     window.customers.show_customer(best)
     spin(900)

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from math import ceil, floor
 
+from desktop_app.domain.actors import OWNER
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.text import clean_text
 
@@ -152,6 +153,24 @@ def earns_stamp(kind: str, amount_cents: int | None, rules: Rules) -> bool:
     if kind == "purchase":
         return rules.stamp_on in ("purchase", "both") and (amount_cents or 0) >= max(rules.min_purchase_cents, 1)
     return kind == "visit" and rules.stamp_on in ("visit", "both")
+
+
+def earned_by_entry(kind: str, amount_cents: int | None, rules: Rules, multiplier_pct: int = 100) -> int:
+    """What one purchase or visit earns in a program, before the ledger's one-stamp-a-day limit: a
+    points program's points for a purchase (`multiplier_pct` is the tier's), a stamps program's one
+    stamp for a purchase or visit its card counts, otherwise 0. The counter's earning and the quick
+    log's preview both ask this."""
+    if rules.kind == STAMPS:
+        return int(earns_stamp(kind, amount_cents, rules))
+    if kind == "purchase":
+        return points_for_purchase(amount_cents or 0, rules, multiplier_pct)
+    return 0
+
+
+def adjustment_needs_owner(points: int, limit: int, role: str) -> bool:
+    """Whether a manual adjustment of `points` (added or removed) by someone of `role` needs the owner's
+    approval: above the program's `adjust_limit`, unless the owner makes it herself."""
+    return role != OWNER and abs(points) > limit
 
 
 def reversal_target(earned: int, refunded_cents: int, purchase_cents: int) -> int:

@@ -31,7 +31,7 @@ def build(customers: int) -> tuple[str, date]:
     from desktop_app.db.database import close_database
     from desktop_app.domain import loyalty as rules
     from desktop_app.domain.actors import OWNER, Actor
-    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.loyalty import programs
     from desktop_app.services.shop import shop
 
     path = CACHE / f"loyalty-{customers}.db"
@@ -42,8 +42,8 @@ def build(customers: int) -> tuple[str, date]:
         partial = path.with_suffix(".partial.db")
         shutil.copy(demo_database(customers), partial)
         shop.open_shop(resolve_paths(db=partial, data_dir=CACHE / "loyalty-data"))
-        program_id = loyalty.save_program(loyalty.default_program(), actor=Actor(None, OWNER_NAME, OWNER))
-        club = loyalty.program(program_id)
+        program_id = programs.save_program(programs.default_program(), actor=Actor(None, OWNER_NAME, OWNER))
+        club = programs.program(program_id)
         close_database()
         con = sqlite3.connect(partial)
         today = date.fromisoformat(con.execute("SELECT MAX(occurred_on) FROM interaction").fetchone()[0])
@@ -109,11 +109,11 @@ def main() -> None:
     from desktop_app.config import resolve_paths
     from desktop_app.db import loyalty as queries
     from desktop_app.domain.actors import OWNER, Actor
-    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.loyalty import programs, reports, views
     from desktop_app.services.shop import shop
 
     shop.open_shop(resolve_paths(db=db, data_dir=CACHE / "loyalty-data"), create=False)
-    club = loyalty.programs()[0]
+    club = programs.programs()[0]
     rows = sum(1 for _ in queries.balances(club.id))  # warm the cache once, as a running app would be
 
     def timed(fn, repeat=3):
@@ -125,17 +125,17 @@ def main() -> None:
         return min(times), result
 
     baseline, sums = timed(lambda: queries.balances(club.id))
-    ours, accounts = timed(lambda: loyalty.balances_and_tiers(club, today))
+    ours, accounts = timed(lambda: reports.balances_and_tiers(club, today))
     tiers = {}
     for _balance, tier in accounts.values():
         tiers[tier] = tiers.get(tier, 0) + 1
     names = {i: t.name for i, t in enumerate(club.rules.tiers)} | {-1: "none"}
-    report_time, _ = timed(lambda: loyalty.report(today, actor=Actor(None, OWNER_NAME, OWNER)), repeat=1)
+    report_time, _ = timed(lambda: reports.report(today, actor=Actor(None, OWNER_NAME, OWNER)), repeat=1)
     sample = random.Random(9).sample(sorted(accounts), min(300, len(accounts)))
     page = []
     for cid in sample:
         started = time.perf_counter()
-        loyalty.summaries(cid, today)
+        views.summaries(cid, today)
         page.append((time.perf_counter() - started) * 1000)
 
     print(f"loyalty over {args.customers:,} customers, {rows:,} members, two years of history (today {today})")

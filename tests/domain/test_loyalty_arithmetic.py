@@ -9,18 +9,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain.actors import COUNTER, MANAGER, OWNER
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.loyalty import (
     ADJUST,
     EARN,
     REDEEM,
     REVERSE,
+    STAMP_ON,
     STAMPS,
     Account,
     InsufficientPoints,
     Rules,
     Tier,
     add_months,
+    adjustment_needs_owner,
+    earned_by_entry,
     earns_stamp,
     expiry_for,
     points_for_purchase,
@@ -88,6 +92,44 @@ def test_stamps_count_what_the_card_says():
     both = Rules(kind=STAMPS, stamp_on="both", min_purchase_cents=1000)
     assert earns_stamp("purchase", 1000, both) and not earns_stamp("purchase", 999, both)
     assert not earns_stamp("call", None, both)
+
+
+def test_what_an_entry_earns_points_for_a_purchase_and_a_stamp_for_what_the_card_counts():
+    club = Rules(points=1, per_cents=1000)  # 1 point per R$ 10
+    assert earned_by_entry("purchase", 4990, club) == 4
+    assert earned_by_entry("purchase", 4990, club, multiplier_pct=150) == 7  # 7.485, rounded down
+    assert earned_by_entry("purchase", None, club) == 0
+    assert earned_by_entry("visit", 4990, club) == 0  # a points program pays for purchases only
+    assert earned_by_entry("return", 4990, club) == 0
+    visits = Rules(kind=STAMPS, stamp_on="visit")
+    assert earned_by_entry("visit", None, visits) == 1 and earned_by_entry("purchase", 5000, visits) == 0
+    purchases = Rules(kind=STAMPS, stamp_on="purchase", min_purchase_cents=1000)
+    assert earned_by_entry("purchase", 999, purchases) == 0 and earned_by_entry("purchase", 1000, purchases) == 1
+    assert earned_by_entry("visit", None, purchases) == 0
+    both = Rules(kind=STAMPS, stamp_on="both")
+    assert earned_by_entry("purchase", 1, both) == 1 and earned_by_entry("purchase", 0, both) == 0
+    assert earned_by_entry("purchase", 5000, both, multiplier_pct=200) == 1  # one stamp, whatever the tier
+    assert earned_by_entry("visit", None, both) == 1 and earned_by_entry("call", None, both) == 0
+
+
+@pytest.mark.parametrize("stamp_on", STAMP_ON)
+@pytest.mark.parametrize("amount", [None, 0, 1, 5000])
+def test_a_visit_earns_a_stamp_exactly_when_the_card_counts_visits(stamp_on, amount):
+    """The quick log used to decide this itself (stamps program and stamp_on visit or both); it asks the
+    domain now, as the counter does, and the answer is the same for every card and any amount typed."""
+    card = Rules(kind=STAMPS, stamp_on=stamp_on)
+    assert earned_by_entry("visit", amount, card) == int(stamp_on in ("visit", "both"))
+    assert earned_by_entry("visit", amount, Rules(stamp_on=stamp_on)) == 0  # a points program: nothing
+
+
+def test_an_adjustment_above_the_limit_needs_the_owner_unless_she_makes_it():
+    assert not adjustment_needs_owner(500, 500, MANAGER)  # up to the limit: no approval
+    assert adjustment_needs_owner(501, 500, MANAGER)
+    assert adjustment_needs_owner(-501, 500, MANAGER)  # removing counts as much as adding
+    assert not adjustment_needs_owner(-500, 500, MANAGER)
+    assert adjustment_needs_owner(501, 500, COUNTER)
+    assert not adjustment_needs_owner(10_000_000, 500, OWNER)
+    assert adjustment_needs_owner(1, 0, MANAGER) and not adjustment_needs_owner(1, 0, OWNER)
 
 
 def test_a_partial_refund_reverses_its_share_rounded_up_and_a_full_one_everything():

@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 
 from desktop_app.db.models import Customer, LoyaltyEntry
 from desktop_app.gui.loyalty.loyalty_panel import RedeemDialog
-from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty import views
 
 
 def someone_with_a_reward_in_reach(today):
     for customer in Customer.select().order_by(Customer.id):
-        for s in loyalty.summaries(customer.id, today):
+        for s in views.summaries(customer.id, today):
             if s.affordable:
                 return customer, s
     raise AssertionError("the demo shop has nobody with a reward in reach")
@@ -41,7 +41,7 @@ def test_ctrl_r_then_enter_redeems_the_first_reward_in_reach(journey):
         yield j.idle()
         new = list(LoyaltyEntry.select().where(LoyaltyEntry.customer == customer.id).order_by(LoyaltyEntry.id))[before:]
         assert [(e.kind, e.reward_id, e.points) for e in new] == [("redeem", reward.id, -reward.cost)]
-        after = next(s for s in loyalty.summaries(customer.id, j.today) if s.program_id == summary.program_id)
+        after = next(s for s in views.summaries(customer.id, j.today) if s.program_id == summary.program_id)
         assert after.balance == summary.balance - reward.cost
         yield j.until(lambda: window.statusBar().currentMessage(), "the status bar to say so")
 

@@ -19,8 +19,8 @@ from desktop_app.domain.permissions import PermissionDenied
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
-from desktop_app.services.loyalty import loyalty
-from desktop_app.services.loyalty.loyalty import ProgramInfo, RewardInfo
+from desktop_app.services.loyalty import daily, events, ledger, programs, reports, views
+from desktop_app.services.loyalty.programs import ProgramInfo, RewardInfo
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
 MANAGER_ACTOR = Actor(None, "Carla", MANAGER)
@@ -32,7 +32,7 @@ CLUB = Rules(kind=POINTS, points=1, per_cents=100, expiry_months=12, adjust_limi
 
 @pytest.fixture
 def club(shop_settings, actor):
-    return loyalty.save_program(ProgramInfo(None, "Clube", True, CLUB, (
+    return programs.save_program(ProgramInfo(None, "Clube", True, CLUB, (
         RewardInfo(None, "Vale R$ 10", 100, 1000), RewardInfo(None, "Vale R$ 30", 250, 3000))), actor=actor)
 
 
@@ -50,7 +50,7 @@ def log(shop, today, customer_id, **fields):
 
 
 def balance(customer_id, today, program="Clube"):
-    return next(s.balance for s in loyalty.summaries(customer_id, today) if s.program == program)
+    return next(s.balance for s in views.summaries(customer_id, today) if s.program == program)
 
 
 def reward_id(name):
@@ -63,20 +63,20 @@ def snapshot():
 
 def test_a_purchase_earns_points_that_expire_a_year_later(shop_settings, today, maria):
     purchase = log(shop_settings, today, maria, kind="purchase", amount="149,90")
-    assert [(e.program, e.points) for e in loyalty.earned_by(purchase)] == [("Clube", 149)]
+    assert [(e.program, e.points) for e in views.earned_by(purchase)] == [("Clube", 149)]
     lot = LoyaltyEntry.get(LoyaltyEntry.interaction == purchase)
     assert (lot.kind, lot.points, lot.expires_on, lot.actor) == ("earn", 149, today.replace(year=today.year + 1), "Bruno")
-    s = loyalty.summaries(maria, today)[0]
+    s = views.summaries(maria, today)[0]
     assert (s.balance, s.tier, s.next_reward, s.to_next_reward) == (149, "Bronze", "Vale R$ 30", 101)
     assert [r.name for r in s.affordable] == ["Vale R$ 10"]
 
 
 def test_a_gold_customer_earns_double_and_reaching_gold_is_an_event(shop_settings, today, maria):
     first = log(shop_settings, today - timedelta(days=3), maria, kind="purchase", amount="1000,00")
-    assert loyalty.earned_by(first)[0].points == 1000
+    assert views.earned_by(first)[0].points == 1000
     second = log(shop_settings, today, maria, kind="purchase", amount="10,00")
-    assert loyalty.earned_by(second)[0].points == 20  # Ouro: x2
-    kinds = [(e.step, e.detail) for e in loyalty.events(today - timedelta(days=3), today)]
+    assert views.earned_by(second)[0].points == 20  # Ouro: x2
+    kinds = [(e.step, e.detail) for e in events.events(today - timedelta(days=3), today)]
     assert ("tier_reached", "Ouro") in kinds and ("reward_reached", "") in kinds
 
 
@@ -93,7 +93,7 @@ def test_a_refund_takes_back_what_its_purchase_earned(shop_settings, today, mari
 def test_a_refund_of_points_already_spent_leaves_a_negative_balance_the_next_purchase_pays(
         shop_settings, today, maria):
     purchase = log(shop_settings, today, maria, kind="purchase", amount="120,00")
-    loyalty.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
+    ledger.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
     log(shop_settings, today, maria, kind="return", amount="120,00", purchase_id=purchase)
     assert balance(maria, today) == -100
     log(shop_settings, today, maria, kind="purchase", amount="130,00")
@@ -105,16 +105,16 @@ def test_redeeming_more_than_the_balance_or_a_reward_that_is_gone_writes_nothing
     log(shop_settings, today, maria, kind="purchase", amount="90,00")
     before = snapshot()
     with pytest.raises(InsufficientPoints) as err:
-        loyalty.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
+        ledger.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
     assert err.value.message() == "Not enough points: 90 available, 100 needed."
     with pytest.raises(NotFound):
-        loyalty.redeem(maria, 9999, actor=COUNTER_ACTOR, today=today)
-    club = loyalty.programs()[0]
-    loyalty.save_program(ProgramInfo(club.id, club.name, True, club.rules, club.rewards[1:]), actor=actor)
+        ledger.redeem(maria, 9999, actor=COUNTER_ACTOR, today=today)
+    club = programs.programs()[0]
+    programs.save_program(ProgramInfo(club.id, club.name, True, club.rules, club.rewards[1:]), actor=actor)
     log(shop_settings, today, maria, kind="purchase", amount="20,00")
     before = snapshot()
     with pytest.raises(NotFound) as gone:
-        loyalty.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
+        ledger.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
     assert gone.value.code == "reward_not_found"
     assert snapshot() == before
 
@@ -123,9 +123,9 @@ def test_expired_points_are_never_spent_and_the_expiry_row_is_dated_on_the_day(s
     log(shop_settings, today - timedelta(days=400), maria, kind="purchase", amount="300,00")
     assert balance(maria, today) == 0
     with pytest.raises(InsufficientPoints):
-        loyalty.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
+        ledger.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
     assert LoyaltyEntry.select().count() == 1  # the refused redemption wrote nothing
-    assert loyalty.run_daily(today)["expired"] == 1
+    assert daily.run_daily(today)["expired"] == 1
     expired = LoyaltyEntry.get(LoyaltyEntry.kind == "expire")
     lot = LoyaltyEntry.get(LoyaltyEntry.kind == "earn")
     assert (expired.points, expired.occurred_on) == (-300, lot.expires_on)
@@ -133,8 +133,8 @@ def test_expired_points_are_never_spent_and_the_expiry_row_is_dated_on_the_day(s
 
 def test_changing_the_expiry_rule_applies_only_to_points_earned_afterwards(shop_settings, today, maria, actor):
     first = log(shop_settings, today, maria, kind="purchase", amount="10,00")
-    club = loyalty.programs()[0]
-    loyalty.save_program(ProgramInfo(club.id, club.name, True, replace(club.rules, expiry_months=1), club.rewards),
+    club = programs.programs()[0]
+    programs.save_program(ProgramInfo(club.id, club.name, True, replace(club.rules, expiry_months=1), club.rewards),
                          actor=actor)
     second = log(shop_settings, today, maria, kind="purchase", amount="10,00")
     lots = {e.interaction_id: e.expires_on for e in LoyaltyEntry.select()}
@@ -144,23 +144,23 @@ def test_changing_the_expiry_rule_applies_only_to_points_earned_afterwards(shop_
 def test_a_manual_adjustment_needs_a_reason_and_above_the_limit_the_owner(shop_settings, today, maria):
     before = snapshot()
     with pytest.raises(ValidationError) as no_reason:
-        loyalty.adjust(maria, loyalty.programs()[0].id, 50, "   ", actor=MANAGER_ACTOR, today=today)
+        ledger.adjust(maria, programs.programs()[0].id, 50, "   ", actor=MANAGER_ACTOR, today=today)
     assert no_reason.value.code == "reason_required"
     with pytest.raises(ValidationError) as big:
-        loyalty.adjust(maria, loyalty.programs()[0].id, 500, "migração", actor=MANAGER_ACTOR, today=today)
+        ledger.adjust(maria, programs.programs()[0].id, 500, "migração", actor=MANAGER_ACTOR, today=today)
     assert big.value.code == "adjust_needs_owner"
     with pytest.raises(ValidationError):
-        loyalty.adjust(maria, loyalty.programs()[0].id, 500, "migração", actor=MANAGER_ACTOR, today=today,
+        ledger.adjust(maria, programs.programs()[0].id, 500, "migração", actor=MANAGER_ACTOR, today=today,
                        approver=COUNTER_ACTOR)
     with pytest.raises(PermissionDenied):
-        loyalty.adjust(maria, loyalty.programs()[0].id, 5, "brinde", actor=COUNTER_ACTOR, today=today)
+        ledger.adjust(maria, programs.programs()[0].id, 5, "brinde", actor=COUNTER_ACTOR, today=today)
     with pytest.raises(ValidationError) as zero:
-        loyalty.adjust(maria, loyalty.programs()[0].id, 0, "nada", actor=MANAGER_ACTOR, today=today)
+        ledger.adjust(maria, programs.programs()[0].id, 0, "nada", actor=MANAGER_ACTOR, today=today)
     assert zero.value.code == "adjust_points_invalid"
     with pytest.raises(InsufficientPoints):
-        loyalty.adjust(maria, loyalty.programs()[0].id, -5, "erro", actor=MANAGER_ACTOR, today=today)
+        ledger.adjust(maria, programs.programs()[0].id, -5, "erro", actor=MANAGER_ACTOR, today=today)
     assert snapshot() == before
-    loyalty.adjust(maria, loyalty.programs()[0].id, 500, "saldo do sistema antigo", actor=MANAGER_ACTOR,
+    ledger.adjust(maria, programs.programs()[0].id, 500, "saldo do sistema antigo", actor=MANAGER_ACTOR,
                    today=today, approver=OWNER_APPROVAL)
     row = LoyaltyEntry.get(LoyaltyEntry.kind == "adjust")
     assert (row.points, row.reason, row.actor, row.approved_by) == (500, "saldo do sistema antigo", "Carla", "Ana Paula")
@@ -169,31 +169,31 @@ def test_a_manual_adjustment_needs_a_reason_and_above_the_limit_the_owner(shop_s
 
 def test_bad_program_rules_are_refused_and_nothing_is_saved(shop_settings, actor):
     with pytest.raises(ValidationError) as err:
-        loyalty.save_program(ProgramInfo(None, "Clube", True, Rules(points=0)), actor=actor)
+        programs.save_program(ProgramInfo(None, "Clube", True, Rules(points=0)), actor=actor)
     assert err.value.code == "loyalty_rate_invalid"
     with pytest.raises(ValidationError):
-        loyalty.save_program(ProgramInfo(None, "Cartão", True, Rules(kind=STAMPS)), actor=actor)
+        programs.save_program(ProgramInfo(None, "Cartão", True, Rules(kind=STAMPS)), actor=actor)
     with pytest.raises(ValidationError):
-        loyalty.reward_input("Café", "0", "5,00")
+        programs.reward_input("Café", "0", "5,00")
     with pytest.raises(PermissionDenied):
-        loyalty.save_program(ProgramInfo(None, "Clube", True, CLUB), actor=MANAGER_ACTOR)
-    assert loyalty.programs() == []
+        programs.save_program(ProgramInfo(None, "Clube", True, CLUB), actor=MANAGER_ACTOR)
+    assert programs.programs() == []
 
 
 def test_the_welcome_bonus_is_given_once_at_the_counter_and_never_to_imports(shop_settings, today, actor, club):
-    program = loyalty.programs()[0]
-    loyalty.save_program(replace(program, rules=replace(program.rules, welcome_bonus=20)), actor=actor)
+    program = programs.programs()[0]
+    programs.save_program(replace(program, rules=replace(program.rules, welcome_bonus=20)), actor=actor)
     maria = new_customer(shop_settings, actor, today)
     imported = new_customer(shop_settings, actor, today, "João Importado", source="import")
-    loyalty.on_signup(maria, actor=actor, today=today)  # a second call gives nothing more
+    ledger.on_signup(maria, actor=actor, today=today)  # a second call gives nothing more
     assert balance(maria, today) == 20
     assert balance(imported, today) == 0
 
 
 def test_the_birthday_bonus_comes_once_a_year_and_not_right_after_the_birthday_changed(
         shop_settings, today, actor, club):
-    program = loyalty.programs()[0]
-    loyalty.save_program(replace(program, rules=replace(program.rules, birthday_bonus=50)), actor=actor)
+    program = programs.programs()[0]
+    programs.save_program(replace(program, rules=replace(program.rules, birthday_bonus=50)), actor=actor)
     old = new_customer(shop_settings, actor, today, "Olga Antiga")
     fresh = new_customer(shop_settings, actor, today, "Fátima Nova")
     for cid in (old, fresh):
@@ -202,19 +202,19 @@ def test_the_birthday_bonus_comes_once_a_year_and_not_right_after_the_birthday_c
                     birthday_set_on=today - timedelta(days=200)).where(Customer.id == old).execute()
     Customer.update(birth_day=today.day, birth_month=today.month, birthday_md=today.month * 100 + today.day,
                     birthday_set_on=today - timedelta(days=3)).where(Customer.id == fresh).execute()
-    assert loyalty.run_daily(today)["birthday_bonuses"] == 1
-    assert loyalty.run_daily(today)["birthday_bonuses"] == 0
+    assert daily.run_daily(today)["birthday_bonuses"] == 1
+    assert daily.run_daily(today)["birthday_bonuses"] == 0
     assert (balance(old, today), balance(fresh, today)) == (51, 1)
 
 
 def test_a_stamp_card_gives_one_stamp_a_day_and_a_full_card_is_a_reward(shop_settings, today, actor, maria):
-    loyalty.save_program(ProgramInfo(None, "Cartão café", True, Rules(kind=STAMPS, stamp_on="both"),
+    programs.save_program(ProgramInfo(None, "Cartão café", True, Rules(kind=STAMPS, stamp_on="both"),
                                      (RewardInfo(None, "Café grátis", 3, 800),)), actor=actor)
     for days_ago in (5, 4, 4, 2):
         log(shop_settings, today - timedelta(days=days_ago), maria, kind="visit")
     assert balance(maria, today, "Cartão café") == 3
-    assert any(e.step == "reward_reached" for e in loyalty.events(today - timedelta(days=5), today))
-    loyalty.redeem(maria, reward_id("Café grátis"), actor=COUNTER_ACTOR, today=today)
+    assert any(e.step == "reward_reached" for e in events.events(today - timedelta(days=5), today))
+    ledger.redeem(maria, reward_id("Café grátis"), actor=COUNTER_ACTOR, today=today)
     assert balance(maria, today, "Cartão café") == 0
 
 
@@ -230,20 +230,20 @@ def test_merging_two_customers_merges_their_points(shop_settings, today, actor, 
 def test_the_report_counts_what_is_owed_and_its_value(shop_settings, today, actor, maria):
     log(shop_settings, today - timedelta(days=340), maria, kind="purchase", amount="200,00")  # expires next month
     log(shop_settings, today, maria, kind="purchase", amount="100,00")
-    loyalty.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
-    [r] = loyalty.report(today, actor=actor)
+    ledger.redeem(maria, reward_id("Vale R$ 10"), actor=COUNTER_ACTOR, today=today)
+    [r] = reports.report(today, actor=actor)
     assert (r.outstanding, r.members, r.earned_12m, r.redeemed_12m) == (200, 1, 300, 100)
     assert r.value_cents == 2400  # 200 points at the best rate: R$ 30 for 250 points
     assert r.expiring_next_month == 100
     assert dict(r.per_tier) == {"": 0, "Bronze": 1, "Ouro": 0}
     with pytest.raises(PermissionDenied):
-        loyalty.report(today, actor=COUNTER_ACTOR)
+        reports.report(today, actor=COUNTER_ACTOR)
 
 
 def test_points_expiring_in_30_and_7_days_are_events_with_a_unique_key(shop_settings, today, maria):
     log(shop_settings, today - timedelta(days=335), maria, kind="purchase", amount="80,00")
     lot = LoyaltyEntry.get(LoyaltyEntry.kind == "earn")
-    found = [e for e in loyalty.events(today - timedelta(days=40), today) if e.step == "points_expiring"]
+    found = [e for e in events.events(today - timedelta(days=40), today) if e.step == "points_expiring"]
     assert [(e.on, e.detail, e.points) for e in found] == [(lot.expires_on - timedelta(days=30), "30", 80)]
     assert len({e.key for e in found}) == len(found)
 
@@ -277,15 +277,15 @@ def play(shop, start, customer_id, ops):
                     cents = max(1, left[0].left_cents * arg // 100)
                     log(shop, day, customer_id, kind="return", amount=cents, on=day, purchase_id=left[0].id)
             elif op == "redeem":
-                loyalty.redeem(customer_id, reward_id(arg), actor=COUNTER_ACTOR, today=day)
+                ledger.redeem(customer_id, reward_id(arg), actor=COUNTER_ACTOR, today=day)
             elif op == "adjust" and arg:
-                loyalty.adjust(customer_id, loyalty.programs()[0].id, arg, "ajuste", actor=MANAGER_ACTOR,
+                ledger.adjust(customer_id, programs.programs()[0].id, arg, "ajuste", actor=MANAGER_ACTOR,
                                today=day, approver=OWNER_APPROVAL)
             elif op == "wait":
                 day += timedelta(days=arg)
         except (InsufficientPoints, ValidationError):
             pass  # refused: and then nothing was written, which the invariants below check
-    loyalty.summaries(customer_id, day)
+    views.summaries(customer_id, day)
     return day
 
 
@@ -304,13 +304,13 @@ def test_random_counter_days_keep_the_ledger_exact(shop_settings, actor, club, o
     a = new_customer(shop_settings, actor, start, "Ana Replay")
     b = new_customer(shop_settings, actor, start, "Bia Replay")
     end = play(shop_settings, start, a, ops)
-    loyalty.run_daily(end)
+    daily.run_daily(end)
     play(shop_settings, start, b, ops)
-    loyalty.run_daily(end)
+    daily.run_daily(end)
     shape_a, alloc_a, rows = ledger_of(a)
     shape_b, alloc_b, _ = ledger_of(b)
     assert (shape_a, alloc_a) == (shape_b, alloc_b)  # the same sequence gives the same ledger
-    account = loyalty.load_account(a, loyalty.programs()[0].id)
+    account = ledger.load_account(a, programs.programs()[0].id)
     assert account.balance == sum(r.points for r in rows)  # the balance is the sum of the ledger
     by_id = {r.id: r for r in rows}
     taken: dict[int, int] = {}

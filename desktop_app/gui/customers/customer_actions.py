@@ -41,7 +41,7 @@ from desktop_app.gui.customers.merge_dialog import MergeDialog
 from desktop_app.gui.loyalty.loyalty_panel import AdjustDialog, GiftDialog, LedgerDialog, RedeemDialog
 from desktop_app.services.customers import customers, interactions, privacy
 from desktop_app.services.customers.customers import CustomerDetail
-from desktop_app.services.loyalty import coupons, loyalty
+from desktop_app.services.loyalty import coupons, ledger
 from desktop_app.services.shop.shop import ShopSettings
 
 
@@ -304,7 +304,7 @@ class CustomerActions:
                 show_error(view, exc)
                 view.refresh_page()
 
-            view.tasks.write(lambda: loyalty.redeem(customer_id, reward_id, actor=actor, today=today),
+            view.tasks.write(lambda: ledger.redeem(customer_id, reward_id, actor=actor, today=today),
                              Changes(loyalty=True), redeemed, failed, initiator=view)
 
         dialog.finished.connect(done)

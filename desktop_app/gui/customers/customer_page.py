@@ -34,7 +34,7 @@ from desktop_app.gui.loyalty.loyalty_panel import LoyaltyPanel
 from desktop_app.services.customers.customers import SOURCE_AUTHORS, CustomerDetail, TimelineEntry
 from desktop_app.services.customers.interactions import OpenItem
 from desktop_app.services.loyalty.coupons import CouponInfo
-from desktop_app.services.loyalty.loyalty import Summary
+from desktop_app.services.loyalty.views import Summary
 from desktop_app.services.reports import reports
 from desktop_app.services.shop.shop import ShopSettings
 

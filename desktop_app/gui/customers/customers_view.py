@@ -43,7 +43,7 @@ from desktop_app.gui.customers.customer_model import CustomerListModel
 from desktop_app.gui.customers.customer_page import CustomerPage
 from desktop_app.gui.shell.first_steps import FirstSteps
 from desktop_app.services.customers import customers, interactions, saved_filters
-from desktop_app.services.loyalty import coupons, loyalty
+from desktop_app.services.loyalty import coupons, views
 from desktop_app.services.reports import reports
 from desktop_app.services.shop.shop import ShopSettings
 
@@ -389,7 +389,7 @@ class CustomersView(QWidget):
         generation = self._detail_generation
         shop, today = self.shop, self.today()
         self.tasks.run(lambda: (customers.detail(customer_id, shop), customers.timeline(customer_id),
-                                interactions.open_items(customer_id), loyalty.summaries(customer_id, today),
+                                interactions.open_items(customer_id), views.summaries(customer_id, today),
                                 coupons.open_for(customer_id, today), reports.standing(customer_id, today, shop=shop)),
                        lambda result: self._detail_loaded(generation, result), self._failed)
 

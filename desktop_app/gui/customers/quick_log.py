@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.errors import ReguaError, ValidationError
 from desktop_app.domain.kinds import KINDS, TAKES_AMOUNT, UNFINISHED
-from desktop_app.domain.loyalty import STAMPS
+from desktop_app.domain.loyalty import earned_by_entry
 from desktop_app.domain.money import parse_money
 from desktop_app.domain.search import Typed, guess_typed
 from desktop_app.gui.common.errors import show_error
@@ -51,7 +51,7 @@ from desktop_app.gui.loyalty.loyalty_panel import format_points
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
-from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty import views
 from desktop_app.services.shop.shop import ShopSettings
 
 MAX_MATCHES = 8
@@ -167,7 +167,7 @@ class QuickLogDialog(QDialog):
         for changed in (self.amount.textChanged, self.note.textChanged, self.when.dateChanged,
                         self.follow_up.dateChanged, self.kind.currentIndexChanged, self.refund_of.currentIndexChanged):
             changed.connect(lambda *_: self.error.hide())
-        self.previews: list[loyalty.EarnPreview] = []
+        self.previews: list[views.EarnPreview] = []
         self._reset_dates()
         self._kind_changed()
         self.resize(520, 560)
@@ -266,7 +266,7 @@ class QuickLogDialog(QDialog):
 
         def work():
             return (customers.detail(customer_id, shop), interactions.refundable_purchases(customer_id),
-                    interactions.open_items(customer_id), loyalty.earn_preview(customer_id, today))
+                    interactions.open_items(customer_id), views.earn_preview(customer_id, today))
 
         self.tasks.run(work, lambda result: self._chosen(customer_id, *result), self._failed)
 
@@ -330,8 +330,7 @@ class QuickLogDialog(QDialog):
             except ReguaError:
                 cents = 0
             for p in self.previews:
-                n = p.points_for(cents) if self.kind.currentData() == "purchase" else \
-                    int(p.rules.kind == STAMPS and p.rules.stamp_on in ("visit", "both"))
+                n = earned_by_entry(self.kind.currentData(), cents, p.rules, p.multiplier_pct)
                 if n > 0:
                     text = self.tr("Earns {points} in {program}").format(points=format_points(n, p.rules.kind),
                                                                          program=p.program)
@@ -371,7 +370,7 @@ class QuickLogDialog(QDialog):
 
         def work():
             new_id = interactions.log_interaction(customer_id, entry, actor=actor, shop=shop, today=today)
-            return loyalty.earned_by(new_id)
+            return views.earned_by(new_id)
 
         def saved(earned) -> None:
             self._busy = False

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actors import OWNER, Actor
 from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
-from desktop_app.domain.loyalty import MAX_POINTS, STAMPS
+from desktop_app.domain.loyalty import MAX_POINTS, STAMPS, adjustment_needs_owner
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text, format_count, format_date, format_money
 from desktop_app.gui.common.tasks import Changes, TaskRunner
 from desktop_app.gui.common.widgets import enter_means, error_label
-from desktop_app.services.loyalty import loyalty
-from desktop_app.services.loyalty.loyalty import LedgerLine, Summary
+from desktop_app.services.loyalty import ledger, programs, views
+from desktop_app.services.loyalty.views import LedgerLine, Summary
 from desktop_app.services.shop import staff
 from desktop_app.services.shop.shop import ShopSettings
 
@@ -260,7 +260,7 @@ class AdjustDialog(QDialog):
         self.saved_id: int | None = None
         self.ok.setEnabled(False)
         self._update()
-        self.tasks.run(lambda: ({p.id: p.rules.adjust_limit for p in loyalty.programs()},
+        self.tasks.run(lambda: ({p.id: p.rules.adjust_limit for p in programs.programs()},
                                 [(m.name, m.id) for m in staff.accounts() if m.role == OWNER]),
                        lambda state: self._loaded(*state), self._load_failed)
 
@@ -278,7 +278,7 @@ class AdjustDialog(QDialog):
 
     def needs_owner(self) -> bool:
         limit = self.limits.get(self.program.currentData(), 0)
-        return self.actor.role != OWNER and abs(self.points.value()) > limit
+        return adjustment_needs_owner(self.points.value(), limit, self.actor.role)
 
     def _update(self) -> None:
         needed = self.needs_owner()
@@ -301,7 +301,7 @@ class AdjustDialog(QDialog):
 
         def work() -> int:
             approver = staff.log_in(owner_id, pin) if needs_owner else None
-            return loyalty.adjust(customer_id, program_id, points, reason, actor=actor, today=today,
+            return ledger.adjust(customer_id, program_id, points, reason, actor=actor, today=today,
                                   approver=approver)
 
         def done(saved_id: int) -> None:
@@ -358,7 +358,7 @@ class LedgerDialog(QDialog):
             return
         program_id, kind = data
         customer_id = self.customer_id
-        self.tasks.run(lambda: loyalty.ledger(customer_id, program_id), lambda lines: self._show(program_id, kind, lines),
+        self.tasks.run(lambda: views.ledger_lines(customer_id, program_id), lambda lines: self._show(program_id, kind, lines),
                        lambda exc: show_error(self, exc))
 
     def _show(self, program_id: int, kind: str, lines: list[LedgerLine]) -> None:
@@ -374,7 +374,7 @@ class LedgerDialog(QDialog):
                     f"{format_date(on)} ({n})" for on, n in line.taken_from)))
             if line.approved_by:
                 details.append(self.tr("approved by {name}").format(name=line.approved_by))
-            by = QCoreApplication.translate("sources", line.actor) if line.actor == loyalty.SYSTEM else line.actor
+            by = QCoreApplication.translate("sources", line.actor) if line.actor == ledger.SYSTEM else line.actor
             values = [format_date(line.on), entry_text(line), format_points(line.points, kind),
                       format_points(line.balance, kind), by, "; ".join(details)]
             for column, value in enumerate(values):

@@ -31,7 +31,7 @@ from desktop_app.domain.kinds import KINDS, NEEDS_AMOUNT, TAKES_AMOUNT, UNFINISH
 from desktop_app.domain.money import format_cents, parse_money
 from desktop_app.domain.permissions import require
 from desktop_app.domain.text import clean_text
-from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty import ledger
 from desktop_app.services.shop.shop import ShopSettings
 
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -166,7 +166,7 @@ def log_interaction(customer_id: int, entry: LogEntry, *, actor: Actor, shop: Sh
             _close(list(entry.closes), customer_id, BOUGHT, "", actor, now, related_id=row.id)
         if entry.kind == "return":
             _withdraw_post_sale(customer_id, related, now)
-        loyalty.on_interaction(row, actor=actor, today=today)
+        ledger.on_interaction(row, actor=actor, today=today)
     return row.id
 
 

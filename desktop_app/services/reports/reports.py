@@ -21,7 +21,7 @@ from desktop_app.domain.cadence import REACTIVATION
 from desktop_app.domain.dates import zone
 from desktop_app.domain.permissions import allowed, require
 from desktop_app.services.cadence.rules import get_rules
-from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty import reports as loyalty_reports
 from desktop_app.services.shop.shop import ShopSettings
 
 MONTHS = 12  # months shown in the monthly figures
@@ -98,7 +98,7 @@ class Dashboard:
     stages: list[Group]
     moved: int  # customers whose stage changed since the end of last month
     segments_on: date | None  # the day the segments and stages shown were worked out (None: never yet)
-    liability: list[loyalty.Owed]
+    liability: list[loyalty_reports.Owed]
 
     @property
     def birthday_share(self) -> float | None:
@@ -177,7 +177,7 @@ def dashboard(today: date, *, shop: ShopSettings, actor: Actor, refresh: bool = 
         days_between_visits=statistics.fmean(gaps) if gaps else None,
         segments=_groups(moves, 0, 1, seg.SEGMENTS), stages=_groups(moves, 2, 3, seg.STAGES),
         moved=sum(row[4] for row in moves if row[2] != row[3]), segments_on=queries.segments_computed_on(),
-        liability=loyalty.liability(today),
+        liability=loyalty_reports.liability(today),
     )
 
 
