@@ -14,7 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop_app.db.target import parse_target
+from desktop_app.db.target import SERVER_SCHEMES, EngineNotSupported, parse_target, redacted
 
 APP_DIR_NAME = "Regua"
 _CHECKOUT_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
@@ -65,9 +65,13 @@ def resolve_paths(
 ) -> Paths:
     """The paths for this run. `--db` wins for the database file (a path, or a URL such as
     `sqlite:///shop.db`); its folder keeps backups and logs unless `--data-dir` names another. A server's
-    URL (`postgresql://...`) is recognised and refused with a plain message until its engine exists."""
+    URL (`postgresql://...`) is recognised and refused with a plain message: the database layer has its
+    engine, the app's paths (backups and logs beside a file) do not name a server yet."""
     if db is not None:
-        db_path = parse_target(db).path.expanduser().resolve()
+        target = parse_target(db)
+        if target.path is None:
+            raise EngineNotSupported(SERVER_SCHEMES.get(target.scheme, target.scheme), redacted(str(db)))
+        db_path = target.path.expanduser().resolve()
         base = Path(data_dir).expanduser().resolve() if data_dir is not None else db_path.parent
         return Paths(data_dir=base, db_path=db_path)
     base = Path(data_dir).expanduser().resolve() if data_dir is not None else default_data_dir(env)

@@ -1,4 +1,7 @@
-"""Shared fixtures: an offscreen Qt platform, and a real shop database in a temporary folder."""
+"""Shared fixtures: an offscreen Qt platform, and a real shop database in a temporary folder (SQLite), or
+on a throw-away PostgreSQL cluster (tests/postgres.py) where a test is run on both engines: tests/db and
+tests/services parametrize `engine` for every test that opens a shop through `shop_settings` or asks for
+`engine` (tests/engines.py); a test about SQLite itself is marked `sqlite_only`."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ os.environ.setdefault("REGUA_HOME", os.path.join(os.path.dirname(__file__), ".ne
 import pytest  # noqa: E402
 
 from desktop_app.config import Paths, resolve_paths  # noqa: E402
-from desktop_app.db.database import close_database  # noqa: E402
+from desktop_app.db.database import close_database, open_database  # noqa: E402
+from desktop_app.db.migrations import migrate  # noqa: E402
 from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
 from desktop_app.services.shop import shop  # noqa: E402
 from desktop_app.services.shop.shop import ShopSettings  # noqa: E402
@@ -36,9 +40,42 @@ def paths(tmp_path) -> Paths:
 
 
 @pytest.fixture
-def shop_settings(paths) -> ShopSettings:
+def engine(request) -> str:
+    """The engine the test's shop runs on: "sqlite" unless the test is parametrized over both."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db_target(engine, paths):
+    """Where the test's shop lives: the SQLite file of `paths`, or a fresh PostgreSQL database's URL."""
+    if engine == "sqlite":
+        yield paths.db_path
+        return
+    from tests import postgres
+
+    url = postgres.cluster().clean()
+    yield url
+    close_database()
+
+
+def open_test_shop(paths, db_target) -> None:
+    """What shop.open_shop does, on whichever engine the test runs (a server URL has no Paths yet)."""
+    if db_target == paths.db_path:
+        shop.open_shop(paths)
+    else:
+        migrate(open_database(db_target), backup_dir=paths.backup_dir)
+
+
+@pytest.fixture
+def shop_settings(paths, db_target) -> ShopSettings:
     """A freshly set-up Brazilian shop, its database open for the test."""
-    shop.open_shop(paths)
+    open_test_shop(paths, db_target)
     settings = shop.save_shop_settings(ShopSettings.for_country("Ateliê Teste", "BR"))
     yield settings
     close_database()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from tests import postgres
+
+    postgres.stop()

@@ -67,8 +67,9 @@ def test_domain_uses_only_the_standard_library():
     assert violations("domain", set(), set()) == []
 
 
-def test_db_uses_only_domain_and_peewee():
-    assert violations("db", {"domain"}, {"peewee", "playhouse"}) == []
+def test_db_uses_only_domain_peewee_and_the_drivers():
+    """psycopg, like sqlite3, only in its engine's module (the seam test below)."""
+    assert violations("db", {"domain"}, {"peewee", "playhouse", "psycopg"}) == []
 
 
 def test_services_never_import_qt():
@@ -156,10 +157,15 @@ def test_the_checker_catches_a_broken_rule(tmp_path, monkeypatch):
     assert any("peewee" in v for v in found) and any("desktop_app.db" in v for v in found)
 
 
-# --- the database seam: engine-specific SQL only in the SQLite engine, raw SQL only in db/ ----------------
+# --- the database seam: engine-specific SQL only in its engine's module, raw SQL only in db/ ----------------
 
-ENGINE_MODULE = "db/sqlite_engine.py"
-ENGINE_WORDS = re.compile(r"\bsqlite3\b|\bimportlib\b|\bPRAGMA\b|sqlite_master|INDEXED BY|OR REPLACE")
+SQLITE_MODULE = "db/sqlite_engine.py"
+POSTGRES_MODULE = "db/postgres_engine.py"
+ENGINE_MODULES = (SQLITE_MODULE, POSTGRES_MODULE)
+SQLITE_WORDS = re.compile(r"\bsqlite3\b|\bPRAGMA\b|sqlite_master|INDEXED BY|OR REPLACE")
+POSTGRES_WORDS = re.compile(r"\bpsycopg\b|\bpg_[a-z_]+|information_schema|ON CONFLICT|FROM STDIN|COLLATE|"
+                            r"\bnextval\b|FOR UPDATE")
+ANY_MODULE_WORDS = re.compile(r"\bimportlib\b")
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES)\b")
 LITERAL_MARK = re.compile(r"(?<![\w?'])\?(?![\w?])")
 RAW_SQL = re.compile(r"\bexecute_sql\b")
@@ -171,13 +177,22 @@ def _string_constants(tree: ast.AST) -> list[ast.Constant]:
 
 
 def engine_specific(path: Path) -> list[str]:
-    """What in `path` belongs to the SQLite engine module only: sqlite3 or importlib, SQLite's words, and a
-    literal `?` placeholder in an SQL string (the driver's placeholder is `database.param`)."""
+    """What in `path` belongs to an engine's module only: SQLite's words, sqlite3 and a literal `?`
+    placeholder in an SQL string (the driver's placeholder is `database.param`) to sqlite_engine.py;
+    PostgreSQL's words and psycopg to postgres_engine.py; importlib to neither."""
     text = path.read_text(encoding="utf-8")
     where = path.relative_to(PACKAGE).as_posix()
-    found = [f"{where}:{text.count(chr(10), 0, m.start()) + 1} {m.group(0)}" for m in ENGINE_WORDS.finditer(text)]
-    found += [f"{where}:{n.lineno} ? in SQL" for n in _string_constants(ast.parse(text))
-              if SQL_WORDS.search(n.value) and LITERAL_MARK.search(n.value)]
+    words = [ANY_MODULE_WORDS]
+    if where != SQLITE_MODULE:
+        words.append(SQLITE_WORDS)
+    if where != POSTGRES_MODULE:
+        words.append(POSTGRES_WORDS)
+    found = [(m.start(), f"{where}:{text.count(chr(10), 0, m.start()) + 1} {m.group(0)}")
+             for pattern in words for m in pattern.finditer(text)]
+    found = [f for _, f in sorted(found)]
+    if where != SQLITE_MODULE:
+        found += [f"{where}:{n.lineno} ? in SQL" for n in _string_constants(ast.parse(text))
+                  if SQL_WORDS.search(n.value) and LITERAL_MARK.search(n.value)]
     return found
 
 
@@ -191,16 +206,15 @@ def seam_violations() -> list[str]:
     bad = []
     for path in sorted(PACKAGE.rglob("*.py")):
         where = path.relative_to(PACKAGE).as_posix()
-        if where != ENGINE_MODULE:
-            bad += engine_specific(path)
+        bad += engine_specific(path)
         if not where.startswith("db/"):
             bad += raw_sql_outside_db(path)
     return bad
 
 
-def test_engine_specific_sql_lives_only_in_the_sqlite_engine_and_raw_sql_only_in_db():
+def test_engine_specific_sql_lives_only_in_its_engine_and_raw_sql_only_in_db():
     """DESIGN.md section 3: SQLite's words, sqlite3 and literal `?` placeholders only in db/sqlite_engine.py;
-    raw SQL (`execute_sql`) nowhere above db/."""
+    PostgreSQL's words and psycopg only in db/postgres_engine.py; raw SQL (`execute_sql`) nowhere above db/."""
     assert seam_violations() == []
 
 
@@ -268,10 +282,16 @@ def _plant(tmp_path, monkeypatch, files_: dict[str, str]) -> None:
 
 
 def test_the_seam_rules_catch_each_planted_violation(tmp_path, monkeypatch):
-    """Each rule is not vacuous: one planted violation of each is reported, where it is; the same words in
-    the SQLite engine module, and raw SQL inside db/, are not."""
+    """Each rule is not vacuous: one planted violation of each is reported, where it is; an engine's words in
+    its own module, and raw SQL inside db/, are not; one engine's words in the other engine's module are."""
     _plant(tmp_path, monkeypatch, {
-        "db/sqlite_engine.py": 'import sqlite3\nQ = "PRAGMA user_version"\nR = "SELECT 1 FROM t WHERE id = ?"\n',
+        "db/sqlite_engine.py": 'import sqlite3\nQ = "PRAGMA user_version"\nR = "SELECT 1 FROM t WHERE id = ?"\n'
+                               'S = "SELECT name FROM pg_catalog.pg_tables"\n',
+        "db/postgres_engine.py": 'import psycopg\nQ = "INSERT INTO t (k) VALUES (%s) ON CONFLICT (k) DO NOTHING"\n'
+                                 'R = "COPY t FROM STDIN"\nS = "PRAGMA user_version"\n',
+        "db/upsert.py": 'SQL = "INSERT INTO setting (key, value) VALUES (1, 2) ON CONFLICT (key) DO NOTHING"\n',
+        "db/ordered.py": 'SQL = \'SELECT id FROM customer ORDER BY name_key COLLATE "C"\'\n',
+        "services/server.py": "import psycopg\n",
         "db/queries.py": 'def f(db, p):\n    return db.execute_sql(f"SELECT id FROM t WHERE id = {p}", [1])\n',
         "db/hinted.py": 'SQL = "SELECT id FROM interaction INDEXED BY interaction_money"\n',
         "db/schema.py": 'SQL = "SELECT name FROM sqlite_master"\n',
@@ -284,12 +304,18 @@ def test_the_seam_rules_catch_each_planted_violation(tmp_path, monkeypatch):
     assert seam_violations() == [
         "db/hinted.py:1 INDEXED BY",
         "db/marks.py:1 ? in SQL",
+        "db/ordered.py:1 COLLATE",
+        "db/postgres_engine.py:4 PRAGMA",
         "db/replace.py:1 OR REPLACE",
         "db/schema.py:1 sqlite_master",
+        "db/sqlite_engine.py:4 pg_catalog",
+        "db/sqlite_engine.py:4 pg_tables",
+        "db/upsert.py:1 ON CONFLICT",
         "services/backups.py:1 sqlite3",
         "services/loader.py:1 importlib",
         "services/privacy.py:2 PRAGMA",
         "services/privacy.py:2 execute_sql",
+        "services/server.py:1 psycopg",
     ]
 
 

@@ -75,11 +75,12 @@ def last_active_between(first: date, last: date) -> list[tuple[int, date]]:
     (one seek each in the customer-kind-day index, done inside SQLite)."""
     p = database.param
     rows = database.execute_sql(
+        "SELECT came.customer_id, came.seen FROM ("
         f"SELECT i.customer_id, MAX(i.occurred_on) AS seen FROM interaction AS i {hint('interaction_money')} "
         f"WHERE i.kind IN ('visit', 'purchase') AND i.occurred_on >= {p} AND i.occurred_on <= {p} "
-        "GROUP BY i.customer_id "
-        f"HAVING NOT EXISTS (SELECT 1 FROM interaction AS j {hint('interaction_customer_kind')} "
-        "  WHERE j.customer_id = i.customer_id AND j.kind IN ('visit', 'purchase') AND j.occurred_on > seen)",
+        "GROUP BY i.customer_id) AS came "
+        f"WHERE NOT EXISTS (SELECT 1 FROM interaction AS j {hint('interaction_customer_kind')} "
+        "  WHERE j.customer_id = came.customer_id AND j.kind IN ('visit', 'purchase') AND j.occurred_on > came.seen)",
         (first.isoformat(), last.isoformat())).fetchall()
     return sorted((cid, _day(on)) for cid, on in rows)
 

@@ -1,9 +1,9 @@
 """The database handle: a `DatabaseProxy` the models bind, and `open_database(target)`, which binds it.
 
-A target is a file path (the default) or a database URL (`sqlite:///path`; `postgresql://...` is
-recognised and refused until its engine exists), see engine.py. The engine of the open database does
+A target is a file path (the default) or a database URL (`sqlite:///path`, `postgresql://...`), see
+target.py. The engine of the open database does
 everything engine-specific: the settings every connection of every thread gets, the write lock each
-transaction takes up front with its bounded wait (sqlite_engine.py), backups, ids, conflict clauses and
+transaction takes up front with its bounded wait (sqlite_engine.py, postgres_engine.py), backups, ids, conflict clauses and
 planner hints. Code in db/ asks it through `engine()`; code above db/ never needs to know which it is.
 """
 
@@ -15,13 +15,14 @@ from pathlib import Path
 from peewee import Database, DatabaseProxy, Field, Insert
 
 from desktop_app.db.engine import Engine, EngineNotSupported, Target, parse_target
+from desktop_app.db.postgres_engine import POSTGRES
 from desktop_app.db.sqlite_engine import SQLITE, DatabaseBusy
 
 __all__ = ["DatabaseBusy", "EngineNotSupported", "busy_error", "checkpoint", "chunks", "close_database",
            "current_pragmas", "database", "database_path", "engine", "hint", "integrity_check", "is_busy", "marks",
-           "open_database", "set_thread_guard", "upsert"]
+           "open_database", "set_thread_guard", "upsert", "write"]
 
-ENGINES: dict[str, Engine] = {SQLITE.name: SQLITE}
+ENGINES: dict[str, Engine] = {SQLITE.name: SQLITE, POSTGRES.name: POSTGRES}
 
 database = DatabaseProxy()
 _engine: Engine = SQLITE  # the engine of the open database (SQLite until something else is opened)
@@ -31,10 +32,26 @@ def engine() -> Engine:
     return _engine
 
 
+def engine_for(db: Database) -> Engine:
+    """The engine of a handle (the proxy, or an engine's own handle such as a backup's work file)."""
+    handle = db.obj if isinstance(db, DatabaseProxy) else db
+    for candidate in ENGINES.values():
+        if candidate.owns(handle):
+            return candidate
+    raise TypeError(f"no engine owns {type(handle).__name__}")
+
+
+def write(*, wait: float | None = None):
+    """One unit of work that takes the write lock up front (SQLite: BEGIN IMMEDIATE; PostgreSQL: a row
+    lock on the schema row), waiting for it at most `wait` seconds (the engine's bound by default), so that
+    what it reads is still true when it writes. Every `database.atomic()` is one too; this names it."""
+    return database.atomic() if wait is None else database.atomic(wait=wait)
+
+
 def engine_of(target: Target) -> Engine:
     found = ENGINES.get(target.scheme)
     if found is None:
-        raise EngineNotSupported(target.scheme, target.url or str(target.path))
+        raise EngineNotSupported(target.scheme, str(target))
     return found
 
 
@@ -124,7 +141,17 @@ def close_database() -> None:
 
 
 def database_path() -> Path | None:
-    return Path(database.database) if database.obj is not None and database.database else None
+    """The open database's file (None for a server's database, or when none is open)."""
+    if database.obj is None or not database.database or not SQLITE.owns(database.obj):
+        return None
+    return Path(database.database)
+
+
+def database_label(db: Database | None = None) -> str:
+    """A short name of the open database (or `db`), fit for a file name: a file's stem, a server database's
+    name."""
+    db = database if db is None else db
+    return engine_for(db).label(db.obj if isinstance(db, DatabaseProxy) else db)
 
 
 def current_pragmas() -> dict[str, object]:

@@ -1,7 +1,7 @@
 """The one small interface a database engine implements, and how a target names its engine.
 
-Everything engine-specific lives behind `Engine`, one module per engine (`sqlite_engine.py` today; the
-PostgreSQL engine is the next issue): opening a database and the settings every connection gets, the
+Everything engine-specific lives behind `Engine`, one module per engine (`sqlite_engine.py`, the default,
+and `postgres_engine.py`, for tills that share a server): opening a database and the settings every connection gets, the
 schema version, backups, the ids a bulk insert was given, conflict clauses and the planner hints. Everything else in `db/` and above it is written once, in peewee expressions or
 plain standard SQL with the driver's placeholder (`database.param`), and asks the open database's
 engine for the rest (`database.engine()`).
@@ -23,14 +23,23 @@ from desktop_app.db.target import EngineNotSupported, Target, is_url, parse_targ
 __all__ = ["Engine", "EngineNotSupported", "Target", "is_url", "parse_target", "redacted"]
 
 class Engine(ABC):
-    """One database engine. `db` arguments are the engine's own peewee handle (the one `open` returned),
+    """One database engine (sqlite_engine.py, postgres_engine.py). `db` arguments are the engine's own peewee handle (the one `open` returned),
     or the shared `database` proxy bound to it."""
 
-    name: str  # "sqlite"
+    name: str  # "sqlite", "postgresql"
     param: str  # the driver's parameter placeholder, for plain SQL
     errors: tuple[type[BaseException], ...]  # the driver's own exception classes
 
     # --- opening, and the settings each connection gets ---------------------------------------------------
+
+    @abstractmethod
+    def owns(self, db: Database) -> bool:
+        """True when `db` (a peewee handle, not the proxy) is one of this engine's."""
+
+    @abstractmethod
+    def label(self, db: Database) -> str:
+        """A short name for `db` fit for a file name or a message (a file's stem, a server database's name;
+        never a password)."""
 
     @abstractmethod
     def check(self, target: Target, *, create: bool) -> None:

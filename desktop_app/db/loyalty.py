@@ -74,7 +74,7 @@ def lots_left(program_id: int, *, expires_from: date | None = None,
 
 ENTRY_COLUMNS = ("program_id", "customer_id", "kind", "points", "occurred_on", "at", "reason", "interaction_id",
                  "reward_id", "reverses_id", "expires_on", "staff_id", "actor", "approved_by", "once_key", "milestone")
-_INSERT_ENTRY = "INSERT INTO loyalty_entry ({}) VALUES ({{p}})".format(", ".join(ENTRY_COLUMNS))
+_INSERT_ENTRY = "INSERT INTO loyalty_entry ({}) VALUES ({{p}}) RETURNING id".format(", ".join(ENTRY_COLUMNS))
 
 
 def insert_entry(values: dict) -> int | None:
@@ -83,10 +83,10 @@ def insert_entry(values: dict) -> int | None:
     sql = _INSERT_ENTRY.format(p=", ".join([database.param] * len(ENTRY_COLUMNS)))
     params = [_db_value(values.get(c)) for c in ENTRY_COLUMNS]
     if values.get("once_key") is None:
-        return database.execute_sql(sql, params).lastrowid
+        return database.execute_sql(sql, params).fetchone()[0]
     try:
         with database.atomic():
-            return database.execute_sql(sql, params).lastrowid
+            return database.execute_sql(sql, params).fetchone()[0]
     except IntegrityError:
         return None
 

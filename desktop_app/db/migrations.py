@@ -1,7 +1,11 @@
-"""Schema versions (the engine keeps the number: SQLite in its user_version), upgraded one step at a time.
+"""Schema versions (the engine keeps the number: SQLite in its user_version, PostgreSQL in a row of
+regua_schema), upgraded one step at a time.
 
 Each step is written out as the DDL of its version, never derived from today's models, so a database
-made by any released version upgrades the same way. Before a database holding data is upgraded a copy
+made by any released version upgrades the same way. The DDL is written once, in SQLite's spelling of
+standard SQL (what every shop's file was made with, byte for byte); an engine that spells a type or a
+clause otherwise translates it in its `run_script` (postgres_engine.portable_ddl: identity ids, BIGINT,
+binary-collated TEXT, no WITHOUT ROWID). Before a database holding data is upgraded a copy
 is taken by the engine (SQLite: its backup API). Steps run with foreign keys off and outside any outer
 transaction (a table rebuild with ON DELETE CASCADE would otherwise silently delete child rows), then
 `foreign_key_check` must come back empty before the step commits.
@@ -17,7 +21,7 @@ from pathlib import Path
 from peewee import Database
 
 from desktop_app.db.backup import backup_database
-from desktop_app.db.database import engine, preflight_version
+from desktop_app.db.database import ENGINES, database_label, engine_for, preflight_version
 from desktop_app.domain.errors import DatabaseError
 
 V1 = """
@@ -202,7 +206,7 @@ CREATE INDEX interaction_customer_kind ON interaction (customer_id, kind, occurr
 """
 
 def _run_script(db: Database, script: str) -> None:
-    engine().run_script(db, script)
+    engine_for(db).run_script(db, script)
 
 
 STEPS: dict[int, Callable[[Database], None]] = {
@@ -214,6 +218,18 @@ STEPS: dict[int, Callable[[Database], None]] = {
     6: lambda db: _run_script(db, V6),
 }
 HEAD = max(STEPS)
+
+
+def build_schema(db: Database, version: int) -> None:
+    """The ladder from nothing up to `version` on an empty database, its version set (a backup's file)."""
+    for step in range(1, version + 1):
+        STEPS[step](db)
+    engine_for(db).set_schema_version(db, version)
+
+
+for _engine in ENGINES.values():  # engines whose backups are built as the ladder builds a new database
+    if hasattr(_engine, "ladder"):
+        _engine.ladder = build_schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,31 +252,32 @@ def preflight(path: Path) -> None:
 
 
 def schema_version(db: Database) -> int:
-    return engine().schema_version(db)
+    return engine_for(db).schema_version(db)
 
 
 def migrate(db: Database, *, backup_dir: Path, now: datetime | None = None) -> MigrationResult:
     """Bring the open database up to HEAD. Refuses a database from a newer Régua, and a SQLite file
     that is not a Régua database, without touching either."""
+    engine = engine_for(db)
     found = schema_version(db)
     if found > HEAD:
         raise DatabaseError("db_too_new", found=found, known=HEAD)
-    if found == 0 and engine().table_count(db):
+    if found == 0 and engine.table_count(db):
         raise DatabaseError("db_corrupt", path=db.database)
     if found == HEAD:
         return MigrationResult(found, found, None)
     backup = None
     if found > 0:
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-        backup = backup_database(db, backup_dir / f"{Path(db.database).stem}-before-v{HEAD}-from-v{found}-{stamp}.db")
+        backup = backup_database(db, backup_dir / f"{database_label(db)}-before-v{HEAD}-from-v{found}-{stamp}.db")
     if db.in_transaction():
         raise RuntimeError("migrations must not run inside an outer transaction")
-    with engine().migration_session(db):
+    with engine.migration_session(db):
         for version in range(found + 1, HEAD + 1):
             with db.atomic():
                 STEPS[version](db)
-                problems = engine().foreign_key_problems(db)
+                problems = engine.foreign_key_problems(db)
                 if problems:
                     raise RuntimeError(f"migration to v{version} broke foreign keys: {problems[:5]}")
-                engine().set_schema_version(db, version)
+                engine.set_schema_version(db, version)
     return MigrationResult(found, HEAD, backup)

@@ -60,11 +60,12 @@ def mark_sent(outbox_id: int, customer_id: int, note: str, today: date, now: dat
     at = now.isoformat(" ")
     cursor = database.execute_sql(
         "INSERT INTO interaction (customer_id, kind, amount_cents, note, occurred_at, occurred_on, staff_id, source, "
-        f"created_at, resolution) VALUES ({p}, 'message', NULL, {p}, {p}, {p}, NULL, 'cadence', {p}, '')",
+        f"created_at, resolution) VALUES ({p}, 'message', NULL, {p}, {p}, {p}, NULL, 'cadence', {p}, '') RETURNING id",
         (customer_id, note, at, today.isoformat(), at))
+    interaction_id = cursor.fetchone()[0]
     database.execute_sql(
         f"UPDATE outbox SET status = 'sent', done_at = {p}, updated_at = {p}, message_id = {p}, interaction_id = {p}, "
-        f"error = '', retry_at = NULL WHERE id = {p}", (at, at, message_id, cursor.lastrowid, outbox_id))
+        f"error = '', retry_at = NULL WHERE id = {p}", (at, at, message_id, interaction_id, outbox_id))
 
 
 def sent_since(since: datetime) -> int:

@@ -194,7 +194,7 @@ def customer_facts() -> tuple[int, int, int]:
     total, birthday = database.execute_sql(
         f"SELECT count(*), count(birthday_md) FROM customer WHERE name_key < {p}", [ERASED_SORT_KEY]).fetchone()
     consent = database.execute_sql(
-        "SELECT count(*) FROM consent c WHERE c.channel = 'email' AND c.granted AND NOT EXISTS ("
+        "SELECT count(*) FROM consent c WHERE c.channel = 'email' AND c.granted = 1 AND NOT EXISTS ("
         "SELECT 1 FROM consent n WHERE n.customer_id = c.customer_id AND n.channel = 'email' "
         "AND (n.at > c.at OR (n.at = c.at AND n.id > c.id)))").fetchone()[0]
     return total, birthday, consent

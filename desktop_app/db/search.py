@@ -81,15 +81,16 @@ def _run(compiled: tuple[str, list], values: dict) -> list[tuple]:
     return database.execute_sql(sql, _bind(params, values)).fetchall()
 
 
+# Each shape is compiled per engine (`param`, the open engine's placeholder, is part of the cache key).
 @lru_cache(maxsize=8)
-def _count_sql(cap: int) -> tuple[str, list]:
+def _count_sql(cap: int, param: str) -> tuple[str, list]:
     sub = SearchTerm.select(SearchTerm.customer).where(_term_range(_WORD.format(0))).limit(cap)
     sql, params = sub.sql()
-    return f"SELECT count(*) FROM ({sql})", params
+    return f"SELECT count(*) FROM ({sql}) AS reached", params
 
 
 def _matches_up_to(word: str, cap: int) -> int:
-    return _run(_count_sql(cap), {_WORD.format(0): word})[0][0]
+    return _run(_count_sql(cap, database.param), {_WORD.format(0): word})[0][0]
 
 
 def _shape_values(words: list[str], limit: int, tag: str | None, birth_month: int | None,
@@ -131,7 +132,7 @@ def _narrow(best: str, others: list[str], limit: int, tag: str | None, birth_mon
     """Take the most selective word's range of the term index, which carries each customer's name_key,
     sorted by name (the customer table is never visited), then walk it in that order probing the other
     words and filters, stopping at the `limit`th customer who has them all."""
-    compiled = _narrow_sql(len(others), bool(tag), bool(birth_month), _group_shape(group))
+    compiled = _narrow_sql(len(others), bool(tag), bool(birth_month), _group_shape(group), database.param)
     return [row[0] for row in _run(compiled, _shape_values([best, *others], limit, tag, birth_month, group))]
 
 
@@ -139,7 +140,8 @@ _NO_LIMIT = 1 << 62  # a LIMIT keeps SQLite from flattening the sorted subquery 
 
 
 @lru_cache(maxsize=64)
-def _narrow_sql(others: int, tag: bool, month: bool, group: tuple[str, str] | None = None) -> tuple[str, list]:
+def _narrow_sql(others: int, tag: bool, month: bool, group: tuple[str, str] | None = None,
+                param: str = "") -> tuple[str, list]:
     term = SearchTerm.alias("t")
     best = _WORD.format(0)
     candidates = (term.select(term.name_key, term.customer).distinct()
@@ -148,7 +150,7 @@ def _narrow_sql(others: int, tag: bool, month: bool, group: tuple[str, str] | No
     customer_id = candidates.c.customer_id
     conditions = [_has_term(_WORD.format(i + 1), customer_id) for i in range(others)]
     conditions += _filters(_TAG if tag else None, _MONTH if month else None, customer_id, group)
-    query = Select([candidates], [customer_id])
+    query = Select([candidates], [customer_id]).bind(database)  # compiled in the open engine's words
     if conditions:
         query = query.where(*conditions)
     return query.limit(_LIMIT).sql()
@@ -162,12 +164,13 @@ def _has_term(word: str, customer_id=Customer.id):
 def _broad(words: list[str], limit: int, tag: str | None, birth_month: int | None,
            group: tuple[str, str] | None = None) -> list[int]:
     """Walk customers in name order and keep those with every word: quick when the words are common."""
-    compiled = _broad_sql(len(words), bool(tag), bool(birth_month), _group_shape(group))
+    compiled = _broad_sql(len(words), bool(tag), bool(birth_month), _group_shape(group), database.param)
     return [row[0] for row in _run(compiled, _shape_values(words, limit, tag, birth_month, group))]
 
 
 @lru_cache(maxsize=64)
-def _broad_sql(words: int, tag: bool, month: bool, group: tuple[str, str] | None = None) -> tuple[str, list]:
+def _broad_sql(words: int, tag: bool, month: bool, group: tuple[str, str] | None = None,
+               param: str = "") -> tuple[str, list]:
     conditions = [_has_term(_WORD.format(i)) for i in range(words)]
     query = (Customer.select(Customer.id)
              .where(*conditions, *_filters(_TAG if tag else None, _MONTH if month else None, group=group))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -229,10 +229,37 @@ def schema_of(con: sqlite3.Connection) -> Schema:
     return found
 
 
+def table_columns(db: Database) -> dict[str, list[str]]:
+    """Each table of `db` (SQLite's own left out) with its columns, in the order they were created."""
+    names = [n for (n,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()]
+    return {n: [c[1] for c in db.execute_sql(f'PRAGMA table_info("{n}")').fetchall()] for n in names}
+
+
+def write_rows(db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]],
+               batch: int = 5000) -> None:
+    """Rows (in the order of `columns`) into `table` of `db`, in one transaction of batches."""
+    from itertools import islice
+
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join(["?"] * len(columns))})'
+    iterator = iter(rows)
+    with db.atomic():
+        cursor = db.cursor()
+        while chunk := list(islice(iterator, batch)):
+            cursor.executemany(sql, chunk)
+
+
 class SqliteEngine(Engine):
     name = "sqlite"
     param = "?"
     errors = (sqlite3.Error,)
+
+    def owns(self, db: Database) -> bool:
+        return isinstance(db, SqliteDatabase)
+
+    def label(self, db: Database) -> str:
+        return Path(db.database).stem
 
     def check(self, target: Target, *, create: bool) -> None:
         check_file(target.path, create=create)

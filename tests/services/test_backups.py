@@ -16,13 +16,14 @@ from desktop_app.db.migrations import HEAD
 from desktop_app.db.models import Customer, Outbox
 from desktop_app.domain import cadence as c
 from desktop_app.domain.errors import ReguaError
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence.planner import SINCE_KEY
 from desktop_app.services.customers import customers
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.shop import backups, demo, shop
 
 NOW = datetime(2026, 11, 24, 15, 0)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+RESTORE = "a restore writes a copy over the live file; onto a server it is a later step (regua move-to)"
 
 
 def tables(path) -> dict[str, list]:
@@ -53,6 +54,7 @@ def test_a_restore_round_trip_gives_identical_tables(paths, actor):
     assert "Depois da Cópia" in str(tables(kept)["customer"])  # what was replaced is kept
 
 
+@pytest.mark.sqlite_only(RESTORE)
 def test_the_before_restore_copy_restores_even_within_the_same_second(paths, actor, shop_settings):
     """RELIABILITY.md "Restore only restores a Régua shop": the "before restore" copy is restorable by the
     same command, even right after (it used to be overwritten by the next restore's own copy, same name)."""
@@ -120,6 +122,7 @@ def test_a_copy_with_any_table_column_or_index_unlike_its_version_is_refused(pat
     assert not list(paths.backup_dir.glob("*before-restore*"))  # refused before anything was written
 
 
+@pytest.mark.sqlite_only(RESTORE)
 @pytest.mark.parametrize("version", range(1, HEAD + 1))
 def test_a_copy_of_every_released_schema_restores_and_is_upgraded(paths, actor, shop_settings, tmp_path, version):
     """RELIABILITY.md "Restore only restores a Régua shop" and "Migrations lose nothing": the check refuses no
@@ -136,6 +139,7 @@ def test_a_copy_of_every_released_schema_restores_and_is_upgraded(paths, actor, 
     assert sorted(p.name for p in paths.data_dir.iterdir() if "restoring" in p.name) == []
 
 
+@pytest.mark.sqlite_only(RESTORE)
 def test_every_copy_is_one_self_contained_file(paths, actor, shop_settings):
     """RELIABILITY.md "A backup is one file": daily, weekly, manual and before-restore copies, each in
     rollback-journal mode with nothing beside it, open read-only on their own."""
@@ -155,6 +159,7 @@ def test_every_copy_is_one_self_contained_file(paths, actor, shop_settings):
     assert sorted(p.name for p in paths.backup_dir.iterdir()) == names
 
 
+@pytest.mark.sqlite_only(RESTORE)
 def test_a_wal_mode_copy_made_by_an_older_version_restores_and_leaves_nothing_beside_it(paths, actor, shop_settings,
                                                                                        tmp_path):
     """RELIABILITY.md "A backup is one file" and "Restore only restores a Régua shop": copies made before
@@ -193,10 +198,11 @@ def test_an_extra_folder_gets_the_copies_too(paths, actor, shop_settings, tmp_pa
         backups.set_extra_dir(str(tmp_path / "nowhere"), actor=actor)
 
 
+@pytest.mark.sqlite_only(RESTORE)
 def test_after_a_restore_stale_messages_expire_before_anything_is_sent(paths, actor, shop_settings):
     cid = customers.create_customer(CustomerInput(name="Maria", email="maria@example.com", consent_email=True),
                                     shop=shop_settings, actor=actor, today=date(2026, 11, 1))
-    shop.set_setting(cadence.SINCE_KEY, "2026-10-01")
+    shop.set_setting(SINCE_KEY, "2026-10-01")
     Outbox.insert(customer=cid, step=c.BIRTHDAY, occurrence="birthday:2026", channel=c.EMAIL, marketing=True,
                   status=c.PLANNED, due_on=date(2026, 11, 2), send_on=date(2026, 11, 2), not_after=date(2026, 11, 3),
                   planned_at=NOW, updated_at=NOW).execute()

@@ -63,7 +63,8 @@ def accounts(*, include_inactive: bool = False) -> list[StaffMember]:
 
 def needs_owner() -> bool:
     """True until an active owner with a PIN exists (a new shop, or one made before logins existed)."""
-    return not Staff.select().where((Staff.role == OWNER) & Staff.active & Staff.pin_hash.is_null(False)).exists()
+    return not Staff.select().where((Staff.role == OWNER) & (Staff.active == True)  # noqa: E712
+                                & Staff.pin_hash.is_null(False)).exists()
 
 
 def _validated(name: str, role: str, exclude_id: int | None = None) -> str:
@@ -110,7 +111,8 @@ def add_staff(name: str, role: str, pin: str, *, actor: Actor) -> int:
 
 
 def _active_owners_except(staff_id: int) -> int:
-    return Staff.select().where((Staff.role == OWNER) & Staff.active & (Staff.id != staff_id)).count()
+    return Staff.select().where((Staff.role == OWNER) & (Staff.active == True)  # noqa: E712
+                                & (Staff.id != staff_id)).count()
 
 
 def change_staff(staff_id: int, *, actor: Actor, role: str | None = None, active: bool | None = None,
@@ -149,7 +151,7 @@ def log_in(staff_id: int, pin: str, *, now: datetime | None = None) -> Actor:
     """
     now = now or utc_now()
     with database.atomic():
-        row = Staff.get_or_none((Staff.id == staff_id) & Staff.active)
+        row = Staff.get_or_none((Staff.id == staff_id) & (Staff.active == True))  # noqa: E712
         if row is None or not row.pin_hash:
             raise NotFound("staff_not_found")
         if row.locked_until is not None and row.locked_until > now:

@@ -1,0 +1,436 @@
+"""PostgreSQL, for a shop whose tills share one server (issue 20). Beside sqlite_engine.py, the one module
+that imports psycopg and speaks PostgreSQL's own SQL (SET, information_schema, pg_catalog, COPY, ON
+CONFLICT, sequences, identity columns).
+
+The same data means the same thing on both engines, so every query above the engines is written once:
+
+* Schema: the migration ladder's DDL (migrations.py) is written once, in SQLite's spelling of standard
+  SQL; `portable_ddl` turns it into PostgreSQL's: an `id INTEGER NOT NULL PRIMARY KEY` becomes an identity
+  column, INTEGER becomes BIGINT (SQLite's integers are 64-bit), TEXT becomes TEXT COLLATE "C" (binary
+  order, as SQLite's BINARY: names sort and the search index's term ranges (`term >= 'silva' AND term <
+  'silva' || U+10FFFF`) mean the same on any server, whatever its locale), and WITHOUT ROWID goes.
+* Dates and timestamps are kept as the same ISO text SQLite keeps ('2026-11-24', '2026-11-24 15:00:00'),
+  in TEXT columns: every connection dumps Python dates and datetimes as that text and booleans as 0/1
+  (what SQLite's driver does), and loads an integral NUMERIC (what sum() of a BIGINT gives) as an int, so
+  reading, comparing and sorting them is the same on both engines.
+* The schema version is the one row of `regua_schema`, which is also the write lock: every transaction
+  takes it up front (`SELECT ... FOR UPDATE` right after BEGIN), so writers take turns exactly as SQLite's
+  BEGIN IMMEDIATE makes them, waiting at most WRITE_WAIT_S (lock_timeout) before `DatabaseBusy`. Reads
+  outside a transaction never wait (MVCC).
+
+Settings every connection gets: UTC, the lock timeout, an idle-in-transaction timeout, the application
+name, UTF-8. Backups are Régua's own logical copy into a SQLite file (the same schema, as the ladder
+builds it on SQLite, and the same rows), so that restore can load it back; pg_dump is a later step.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+import psycopg
+from peewee import Database, Field, Insert, Model, OperationalError, PostgresqlDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
+from psycopg.adapt import Dumper, Loader
+from psycopg.conninfo import conninfo_to_dict
+
+from desktop_app.db import sqlite_engine
+from desktop_app.db.engine import Engine, Target, redacted
+from desktop_app.db.sqlite_engine import DatabaseBusy
+from desktop_app.domain.errors import DatabaseError, ReguaError
+
+WRITE_WAIT_S = 60.0  # as SQLite's: how long a unit waits in all for the write lock
+IDLE_IN_TRANSACTION_S = 600  # a till that died inside a transaction lets go of the lock after this
+META = "regua_schema"
+SETTINGS = {"TimeZone": "UTC", "lock_timeout": f"{int(WRITE_WAIT_S * 1000)}ms",
+            "idle_in_transaction_session_timeout": f"{IDLE_IN_TRANSACTION_S * 1000}ms",
+            "client_encoding": "UTF8", "application_name": "regua"}
+REPORTED_SETTINGS = ("TimeZone", "lock_timeout", "idle_in_transaction_session_timeout", "transaction_isolation",
+                     "server_encoding")
+# SQLSTATEs that say another connection holds what this one needs: serialization failure, deadlock, lock
+# not available (lock_timeout), and a statement cancelled by it.
+BUSY_STATES = {"40001", "40P01", "55P03"}
+
+
+# --- what each connection sends and reads ------------------------------------------------------------------
+
+_TEXT_OID = psycopg.adapters.types["text"].oid
+_INT8_OID = psycopg.adapters.types["int8"].oid
+
+
+class _IsoTextDumper(Dumper):
+    """A date or datetime as the ISO text SQLite's driver writes (`isoformat(" ")`)."""
+
+    oid = _TEXT_OID
+
+    def dump(self, obj) -> bytes:
+        return (obj.isoformat(" ") if isinstance(obj, datetime) else obj.isoformat()).encode()
+
+
+class _BoolAsIntDumper(Dumper):
+    oid = _INT8_OID
+
+    def dump(self, obj) -> bytes:
+        return b"1" if obj else b"0"
+
+
+class _NumericLoader(Loader):
+    """sum() of integers comes back as an int (SQLite's), a fraction (avg()) as a float."""
+
+    def load(self, data):
+        text = bytes(data).decode()
+        return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
+def _adapt(conn: psycopg.Connection) -> None:
+    conn.adapters.register_dumper(datetime, _IsoTextDumper)
+    conn.adapters.register_dumper(date, _IsoTextDumper)
+    conn.adapters.register_dumper(bool, _BoolAsIntDumper)
+    conn.adapters.register_loader("numeric", _NumericLoader)
+
+
+def _busy_state(exc: BaseException) -> bool:
+    state = getattr(exc, "sqlstate", None)
+    if state is None and isinstance(exc, PeeweeDatabaseError) and exc.args:
+        state = getattr(exc.args[0], "sqlstate", None) if isinstance(exc.args[0], BaseException) else None
+    if state is None and exc.__cause__ is not None:
+        state = getattr(exc.__cause__, "sqlstate", None)
+    return state in BUSY_STATES
+
+
+def is_busy(exc: BaseException) -> bool:
+    return isinstance(exc, DatabaseBusy) or isinstance(exc, psycopg.Error | PeeweeDatabaseError) and _busy_state(exc)
+
+
+class PostgresHandle(PostgresqlDatabase):
+    """peewee's PostgresqlDatabase (on psycopg 3) whose every connection gets Régua's settings and adapters
+    and whose every transaction takes the write lock (the schema row) up front."""
+
+    def init(self, database, **kwargs):
+        self.locks = False  # whether the schema row exists yet (a new database has none until v1)
+        super().init(database, prefer_psycopg3=True, **kwargs)
+
+    def _connect(self):
+        conn = super()._connect()
+        _adapt(conn)
+        return conn
+
+    def begin(self, lock_type: str | None = None, wait: float | None = None) -> None:
+        """BEGIN, then the write lock, waiting at most `wait` seconds (WRITE_WAIT_S by default)."""
+        try:
+            super().begin()
+            if self.locks:
+                cursor = self.cursor()
+                if wait is not None:
+                    cursor.execute(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
+                cursor.execute(f"SELECT version FROM {META} FOR UPDATE")
+        except (OperationalError, psycopg.Error) as exc:
+            if is_busy(exc):
+                self.rollback()
+                raise DatabaseBusy() from exc
+            raise
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except (OperationalError, PeeweeDatabaseError) as exc:
+            if is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except (OperationalError, PeeweeDatabaseError) as exc:
+            if is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
+
+
+# --- the schema's DDL -----------------------------------------------------------------------------------------
+
+_DDL_WORDS = (
+    (r"\bid INTEGER NOT NULL PRIMARY KEY\b", "id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"),
+    (r"\bINTEGER\b", "BIGINT"),
+    (r"\bDATETIME\b", "TEXT"),
+    (r"\bDATE\b", "TEXT"),
+    (r"\bTEXT\b", 'TEXT COLLATE "C"'),
+    (r"\)\s*WITHOUT ROWID", ")"),
+)
+
+
+def portable_ddl(statement: str) -> str:
+    """One statement of the ladder (SQLite's spelling) in PostgreSQL's."""
+    for pattern, replacement in _DDL_WORDS:
+        statement = re.sub(pattern, replacement, statement)
+    return statement
+
+
+# --- connecting ---------------------------------------------------------------------------------------------
+
+
+def connect_params(target: Target) -> tuple[str, dict]:
+    """(database name, psycopg's other connection parameters) for a postgresql:// URL."""
+    url = target.url or ""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    params = conninfo_to_dict(url)
+    name = params.pop("dbname", None)
+    if not name:
+        raise DatabaseError("db_unreadable", path=redacted(target.url or ""), reason="the URL names no database")
+    return name, params
+
+
+def _plain_connect(target: Target) -> psycopg.Connection:
+    name, params = connect_params(target)
+    conn = psycopg.connect(dbname=name, autocommit=True, **params)
+    _adapt(conn)
+    return conn
+
+
+def _connect_error(target: Target, exc: BaseException) -> DatabaseError:
+    state = getattr(exc, "sqlstate", None) or getattr(exc.__cause__, "sqlstate", None)
+    where = redacted(target.url or "")
+    if state == "3D000" or "does not exist" in str(exc) and "database" in str(exc):
+        return DatabaseError("db_not_found", path=where)
+    if is_busy(exc):
+        return DatabaseError("db_busy")
+    return DatabaseError("db_unreadable", path=where, reason=str(exc).strip().splitlines()[0] if str(exc) else exc)
+
+
+def _tables(cursor) -> list[str]:
+    return [name for (name,) in cursor.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_type = 'BASE TABLE' ORDER BY table_name").fetchall()]
+
+
+class PostgresEngine(Engine):
+    name = "postgresql"
+    param = "%s"
+    errors = (psycopg.Error,)
+    # The migration ladder on a SQLite handle up to a version: what a backup's file is built with (set by
+    # migrations.py, which this module cannot import).
+    ladder: Callable[[Database, int], None] | None = None
+
+    def owns(self, db: Database) -> bool:
+        return isinstance(db, PostgresqlDatabase)
+
+    def label(self, db: Database) -> str:
+        return str(db.database)
+
+    def check(self, target: Target, *, create: bool) -> None:
+        connect_params(target)  # a URL that names a database; the server is asked when it is opened
+
+    def peek_version(self, target: Target) -> tuple[int, int] | None:
+        try:
+            conn = _plain_connect(target)
+        except psycopg.Error as exc:
+            raise _connect_error(target, exc) from exc
+        try:
+            cursor = conn.cursor()
+            tables = _tables(cursor)
+            if META not in tables:
+                return (0, len(tables)) if tables else None
+            row = cursor.execute(f"SELECT version FROM {META}").fetchone()
+            return (row[0] if row else 0), len(tables) - 1
+        finally:
+            conn.close()
+
+    def open(self, target: Target) -> Database:
+        name, params = connect_params(target)
+        options = " ".join(f"-c {key}={value}" for key, value in SETTINGS.items() if key != "client_encoding")
+        db = PostgresHandle(name, autoconnect=True, client_encoding="UTF8", options=options, **params)
+        try:
+            db.connect(reuse_if_open=True)
+            cursor = db.cursor()
+            encoding = cursor.execute("SHOW server_encoding").fetchone()[0]
+            if encoding.upper() not in ("UTF8", "UTF-8"):
+                raise DatabaseError("db_unreadable", path=redacted(target.url or ""),
+                                    reason=f"the database's encoding is {encoding}, not UTF8")
+            db.locks = META in _tables(cursor)
+        except (PeeweeDatabaseError, psycopg.Error) as exc:
+            db.close()
+            raise _connect_error(target, exc) from exc
+        return db
+
+    def scratch(self) -> Database:
+        return sqlite_engine.SQLITE.scratch()  # the expected schema is the ladder's, read on SQLite
+
+    def session_settings(self, db: Database) -> dict[str, object]:
+        return {name: db.execute_sql(f"SHOW {name}").fetchone()[0] for name in REPORTED_SETTINGS}
+
+    def is_busy(self, exc: BaseException) -> bool:
+        return is_busy(exc)
+
+    def version(self) -> str:
+        return f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
+
+    # --- the schema version ------------------------------------------------------------------------------
+
+    def schema_version(self, db: Database) -> int:
+        if META not in _tables(db.cursor()):
+            return 0
+        row = db.execute_sql(f"SELECT version FROM {META}").fetchone()
+        return row[0] if row else 0
+
+    def set_schema_version(self, db: Database, version: int) -> None:
+        db.execute_sql(f"CREATE TABLE IF NOT EXISTS {META} (one BIGINT PRIMARY KEY CHECK (one = 1), "
+                       "version BIGINT NOT NULL)")
+        db.execute_sql(f"INSERT INTO {META} (one, version) VALUES (1, %s) "
+                       "ON CONFLICT (one) DO UPDATE SET version = EXCLUDED.version", (int(version),))
+        if hasattr(db, "obj"):
+            db = db.obj
+        db.locks = True
+
+    def table_count(self, db: Database) -> int:
+        return len([t for t in _tables(db.cursor()) if t != META])
+
+    @contextmanager
+    def migration_session(self, db: Database) -> Iterator[None]:
+        """PostgreSQL alters tables in place (no rebuild that could cascade), and its foreign keys are
+        always enforced: nothing to switch."""
+        yield
+
+    def foreign_key_problems(self, db: Database) -> list[tuple]:
+        return []  # a step that broke a reference fails at its statement
+
+    def run_script(self, db: Database, script: str) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                db.execute_sql(portable_ddl(statement))
+
+    # --- backups and checks ----------------------------------------------------------------------------------
+
+    def backup(self, db: Database, dest: Path) -> Path:
+        """Régua's own copy into a new SQLite file at `dest`: the ladder's schema of this database's version,
+        built on SQLite, and every row, read in one snapshot; then checked as any SQLite copy is."""
+        dest = Path(dest)
+        tmp = dest.with_name(dest.name + ".partial")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            sqlite_engine.discard(tmp)
+            version = self.schema_version(db)
+            copy = sqlite_engine.staging_handle(tmp)
+            try:
+                if self.ladder is None:
+                    raise RuntimeError("the migration ladder was not registered")
+                with copy.atomic():  # one transaction: one sync of the file, not one per statement
+                    self.ladder(copy, version)
+                    tables = sqlite_engine.table_columns(copy)
+                    with self._snapshot(db) as cursor_for:
+                        for table, columns in tables.items():
+                            names = ", ".join(f'"{c}"' for c in columns)
+                            sqlite_engine.write_rows(copy, table, columns,
+                                                     cursor_for(f'SELECT {names} FROM "{table}" ORDER BY 1'))
+            finally:
+                copy.close()
+            result = sqlite_engine.integrity(tmp)
+            if result != "ok":
+                raise ReguaError("backup_failed", path=dest, reason=result)
+            for f in sqlite_engine.side_files(tmp):
+                f.unlink(missing_ok=True)
+            tmp.replace(dest)
+        except ReguaError:
+            sqlite_engine.discard(tmp)
+            raise
+        except (OSError, psycopg.Error, PeeweeDatabaseError, *sqlite_engine.SQLITE.errors) as exc:
+            sqlite_engine.discard(tmp)
+            raise ReguaError("backup_failed", path=dest, reason=exc) from exc
+        return dest
+
+    @contextmanager
+    def _snapshot(self, db: Database):
+        """Cursors that stream rows from one snapshot of the database (REPEATABLE READ, read only), or from
+        the caller's transaction when there is one."""
+        conn = db.connection()
+        own = not db.in_transaction()
+        if own:
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+        def rows(sql: str) -> Iterator[tuple]:
+            with conn.cursor(name=f"regua_backup_{uuid.uuid4().hex}") as cursor:
+                cursor.itersize = 5000
+                cursor.execute(sql)
+                yield from cursor
+
+        try:
+            yield rows
+        finally:
+            if own:
+                conn.execute("COMMIT")
+
+    def integrity_check(self, target: str | Path) -> str:
+        """A file (a backup) is checked by SQLite; a server database answers whether it can be read (the
+        server checks its own pages; amcheck is the administrator's)."""
+        if not isinstance(target, str) or "://" not in target:
+            return sqlite_engine.integrity(Path(target))
+        from desktop_app.db.target import parse_target
+
+        parsed = parse_target(target)
+        try:
+            conn = _plain_connect(parsed)
+            try:
+                cursor = conn.cursor()
+                for table in _tables(cursor):
+                    cursor.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+            finally:
+                conn.close()
+        except psycopg.Error as exc:
+            return str(exc).strip() or type(exc).__name__
+        return "ok"
+
+    def checkpoint(self, db: Database) -> None:
+        """Nothing kept aside to fold in: the server's WAL is the server's (and VACUUM's) business."""
+
+    # --- bulk writing ----------------------------------------------------------------------------------------
+
+    @contextmanager
+    def large_cache(self, db: Database, megabytes: int) -> Iterator[None]:
+        """The server's shared buffers are the cache; a big job may sort and hash in more memory."""
+        before = db.execute_sql("SHOW work_mem").fetchone()[0]
+        db.execute_sql(f"SET work_mem = '{int(max(4, min(megabytes, 256)))}MB'")
+        try:
+            yield
+        finally:
+            db.execute_sql("SELECT set_config('work_mem', %s, false)", (before,))
+
+    def insert_returning_ids(self, db: Database, model: type[Model], fields: Sequence[Field],
+                             rows: Sequence[Sequence[object]]) -> list[int]:
+        """Ids taken from the table's sequence up front (one statement), then the rows with them through
+        COPY: the ids are the rows' in their order by construction, however many rows."""
+        if not rows:
+            return []
+        if not db.in_transaction():
+            raise RuntimeError("insert_returning_ids needs the caller's transaction (the write lock)")
+        table = model._meta.table_name
+        key = model._meta.primary_key.column_name
+        cursor = db.cursor()
+        sequence = cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", (f'"{table}"', key)).fetchone()[0]
+        ids = sorted(i for (i,) in cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)",
+                                                  (sequence, len(rows))).fetchall())
+        columns = ", ".join(f'"{c}"' for c in (key, *(f.column_name for f in fields)))
+        with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
+            for new_id, row in zip(ids, rows, strict=True):
+                copy.write_row((new_id, *row))
+        return ids
+
+    def upsert(self, query: Insert, key: Sequence[Field], update: Sequence[Field]) -> Insert:
+        if not update:
+            return query.on_conflict(conflict_target=list(key), action="IGNORE")
+        return query.on_conflict(conflict_target=list(key), preserve=list(update))
+
+    def upsert_sql(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+        insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([self.param] * len(columns))})"
+        rest = [c for c in columns if c not in key]
+        action = ("DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in rest)) if rest else "DO NOTHING"
+        return f"{insert} ON CONFLICT ({', '.join(key)}) {action}"
+
+    def indexed_by(self, index: str) -> str:
+        return ""  # PostgreSQL's planner takes no hints; its statistics choose the index
+
+
+POSTGRES = PostgresEngine()

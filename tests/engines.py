@@ -1,0 +1,15 @@
+"""Both engines for the data layer's and the services' tests: `pytest_generate_tests` runs every test that
+opens its shop through `shop_settings` (or asks for `engine`) once on SQLite and once on PostgreSQL, unless
+it is marked `sqlite_only` (a test about SQLite itself: WAL, pragmas, the file), which says why."""
+
+from __future__ import annotations
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def parametrize_engines(metafunc) -> None:
+    if "engine" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        return
+    metafunc.parametrize("engine", ENGINES, indirect=True)
