@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from desktop_app.db.target import SERVER_SCHEMES, EngineNotSupported, parse_target, redacted
 
 APP_DIR_NAME = "Regua"
@@ -49,6 +47,8 @@ def default_data_dir(env: dict[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get("REGUA_HOME"):
         return Path(env["REGUA_HOME"]).expanduser()
+    import platformdirs  # here: `regua --help` and a --db of its own never need it
+
     appname = APP_DIR_NAME if os.name == "nt" or _is_macos() else APP_DIR_NAME.lower()
     return Path(platformdirs.user_data_dir(appname, appauthor=False, roaming=False))
 
