@@ -19,8 +19,8 @@ from desktop_app.domain.permissions import PermissionDenied
 from desktop_app.services.customers import customers, interactions, privacy
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
-from desktop_app.services.loyalty import loyalty
-from desktop_app.services.loyalty.loyalty import ProgramInfo, RewardInfo
+from desktop_app.services.loyalty import programs
+from desktop_app.services.loyalty.programs import ProgramInfo, RewardInfo
 from desktop_app.services.spreadsheets import import_plan
 from desktop_app.services.spreadsheets.spreadsheet import read_table
 
@@ -31,7 +31,7 @@ NAME = "Zuleica Brandão Quixabeira"
 
 @pytest.fixture
 def zuleica(shop_settings, actor, today):
-    loyalty.save_program(ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100),
+    programs.save_program(ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100),
                                      (RewardInfo(None, "Vale", 100, 1000),)), actor=actor)
     cid = customers.create_customer(CustomerInput(name=NAME, email="zuleica@example.com", phone="11987651234",
                                                   tax_id="", notes="prefere ligações à tarde", tags=["vip"],
