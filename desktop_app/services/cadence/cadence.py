@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from desktop_app.db import cadence as queries
 from desktop_app.db import customers as customer_queries
 from desktop_app.db import reports as report_queries
-from desktop_app.db.database import database
+from desktop_app.db.database import database, write
 from desktop_app.db.models import Outbox
 from desktop_app.domain import cadence as c
 from desktop_app.domain import templates
@@ -62,7 +62,7 @@ def save_rules(rules: CadenceRules, *, actor: Actor, shop: ShopSettings, today: 
         templates.check(step.text)
         templates.check(step.subject)
     today = today or local_today(shop.timezone)
-    with database.atomic("IMMEDIATE"):
+    with write():
         _follow_switches(get_rules(shop), rules, today, utc_now())
         set_setting(RULES_KEY, rules.to_json())
         audit.record(actor, "settings.change", "cadence")
@@ -228,7 +228,7 @@ def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> Pla
     now = now or utc_now()
     rules = get_rules(shop)
     refresh_audiences(rules, today, shop)
-    with database.atomic("IMMEDIATE"):  # two planners at once take turns
+    with write():  # two planners at once take turns
         expired = queries.expire_stale(today, now)
         if not isinstance(get_setting(SINCE_KEY), str):  # the first run ever starts the régua today
             set_setting(SINCE_KEY, today.isoformat())
@@ -614,7 +614,7 @@ def _finish(row: Outbox, actor: Actor, kind: str, note: str, outcome: str, today
 def whatsapp_sent(outbox_id: int, *, actor: Actor, today: date, shop: ShopSettings) -> int:
     """Staff opened the prefilled WhatsApp link and sent it: the message goes into the timeline."""
     require(actor, "cadence.act")
-    with database.atomic("IMMEDIATE"):
+    with write():
         row = _waiting_row(outbox_id)
         if row.channel != c.WHATSAPP:
             raise ValidationError("outbox", "occasion_not_reachable")
@@ -632,7 +632,7 @@ def task_done(outbox_id: int, outcome: str, *, actor: Actor, today: date, shop: 
         raise ValidationError("outcome", "outcome_required")
     if len(outcome) > MAX_OUTCOME:
         raise ValidationError("outcome", "too_long", max=MAX_OUTCOME)
-    with database.atomic("IMMEDIATE"):
+    with write():
         row = _waiting_row(outbox_id)
         if row.channel != c.TASK:
             raise ValidationError("outbox", "occasion_not_reachable")
@@ -644,7 +644,7 @@ def task_done(outbox_id: int, outcome: str, *, actor: Actor, today: date, shop: 
 
 def skip(outbox_id: int, *, actor: Actor) -> None:
     require(actor, "cadence.act")
-    with database.atomic("IMMEDIATE"):
+    with write():
         row = _waiting_row(outbox_id)
         now = utc_now()
         Outbox.update(status=c.SKIPPED, reason="by_staff", updated_at=now, staff=actor.staff_id,
@@ -662,7 +662,7 @@ def skip_planned(item: DueItem, *, actor: Actor) -> None:
     o = Occasion(item.customer_id, item.step, item.occurrence, item.due_on, item.not_after, item.ref_id, item.detail)
     row = _row(o, item.channel, c.SKIPPED, "by_staff", item.send_on, now)
     row.update(staff=actor.staff_id, actor=actor.name)
-    with database.atomic("IMMEDIATE"):
+    with write():
         if queries.insert_occasions([row]) == 0:
             existing = Outbox.get((Outbox.customer == item.customer_id) & (Outbox.step == item.step)
                                   & (Outbox.occurrence == item.occurrence))

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from desktop_app.db import cadence as queries
 from desktop_app.db import customers as customer_queries
-from desktop_app.db.database import database
+from desktop_app.db.database import write
 from desktop_app.db.models import Campaign, Outbox
 from desktop_app.domain import cadence as c
 from desktop_app.domain import templates
@@ -72,7 +72,7 @@ def create(subject: str, text: str, ids: Sequence[int], *, actor: Actor, today: 
     if not reach.reachable:
         raise ValidationError("audience", "campaign_nobody")
     now = utc_now()
-    with database.atomic("IMMEDIATE"):
+    with write():
         campaign = Campaign.create(subject=subject, text=text, created_at=now, actor=actor.name,
                                    recipients=len(reach.reachable))
         rows = [{"customer": cid, "step": c.CAMPAIGN, "occurrence": f"campaign:{campaign.id}", "channel": c.EMAIL,

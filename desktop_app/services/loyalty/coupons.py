@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop_app.db import cadence as queries
-from desktop_app.db.database import database
+from desktop_app.db.database import write
 from desktop_app.db.models import Coupon, Customer
 from desktop_app.domain import cadence as c
 from desktop_app.domain.actors import Actor
@@ -75,7 +75,7 @@ def redeem(code: str, customer_id: int, *, actor: Actor, today: date, shop: Shop
     logged on the customer's timeline. Nothing is written when any check fails."""
     require(actor, "loyalty.redeem")
     wanted = c.normalize_coupon(code)
-    with database.atomic("IMMEDIATE"):
+    with write():
         row = Coupon.get_or_none(Coupon.code == wanted)
         if row is None:
             raise ValidationError("code", "coupon_not_found", code=code.strip()[:40])

@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from desktop_app.db import cadence as queries
 from desktop_app.db import customers as customer_queries
 from desktop_app.db import outbox as outbox_sql
-from desktop_app.db.database import DatabaseBusy, database
+from desktop_app.db.database import DatabaseBusy, database, write
 from desktop_app.db.models import Outbox, Suppression
 from desktop_app.domain import cadence as c
 from desktop_app.domain import mail as rules_mail
@@ -80,7 +80,7 @@ def _pause(error: MailError | None, code: int | None, reply: str, now: datetime)
 def recover_interrupted(now: datetime | None = None) -> int:
     """Rows left `sending` by a process that died mid-send: maybe delivered, so `uncertain`."""
     now = now or utc_now()
-    with database.atomic("IMMEDIATE"):
+    with write():
         return (Outbox.update(status=c.UNCERTAIN, reason="interrupted", updated_at=now)
                 .where((Outbox.status == c.SENDING) & (Outbox.updated_at < now - STALE_SENDING)).execute())
 
@@ -123,7 +123,7 @@ def _claim(oid: int, today: date, now: datetime) -> str:
     this very moment, and that a message about points is still true (a refund can take a reward away:
     the row is then skipped with the reason, as the planner does). Returns "claimed", or why not:
     taken, expired, suppressed, withdrawn."""
-    with database.atomic("IMMEDIATE"):
+    with write():
         facts = outbox_sql.claim_facts(oid)
         if facts is None:
             return "taken"
@@ -148,12 +148,12 @@ def _claim(oid: int, today: date, now: datetime) -> str:
 def _finish(oid: int, **fields) -> None:
     """Record a message's outcome. It waits longer than other writes for the lock: the server already
     answered, and a row left `sending` would later count as "maybe delivered"."""
-    with database.atomic(wait=OUTCOME_WAIT_S):
+    with write(wait=OUTCOME_WAIT_S):
         Outbox.update(updated_at=utc_now(), **fields).where(Outbox.id == oid).execute()
 
 
 def _sent(oid: int, customer_id: int, step: str, message_id: str, today: date) -> None:
-    with database.atomic(wait=OUTCOME_WAIT_S):
+    with write(wait=OUTCOME_WAIT_S):
         outbox_sql.mark_sent(oid, customer_id, f"E-mail · {cadence.step_label_key(step)}", today, utc_now(),
                              message_id)
 
@@ -162,7 +162,7 @@ def _failed(oid: int, code: int | None, reply: str, to_addr: str, now: datetime)
     """Record what a refusal means, in one transaction; returns the verdict (retry, bounce, pause, fail)."""
     verdict = rules_mail.classify(code, reply)
     error = (f"{code} {reply}".strip() if code else reply)[:300]
-    with database.atomic(wait=OUTCOME_WAIT_S):
+    with write(wait=OUTCOME_WAIT_S):
         attempts = Outbox.get_by_id(oid).attempts
         if verdict == rules_mail.RETRY and attempts < rules_mail.MAX_ATTEMPTS:
             _finish(oid, status=c.PLANNED, retry_at=now + rules_mail.backoff(attempts), error=error)
@@ -185,7 +185,7 @@ def _unexpected(oid: int, exc: BaseException, payload_sent: bool) -> str:
         status, reason = c.UNCERTAIN, "no_reply"
     else:
         status, reason = c.FAILED, "error"
-    with database.atomic(wait=OUTCOME_WAIT_S):
+    with write(wait=OUTCOME_WAIT_S):
         Outbox.update(status=status, reason=reason, error=detail, updated_at=utc_now()).where(
             (Outbox.id == oid) & Outbox.status.in_((c.PLANNED, c.SENDING))).execute()
     return "uncertain" if payload_sent else "failed"
@@ -397,7 +397,7 @@ def messages(status: str | None = None, *, limit: int = 500) -> list[MessageRow]
 def retry(ids: list[int], *, actor: Actor, today: date) -> int:
     """The owner decides: a failed or uncertain e-mail goes again (an uncertain one may arrive twice)."""
     require(actor, "smtp.change")
-    with database.atomic("IMMEDIATE"):
+    with write():
         return (Outbox.update(status=c.PLANNED, retry_at=None, reason="retried", updated_at=utc_now(),
                               send_on=today, actor=actor.name)
                 .where(Outbox.id.in_(ids) & Outbox.status.in_((c.FAILED, c.UNCERTAIN))
@@ -406,7 +406,7 @@ def retry(ids: list[int], *, actor: Actor, today: date) -> int:
 
 def cancel(ids: list[int], *, actor: Actor) -> int:
     require(actor, "cadence.act")
-    with database.atomic("IMMEDIATE"):
+    with write():
         return (Outbox.update(status=c.SKIPPED, reason="by_staff", updated_at=utc_now(), actor=actor.name,
                               staff=actor.staff_id)
                 .where(Outbox.id.in_(ids) & Outbox.status.in_(c.WAITING)).execute())
