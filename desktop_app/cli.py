@@ -286,13 +286,13 @@ def _print_rows(doc: list[dict] | None, lines: list[str], nothing: str, out) -> 
 
 def cmd_due(args: argparse.Namespace, out) -> int:
     from desktop_app.domain.dates import local_today, parse_iso_date
-    from desktop_app.services.cadence import cadence
+    from desktop_app.services.cadence import planner
 
     if not 1 <= args.days <= 31:
         raise ReguaError("days_invalid")
     first = parse_iso_date(args.date) if args.date else None
     settings = _open_shop(args)
-    items = cadence.preview(first or local_today(settings.timezone), args.days, shop=settings)
+    items = planner.preview(first or local_today(settings.timezone), args.days, shop=settings)
     doc = [{"date": i.send_on.isoformat(), "step": i.step, "customer_id": i.customer_id, "customer": i.customer,
             "channel": i.channel} for i in items] if args.json else None
     _print_rows(doc, [f"{i.send_on.isoformat()}\t{i.step}\t{i.channel}\t#{i.customer_id}\t{i.customer}"
@@ -305,7 +305,7 @@ def cmd_send_due(args: argparse.Namespace, out) -> int:
 
     from desktop_app.domain import cadence as steps
     from desktop_app.domain.dates import local_today, parse_iso_date, utc_now, zone
-    from desktop_app.services.cadence import cadence
+    from desktop_app.services.cadence import planner
     from desktop_app.services.mail import sender
 
     forced = parse_iso_date(args.date) if args.date else None
@@ -316,7 +316,7 @@ def cmd_send_due(args: argparse.Namespace, out) -> int:
 
         scheduler.note_run(utc_now())  # the Today screen shows when the scheduler last came by
     if args.dry_run:  # what the planner and the sender would do, without writing a row
-        due = [i for i in cadence.preview(today, 1, shop=settings)
+        due = [i for i in planner.preview(today, 1, shop=settings)
                if i.channel == steps.EMAIL and i.status == steps.PLANNED]
         _print_counts({"would_send": len(due)}, args.json, out)
         return 0

@@ -35,7 +35,7 @@ from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
 from desktop_app.domain.dates import local_noon_utc, utc_now  # noqa: E402
 from desktop_app.domain.mail import SmtpAccount  # noqa: E402
 from desktop_app.domain.text import sort_key  # noqa: E402
-from desktop_app.services.cadence import cadence  # noqa: E402
+from desktop_app.services.cadence import planner  # noqa: E402
 from desktop_app.services.mail import mailer, sender
 from desktop_app.services.shop import shop
 from desktop_app.services.shop.shop import ShopSettings  # noqa: E402
@@ -102,9 +102,9 @@ def _shop(path: Path, n: int, port: int) -> ShopSettings:
                     [(first + i, "email", True, created, "counter", "consent") for i in range(n)])
     mailer.save_account(SmtpAccount("127.0.0.1", port, "starttls", USER, "loja@bench.com.br", "Loja Bench",
                                     daily_limit=100_000, per_minute=10_000), PASSWORD, actor=owner)
-    shop.set_setting(cadence.SINCE_KEY, (DAY - timedelta(days=10)).isoformat())
-    shop.set_setting(cadence.LAST_RUN_KEY, (DAY - timedelta(days=1)).isoformat())
-    cadence.plan(DAY, shop=settings, now=utc_now())
+    shop.set_setting(planner.SINCE_KEY, (DAY - timedelta(days=10)).isoformat())
+    shop.set_setting(planner.LAST_RUN_KEY, (DAY - timedelta(days=1)).isoformat())
+    planner.plan(DAY, shop=settings, now=utc_now())
     return settings
 
 

@@ -18,7 +18,7 @@ from desktop_app.gui.shell.first_run import FirstRunDialog
 from desktop_app.gui.shell.login_dialog import LoginDialog
 from desktop_app.gui.shell.main_window import MainWindow
 from desktop_app.gui.shop.staff_dialogs import StaffDialog
-from desktop_app.services.cadence.cadence import DueItem
+from desktop_app.services.cadence.outbox import DueItem
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry

@@ -20,7 +20,7 @@ from desktop_app.domain.errors import MESSAGES
 from desktop_app.domain.mail import SmtpAccount
 from desktop_app.gui.mail.mail_setup import MailAccountDialog
 from desktop_app.gui.shell.main_window import MainWindow
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import planner
 from desktop_app.services.customers import customers
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.mail import mailer, sender
@@ -82,7 +82,7 @@ def test_today_sends_one_email_now_and_messages_show_a_paused_queue(
     controller, box = smtp_server
     mailer.save_account(SmtpAccount("127.0.0.1", controller.port, "starttls", USER, "loja@flordelis.com.br",
                                     "Flor de Lis"), PASSWORD, actor=owner)
-    shop.set_setting(cadence.SINCE_KEY, (today - timedelta(days=30)).isoformat())
+    shop.set_setting(planner.SINCE_KEY, (today - timedelta(days=30)).isoformat())
     for name, email in (("Maria Souza", "maria@example.com"), ("Ana Quota", "quota@example.com")):
         cid = customers.create_customer(CustomerInput(name=name, email=email, consent_email=True),
                                         shop=shop_settings, actor=owner, today=today)
@@ -147,7 +147,7 @@ def test_a_one_off_message_goes_to_the_listed_customers_who_agreed_and_through_t
     assert sorted(m["To"].addresses[0].addr_spec for m in sale) == ["maria@example.com", "mariana@example.com"]
     assert all(m["List-Unsubscribe"] for m in sale)
     assert sender.send_due(today, shop=shop_settings).get("sent", 0) == 0
-    assert all(i.step != c.CAMPAIGN for i in cadence.today_items(today))  # one-offs live on Messages, not Today
+    assert all(i.step != c.CAMPAIGN for i in planner.today_items(today))  # one-offs live on Messages, not Today
 
 
 # --- the account dialog as the owner fills it (issue 17, item 14) -----------------------------------------

@@ -17,7 +17,8 @@ from desktop_app.domain import cadence as c
 from desktop_app.domain.dates import local_noon_utc
 from desktop_app.gui.cadence.cadence_setup import CadenceDialog
 from desktop_app.gui.shell.main_window import MainWindow
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import planner
+from desktop_app.services.cadence.rules import RULES_KEY, get_rules, save_rules
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
@@ -52,8 +53,8 @@ def owner(shop_settings):
 @pytest.fixture
 def regulars(shop_settings, owner, today):
     """Maria bought a week ago (after-sale by WhatsApp); João left a reservation due today (a call)."""
-    shop.set_setting(cadence.SINCE_KEY, (today - timedelta(days=30)).isoformat())
-    shop.set_setting(cadence.LAST_RUN_KEY, (today - timedelta(days=1)).isoformat())
+    shop.set_setting(planner.SINCE_KEY, (today - timedelta(days=30)).isoformat())
+    shop.set_setting(planner.LAST_RUN_KEY, (today - timedelta(days=1)).isoformat())
     maria = customers.create_customer(CustomerInput(name="Maria Souza", phone="(11) 98765-4321",
                                                     consent_whatsapp=True), shop=shop_settings, actor=owner,
                                       today=today)
@@ -130,9 +131,9 @@ def test_delete_skips_the_selected_message_and_the_planner_does_not_bring_it_bac
     view.tree.setFocus()
     qtbot.keyClick(view.tree, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: item.outbox_id not in view.items)
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert Outbox.get_by_id(item.outbox_id).status == c.SKIPPED
-    assert [i.step for i in cadence.today_items(today)] == [c.UNFINISHED]
+    assert [i.step for i in planner.today_items(today)] == [c.UNFINISHED]
 
 
 def test_the_next_seven_days_list_what_is_coming_and_a_row_can_be_skipped(
@@ -165,14 +166,14 @@ def test_cadence_settings_show_todays_reach_refuse_unknown_placeholders_and_save
     card.text.setPlainText("Parabéns {{ nome }}!")
     dialog.save()
     assert card.error.isVisible() and "nome" in card.error.text() and dialog.isVisible()
-    assert shop.get_setting(cadence.RULES_KEY) is None
+    assert shop.get_setting(RULES_KEY) is None
     card.text.setPlainText("Parabéns {{ first_name }}!")
     dialog.cards[c.POST_SALE].enabled.setChecked(False)
     qtbot.waitUntil(lambda: dialog.cards[c.POST_SALE].count.text() == "Off")
     dialog.cards[c.REACTIVATION].days.setValue(90)
     dialog.save()
     assert not dialog.isVisible()
-    rules = cadence.get_rules(shop_settings)
+    rules = get_rules(shop_settings)
     assert rules.step(c.BIRTHDAY).text == "Parabéns {{ first_name }}!"
     assert not rules.step(c.POST_SALE).enabled and rules.step(c.REACTIVATION).days == 90
     assert rules.step(c.WELCOME).text == ""  # untouched default texts follow the shop's language
@@ -193,7 +194,7 @@ def test_a_step_can_be_aimed_at_a_segment_or_a_tag(qtbot, tasks, shop_settings, 
     card.audience.setCurrentIndex(card.audience.findData("segment:at_risk"))
     dialog.cards[c.BIRTHDAY].audience.setCurrentIndex(dialog.cards[c.BIRTHDAY].audience.findData("tag:vip"))
     dialog.save()
-    rules = cadence.get_rules(shop_settings)
+    rules = get_rules(shop_settings)
     assert rules.step(c.REACTIVATION).audience == "segment:at_risk" and rules.step(c.BIRTHDAY).audience == "tag:vip"
     again = CadenceDialog(tasks, shop_settings, owner, lambda: today)
     qtbot.addWidget(again)
@@ -205,15 +206,15 @@ def test_a_step_can_be_aimed_at_a_segment_or_a_tag(qtbot, tasks, shop_settings, 
 def test_a_birthday_gift_is_used_from_the_customers_page(qtbot, tasks, paths, shop_settings, owner, today, english):
     from desktop_app.services.loyalty import coupons
 
-    shop.set_setting(cadence.SINCE_KEY, (today - timedelta(days=30)).isoformat())
-    rules = cadence.get_rules(shop_settings)
-    cadence.save_rules(rules.with_step(replace(rules.step(c.BIRTHDAY), gift="Ajuste de barra grátis")),
+    shop.set_setting(planner.SINCE_KEY, (today - timedelta(days=30)).isoformat())
+    rules = get_rules(shop_settings)
+    save_rules(rules.with_step(replace(rules.step(c.BIRTHDAY), gift="Ajuste de barra grátis")),
                        actor=owner, shop=shop_settings)
     cid = customers.create_customer(CustomerInput(name="Rita Alves", email="rita@example.com", consent_email=True,
                                                   birthday=f"{today.day}/{today.month}"),
                                     shop=shop_settings, actor=owner, today=today - timedelta(days=90))
     Customer.update(birthday_set_on=today - timedelta(days=90)).where(Customer.id == cid).execute()
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     code = coupons.open_for(cid, today)[0].code
     w = MainWindow(paths, tasks, shop_settings, owner, lambda: today)
     qtbot.addWidget(w)
@@ -253,16 +254,16 @@ def test_the_message_editor_previews_for_a_real_customer_and_keeps_the_subject(
     editor._accept()
     assert not editor.isVisible()
     dialog.save()
-    assert cadence.get_rules(shop_settings).step(c.POST_SALE).subject == "Tudo certo com a compra, {{ first_name }}?"
+    assert get_rules(shop_settings).step(c.POST_SALE).subject == "Tudo certo com a compra, {{ first_name }}?"
 
 
 def test_stop_messages_is_one_click_on_the_customers_page(qtbot, tasks, shop_settings, owner, today, regulars, window_on,
                                                           english):
     maria, _ = regulars
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     w = window_on(owner, maria)
     w.customers.stop_action.trigger()
     qtbot.waitUntil(lambda: not tasks.busy)
     assert "no more messages" in w.statusBar().currentMessage()
     assert customers.detail(maria, shop_settings).consent == {"email": False, "whatsapp": False}
-    assert all(i.customer_id != maria for i in cadence.today_items(today))
+    assert all(i.customer_id != maria for i in planner.today_items(today))

@@ -258,8 +258,8 @@ def test_self_check_reports_what_it_finds(demo_db):
 
 
 PLAN_DAY = ("import sys; from datetime import date; from desktop_app.config import resolve_paths; "
-            "from desktop_app.services.cadence import cadence; from desktop_app.services.shop import shop; shop.open_shop(resolve_paths(db=sys.argv[1]), create=False); "
-            "cadence.plan(date.fromisoformat(sys.argv[2]), shop=shop.shop_settings())")
+            "from desktop_app.services.cadence import planner; from desktop_app.services.shop import shop; shop.open_shop(resolve_paths(db=sys.argv[1]), create=False); "
+            "planner.plan(date.fromisoformat(sys.argv[2]), shop=shop.shop_settings())")
 
 
 def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_path):

@@ -26,7 +26,7 @@ from desktop_app.domain import cadence as c
 from desktop_app.domain.actors import COUNTER, Actor
 from desktop_app.domain.dates import local_noon_utc
 from desktop_app.domain.mail import STARTTLS, SmtpAccount
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import planner
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.loyalty import loyalty
@@ -135,9 +135,9 @@ def set_up_shop(settings, actor, port: int, mail_customers: int, counter_custome
         interactions.log_interaction(cid, interactions.LogEntry("purchase", "50000,00", on=DAY - timedelta(days=20)),
                                      actor=actor, shop=settings, today=DAY - timedelta(days=20))
         counter_ids.append(cid)
-    shop.set_setting(cadence.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
-    shop.set_setting(cadence.LAST_RUN_KEY, (DAY - timedelta(days=1)).isoformat())
-    cadence.plan(DAY, shop=settings)
+    shop.set_setting(planner.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
+    shop.set_setting(planner.LAST_RUN_KEY, (DAY - timedelta(days=1)).isoformat())
+    planner.plan(DAY, shop=settings)
     planned = [r.customer_id for r in Outbox.select().where(Outbox.status == c.PLANNED).order_by(Outbox.id)]
     assert planned == mail_ids  # one welcome each, in the order they were created
     return mail_ids, counter_ids

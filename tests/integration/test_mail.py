@@ -23,7 +23,7 @@ from desktop_app.db.models import Customer, Outbox, Suppression
 from desktop_app.domain import cadence as c
 from desktop_app.domain.dates import local_noon_utc, utc_now
 from desktop_app.domain.mail import SSL, STARTTLS, SmtpAccount
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import planner
 from desktop_app.services.customers import customers
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.mail import mailer, sender
@@ -80,9 +80,9 @@ def customer(settings, actor, name, email, *, created=DAY - timedelta(days=3), c
 
 
 def plan(settings):
-    shop.set_setting(cadence.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
-    shop.set_setting(cadence.LAST_RUN_KEY, (DAY - timedelta(days=1)).isoformat())
-    cadence.plan(DAY, shop=settings)
+    shop.set_setting(planner.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
+    shop.set_setting(planner.LAST_RUN_KEY, (DAY - timedelta(days=1)).isoformat())
+    planner.plan(DAY, shop=settings)
 
 
 def test_due_emails_arrive_once_and_well_formed(shop_settings, actor, trusted, memory_keyring, server):
@@ -325,11 +325,11 @@ def test_a_send_batch_killed_at_20_random_points_never_sends_an_occasion_twice(
     rng = random.Random(20)
     controller, box = server
     set_up(shop_settings, actor, controller.port)
-    shop.set_setting(cadence.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
+    shop.set_setting(planner.SINCE_KEY, (DAY - timedelta(days=30)).isoformat())
     for run in range(20):
         for i in range(12):
             customer(shop_settings, actor, f"Cliente {run}-{i}", f"c{run}x{i}@example.com")
-        cadence.plan(DAY, shop=shop_settings)
+        planner.plan(DAY, shop=shop_settings)
         proc = subprocess.Popen([sys.executable, "-c", SENDER, str(paths.db_path), DAY.isoformat(), str(ROOT)],
                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.2, 1.5))

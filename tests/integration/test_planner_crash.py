@@ -19,10 +19,10 @@ from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ("import sys; from datetime import date; from desktop_app.config import resolve_paths; "
-        "from desktop_app.services.cadence import cadence; from desktop_app.services.shop import shop; "
+        "from desktop_app.services.cadence import planner; from desktop_app.services.shop import shop; "
         "shop.open_shop(resolve_paths(db=sys.argv[1]), create=False); "
         "print('ready', flush=True); "
-        "[cadence.plan(date.fromisoformat(d), shop=shop.shop_settings()) for d in sys.argv[2:]]")
+        "[planner.plan(date.fromisoformat(d), shop=shop.shop_settings()) for d in sys.argv[2:]]")
 
 
 def outbox(db) -> tuple[int, int]:

@@ -40,7 +40,7 @@ def smtp_server(tmp_path, monkeypatch):
 def shop_with_planned_emails(j, port: int) -> None:
     """Before the app starts: three customers who agreed to e-mails, signed up three days ago, their
     welcome e-mails planned for today, and the shop's mail account on the local server."""
-    from desktop_app.services.cadence import cadence
+    from desktop_app.services.cadence import planner
     from desktop_app.services.customers import customers
     from desktop_app.services.customers.customers import CustomerInput
     from desktop_app.services.mail import mailer
@@ -49,13 +49,13 @@ def shop_with_planned_emails(j, port: int) -> None:
     shop.open_shop(j.paths)
     settings = shop.shop_settings()
     owner = Actor(None, "Ana Paula", OWNER)
-    shop.set_setting(cadence.SINCE_KEY, (j.today - timedelta(days=30)).isoformat())
+    shop.set_setting(planner.SINCE_KEY, (j.today - timedelta(days=30)).isoformat())
     for name, email in PEOPLE:
         cid = customers.create_customer(CustomerInput(name=name, email=email, consent_email=True),
                                         shop=settings, actor=owner, today=j.today - timedelta(days=3))
         Customer.update(created_at=local_noon_utc(j.today - timedelta(days=3), settings.timezone)).where(
             Customer.id == cid).execute()
-    cadence.plan(j.today, shop=settings)
+    planner.plan(j.today, shop=settings)
     mailer.save_account(SmtpAccount("127.0.0.1", port, "starttls", USER, "loja@flordelis.com.br", "Flor de Lis",
                                     daily_limit=500, per_minute=500), PASSWORD, actor=owner)
     assert Outbox.select().where(Outbox.status == c.PLANNED, Outbox.channel == c.EMAIL).count() == len(PEOPLE)

@@ -21,7 +21,9 @@ from desktop_app.domain.actors import COUNTER, Actor
 from desktop_app.domain.dates import local_noon_utc, local_today, to_utc, zone
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.permissions import PermissionDenied
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import actions, compose, planner
+from desktop_app.services.cadence.rules import RULES_KEY, STEP_OFF, get_rules, save_rules
+from desktop_app.services.cadence.still_true import BELOW_REWARD, POINTS_GONE
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
@@ -57,19 +59,19 @@ def rows(customer_id=None):
 
 def start(settings, day):
     """The régua was switched on some weeks before `day` and ran every day until the day before."""
-    shop.set_setting(cadence.SINCE_KEY, (day - timedelta(days=40)).isoformat())
-    shop.set_setting(cadence.LAST_RUN_KEY, (day - timedelta(days=1)).isoformat())
+    shop.set_setting(planner.SINCE_KEY, (day - timedelta(days=40)).isoformat())
+    shop.set_setting(planner.LAST_RUN_KEY, (day - timedelta(days=1)).isoformat())
 
 
 def test_signup_today_and_welcome_three_days_later_once_each(shop_settings, actor):
     day = date(2026, 11, 2)
     start(shop_settings, day)
     cid = make(shop_settings, actor, day)
-    cadence.plan(day, shop=shop_settings)
-    cadence.plan(day, shop=shop_settings)  # twice in a row: nothing new
+    planner.plan(day, shop=shop_settings)
+    planner.plan(day, shop=shop_settings)  # twice in a row: nothing new
     assert rows(cid) == [("signup", "signup", "planned")]
     for d in range(1, 6):
-        cadence.plan(day + timedelta(days=d), shop=shop_settings)
+        planner.plan(day + timedelta(days=d), shop=shop_settings)
     assert [r[:2] for r in rows(cid)] == [("signup", "signup"), ("welcome", "welcome")]
     welcome = Outbox.get(Outbox.step == "welcome")
     assert welcome.due_on == day + timedelta(days=3) and welcome.channel == c.EMAIL
@@ -80,17 +82,17 @@ def test_imported_customers_get_no_signup_or_welcome(shop_settings, actor):
     start(shop_settings, day)
     cid = make(shop_settings, actor, day, source="import")
     for d in range(6):
-        cadence.plan(day + timedelta(days=d), shop=shop_settings)
+        planner.plan(day + timedelta(days=d), shop=shop_settings)
     assert rows(cid) == []
 
 
 def test_an_opted_out_customer_gets_nothing_on_any_channel(shop_settings, actor):
     day = date(2026, 11, 24)
     start(shop_settings, day)
-    rules = cadence.get_rules(shop_settings)
+    rules = get_rules(shop_settings)
     task_everything = replace(rules, steps=tuple(replace(s, channel=c.TASK) if s.key != c.SIGNUP else s
                                                  for s in rules.steps), cap_days=0)
-    cadence.save_rules(task_everything, actor=actor, shop=shop_settings)
+    save_rules(task_everything, actor=actor, shop=shop_settings)
     out = make(shop_settings, actor, day - timedelta(days=3), "Opted Out", birthday="24/11")
     yes = make(shop_settings, actor, day - timedelta(days=3), "Said Yes", email="yes@example.com",
                phone="11912345678", birthday="24/11")
@@ -99,7 +101,7 @@ def test_an_opted_out_customer_gets_nothing_on_any_channel(shop_settings, actor)
         log(shop_settings, cid, "purchase", day - timedelta(days=7), amount="100")
     customers.record_consent(out, "email", False, actor=actor, source="counter")
     customers.record_consent(out, "whatsapp", False, actor=actor, source="counter")
-    cadence.plan(day, shop=shop_settings)
+    planner.plan(day, shop=shop_settings)
     assert rows(out) == []
     assert {r[0] for r in rows(yes)} == {"welcome", "birthday", "post_sale"}
 
@@ -108,13 +110,13 @@ def test_a_planned_message_is_not_done_after_the_customer_opts_out(shop_settings
     start(shop_settings, today)
     cid = make(shop_settings, actor, today - timedelta(days=7))
     log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="50")
-    cadence.plan(today, shop=shop_settings)
-    item = next(i for i in cadence.today_items(today) if i.step == c.POST_SALE)
+    planner.plan(today, shop=shop_settings)
+    item = next(i for i in planner.today_items(today) if i.step == c.POST_SALE)
     assert item.channel == c.WHATSAPP
     customers.record_consent(cid, "whatsapp", False, actor=actor, source="counter")
     before = Interaction.select().count()
     with pytest.raises(ValidationError) as err:
-        cadence.whatsapp_sent(item.outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+        actions.whatsapp_sent(item.outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
     assert err.value.code == "occasion_not_reachable"
     assert Interaction.select().count() == before and Outbox.get_by_id(item.outbox_id).status == c.PLANNED
 
@@ -129,7 +131,7 @@ def test_reactivation_fires_once_at_day_60_and_again_only_after_a_new_visit_and_
     while day <= date(2027, 1, 31):
         if day == date(2026, 9, 15):
             log(shop_settings, cid, "visit", day)  # she came back
-        cadence.plan(day, shop=shop_settings)
+        planner.plan(day, shop=shop_settings)
         fired = [(r.due_on, r.occurrence) for r in Outbox.select().where(Outbox.step == c.REACTIVATION)]
         day += timedelta(days=1)
     assert fired == [(date(2026, 7, 31), "inactivity:2026-07-31"), (date(2026, 11, 14), "inactivity:2026-11-14")]
@@ -155,8 +157,8 @@ def test_planning_at_23_59_and_again_two_minutes_later_makes_exactly_one_occasio
     born = make(settings, actor, day - timedelta(days=100), "Birthday Girl", email="bday@example.com",
                 phone="11912345678", birthday=f"{next_day.day}/{next_day.month}", birthday_set_on=date(2010, 1, 1))
     for _ in range(2):
-        cadence.plan(local_today(tz, before), shop=settings)
-        cadence.plan(local_today(tz, after), shop=settings)
+        planner.plan(local_today(tz, before), shop=settings)
+        planner.plan(local_today(tz, after), shop=settings)
     assert rows(signed_up) == [("signup", "signup", "planned")]
     assert [r[:2] for r in rows(born)] == [("birthday", f"birthday:{next_day.year}")]
     assert Outbox.get(Outbox.customer == born).due_on == next_day
@@ -167,10 +169,10 @@ def test_post_sale_waits_while_a_complaint_is_open(shop_settings, actor, today):
     cid = make(shop_settings, actor, today - timedelta(days=30))
     log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="80")
     complaint = log(shop_settings, cid, "complaint", today - timedelta(days=6), note="zíper")
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert rows(cid) == []
     interactions.resolve_complaint(complaint, "trocado", actor=COUNTER_ACTOR)
-    cadence.plan(today + timedelta(days=1), shop=shop_settings)
+    planner.plan(today + timedelta(days=1), shop=shop_settings)
     assert [r[0] for r in rows(cid)] == ["post_sale"]
 
 
@@ -179,11 +181,11 @@ def test_the_frequency_cap_sends_the_birthday_and_defers_the_post_sale(shop_sett
     cid = make(shop_settings, actor, today - timedelta(days=60), birthday=f"{today.day}/{today.month}",
                birthday_set_on=date(2020, 1, 1))
     log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="80")
-    result = cadence.plan(today, shop=shop_settings)
+    result = planner.plan(today, shop=shop_settings)
     assert result.deferred == 1
     on_day = {r.step: (r.send_on, r.reason) for r in Outbox.select()}
     assert on_day == {"birthday": (today, ""), "post_sale": (today + timedelta(days=3), "frequency_cap")}
-    assert [i.step for i in cadence.today_items(today)] == ["birthday"]
+    assert [i.step for i in planner.today_items(today)] == ["birthday"]
 
 
 def test_days_with_the_pc_off_are_caught_up_within_the_limit_and_recorded_as_missed_beyond_it(shop_settings, actor):
@@ -195,7 +197,7 @@ def test_days_with_the_pc_off_are_caught_up_within_the_limit_and_recorded_as_mis
                   phone="11912345672")
     log(shop_settings, old, "purchase", day - timedelta(days=15), amount="10")  # post-sale due 8 days ago
     log(shop_settings, recent, "purchase", day - timedelta(days=9), amount="10")  # due 2 days ago
-    result = cadence.plan(day, shop=shop_settings)
+    result = planner.plan(day, shop=shop_settings)
     assert rows(old) == [("post_sale", f"post_sale:{Interaction.get(Interaction.customer == old).id}", "expired")]
     assert Outbox.get(Outbox.customer == old).reason == "missed"
     assert rows(recent)[0][2] == "planned" and result.missed == 1
@@ -206,41 +208,41 @@ def test_a_message_past_its_last_useful_day_expires_instead_of_going_late(shop_s
     start(shop_settings, today)
     cid = make(shop_settings, actor, today - timedelta(days=60), birthday=f"{today.day}/{today.month}",
                birthday_set_on=date(2020, 1, 1))
-    cadence.plan(today, shop=shop_settings)
-    cadence.plan(today + timedelta(days=5), shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
+    planner.plan(today + timedelta(days=5), shop=shop_settings)
     row = Outbox.get(Outbox.customer == cid)
     assert (row.status, row.reason) == ("expired", "too_late")
-    assert cadence.today_items(today + timedelta(days=5)) == []
+    assert planner.today_items(today + timedelta(days=5)) == []
 
 
 def test_whatsapp_and_task_actions_land_on_the_timeline_once(shop_settings, actor, today):
     start(shop_settings, today)
-    rules = cadence.get_rules(shop_settings)
-    cadence.save_rules(rules.with_step(replace(rules.step(c.UNFINISHED), channel=c.TASK)), actor=actor,
+    rules = get_rules(shop_settings)
+    save_rules(rules.with_step(replace(rules.step(c.UNFINISHED), channel=c.TASK)), actor=actor,
                        shop=shop_settings)
     cid = make(shop_settings, actor, today - timedelta(days=30))
     log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="50")
     log(shop_settings, cid, "quote", today - timedelta(days=3), amount="300", note="vestido azul",
         follow_up_on=today)
-    cadence.save_rules(replace(cadence.get_rules(shop_settings), cap_days=0), actor=actor, shop=shop_settings)
-    cadence.plan(today, shop=shop_settings)
-    items = {i.step: i for i in cadence.today_items(today)}
+    save_rules(replace(get_rules(shop_settings), cap_days=0), actor=actor, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
+    items = {i.step: i for i in planner.today_items(today)}
     assert set(items) == {c.POST_SALE, c.UNFINISHED}
-    link = cadence.whatsapp_link(items[c.POST_SALE], shop=shop_settings)
+    link = compose.whatsapp_link(items[c.POST_SALE], shop=shop_settings)
     assert link.startswith("https://wa.me/5511987654321?text=Oi%20Maria")
-    assert "vestido azul" in cadence.message_text(items[c.UNFINISHED], shop=shop_settings)
-    cadence.whatsapp_sent(items[c.POST_SALE].outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+    assert "vestido azul" in compose.message_text(items[c.UNFINISHED], shop=shop_settings)
+    actions.whatsapp_sent(items[c.POST_SALE].outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
     with pytest.raises(ValidationError) as err:
-        cadence.whatsapp_sent(items[c.POST_SALE].outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+        actions.whatsapp_sent(items[c.POST_SALE].outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
     assert err.value.code == "occasion_not_waiting"
     with pytest.raises(ValidationError) as err:
-        cadence.task_done(items[c.UNFINISHED].outbox_id, "   ", actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+        actions.task_done(items[c.UNFINISHED].outbox_id, "   ", actor=COUNTER_ACTOR, today=today, shop=shop_settings)
     assert err.value.code == "outcome_required"
-    cadence.task_done(items[c.UNFINISHED].outbox_id, "Vem buscar sábado", actor=COUNTER_ACTOR, today=today,
+    actions.task_done(items[c.UNFINISHED].outbox_id, "Vem buscar sábado", actor=COUNTER_ACTOR, today=today,
                       shop=shop_settings)
     timeline = [(e.kind, e.note) for e in customers.timeline(cid)]
     assert ("message", "WhatsApp · post-sale") in timeline and ("call", "Vem buscar sábado") in timeline
-    assert cadence.today_items(today) == []
+    assert planner.today_items(today) == []
     assert {r.status for r in Outbox.select()} == {c.DONE}
 
 
@@ -248,44 +250,44 @@ def test_skipping_a_previewed_message_keeps_the_planner_from_bringing_it_back(sh
     start(shop_settings, today)
     cid = make(shop_settings, actor, today - timedelta(days=60), birthday=f"{(today + timedelta(days=2)).day}/"
                f"{(today + timedelta(days=2)).month}", birthday_set_on=date(2020, 1, 1))
-    coming = [i for i in cadence.preview(today, 7, shop=shop_settings) if i.customer_id == cid]
+    coming = [i for i in planner.preview(today, 7, shop=shop_settings) if i.customer_id == cid]
     assert [(i.step, i.send_on, i.outbox_id) for i in coming] == [("birthday", today + timedelta(days=2), None)]
-    cadence.skip_planned(coming[0], actor=COUNTER_ACTOR)
+    actions.skip_planned(coming[0], actor=COUNTER_ACTOR)
     for d in range(4):
-        cadence.plan(today + timedelta(days=d), shop=shop_settings)
+        planner.plan(today + timedelta(days=d), shop=shop_settings)
     assert rows(cid) == [("birthday", f"birthday:{today.year}", "skipped")]
-    assert [i for i in cadence.preview(today, 7, shop=shop_settings) if i.customer_id == cid] == []
+    assert [i for i in planner.preview(today, 7, shop=shop_settings) if i.customer_id == cid] == []
 
 
 def test_approve_first_holds_emails_until_a_manager_approves(shop_settings, actor, today):
     start(shop_settings, today)
-    cadence.save_rules(replace(cadence.get_rules(shop_settings), approve_first=True), actor=actor, shop=shop_settings)
+    save_rules(replace(get_rules(shop_settings), approve_first=True), actor=actor, shop=shop_settings)
     cid = make(shop_settings, actor, today - timedelta(days=3))
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     held = Outbox.get(Outbox.customer == cid)
     assert (held.step, held.status) == ("welcome", "held")
     with pytest.raises(PermissionDenied):
-        cadence.approve([held.id], actor=COUNTER_ACTOR)
-    assert cadence.approve([held.id], actor=actor) == 1
+        actions.approve([held.id], actor=COUNTER_ACTOR)
+    assert actions.approve([held.id], actor=actor) == 1
     assert Outbox.get_by_id(held.id).status == "planned"
 
 
 def test_bad_rules_are_refused_and_nothing_is_saved(shop_settings, actor):
-    rules = cadence.get_rules(shop_settings)
+    rules = get_rules(shop_settings)
     for bad in (rules.with_step(replace(rules.step(c.BIRTHDAY), text="Oi {{ nome }}")),
                 replace(rules, weekdays=()), rules.with_step(replace(rules.step(c.WELCOME), late_days=-1))):
         with pytest.raises(ValidationError):
-            cadence.save_rules(bad, actor=actor, shop=shop_settings)
-    assert shop.get_setting(cadence.RULES_KEY) is None
+            save_rules(bad, actor=actor, shop=shop_settings)
+    assert shop.get_setting(RULES_KEY) is None
     with pytest.raises(PermissionDenied):
-        cadence.save_rules(rules, actor=COUNTER_ACTOR, shop=shop_settings)
+        save_rules(rules, actor=COUNTER_ACTOR, shop=shop_settings)
 
 
 def test_a_merge_keeps_one_row_per_occasion(shop_settings, actor, today):
     start(shop_settings, today)
     a = make(shop_settings, actor, today - timedelta(days=3), "Maria A", email="a@example.com", phone="11912345601")
     b = make(shop_settings, actor, today - timedelta(days=3), "Maria B", email="b@example.com", phone="11912345602")
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     customers.merge_customers(a, b, actor=actor, today=today)
     assert rows(a) == [("welcome", "welcome", "planned")]
 
@@ -294,14 +296,14 @@ PLANNER = textwrap.dedent("""
     import sys, time
     from datetime import date
     from desktop_app.config import resolve_paths
-    from desktop_app.services.cadence import cadence
+    from desktop_app.services.cadence import planner
     from desktop_app.services.shop import shop
     shop.open_shop(resolve_paths(db=sys.argv[1]), create=False)
     settings = shop.shop_settings()
     while time.time() < float(sys.argv[2]):
         time.sleep(0.005)
     for _ in range(5):
-        cadence.plan(date.fromisoformat(sys.argv[3]), shop=settings)
+        planner.plan(date.fromisoformat(sys.argv[3]), shop=settings)
 """)
 
 
@@ -313,7 +315,7 @@ def test_two_planner_processes_at_once_leave_one_row_per_occasion(shop_settings,
         cid = make(shop_settings, actor, today - timedelta(days=3), f"Cliente {i}", email=f"c{i}@example.com",
                    phone=f"119123456{i:02d}", birthday=f"{today.day}/{today.month}", birthday_set_on=date(2020, 1, 1))
         log(shop_settings, cid, "purchase", today - timedelta(days=7), amount="30")
-    shop.set_setting(cadence.RULES_KEY, replace(cadence.get_rules(shop_settings), cap_days=0).to_json())
+    shop.set_setting(RULES_KEY, replace(get_rules(shop_settings), cap_days=0).to_json())
     go = datetime.now(UTC).timestamp() + 1.5
     procs = [subprocess.Popen([sys.executable, "-c", PLANNER, str(paths.db_path), str(go), today.isoformat()],
                               cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(2)]
@@ -328,20 +330,20 @@ def test_a_birthday_gift_is_a_coupon_of_her_own_used_once_at_the_counter(shop_se
     from desktop_app.services.loyalty import coupons
 
     start(shop_settings, today)
-    rules = cadence.get_rules(shop_settings)
-    cadence.save_rules(rules.with_step(replace(rules.step(c.BIRTHDAY), gift="10% de desconto", gift_days=30)),
+    rules = get_rules(shop_settings)
+    save_rules(rules.with_step(replace(rules.step(c.BIRTHDAY), gift="10% de desconto", gift_days=30)),
                        actor=actor, shop=shop_settings)
     bday = f"{today.day}/{today.month}"
     maria = make(shop_settings, actor, today - timedelta(days=90), birthday=bday, birthday_set_on=date(2020, 1, 1))
     ana = make(shop_settings, actor, today - timedelta(days=90), "Ana Lima", email="ana@example.com",
                phone="11912345670", birthday=bday, birthday_set_on=date(2020, 1, 1))
-    cadence.plan(today, shop=shop_settings)
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert Coupon.select().count() == 2
     mine = coupons.open_for(maria, today)[0]
     assert mine.valid_until == today + timedelta(days=30) and mine.code.startswith("ANIV-")
-    item = next(i for i in cadence.today_items(today) if i.customer_id == maria)
-    assert mine.code in cadence.message_text(item, shop=shop_settings)
+    item = next(i for i in planner.today_items(today) if i.customer_id == maria)
+    assert mine.code in compose.message_text(item, shop=shop_settings)
     hers = coupons.open_for(ana, today)[0]
     for code, problem in ((hers.code, "coupon_other_customer"), ("ANIV-XXXX-XXXX", "coupon_not_found")):
         with pytest.raises(ValidationError) as err:
@@ -368,7 +370,7 @@ def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reim
     start(shop_settings, today)
     cid = make(shop_settings, actor, today - timedelta(days=3), consent=None)  # never asked about WhatsApp/e-mail
     customers.record_consent(cid, "email", True, actor=actor, source="counter")
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert rows(cid) == [("welcome", "welcome", "planned")]
     assert customers.unsubscribe(cid, actor=COUNTER_ACTOR, reason="replied SAIR") == 1
     assert rows(cid) == [("welcome", "welcome", "suppressed")]
@@ -376,7 +378,7 @@ def test_stop_messages_is_a_no_everywhere_cancels_what_waits_and_survives_a_reim
     assert Suppression.get_by_id("maria@example.com").reason == "unsubscribed"
     log(shop_settings, cid, "purchase", today, amount="50")
     for d in range(1, 10):
-        cadence.plan(today + timedelta(days=d), shop=shop_settings)
+        planner.plan(today + timedelta(days=d), shop=shop_settings)
     assert [r[0] for r in rows(cid)] == ["welcome"]  # no post-sale, not even a call
     sheet = tmp_path / "clientes.csv"
     sheet.write_text("Nome;E-mail;Aceita receber e-mails\nMaria Souza;maria@example.com;Sim\n", encoding="utf-8")
@@ -399,27 +401,27 @@ def test_a_step_aimed_at_a_segment_stage_or_tag_reaches_only_those_customers(sho
         Interaction.create(customer=ana, kind="purchase", amount_cents=9000, occurred_on=on, source="counter",
                            occurred_at=datetime.combine(on, datetime.min.time()), created_at=datetime(2026, 1, 1))
     CustomerTag.create(customer=maria, tag="vip")
-    rules = cadence.get_rules(shop_settings)
+    rules = get_rules(shop_settings)
     birthday = rules.step(c.BIRTHDAY)
-    assert cadence.audience(rules, today, shop=shop_settings)[c.BIRTHDAY] == 2
+    assert planner.audience(rules, today, shop=shop_settings)[c.BIRTHDAY] == 2
     for audience, expected in (("stage:loyal", {ana}), ("stage:lead", {maria}), ("tag:vip", {maria}),
                                ("segment:new", set())):
         aimed = rules.with_step(replace(birthday, audience=audience))
-        assert cadence.audience(aimed, today, shop=shop_settings)[c.BIRTHDAY] == len(expected), audience
+        assert planner.audience(aimed, today, shop=shop_settings)[c.BIRTHDAY] == len(expected), audience
     assert reports.standing(ana, today, shop=shop_settings).stage == "loyal"  # worked out on the way
-    cadence.save_rules(rules.with_step(replace(birthday, audience="tag:vip")), actor=actor, shop=shop_settings)
-    cadence.plan(today, shop=shop_settings)
+    save_rules(rules.with_step(replace(birthday, audience="tag:vip")), actor=actor, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert {r.customer_id for r in Outbox.select().where(Outbox.step == c.BIRTHDAY)} == {maria}
     for bad in ("segment:vips", "tag:", "everyone", "tag:a\nb"):
         with pytest.raises(ValidationError):
-            cadence.save_rules(rules.with_step(replace(birthday, audience=bad)), actor=actor, shop=shop_settings)
+            save_rules(rules.with_step(replace(birthday, audience=bad)), actor=actor, shop=shop_settings)
     with pytest.raises(ValidationError):  # a signup confirmation goes to everyone who signs up
-        cadence.save_rules(rules.with_step(replace(rules.step(c.SIGNUP), audience="tag:vip")), actor=actor,
+        save_rules(rules.with_step(replace(rules.step(c.SIGNUP), audience="tag:vip")), actor=actor,
                            shop=shop_settings)
 
 
 def _on_today(day, step=None):
-    return [(i.customer_id, i.step) for i in cadence.today_items(day) if step is None or i.step == step]
+    return [(i.customer_id, i.step) for i in planner.today_items(day) if step is None or i.step == step]
 
 
 def test_turning_a_step_off_takes_what_it_planned_off_today_and_due_and_on_again_brings_it_back(
@@ -433,24 +435,24 @@ def test_turning_a_step_off_takes_what_it_planned_off_today_and_due_and_on_again
                    phone=f"1191234560{n}")
         log(shop_settings, cid, "visit", today - timedelta(days=60))  # inactive from today on
         away.append(cid)
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     sent = Outbox.get((Outbox.customer == away[0]) & (Outbox.step == c.REACTIVATION))
     Outbox.update(status=c.SENT).where(Outbox.id == sent.id).execute()  # the sender got to this one
     assert sorted(_on_today(today, c.REACTIVATION)) == [(cid, c.REACTIVATION) for cid in away[1:]]
 
-    rules = cadence.get_rules(shop_settings)
+    rules = get_rules(shop_settings)
     off = rules.with_step(replace(rules.step(c.REACTIVATION), enabled=False))
-    cadence.save_rules(off, actor=actor, shop=shop_settings, today=today)
+    save_rules(off, actor=actor, shop=shop_settings, today=today)
     assert _on_today(today, c.REACTIVATION) == []
-    assert [i for i in cadence.preview(today, 7, shop=shop_settings) if i.step == c.REACTIVATION] == []
-    cadence.plan(today, shop=shop_settings)
+    assert [i for i in planner.preview(today, 7, shop=shop_settings) if i.step == c.REACTIVATION] == []
+    planner.plan(today, shop=shop_settings)
     assert _on_today(today, c.REACTIVATION) == []
     states = {r.customer_id: (r.status, r.reason) for r in Outbox.select().where(Outbox.step == c.REACTIVATION)}
-    assert states == {away[0]: (c.SENT, ""), **{cid: (c.SKIPPED, cadence.STEP_OFF) for cid in away[1:]}}
+    assert states == {away[0]: (c.SENT, ""), **{cid: (c.SKIPPED, STEP_OFF) for cid in away[1:]}}
 
     customers.record_consent(away[3], "email", False, actor=actor, source="counter")  # said stop meanwhile
     customers.record_consent(away[3], "whatsapp", False, actor=actor, source="counter")
-    cadence.save_rules(rules, actor=actor, shop=shop_settings, today=today + timedelta(days=1))
+    save_rules(rules, actor=actor, shop=shop_settings, today=today + timedelta(days=1))
     assert sorted(_on_today(today + timedelta(days=1), c.REACTIVATION)) == [(cid, c.REACTIVATION) for cid in away[1:3]]
     assert Outbox.get_by_id(sent.id).status == c.SENT
     assert Outbox.get((Outbox.customer == away[3]) & (Outbox.step == c.REACTIVATION)).status == c.SUPPRESSED
@@ -460,8 +462,8 @@ def test_the_step_cards_count_is_what_planning_then_puts_on_today(shop_settings,
     """Issue 17 item 9: "would reach today: N" on a step's card is worked out by the functions `plan`
     runs: a step turned on catches up the last days' occasions still useful, and the frequency cap
     moves what loses to a later day; the count is exactly what Today then lists, step by step."""
-    rules = cadence.get_rules(shop_settings)
-    cadence.save_rules(rules.with_step(replace(rules.step(c.REACTIVATION), enabled=False)), actor=actor,
+    rules = get_rules(shop_settings)
+    save_rules(rules.with_step(replace(rules.step(c.REACTIVATION), enabled=False)), actor=actor,
                        shop=shop_settings, today=today)
     start(shop_settings, today)
     for n, days in enumerate((62, 61, 60)):  # inactive since two days ago, yesterday and today
@@ -473,16 +475,16 @@ def test_the_step_cards_count_is_what_planning_then_puts_on_today(shop_settings,
     log(shop_settings, both, "visit", today - timedelta(days=60))  # birthday wins; the reactivation waits
     make(shop_settings, actor, today - timedelta(days=3), "Nova", email="n@example.com", phone="11912345630")
 
-    counts = cadence.audience(rules, today, shop=shop_settings)
-    cadence.save_rules(rules, actor=actor, shop=shop_settings, today=today)
-    cadence.plan(today, shop=shop_settings)
+    counts = planner.audience(rules, today, shop=shop_settings)
+    save_rules(rules, actor=actor, shop=shop_settings, today=today)
+    planner.plan(today, shop=shop_settings)
     listed = {step: sum(1 for _cid, s in _on_today(today) if s == step) for step in c.STEPS}
     assert counts == listed
     assert (counts[c.REACTIVATION], counts[c.BIRTHDAY], counts[c.WELCOME]) == (3, 1, 1)
     assert Outbox.get((Outbox.customer == both) & (Outbox.step == c.REACTIVATION)).reason == "frequency_cap"
-    assert cadence.audience(rules, today, shop=shop_settings) == listed  # asked again after planning: the same
+    assert planner.audience(rules, today, shop=shop_settings) == listed  # asked again after planning: the same
     off = rules.with_step(replace(rules.step(c.WELCOME), enabled=False))
-    assert cadence.audience(off, today, shop=shop_settings)[c.WELCOME] == 0
+    assert planner.audience(off, today, shop=shop_settings)[c.WELCOME] == 0
 
 
 def test_a_message_held_back_by_the_cap_goes_on_an_open_day_or_is_skipped_as_closed(shop_settings, actor):
@@ -493,24 +495,24 @@ def test_a_message_held_back_by_the_cap_goes_on_an_open_day_or_is_skipped_as_clo
     first = date(2026, 11, 24)  # a Tuesday
     thursday, wednesday = date(2026, 11, 26), date(2026, 12, 2)
     start(shop_settings, first)
-    rules = cadence.get_rules(shop_settings)
-    cadence.save_rules(replace(rules, closed_days=(date(2026, 11, 30), date(2026, 12, 1))), actor=actor,
+    rules = get_rules(shop_settings)
+    save_rules(replace(rules, closed_days=(date(2026, 11, 30), date(2026, 12, 1))), actor=actor,
                        shop=shop_settings, today=first)
-    rules = cadence.get_rules(shop_settings)
+    rules = get_rules(shop_settings)
     bought = make(shop_settings, actor, first - timedelta(days=90), "Comprou", email="c@example.com",
                   phone="11912345640", birthday="26/11", birthday_set_on=date(2020, 1, 1))
     log(shop_settings, bought, "purchase", thursday - timedelta(days=7), amount="90")
     new = make(shop_settings, actor, thursday - timedelta(days=3), "Chegou", email="n@example.com",
                phone="11912345641", birthday="26/11", birthday_set_on=date(2020, 1, 1))
 
-    coming = [(i.customer_id, i.step, i.send_on) for i in cadence.preview(first, 12, shop=shop_settings)
+    coming = [(i.customer_id, i.step, i.send_on) for i in planner.preview(first, 12, shop=shop_settings)
               if i.step in (c.POST_SALE, c.WELCOME)]
     assert coming == [(new, c.WELCOME, wednesday)]
 
     shown: dict[tuple[int, str], list[date]] = defaultdict(list)
     day = first
     while day <= date(2026, 12, 5):
-        cadence.plan(day, shop=shop_settings)
+        planner.plan(day, shop=shop_settings)
         for cid, step in _on_today(day):
             shown[(cid, step)].append(day)
         Outbox.update(status=c.SENT, done_at=datetime(2026, 1, 1)).where(  # the sender's part, by hand
@@ -544,7 +546,7 @@ def test_a_purchase_refunded_in_full_gets_no_post_sale_message_a_partial_refund_
         purchase_id=purchase["partial"])
     log(shop_settings, people["kept_one"], "return", today - timedelta(days=2), amount="100",
         purchase_id=purchase["kept_one"])
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert rows(people["before"]) == []
     assert sorted(cid for cid, _s in _on_today(today, c.POST_SALE)) == sorted(
         people[w] for w in ("after", "partial", "kept_one"))
@@ -553,9 +555,9 @@ def test_a_purchase_refunded_in_full_gets_no_post_sale_message_a_partial_refund_
         people[w] for w in ("partial", "kept_one"))
     row = Outbox.get(Outbox.customer == people["after"])
     assert (row.status, row.reason) == (c.SKIPPED, interactions.REFUNDED)
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert rows(people["after"]) == [("post_sale", f"post_sale:{purchase['after']}", c.SKIPPED)]
-    assert [i for i in cadence.preview(today, 3, shop=shop_settings) if i.customer_id in
+    assert [i for i in planner.preview(today, 3, shop=shop_settings) if i.customer_id in
             (people["before"], people["after"])] == []
 
 
@@ -566,14 +568,14 @@ def test_closing_a_quote_withdraws_its_planned_follow_up(shop_settings, actor, t
     cid = make(shop_settings, actor, today - timedelta(days=90))
     quote = log(shop_settings, cid, "quote", today - timedelta(days=5), amount="300", follow_up_on=today)
     hold = log(shop_settings, cid, "reservation", today - timedelta(days=5), follow_up_on=today)
-    cadence.save_rules(replace(cadence.get_rules(shop_settings), cap_days=0), actor=actor, shop=shop_settings,
+    save_rules(replace(get_rules(shop_settings), cap_days=0), actor=actor, shop=shop_settings,
                        today=today)
-    cadence.plan(today, shop=shop_settings)
-    assert sorted(i.ref_id for i in cadence.today_items(today) if i.step == c.UNFINISHED) == [quote, hold]
+    planner.plan(today, shop=shop_settings)
+    assert sorted(i.ref_id for i in planner.today_items(today) if i.step == c.UNFINISHED) == [quote, hold]
     log(shop_settings, cid, "purchase", today, amount="300", closes=[quote])
     interactions.close_unfinished(hold, "lost", actor=COUNTER_ACTOR)
-    cadence.plan(today, shop=shop_settings)
-    assert [i for i in cadence.today_items(today) if i.step == c.UNFINISHED] == []
+    planner.plan(today, shop=shop_settings)
+    assert [i for i in planner.today_items(today) if i.step == c.UNFINISHED] == []
     assert {(r.ref_id, r.status, r.reason) for r in Outbox.select().where(Outbox.step == c.UNFINISHED)} == {
         (quote, c.SKIPPED, interactions.ITEM_CLOSED), (hold, c.SKIPPED, interactions.ITEM_CLOSED)}
 
@@ -609,20 +611,20 @@ def test_a_reward_reached_message_is_withdrawn_when_a_refund_takes_her_below_eve
     luisa = make(shop_settings, actor, today - timedelta(days=90), "Luísa Prado", email="luisa@example.com",
                  phone="11912345671")
     sales = {cid: log(shop_settings, cid, "purchase", today, amount="237,00") for cid in (marta, luisa)}
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     assert sorted(_on_today(today, c.REWARD_REACHED)) == sorted([(marta, c.REWARD_REACHED), (luisa, c.REWARD_REACHED)])
     log(shop_settings, marta, "return", today, amount="113,00", purchase_id=sales[marta])  # 124 points left
     log(shop_settings, luisa, "return", today, amount="30,00", purchase_id=sales[luisa])  # 207: still a reward
 
     assert _on_today(today, c.REWARD_REACHED) == [(luisa, c.REWARD_REACHED)]
-    assert [i.customer_id for i in cadence.preview(today, 7, shop=shop_settings) if i.step == c.REWARD_REACHED] == [
+    assert [i.customer_id for i in planner.preview(today, 7, shop=shop_settings) if i.step == c.REWARD_REACHED] == [
         luisa]
     assert _claim_now(c.REWARD_REACHED, marta, today) == "withdrawn"
     row = Outbox.get((Outbox.customer == marta) & (Outbox.step == c.REWARD_REACHED))
-    assert (row.status, row.reason) == (c.SKIPPED, cadence.BELOW_REWARD)
+    assert (row.status, row.reason) == (c.SKIPPED, BELOW_REWARD)
     assert _claim_now(c.REWARD_REACHED, luisa, today) == "claimed"
-    cadence.plan(today, shop=shop_settings)
-    cadence.plan(today + timedelta(days=1), shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
+    planner.plan(today + timedelta(days=1), shop=shop_settings)
     assert [r for r in rows(marta) if r[0] == c.REWARD_REACHED] == [("reward_reached", row.occurrence, c.SKIPPED)]
 
 
@@ -634,21 +636,21 @@ def test_the_planner_withdraws_a_reward_message_that_stopped_being_true(shop_set
     marta = make(shop_settings, actor, today - timedelta(days=90), "Marta Reis", email="marta@example.com",
                  phone="11912345670")
     sale = log(shop_settings, marta, "purchase", today - timedelta(days=1), amount="237,00")
-    shop.set_setting(cadence.LAST_RUN_KEY, (today - timedelta(days=2)).isoformat())
-    cadence.plan(today - timedelta(days=1), shop=shop_settings)
+    shop.set_setting(planner.LAST_RUN_KEY, (today - timedelta(days=2)).isoformat())
+    planner.plan(today - timedelta(days=1), shop=shop_settings)
     assert _on_today(today - timedelta(days=1), c.REWARD_REACHED) == [(marta, c.REWARD_REACHED)]
     log(shop_settings, marta, "return", today, amount="113,00", purchase_id=sale)
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
     row = Outbox.get((Outbox.customer == marta) & (Outbox.step == c.REWARD_REACHED))
-    assert (row.status, row.reason) == (c.SKIPPED, cadence.BELOW_REWARD)
+    assert (row.status, row.reason) == (c.SKIPPED, BELOW_REWARD)
     assert _on_today(today, c.REWARD_REACHED) == []
 
     ana = make(shop_settings, actor, today - timedelta(days=90), "Ana Lima", email="ana@example.com",
                phone="11912345672")
     gone = log(shop_settings, ana, "purchase", today, amount="237,00")
     log(shop_settings, ana, "return", today, amount="237,00", purchase_id=gone)  # before any plan
-    assert [i for i in cadence.preview(today, 3, shop=shop_settings) if i.customer_id == ana] == []
-    cadence.plan(today, shop=shop_settings)
+    assert [i for i in planner.preview(today, 3, shop=shop_settings) if i.customer_id == ana] == []
+    planner.plan(today, shop=shop_settings)
     assert [r for r in rows(ana) if r[0] == c.REWARD_REACHED and r[2] in c.WAITING] == []
 
 
@@ -661,17 +663,17 @@ def test_a_points_expiring_message_is_withdrawn_once_those_points_are_spent(shop
     bia = make(shop_settings, actor, today - timedelta(days=500), "Bia Reis", email="bia@example.com",
                phone="11912345673")
     log(shop_settings, bia, "purchase", expires.replace(year=expires.year - 1), amount="200,00")
-    cadence.plan(today, shop=shop_settings)
-    item = next(i for i in cadence.today_items(today) if i.step == c.POINTS_EXPIRING)
+    planner.plan(today, shop=shop_settings)
+    item = next(i for i in planner.today_items(today) if i.step == c.POINTS_EXPIRING)
     assert (item.customer_id, item.detail) == (bia, f"200|{expires.isoformat()}")
     from desktop_app.services.loyalty import loyalty
 
     loyalty.redeem(bia, reward, actor=actor, today=today)
     assert _on_today(today, c.POINTS_EXPIRING) == []
-    assert [i for i in cadence.preview(today, 7, shop=shop_settings) if i.step == c.POINTS_EXPIRING] == []
-    cadence.plan(today, shop=shop_settings)
+    assert [i for i in planner.preview(today, 7, shop=shop_settings) if i.step == c.POINTS_EXPIRING] == []
+    planner.plan(today, shop=shop_settings)
     row = Outbox.get(Outbox.id == item.outbox_id)
-    assert (row.status, row.reason) == (c.SKIPPED, cadence.POINTS_GONE)
+    assert (row.status, row.reason) == (c.SKIPPED, POINTS_GONE)
 
 
 @pytest.mark.sqlite_only("the command line takes no server URL yet (a later step of issue 20)")
@@ -681,7 +683,7 @@ def test_regua_due_json_drops_a_reward_that_a_refund_took_away(shop_settings, ac
     marta = make(shop_settings, actor, today - timedelta(days=90), "Marta Reis", email="marta@example.com",
                  phone="11912345670")
     sale = log(shop_settings, marta, "purchase", today, amount="237,00")
-    cadence.plan(today, shop=shop_settings)
+    planner.plan(today, shop=shop_settings)
 
     def due():
         done = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(paths.db_path), "due", "--json",
@@ -699,20 +701,20 @@ def test_staff_cannot_mark_done_a_reward_message_a_refund_took_away(shop_setting
     skipped (reason "below_reward"), nothing goes on the timeline, and staff are told it is not waiting."""
     start(shop_settings, today)
     _club(actor)
-    rules = cadence.get_rules(shop_settings)
-    cadence.save_rules(rules.with_step(replace(rules.step(c.REWARD_REACHED), channel=c.WHATSAPP)), actor=actor,
+    rules = get_rules(shop_settings)
+    save_rules(rules.with_step(replace(rules.step(c.REWARD_REACHED), channel=c.WHATSAPP)), actor=actor,
                        shop=shop_settings, today=today)
     marta = make(shop_settings, actor, today - timedelta(days=90), "Marta Reis", email="marta@example.com",
                  phone="11912345670")
     sale = log(shop_settings, marta, "purchase", today, amount="237,00")
-    cadence.plan(today, shop=shop_settings)
-    item = next(i for i in cadence.today_items(today) if i.step == c.REWARD_REACHED)
+    planner.plan(today, shop=shop_settings)
+    item = next(i for i in planner.today_items(today) if i.step == c.REWARD_REACHED)
     assert item.channel == c.WHATSAPP
     log(shop_settings, marta, "return", today, amount="113,00", purchase_id=sale)
     before = Interaction.select().count()
     with pytest.raises(ValidationError) as err:
-        cadence.whatsapp_sent(item.outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
+        actions.whatsapp_sent(item.outbox_id, actor=COUNTER_ACTOR, today=today, shop=shop_settings)
     assert err.value.code == "occasion_not_waiting"
     assert Interaction.select().count() == before
     row = Outbox.get_by_id(item.outbox_id)
-    assert (row.status, row.reason) == (c.SKIPPED, cadence.BELOW_REWARD)
+    assert (row.status, row.reason) == (c.SKIPPED, BELOW_REWARD)

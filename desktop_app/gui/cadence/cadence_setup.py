@@ -43,8 +43,9 @@ from desktop_app.gui.cadence.today_view import CHANNEL_LABELS, step_label, tr
 from desktop_app.gui.common.i18n import add_group_items, error_text, format_date
 from desktop_app.gui.common.tasks import TaskRunner
 from desktop_app.gui.common.widgets import CustomerFinder, MessageEditor, error_label, fill_customer_list
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import compose, planner
 from desktop_app.services.cadence.default_texts import default_text, subject_for
+from desktop_app.services.cadence.rules import get_rules, save_rules
 from desktop_app.services.customers import customers
 from desktop_app.services.mail import mailer
 from desktop_app.services.shop.shop import ShopSettings
@@ -183,7 +184,7 @@ class CadenceDialog(QDialog):
         super().__init__(parent)
         self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
         self.setWindowTitle(self.tr("Relationship cadence"))
-        self.rules = cadence.get_rules(shop)
+        self.rules = get_rules(shop)
         self._generation = 0
         intro = QLabel(self.tr("The messages the shop sends by itself along each customer's journey. "
                                "Every customer gets each message at most once."))
@@ -316,7 +317,7 @@ class CadenceDialog(QDialog):
 
     def update_counts(self) -> None:
         """What each step puts on today's list once today is planned under the settings as they are on
-        screen (not yet saved): `cadence.audience`, worked out by the functions planning runs."""
+        screen (not yet saved): `planner.audience`, worked out by the functions planning runs."""
         self._generation += 1
         generation, rules, today, shop = self._generation, self.form_rules(), self.today(), self.shop
 
@@ -325,7 +326,7 @@ class CadenceDialog(QDialog):
                 for key, card in self.cards.items():
                     card.show_count(counts.get(key, 0))
 
-        self.tasks.run(lambda: cadence.audience(rules, today, shop=shop), deliver, lambda _exc: None)
+        self.tasks.run(lambda: planner.audience(rules, today, shop=shop), deliver, lambda _exc: None)
 
     def save(self) -> None:
         for card in self.cards.values():
@@ -343,7 +344,7 @@ class CadenceDialog(QDialog):
                 card.text.setFocus()
                 return
         try:
-            self.rules = cadence.save_rules(rules, actor=self.actor, shop=self.shop, today=self.today())
+            self.rules = save_rules(rules, actor=self.actor, shop=self.shop, today=self.today())
         except ReguaError as exc:
             self.error.setText(error_text(exc))
             self.error.show()
@@ -414,7 +415,7 @@ class TemplateDialog(QDialog):
             return
         rules = self.rules.with_step(step)
         try:
-            subject, _text, escaped = cadence.sample_message(step.key, self.customer_id, rules, shop=self.shop,
+            subject, _text, escaped = compose.sample_message(step.key, self.customer_id, rules, shop=self.shop,
                                                              today=self.today(), date_format=format_date)
         except ReguaError as exc:
             self.error.setText(error_text(exc))

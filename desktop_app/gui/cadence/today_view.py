@@ -38,8 +38,9 @@ from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text, format_date, format_datetime_local, kind_label
 from desktop_app.gui.common.tasks import NET, TaskRunner
 from desktop_app.gui.common.widgets import enter_means, error_label
-from desktop_app.services.cadence import cadence
-from desktop_app.services.cadence.cadence import DueItem
+from desktop_app.services.cadence import actions, compose, planner
+from desktop_app.services.cadence.outbox import DueItem
+from desktop_app.services.cadence.rules import get_rules
 from desktop_app.services.customers.normalize import format_phone
 from desktop_app.services.mail import scheduler, sender
 from desktop_app.services.shop.shop import ShopSettings
@@ -108,7 +109,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(QLabel(self.tr("What came of the call with {name}?").format(name=item.customer)))
         self.outcome = QLineEdit()
         self.outcome.setPlaceholderText(self.tr("e.g. will come on Saturday; did not answer"))
-        self.outcome.setMaxLength(cadence.MAX_OUTCOME)
+        self.outcome.setMaxLength(actions.MAX_OUTCOME)
         layout.addWidget(self.outcome)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -267,9 +268,9 @@ class TodayView(QWidget):
         today, shop = self.today(), self.shop
 
         def work():
-            result = cadence.plan(today, shop=shop)
+            result = planner.plan(today, shop=shop)
             scheduled = scheduler.last_run() if scheduler.registered() is not None else False
-            return result, cadence.today_items(today), cadence.get_rules(shop), scheduled
+            return result, planner.today_items(today), get_rules(shop), scheduled
 
         self.tasks.run(work, lambda r: self._loaded(today, *r), lambda exc: show_error(self, exc))
 
@@ -291,7 +292,7 @@ class TodayView(QWidget):
         if self._planned_for is not None and self.today() != self._planned_for:
             self.refresh()
 
-    def _loaded(self, today: date, result: cadence.PlanResult, items: list[DueItem], rules: c.CadenceRules,
+    def _loaded(self, today: date, result: planner.PlanResult, items: list[DueItem], rules: c.CadenceRules,
                 scheduled: datetime | None | bool) -> None:
         """`scheduled`: False when the OS scheduler does not send for the shop, else its last run (or None)."""
         self._planned_for = today
@@ -351,7 +352,7 @@ class TodayView(QWidget):
 
     def load_week(self) -> None:
         start, shop = self.today(), self.shop
-        self.tasks.run(lambda: cadence.preview(start + timedelta(days=1), 7, shop=shop, overdue=False), self._week_loaded,
+        self.tasks.run(lambda: planner.preview(start + timedelta(days=1), 7, shop=shop, overdue=False), self._week_loaded,
                        lambda exc: show_error(self, exc))
 
     def _week_loaded(self, items: list[DueItem]) -> None:
@@ -388,7 +389,7 @@ class TodayView(QWidget):
         contact = " · ".join(x for x in (format_phone(item.phone, self.shop.country), item.email) if x)
         self.who.setText(f"<b>{html.escape(item.customer)}</b><br>{html.escape(contact)}<br>"
                          f"{html.escape(step_label(item.step))} · {html.escape(channel_label(item.channel))} · {html.escape(why(item))}")
-        self.message.setPlainText(cadence.message_text(item, shop=self.shop, rules=self.rules, date_format=format_date))
+        self.message.setPlainText(compose.message_text(item, shop=self.shop, rules=self.rules, date_format=format_date))
         held = item.status == c.HELD
         self.whatsapp_button.setVisible(item.channel == c.WHATSAPP)
         self.done_button.setVisible(item.channel == c.TASK)
@@ -451,12 +452,12 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None or item.channel != c.WHATSAPP:
             return
-        link = cadence.whatsapp_link(item, shop=self.shop)
+        link = compose.whatsapp_link(item, shop=self.shop)
         if not QDesktopServices.openUrl(QUrl(link)):
             self._not_opened(item, link)
             return
         actor, today, shop = self.actor, self.today(), self.shop
-        self._act(lambda: cadence.whatsapp_sent(item.outbox_id, actor=actor, today=today, shop=shop),
+        self._act(lambda: actions.whatsapp_sent(item.outbox_id, actor=actor, today=today, shop=shop),
                   self.tr("WhatsApp to {name} noted as sent.").format(name=item.customer))
 
     def _not_opened(self, item: DueItem, link: str) -> QMessageBox:
@@ -516,7 +517,7 @@ class TodayView(QWidget):
 
         def record() -> None:
             outcome, actor, today, shop = dialog.outcome.text(), self.actor, self.today(), self.shop
-            self._act(lambda: cadence.task_done(item.outbox_id, outcome, actor=actor, today=today, shop=shop),
+            self._act(lambda: actions.task_done(item.outbox_id, outcome, actor=actor, today=today, shop=shop),
                       self.tr("Call with {name} noted.").format(name=item.customer))
 
         dialog.accepted.connect(record)
@@ -528,7 +529,7 @@ class TodayView(QWidget):
         if item is None:
             return
         actor = self.actor
-        self._act(lambda: cadence.skip(item.outbox_id, actor=actor),
+        self._act(lambda: actions.skip(item.outbox_id, actor=actor),
                   self.tr("Skipped: {name}.").format(name=item.customer))
 
     def approve(self) -> None:
@@ -536,7 +537,7 @@ class TodayView(QWidget):
         item = self.current_item()
         ids = [item.outbox_id] if item is not None and item.status == c.HELD else held
         actor = self.actor
-        self._act(lambda: cadence.approve(ids, actor=actor), self.tr("Approved."), advance=False)
+        self._act(lambda: actions.approve(ids, actor=actor), self.tr("Approved."), advance=False)
 
     def skip_coming(self) -> None:
         chosen = [self.coming[n.data(0, ID_ROLE)] for n in self.week.selectedItems()]
@@ -544,7 +545,7 @@ class TodayView(QWidget):
             return
         try:
             for item in chosen:
-                cadence.skip_planned(item, actor=self.actor)
+                actions.skip_planned(item, actor=self.actor)
         except ReguaError as exc:
             show_error(self, exc)
         self.status.emit(self.tr("Skipped: {n}.").format(n=len(chosen)))

@@ -20,7 +20,7 @@ from desktop_app.domain.dates import utc_now
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.mail import check_header
 from desktop_app.domain.permissions import require
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import compose, outbox
 from desktop_app.services.shop import audit
 from desktop_app.services.shop.shop import ShopSettings
 
@@ -91,7 +91,7 @@ def preview(subject: str, text: str, customer_id: int, *, shop: ShopSettings, to
     """The subject and text as this customer would read them."""
     subject, text = _check(subject, text)
     name, email, phone = queries.contacts([customer_id]).get(customer_id, ("", "", ""))
-    item = cadence.DueItem(None, customer_id, name, phone, email, c.CAMPAIGN, "preview", c.EMAIL, today, today,
+    item = outbox.DueItem(None, customer_id, name, phone, email, c.CAMPAIGN, "preview", c.EMAIL, today, today,
                            today, c.PLANNED, "", "", None)
-    values = cadence.message_values(item, shop=shop, date_format=date_format)
+    values = compose.message_values(item, shop=shop, date_format=date_format)
     return " ".join(templates.render(subject, values).split()), templates.render(text, values)

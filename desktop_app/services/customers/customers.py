@@ -19,7 +19,7 @@ from desktop_app.domain.permissions import require
 from desktop_app.domain.search import Typed, customer_terms, guess_typed
 from desktop_app.domain.segments import group_of
 from desktop_app.domain.text import clean_text, sort_key
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import outbox
 from desktop_app.services.customers.normalize import format_phone, normalize_email, normalize_phone
 from desktop_app.services.loyalty import loyalty
 from desktop_app.services.shop import audit
@@ -276,7 +276,7 @@ def unsubscribe(customer_id: int, *, actor: Actor, reason: str = "asked") -> int
         if customer.email:
             Suppression.insert(email=customer.email, reason="unsubscribed", at=now,
                                detail=reason[:100]).on_conflict_ignore().execute()
-        cancelled = cadence.cancel_waiting(customer_id, now)
+        cancelled = outbox.cancel_waiting(customer_id, now)
         audit.record(actor, "customer.unsubscribe", f"#{customer_id}", reason=reason, cancelled=cancelled)
     return cancelled
 
@@ -478,7 +478,7 @@ def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -
         Interaction.update(customer=keep_id).where(Interaction.customer == other_id).execute()
         Consent.update(customer=keep_id).where(Consent.customer == other_id).execute()
         loyalty.merge_accounts(keep_id, other_id, today=today)
-        cadence.merge_customers(keep_id, other_id)
+        outbox.merge_customers(keep_id, other_id)
         other_tags = [t for (t,) in CustomerTag.select(CustomerTag.tag).where(CustomerTag.customer == other_id).tuples()]
         for tag in other_tags:
             CustomerTag.insert(customer=keep_id, tag=tag).on_conflict_ignore().execute()

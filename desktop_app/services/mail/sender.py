@@ -37,8 +37,9 @@ from desktop_app.domain.cadence import CadenceRules, Contact
 from desktop_app.domain.dates import to_utc, utc_now, zone
 from desktop_app.domain.errors import ReguaError, ValidationError
 from desktop_app.domain.permissions import require
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence import compose, outbox, planner, still_true
 from desktop_app.services.cadence.default_texts import unsubscribe_line
+from desktop_app.services.cadence.rules import get_rules
 from desktop_app.services.mail import mailer
 from desktop_app.services.mail.mailer import MailError
 from desktop_app.services.shop.shop import ShopSettings, get_setting, set_setting
@@ -93,10 +94,10 @@ def scheduled_send(today: date, *, shop: ShopSettings, local_now: datetime | Non
                    wait_for_rate: bool = True) -> dict[str, int]:
     """What the app's timer and `regua send-due` both do: nothing outside the send window (`local_now`
     None: a day given by hand, taken at the window's opening), else plan the day and send what is due."""
-    if local_now is not None and not in_window(cadence.get_rules(shop), local_now):
+    if local_now is not None and not in_window(get_rules(shop), local_now):
         return {"outside_window": 1}
     if plan:
-        cadence.plan(today, shop=shop)
+        planner.plan(today, shop=shop)
     return send_due(today, shop=shop, wait_for_rate=wait_for_rate)
 
 
@@ -108,9 +109,9 @@ def _sent_since(since: datetime) -> int:
     return outbox_sql.sent_since(since)
 
 
-def _render(item: cadence.DueItem, marketing: bool, shop: ShopSettings, rules: CadenceRules,
+def _render(item: outbox.DueItem, marketing: bool, shop: ShopSettings, rules: CadenceRules,
             brand: tuple) -> Rendered:
-    subject, text, escaped = cadence.compose(item, shop=shop, rules=rules)
+    subject, text, escaped = compose.compose(item, shop=shop, rules=rules)
     colour, signature, logo = brand
     if signature:
         text = f"{text}\n\n{shop.name}\n{signature}"
@@ -138,7 +139,7 @@ def _claim(oid: int, today: date, now: datetime) -> str:
         if c.channel_for(c.Step(step, True, c.EMAIL), contact) != c.EMAIL:
             outbox_sql.set_status(oid, c.SUPPRESSED, "bounced" if suppressed else "no_consent", now)
             return "suppressed"
-        untrue = cadence.no_longer_true(oid, today) if step in cadence.LOYALTY_STEPS else ""
+        untrue = still_true.no_longer_true(oid, today) if step in still_true.LOYALTY_STEPS else ""
         if untrue:
             outbox_sql.set_status(oid, c.SKIPPED, untrue, now)
             return "withdrawn"
@@ -154,7 +155,7 @@ def _finish(oid: int, **fields) -> None:
 
 def _sent(oid: int, customer_id: int, step: str, message_id: str, today: date) -> None:
     with write(wait=OUTCOME_WAIT_S):
-        outbox_sql.mark_sent(oid, customer_id, f"E-mail · {cadence.step_label_key(step)}", today, utc_now(),
+        outbox_sql.mark_sent(oid, customer_id, f"E-mail · {outbox.step_label_key(step)}", today, utc_now(),
                              message_id)
 
 
@@ -217,7 +218,7 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
     deadline = time_mod.monotonic() + deadline_s
     now = now or utc_now()
     counts: Counter[str] = Counter()
-    rules = cadence.get_rules(shop)
+    rules = get_rules(shop)
     with database.atomic():
         counts["expired"] += queries.expire_stale(today, now)
     counts["uncertain"] += recover_interrupted(now)
@@ -293,7 +294,7 @@ def _send_one(oid: int, facts: tuple | None, conn: smtplib.SMTP, acc, today: dat
         return "gone"
     (_id, customer_id, step, occurrence, channel, due_on, send_on, not_after, status, reason, detail, ref_id,
      name, email, phone) = facts
-    item = cadence.DueItem(oid, customer_id, name, phone, email, step, occurrence, channel, _date(due_on),
+    item = outbox.DueItem(oid, customer_id, name, phone, email, step, occurrence, channel, _date(due_on),
                            _date(send_on), _date(not_after), status, reason, detail, ref_id)
     try:
         to_addr = rules_mail.smtp_address(item.email)  # the domain in IDNA form

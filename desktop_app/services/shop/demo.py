@@ -22,7 +22,8 @@ from desktop_app.domain.dates import to_utc, utc_now, zone
 from desktop_app.domain.loyalty import STAMPS, InsufficientPoints, Rules
 from desktop_app.domain.search import customer_terms
 from desktop_app.domain.text import fold, sort_key
-from desktop_app.services.cadence import cadence
+from desktop_app.services.cadence.planner import LAST_RUN_KEY, SINCE_KEY
+from desktop_app.services.cadence.rules import RULES_KEY
 from desktop_app.services.loyalty import loyalty
 from desktop_app.services.shop import demo_data as data
 from desktop_app.services.shop.shop import ShopSettings, save_shop_settings, set_setting, shop_settings
@@ -165,10 +166,10 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
         if customers <= LOYALTY_REPLAY_MAX and real_first:
             _loyalty(rng, real_first[0], today, Actor(staff_ids[0], STAFF[0][0], OWNER))
         # The régua has been running for a week, so the Today screen opens with a realistic list.
-        set_setting(cadence.SINCE_KEY, (today - timedelta(days=7)).isoformat())
+        set_setting(SINCE_KEY, (today - timedelta(days=7)).isoformat())
         birthday = CadenceRules().step(BIRTHDAY)
-        set_setting(cadence.RULES_KEY, CadenceRules().with_step(replace(birthday, gift="10% de desconto")).to_json())
-        set_setting(cadence.LAST_RUN_KEY, (today - timedelta(days=1)).isoformat())
+        set_setting(RULES_KEY, CadenceRules().with_step(replace(birthday, gift="10% de desconto")).to_json())
+        set_setting(LAST_RUN_KEY, (today - timedelta(days=1)).isoformat())
     return customers
 
 

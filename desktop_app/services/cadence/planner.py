@@ -1,94 +1,38 @@
-"""The régua: which customers the shop should contact today and why, the outbox that remembers every
-occasion exactly once, and what staff do with each (send the WhatsApp, make the call, skip it).
+"""The régua's planner: which customers the shop should contact on a day and why, and the outbox that
+remembers every occasion exactly once.
 
 Planning is a pure function of the customers, their history, the rules and a local date
 (`occasions`). `plan` writes its result into the outbox under the occasion's UNIQUE key inside one
-IMMEDIATE transaction, so running it twice, from two processes at once or after a crash leaves exactly
-one row per occasion. `preview` computes the same thing for any day without writing, for the 7-day
-view and `regua due`.
+transaction that takes the write lock up front, so running it twice, from two processes at once or after a
+crash leaves exactly one row per occasion. `preview` computes the same thing for any day without writing,
+for the 7-day view and `regua due`; `today_items` is what waits on Today.
 """
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from desktop_app.db import cadence as queries
-from desktop_app.db import customers as customer_queries
 from desktop_app.db import reports as report_queries
-from desktop_app.db.database import database, write
+from desktop_app.db.database import write
 from desktop_app.db.models import Outbox
 from desktop_app.domain import cadence as c
-from desktop_app.domain import templates
-from desktop_app.domain.actors import Actor
 from desktop_app.domain.birthdays import Birthday
-from desktop_app.domain.cadence import CadenceRules, Contact, Occasion
+from desktop_app.domain.cadence import CadenceRules, Occasion
 from desktop_app.domain.dates import local_date, local_today, to_utc, utc_now, zone
-from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.kinds import UNFINISHED
-from desktop_app.domain.loyalty import Account
-from desktop_app.domain.permissions import require
 from desktop_app.domain.segments import group_of
-from desktop_app.services.cadence.default_texts import default_text, gift_line, subject_for, unsubscribe_line
-from desktop_app.services.cadence.rules import RULES_KEY, get_rules
-from desktop_app.services.cadence.rules import with_shop as _with_shop
-from desktop_app.services.customers.interactions import LogEntry, log_interaction
-from desktop_app.services.loyalty import coupons, loyalty
-from desktop_app.services.shop import audit
+from desktop_app.services.cadence.outbox import DueItem, People, contacts_of, outbox_row
+from desktop_app.services.cadence.rules import get_rules, with_shop
+from desktop_app.services.cadence.still_true import LOYALTY_STEPS, untrue
+from desktop_app.services.loyalty import coupons, events
 from desktop_app.services.shop.shop import ShopSettings, get_setting, set_setting
 
 LAST_RUN_KEY = "cadence_last_run"
 SINCE_KEY = "cadence_since"  # the day the régua first ran: it never plans for days before it
 NO_SIGNUP_SOURCES = ("import",)  # imported customers get no signup or welcome message
-STEP_OFF = "step_off"  # the reason of what a step had planned when the owner turned it off
-BELOW_REWARD = "below_reward"  # a "reward reached" whose customer's points no longer reach any reward (a refund)
-POINTS_GONE = "points_gone"  # a "points expiring" whose points were spent or taken back meanwhile
-LOYALTY_STEPS = (c.REWARD_REACHED, c.POINTS_EXPIRING)  # occasions about points, true only while the points are
-MAX_OUTCOME = 500
-
-
-# --- rules ---------------------------------------------------------------------------------------------------
-
-
-def save_rules(rules: CadenceRules, *, actor: Actor, shop: ShopSettings, today: date | None = None) -> CadenceRules:
-    """Save the cadence. A step turned off takes what it planned and has not done yet off Today and
-    `regua due` (skipped, reason "step_off"; what was sent or done stays as it was); turned on again,
-    those of them still useful on `today` (default: the shop's today) come back."""
-    require(actor, "settings.change")
-    rules = _with_shop(rules, shop).validated()
-    for step in rules.steps:
-        templates.check(step.text)
-        templates.check(step.subject)
-    today = today or local_today(shop.timezone)
-    with write():
-        _follow_switches(get_rules(shop), rules, today, utc_now())
-        set_setting(RULES_KEY, rules.to_json())
-        audit.record(actor, "settings.change", "cadence")
-    return rules
-
-
-def _follow_switches(before: CadenceRules, after: CadenceRules, today: date, now: datetime) -> None:
-    """What the steps planned follows them being turned off (skipped, `STEP_OFF`) or on again (back,
-    still useful on `today`, unless the customer said stop meanwhile: then as `cancel_waiting` does)."""
-    for step in after.steps:
-        was = before.step(step.key).enabled
-        if was and not step.enabled:
-            queries.withdraw_step(step.key, STEP_OFF, now)
-        elif step.enabled and not was:
-            back = queries.restore_step(step.key, STEP_OFF, today, now,
-                                        hold_email=after.approve_first and step.key not in c.TRANSACTIONAL)
-            contacts = _contacts(sorted({cid for _oid, cid, _ch in back}))
-            gone = [oid for oid, cid, channel in back
-                    if cid not in contacts or c.channel_for(replace(step, channel=channel), contacts[cid]) != channel]
-            if gone:
-                Outbox.update(status=c.SUPPRESSED, reason="no_consent", updated_at=now).where(
-                    Outbox.id.in_(gone)).execute()
-
-
-def text_for(step: str, rules: CadenceRules, shop: ShopSettings) -> str:
-    return rules.step(step).text or default_text(step, shop.language)
 
 
 # --- planning: a pure function of the history and a date ----------------------------------------------------
@@ -152,7 +96,7 @@ def occasions(first: date, last: date, rules: CadenceRules, shop: ShopSettings) 
                                                           last - timedelta(days=step.days)):
             found.append(c.reactivation_occasion(cid, last_seen, step))
     if c.REWARD_REACHED in steps or c.POINTS_EXPIRING in steps:
-        for ev in loyalty.events(first, last):
+        for ev in events.events(first, last):
             step = steps.get(ev.step)
             if step is None:
                 continue
@@ -192,19 +136,9 @@ def refresh_audiences(rules: CadenceRules, today: date, shop: ShopSettings) -> N
         reports.refresh_segments(today, shop=shop)
 
 
-People = dict[int, tuple[str, str, str]]  # customer id -> (name, e-mail, phone)
-
-
-def _contacts(ids: list[int], people: People | None = None) -> dict[int, Contact]:
-    people = queries.contacts(ids) if people is None else people
-    consent = customer_queries.consent_for(ids)
-    return {cid: Contact(bool(email), bool(phone), consent.get(cid, {}))
-            for cid, (_name, email, phone) in people.items()}
-
-
 def _reachable(found: list[Occasion], rules: CadenceRules, people: People | None = None
                ) -> list[tuple[Occasion, str]]:
-    contacts = _contacts(sorted({o.customer_id for o in found}), people)
+    contacts = contacts_of(sorted({o.customer_id for o in found}), people)
     result = []
     for o in found:
         contact = contacts.get(o.customer_id)
@@ -242,50 +176,6 @@ def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> Pla
                       capped + new.get(c.SKIPPED, 0) + withdrawn)
 
 
-# --- occasions about points: true only while the points are --------------------------------------------------
-
-
-def untrue(found: list[tuple[object, int, str, str, int | None]], today: date) -> dict[object, str]:
-    """Of the occasions given as (key, customer id, step, occurrence, program id), the keys of those about
-    points that are no longer true on `today`, with why: a reward reached that the customer's points no
-    longer reach (a refund took them back: BELOW_REWARD), points expiring that were spent or taken back
-    meanwhile (POINTS_GONE). Other steps are always true here. One ledger read per customer and program."""
-    asked = [f for f in found if f[2] in LOYALTY_STEPS and f[4] is not None]
-    if not asked:
-        return {}
-    cheapest = {p.id: min((r.cost for r in p.active_rewards()), default=None) for p in loyalty.programs()}
-    accounts: dict[tuple[int, int], Account] = {}
-    result: dict[object, str] = {}
-    for key, cid, step, occurrence, program_id in asked:
-        account = accounts.get((cid, program_id))
-        if account is None:
-            account = accounts[(cid, program_id)] = loyalty.load_account(cid, program_id)
-        if step == c.REWARD_REACHED:
-            cost = cheapest.get(program_id)
-            if cost is None or account.available(today) < cost:
-                result[key] = BELOW_REWARD
-        else:
-            expires = _expiry_of(occurrence)  # points_expiring:<program>:<expiry date>:<days before>
-            if expires is not None and account.expiring(expires, expires) <= 0:
-                result[key] = POINTS_GONE
-    return result
-
-
-def _expiry_of(occurrence: str) -> date | None:
-    try:
-        return date.fromisoformat(occurrence.split(":")[2])
-    except (IndexError, ValueError):
-        return None
-
-
-def no_longer_true(outbox_id: int, today: date) -> str:
-    """Why an outbox row about points is no longer true on `today` (BELOW_REWARD, POINTS_GONE), or ""."""
-    row = Outbox.get_or_none(Outbox.id == outbox_id)
-    if row is None:
-        return ""
-    return untrue([(row.id, row.customer_id, row.step, row.occurrence, row.ref_id)], today).get(row.id, "")
-
-
 def _withdraw_untrue(today: date, now: datetime) -> int:
     """Waiting messages about points that stopped being true are skipped, with the reason (as a refund
     withdraws its post-sale message): Today, `regua due` and the sender never offer them again."""
@@ -320,19 +210,12 @@ def _day_rows(today: date, rules: CadenceRules, shop: ShopSettings, now: datetim
                 status, reason, send_on = c.SKIPPED, "closed", o.due_on  # closed until too late
             elif rules.approve_first and channel == c.EMAIL and o.marketing:
                 status = c.HELD
-            rows[status].append(_row(o, channel, status, reason, send_on, now))
+            rows[status].append(outbox_row(o, channel, status, reason, send_on, now))
     return rows
 
 
 def _only(rules: CadenceRules, key: str) -> CadenceRules:
     return replace(rules, steps=tuple(replace(s, enabled=s.key == key and s.enabled) for s in rules.steps))
-
-
-def _row(o: Occasion, channel: str, status: str, reason: str, send_on: date, now: datetime) -> dict:
-    return {"customer": o.customer_id, "step": o.step, "occurrence": o.occurrence, "channel": channel,
-            "marketing": o.marketing, "status": status, "due_on": o.due_on, "send_on": send_on,
-            "not_after": o.not_after, "reason": reason, "ref_id": o.ref_id, "detail": o.detail,
-            "planned_at": now, "updated_at": now}
 
 
 def _cap_decisions(waiting: list[tuple[object, int, str, date]], today: date, rules: CadenceRules
@@ -372,25 +255,6 @@ def _cap(today: date, rules: CadenceRules, now: datetime) -> tuple[int, int]:
 
 
 # --- what the Today screen and `regua due` show ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class DueItem:
-    outbox_id: int | None  # None: computed by the preview, not in the outbox yet
-    customer_id: int
-    customer: str
-    phone: str
-    email: str
-    step: str
-    occurrence: str
-    channel: str
-    due_on: date
-    send_on: date
-    not_after: date
-    status: str
-    reason: str
-    detail: str
-    ref_id: int | None
 
 
 def _items(rows: list[tuple[Occasion, str, date, int | None, str, str]], people: People | None = None
@@ -489,7 +353,7 @@ def audience(rules: CadenceRules, today: date, *, shop: ShopSettings) -> dict[st
     what the frequency cap moves to a later day or skips. Worked out by the functions `plan` runs
     (`_day_rows`, `_cap_decisions`), without writing; a step that is off reaches no one (saving the rules
     takes what it planned off the list)."""
-    rules = _with_shop(rules, shop)
+    rules = with_shop(rules, shop)
     counts = dict.fromkeys(c.STEPS, 0)
     refresh_audiences(rules, today, shop)
     enabled = {s.key for s in rules.steps if s.enabled}
@@ -506,195 +370,3 @@ def audience(rules: CadenceRules, today: date, *, shop: ShopSettings) -> dict[st
         if not marketing or decisions[key][0] == "send":
             counts[step] += 1
     return counts
-
-
-# --- the message ---------------------------------------------------------------------------------------------
-
-
-def message_text(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | None = None,
-                 date_format=lambda d: d.strftime("%d/%m/%Y")) -> str:
-    rules = rules or get_rules(shop)
-    return templates.render(text_for(item.step, rules, shop),
-                            message_values(item, shop=shop, rules=rules, date_format=date_format))
-
-
-def message_values(item: DueItem, *, shop: ShopSettings, rules: CadenceRules | None = None,
-                   date_format=lambda d: d.strftime("%d/%m/%Y")) -> dict[str, object]:
-    """The placeholders' values for one message (the fixed list of domain/templates.py)."""
-    rules = rules or get_rules(shop)
-    values: dict[str, object] = {"first_name": templates.first_name(item.customer), "name": item.customer,
-                                 "shop_name": shop.name}
-    if item.step == c.POINTS_EXPIRING and "|" in item.detail:
-        points, on = item.detail.split("|", 1)
-        values["points_balance"] = points
-        values["date"] = date_format(date.fromisoformat(on))
-    elif item.step == c.REWARD_REACHED:
-        program = [s for s in loyalty.summaries(item.customer_id, item.send_on) if s.program_id == item.ref_id]
-        values["points_balance"] = program[0].balance if program else ""
-        values["reward"] = program[0].affordable[-1].name if program and program[0].affordable else ""
-    elif item.step == c.BIRTHDAY:
-        coupon = coupons.for_occasion(item.outbox_id)
-        if coupon is not None:
-            values["reward"] = gift_line(shop.language).format(gift=coupon.gift, code=coupon.code,
-                                                               date=date_format(coupon.valid_until))
-            values["coupon_code"] = coupon.code
-        else:
-            values["reward"] = rules.step(c.BIRTHDAY).gift
-        values["birthday"] = date_format(date.fromisoformat(item.detail)) if item.detail else ""
-    elif item.step == c.UNFINISHED and item.ref_id:
-        values["item"] = queries.interaction_note(item.ref_id)
-    values["unsubscribe"] = unsubscribe_line(shop.language)
-    return values
-
-
-def sample_message(step: str, customer_id: int, rules: CadenceRules, *, shop: ShopSettings, today: date,
-                   date_format=lambda d: d.strftime("%d/%m/%Y")) -> tuple[str, str, str]:
-    """(subject, text, html) of a step's message for a real customer, as it would read today, under
-    `rules` as edited (not yet saved). Raises ValidationError for an unknown placeholder."""
-    name, email, phone = queries.contacts([customer_id]).get(customer_id, ("", "", ""))
-    details = {c.POINTS_EXPIRING: f"120|{(today + timedelta(days=30)).isoformat()}"}
-    item = DueItem(None, customer_id, name, phone, email, step, "preview", rules.step(step).channel, today, today,
-                   today, c.PLANNED, "", details.get(step, today.isoformat()), None)
-    return compose(item, shop=shop, rules=rules, date_format=date_format)
-
-
-def compose(item: DueItem, *, shop: ShopSettings, rules: CadenceRules,
-            date_format=lambda d: d.strftime("%d/%m/%Y")) -> tuple[str, str, str]:
-    """(subject on one line, plain text, text with every value HTML-escaped) of one message."""
-    values = message_values(item, shop=shop, rules=rules, date_format=date_format)
-    if item.step == c.CAMPAIGN:
-        subject_template, text_template = queries.campaign_texts(item.ref_id)
-    else:
-        subject_template = subject_for(item.step, shop.language, rules.step(item.step).subject)
-        text_template = text_for(item.step, rules, shop)
-    subject = templates.render(subject_template, values)
-    text = templates.render(text_template, values)
-    escaped = templates.render(text_template, values, escape=html.escape)
-    return " ".join(subject.split()), text, escaped
-
-
-def whatsapp_link(item: DueItem, *, shop: ShopSettings) -> str:
-    return c.whatsapp_link(item.phone, message_text(item, shop=shop))
-
-
-# --- what staff do with an item ------------------------------------------------------------------------------
-
-
-def _waiting_row(outbox_id: int) -> Outbox:
-    row = Outbox.get_or_none(Outbox.id == outbox_id)
-    if row is None or row.status not in c.WAITING:
-        raise ValidationError("outbox", "occasion_not_waiting")
-    return row
-
-
-def _check_reachable(row: Outbox) -> None:
-    """Consent is checked again at the moment of acting, not only when planned."""
-    contact = _contacts([row.customer_id]).get(row.customer_id)
-    step = c.Step(row.step, True, row.channel)
-    if contact is None or c.channel_for(step, contact) != row.channel:
-        raise ValidationError("outbox", "occasion_not_reachable")
-
-
-def _withdrawn_if_untrue(row: Outbox, today: date) -> bool:
-    """A message about points no longer true at the moment of acting is skipped, with the reason."""
-    reason = no_longer_true(row.id, today) if row.step in LOYALTY_STEPS else ""
-    if reason:
-        queries.withdraw_rows([row.id], reason, utc_now())
-    return bool(reason)
-
-
-def _finish(row: Outbox, actor: Actor, kind: str, note: str, outcome: str, today: date, shop: ShopSettings) -> int:
-    iid = log_interaction(row.customer_id, LogEntry(kind=kind, note=note), actor=actor, shop=shop, today=today)
-    now = utc_now()
-    Outbox.update(status=c.DONE, done_at=now, updated_at=now, staff=actor.staff_id, actor=actor.name,
-                  outcome=outcome, interaction=iid).where(Outbox.id == row.id).execute()
-    return iid
-
-
-def whatsapp_sent(outbox_id: int, *, actor: Actor, today: date, shop: ShopSettings) -> int:
-    """Staff opened the prefilled WhatsApp link and sent it: the message goes into the timeline."""
-    require(actor, "cadence.act")
-    with write():
-        row = _waiting_row(outbox_id)
-        if row.channel != c.WHATSAPP:
-            raise ValidationError("outbox", "occasion_not_reachable")
-        _check_reachable(row)
-        if not _withdrawn_if_untrue(row, today):
-            return _finish(row, actor, "message", f"WhatsApp · {step_label_key(row.step)}", "", today, shop)
-    raise ValidationError("outbox", "occasion_not_waiting")  # after the commit: the skip is kept
-
-
-def task_done(outbox_id: int, outcome: str, *, actor: Actor, today: date, shop: ShopSettings) -> int:
-    """A staff task (usually a call) done, with what came of it; logged as a call on the timeline."""
-    require(actor, "cadence.act")
-    outcome = " ".join((outcome or "").split())
-    if not outcome:
-        raise ValidationError("outcome", "outcome_required")
-    if len(outcome) > MAX_OUTCOME:
-        raise ValidationError("outcome", "too_long", max=MAX_OUTCOME)
-    with write():
-        row = _waiting_row(outbox_id)
-        if row.channel != c.TASK:
-            raise ValidationError("outbox", "occasion_not_reachable")
-        _check_reachable(row)
-        if not _withdrawn_if_untrue(row, today):
-            return _finish(row, actor, "call", outcome, outcome, today, shop)
-    raise ValidationError("outbox", "occasion_not_waiting")  # after the commit: the skip is kept
-
-
-def skip(outbox_id: int, *, actor: Actor) -> None:
-    require(actor, "cadence.act")
-    with write():
-        row = _waiting_row(outbox_id)
-        now = utc_now()
-        Outbox.update(status=c.SKIPPED, reason="by_staff", updated_at=now, staff=actor.staff_id,
-                      actor=actor.name).where(Outbox.id == row.id).execute()
-
-
-def skip_planned(item: DueItem, *, actor: Actor) -> None:
-    """Skip an occasion of the coming days before it is planned: it takes its place in the outbox as
-    skipped, so the planner never brings it back."""
-    require(actor, "cadence.act")
-    if item.outbox_id is not None:
-        skip(item.outbox_id, actor=actor)
-        return
-    now = utc_now()
-    o = Occasion(item.customer_id, item.step, item.occurrence, item.due_on, item.not_after, item.ref_id, item.detail)
-    row = _row(o, item.channel, c.SKIPPED, "by_staff", item.send_on, now)
-    row.update(staff=actor.staff_id, actor=actor.name)
-    with write():
-        if queries.insert_occasions([row]) == 0:
-            existing = Outbox.get((Outbox.customer == item.customer_id) & (Outbox.step == item.step)
-                                  & (Outbox.occurrence == item.occurrence))
-            skip(existing.id, actor=actor)
-
-
-def approve(outbox_ids: list[int], *, actor: Actor) -> int:
-    require(actor, "cadence.approve")
-    now = utc_now()
-    with database.atomic():
-        return (Outbox.update(status=c.PLANNED, updated_at=now, actor=actor.name)
-                .where(Outbox.id.in_(outbox_ids) & (Outbox.status == c.HELD)).execute())
-
-
-def step_label_key(step: str) -> str:
-    """The English name of a step, as written into the timeline note (the GUI translates it on screen)."""
-    return STEP_NAMES[step]
-
-
-STEP_NAMES = {
-    c.SIGNUP: "signup confirmation", c.WELCOME: "welcome", c.BIRTHDAY: "birthday",
-    c.UNFINISHED: "unfinished purchase", c.POST_SALE: "post-sale", c.REACTIVATION: "reactivation",
-    c.REWARD_REACHED: "reward reached", c.POINTS_EXPIRING: "points expiring", c.CAMPAIGN: "one-off message",
-}
-
-
-def cancel_waiting(customer_id: int, now: datetime) -> int:
-    """The customer said stop: what still waits for them will not go."""
-    return (Outbox.update(status=c.SUPPRESSED, reason="no_consent", updated_at=now)
-            .where((Outbox.customer == customer_id) & Outbox.status.in_(c.WAITING)).execute())
-
-
-def merge_customers(keep_id: int, other_id: int) -> None:
-    """Inside a merge: the other customer's occasions move over unless keep already has the same one."""
-    queries.move_occasions(keep_id, other_id)
