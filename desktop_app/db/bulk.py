@@ -78,10 +78,6 @@ def bulk_insert_ids(model: type[Model], fields: Sequence[Field], rows: Iterable[
     return ids
 
 
-def next_id(model: type[Model]) -> int:
-    return (database.execute_sql(f'SELECT max(id) FROM "{model._meta.table_name}"').fetchone()[0] or 0) + 1
-
-
 @contextmanager
 def large_cache(megabytes: int) -> Iterator[None]:
     """A bigger cache for this connection while a large job runs (an import of 100,000 rows touches a few

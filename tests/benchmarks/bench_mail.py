@@ -28,7 +28,7 @@ import trustme  # noqa: E402
 from mailserver import PASSWORD, USER, MemoryKeyring, start_server  # noqa: E402
 
 from desktop_app.config import resolve_paths  # noqa: E402
-from desktop_app.db.bulk import bulk_insert, next_id  # noqa: E402
+from desktop_app.db.bulk import bulk_insert, bulk_insert_ids  # noqa: E402
 from desktop_app.db.database import close_database, database  # noqa: E402
 from desktop_app.db.models import Consent, Customer  # noqa: E402
 from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
@@ -91,15 +91,14 @@ def _shop(path: Path, n: int, port: int) -> ShopSettings:
     settings = shop.save_shop_settings(ShopSettings.for_country("Loja Bench", "BR"))
     owner = Actor(None, "Ana", OWNER)
     created = local_noon_utc(DAY - timedelta(days=3), settings.timezone)
-    first = next_id(Customer)
-    with database.atomic():
-        bulk_insert(Customer, [Customer.id, Customer.name, Customer.name_key, Customer.email, Customer.city,
-                               Customer.notes, Customer.source, Customer.created_at, Customer.updated_at],
-                    [(first + i, f"Cliente {i}", sort_key(f"Cliente {i}"), f"cliente{i}@example.com", "", "",
-                      "counter", created, created) for i in range(n)])
+    with database.atomic():  # ids from the engine, as the app's bulk writers take them
+        ids = bulk_insert_ids(Customer, [Customer.name, Customer.name_key, Customer.email, Customer.city,
+                                         Customer.notes, Customer.source, Customer.created_at, Customer.updated_at],
+                              [(f"Cliente {i}", sort_key(f"Cliente {i}"), f"cliente{i}@example.com", "", "",
+                                "counter", created, created) for i in range(n)])
         bulk_insert(Consent, [Consent.customer, Consent.channel, Consent.granted, Consent.at, Consent.source,
                               Consent.legal_basis],
-                    [(first + i, "email", True, created, "counter", "consent") for i in range(n)])
+                    [(customer_id, "email", True, created, "counter", "consent") for customer_id in ids])
     mailer.save_account(SmtpAccount("127.0.0.1", port, "starttls", USER, "loja@bench.com.br", "Loja Bench",
                                     daily_limit=100_000, per_minute=10_000), PASSWORD, actor=owner)
     shop.set_setting(planner.SINCE_KEY, (DAY - timedelta(days=10)).isoformat())

@@ -19,9 +19,7 @@ from desktop_app.domain.permissions import require
 from desktop_app.domain.search import Typed, customer_terms, guess_typed
 from desktop_app.domain.segments import group_of
 from desktop_app.domain.text import clean_text, sort_key
-from desktop_app.services.cadence import outbox
 from desktop_app.services.customers.normalize import format_phone, normalize_email, normalize_phone
-from desktop_app.services.loyalty import loyalty
 from desktop_app.services.shop import audit
 from desktop_app.services.shop.shop import ShopSettings
 
@@ -264,6 +262,8 @@ def unsubscribe(customer_id: int, *, actor: Actor, reason: str = "asked") -> int
     """"Stop sending me messages" (a STOP/SAIR reply, or asked at the counter): a no on every channel,
     the e-mail address on the suppression list (a re-import never brings it back), and the messages
     still waiting for this customer cancelled. Returns how many waiting messages were cancelled."""
+    from desktop_app.services.cadence import outbox  # here, not at the top: a search never needs the régua
+
     require(actor, "customer.edit")
     with database.atomic():
         customer = _get(customer_id)
@@ -289,6 +289,8 @@ def _apply_consents(customer_id: int, data: CustomerInput, actor: Actor, source:
 
 def create_customer(data: CustomerInput, *, shop: ShopSettings, actor: Actor, today: date,
                     source: str = "counter") -> int:
+    from desktop_app.services.loyalty import ledger  # here, not at the top: a search never needs loyalty
+
     require(actor, "customer.create")
     clean, errors = validate(data, shop, today)
     _raise_first(errors)
@@ -302,7 +304,7 @@ def create_customer(data: CustomerInput, *, shop: ShopSettings, actor: Actor, to
         _apply_consents(customer.id, data, actor, source=source)
         _index(customer)
         if source in ("counter", "cli"):
-            loyalty.on_signup(customer.id, actor=actor, today=today)
+            ledger.on_signup(customer.id, actor=actor, today=today)
     return customer.id
 
 
@@ -457,6 +459,9 @@ MERGE_FILL_FIELDS = ("email", "phone", "birth_day", "birth_month", "birth_year",
 def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -> None:
     """Fold `other` into `keep`: keep's values stay, its empty fields are filled from other; history,
     consent records and tags move over; other is deleted. One transaction."""
+    from desktop_app.services.cadence import outbox
+    from desktop_app.services.loyalty import ledger
+
     require(actor, "customer.merge")
     if keep_id == other_id:
         raise ValidationError("merge", "merge_same")
@@ -477,7 +482,7 @@ def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -
         keep.updated_at = utc_now()
         Interaction.update(customer=keep_id).where(Interaction.customer == other_id).execute()
         Consent.update(customer=keep_id).where(Consent.customer == other_id).execute()
-        loyalty.merge_accounts(keep_id, other_id, today=today)
+        ledger.merge_accounts(keep_id, other_id, today=today)
         outbox.merge_customers(keep_id, other_id)
         other_tags = [t for (t,) in CustomerTag.select(CustomerTag.tag).where(CustomerTag.customer == other_id).tuples()]
         for tag in other_tags:
