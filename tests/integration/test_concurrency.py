@@ -29,7 +29,7 @@ from desktop_app.domain.mail import STARTTLS, SmtpAccount
 from desktop_app.services.cadence import planner
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
-from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty import programs, views
 from desktop_app.services.mail import mailer
 from desktop_app.services.shop import shop
 from tests.conftest import TODAY
@@ -63,14 +63,14 @@ COUNTER_OPS = textwrap.dedent("""
     from desktop_app.config import resolve_paths
     from desktop_app.domain.actors import COUNTER, Actor
     from desktop_app.services.customers import customers
-    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.loyalty import ledger, programs
     from desktop_app.services.shop import shop
     from desktop_app.services.customers.customers import CustomerInput
     db, day, ops, stop = sys.argv[2], date.fromisoformat(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5]
     shop.open_shop(resolve_paths(db=db), create=False)
     settings = shop.shop_settings()
     staff = Actor(None, "Balcão", COUNTER)
-    reward = next(r.id for p in loyalty.programs() for r in p.active_rewards())
+    reward = next(r.id for p in programs.programs() for r in p.active_rewards())
     done, n, end = [], 0, time.monotonic() + 90
     while n < 2000 and time.monotonic() < end:  # the list once, or again and again until the stop file appears
         op, cid = ops[n % len(ops)]
@@ -84,7 +84,7 @@ COUNTER_OPS = textwrap.dedent("""
             elif op == "consent_no":
                 customers.record_consent(cid, "email", False, actor=staff, source="counter")
             elif op == "redeem":
-                loyalty.redeem(cid, reward, actor=staff, today=day)
+                ledger.redeem(cid, reward, actor=staff, today=day)
             elif op == "log":  # the quick log, as the window calls it
                 from desktop_app.services.customers import interactions
                 interactions.log_interaction(cid, interactions.LogEntry("visit"), actor=staff, shop=settings, today=day)
@@ -119,7 +119,7 @@ def set_up_shop(settings, actor, port: int, mail_customers: int, counter_custome
     customers with points enough to redeem. Returns (mail ids, counter ids)."""
     mailer.save_account(SmtpAccount("127.0.0.1", port, STARTTLS, USER, "loja@flordelis.com.br", "Flor de Lis",
                                     daily_limit=5000, per_minute=10_000), PASSWORD, actor=actor)
-    loyalty.save_program(loyalty.default_program(), actor=actor)
+    programs.save_program(programs.default_program(), actor=actor)
     created = DAY - timedelta(days=3)
     mail_ids = []
     for i in range(mail_customers):
@@ -180,7 +180,7 @@ def test_the_counter_never_fails_while_send_due_runs(shop_settings, actor, paths
     0 failures, 0 tracebacks, 0 messages to a customer after her opt-out."""
     controller, box = mail
     mail_ids, counter_ids = set_up_shop(shop_settings, actor, controller.port, mail_customers=400)
-    points = {cid: loyalty.summaries(cid, DAY)[0].balance for cid in counter_ids}
+    points = {cid: views.summaries(cid, DAY)[0].balance for cid in counter_ids}
     close_database()
     box.data_delay = 0.01  # slow enough to be still sending when the counter is done, fast enough to collide
     sender = start_sender(paths.db_path)
@@ -217,7 +217,7 @@ def test_the_counter_never_fails_while_send_due_runs(shop_settings, actor, paths
     shop.open_shop(paths, create=False)
     assert {r.status for r in Outbox.select().where(Outbox.customer.in_(optouts + noes))} <= {c.SKIPPED, c.SUPPRESSED}
     assert Outbox.select().where(Outbox.status == c.SENDING).count() == 0
-    assert all(loyalty.summaries(cid, DAY)[0].balance < points[cid] for cid in counter_ids)  # the redeems landed
+    assert all(views.summaries(cid, DAY)[0].balance < points[cid] for cid in counter_ids)  # the redeems landed
 
 
 IMPORT_ROWS = 60_000  # its one transaction holds the write lock longer than SQLite's 5 s busy timeout

@@ -582,12 +582,12 @@ def test_closing_a_quote_withdraws_its_planned_follow_up(shop_settings, actor, t
 
 def _club(actor, cost=200):
     from desktop_app.domain.loyalty import POINTS, Rules
-    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.loyalty import programs
 
-    loyalty.save_program(loyalty.ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100,
+    programs.save_program(programs.ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100,
                                                                          expiry_months=12),
-                                             (loyalty.RewardInfo(None, "Vale R$ 10", cost, 1000),)), actor=actor)
-    return loyalty.programs()[0].rewards[0].id
+                                             (programs.RewardInfo(None, "Vale R$ 10", cost, 1000),)), actor=actor)
+    return programs.programs()[0].rewards[0].id
 
 
 def _claim_now(step, cid, day):
@@ -666,9 +666,9 @@ def test_a_points_expiring_message_is_withdrawn_once_those_points_are_spent(shop
     planner.plan(today, shop=shop_settings)
     item = next(i for i in planner.today_items(today) if i.step == c.POINTS_EXPIRING)
     assert (item.customer_id, item.detail) == (bia, f"200|{expires.isoformat()}")
-    from desktop_app.services.loyalty import loyalty
+    from desktop_app.services.loyalty import ledger
 
-    loyalty.redeem(bia, reward, actor=actor, today=today)
+    ledger.redeem(bia, reward, actor=actor, today=today)
     assert _on_today(today, c.POINTS_EXPIRING) == []
     assert [i for i in planner.preview(today, 7, shop=shop_settings) if i.step == c.POINTS_EXPIRING] == []
     planner.plan(today, shop=shop_settings)

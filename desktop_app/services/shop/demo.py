@@ -24,7 +24,7 @@ from desktop_app.domain.search import customer_terms
 from desktop_app.domain.text import fold, sort_key
 from desktop_app.services.cadence.planner import LAST_RUN_KEY, SINCE_KEY
 from desktop_app.services.cadence.rules import RULES_KEY
-from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty import daily, ledger, programs
 from desktop_app.services.shop import demo_data as data
 from desktop_app.services.shop.shop import ShopSettings, save_shop_settings, set_setting, shop_settings
 from desktop_app.services.shop.staff import DEMO_PIN, hash_pin
@@ -180,24 +180,24 @@ LOYALTY_DAYS = 150
 def _loyalty(rng: random.Random, first_id: int, today: date, owner: Actor) -> None:
     """Start the shop's programs some months ago and replay the counter since then through the same
     code the counter uses, so every point in the demo is one the real rules would have given."""
-    if not loyalty.programs():
-        loyalty.save_program(loyalty.default_program(), actor=owner)
-        loyalty.save_program(loyalty.ProgramInfo(
+    if not programs.programs():
+        programs.save_program(programs.default_program(), actor=owner)
+        programs.save_program(programs.ProgramInfo(
             None, "Cartão fidelidade", True, Rules(kind=STAMPS, stamp_on="visit", expiry_months=6),
-            (loyalty.RewardInfo(None, "Ajuste de barra grátis", 10, 2500),)), actor=owner)
-    club = loyalty.programs()
+            (programs.RewardInfo(None, "Ajuste de barra grátis", 10, 2500),)), actor=owner)
+    club = programs.programs()
     rewards = [r for p in club for r in p.active_rewards()]
     start = today - timedelta(days=LOYALTY_DAYS)
     query = (Interaction.select().where((Interaction.customer >= first_id) & (Interaction.occurred_on > start)
                                         & Interaction.kind.in_(("purchase", "visit")))
              .order_by(Interaction.occurred_at, Interaction.id))
     for row in query:
-        loyalty.on_interaction(row, actor=owner, today=row.occurred_on, known=club)
+        ledger.on_interaction(row, actor=owner, today=row.occurred_on, known=club)
         if row.kind == "purchase" and rng.random() < 0.35:
             reward = rng.choice(rewards)
             with contextlib.suppress(InsufficientPoints):
-                loyalty.redeem(row.customer_id, reward.id, actor=owner, today=row.occurred_on)
-    loyalty.run_daily(today)
+                ledger.redeem(row.customer_id, reward.id, actor=owner, today=row.occurred_on)
+    daily.run_daily(today)
 
 
 def _ensure_staff(now: datetime) -> list[int]:
