@@ -585,8 +585,8 @@ def _club(actor, cost=200):
     from desktop_app.services.loyalty import programs
 
     programs.save_program(programs.ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100,
-                                                                         expiry_months=12),
-                                             (programs.RewardInfo(None, "Vale R$ 10", cost, 1000),)), actor=actor)
+                                                                           expiry_months=12),
+                                               (programs.RewardInfo(None, "Vale R$ 10", cost, 1000),)), actor=actor)
     return programs.programs()[0].rewards[0].id
 
 

@@ -135,7 +135,7 @@ def test_changing_the_expiry_rule_applies_only_to_points_earned_afterwards(shop_
     first = log(shop_settings, today, maria, kind="purchase", amount="10,00")
     club = programs.programs()[0]
     programs.save_program(ProgramInfo(club.id, club.name, True, replace(club.rules, expiry_months=1), club.rewards),
-                         actor=actor)
+                          actor=actor)
     second = log(shop_settings, today, maria, kind="purchase", amount="10,00")
     lots = {e.interaction_id: e.expires_on for e in LoyaltyEntry.select()}
     assert lots[first] == today.replace(year=2027) and lots[second] == today.replace(month=12)
@@ -151,7 +151,7 @@ def test_a_manual_adjustment_needs_a_reason_and_above_the_limit_the_owner(shop_s
     assert big.value.code == "adjust_needs_owner"
     with pytest.raises(ValidationError):
         ledger.adjust(maria, programs.programs()[0].id, 500, "migração", actor=MANAGER_ACTOR, today=today,
-                       approver=COUNTER_ACTOR)
+                      approver=COUNTER_ACTOR)
     with pytest.raises(PermissionDenied):
         ledger.adjust(maria, programs.programs()[0].id, 5, "brinde", actor=COUNTER_ACTOR, today=today)
     with pytest.raises(ValidationError) as zero:
@@ -161,7 +161,7 @@ def test_a_manual_adjustment_needs_a_reason_and_above_the_limit_the_owner(shop_s
         ledger.adjust(maria, programs.programs()[0].id, -5, "erro", actor=MANAGER_ACTOR, today=today)
     assert snapshot() == before
     ledger.adjust(maria, programs.programs()[0].id, 500, "saldo do sistema antigo", actor=MANAGER_ACTOR,
-                   today=today, approver=OWNER_APPROVAL)
+                  today=today, approver=OWNER_APPROVAL)
     row = LoyaltyEntry.get(LoyaltyEntry.kind == "adjust")
     assert (row.points, row.reason, row.actor, row.approved_by) == (500, "saldo do sistema antigo", "Carla", "Ana Paula")
     assert AuditLog.select().where(AuditLog.action == "loyalty.adjust").count() == 1
@@ -209,7 +209,7 @@ def test_the_birthday_bonus_comes_once_a_year_and_not_right_after_the_birthday_c
 
 def test_a_stamp_card_gives_one_stamp_a_day_and_a_full_card_is_a_reward(shop_settings, today, actor, maria):
     programs.save_program(ProgramInfo(None, "Cartão café", True, Rules(kind=STAMPS, stamp_on="both"),
-                                     (RewardInfo(None, "Café grátis", 3, 800),)), actor=actor)
+                                      (RewardInfo(None, "Café grátis", 3, 800),)), actor=actor)
     for days_ago in (5, 4, 4, 2):
         log(shop_settings, today - timedelta(days=days_ago), maria, kind="visit")
     assert balance(maria, today, "Cartão café") == 3
@@ -280,7 +280,7 @@ def play(shop, start, customer_id, ops):
                 ledger.redeem(customer_id, reward_id(arg), actor=COUNTER_ACTOR, today=day)
             elif op == "adjust" and arg:
                 ledger.adjust(customer_id, programs.programs()[0].id, arg, "ajuste", actor=MANAGER_ACTOR,
-                               today=day, approver=OWNER_APPROVAL)
+                              today=day, approver=OWNER_APPROVAL)
             elif op == "wait":
                 day += timedelta(days=arg)
         except (InsufficientPoints, ValidationError):

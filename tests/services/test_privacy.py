@@ -32,7 +32,7 @@ NAME = "Zuleica Brandão Quixabeira"
 @pytest.fixture
 def zuleica(shop_settings, actor, today):
     programs.save_program(ProgramInfo(None, "Clube", True, Rules(kind=POINTS, points=1, per_cents=100),
-                                     (RewardInfo(None, "Vale", 100, 1000),)), actor=actor)
+                                      (RewardInfo(None, "Vale", 100, 1000),)), actor=actor)
     cid = customers.create_customer(CustomerInput(name=NAME, email="zuleica@example.com", phone="11987651234",
                                                   tax_id="", notes="prefere ligações à tarde", tags=["vip"],
                                                   consent_email=True), shop=shop_settings, actor=actor, today=today)

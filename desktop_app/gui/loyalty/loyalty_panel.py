@@ -302,7 +302,7 @@ class AdjustDialog(QDialog):
         def work() -> int:
             approver = staff.log_in(owner_id, pin) if needs_owner else None
             return ledger.adjust(customer_id, program_id, points, reason, actor=actor, today=today,
-                                  approver=approver)
+                                 approver=approver)
 
         def done(saved_id: int) -> None:
             self.saving = False
