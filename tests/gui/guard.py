@@ -30,17 +30,6 @@ from desktop_app.db import database
 from desktop_app.gui.common import tasks as gui_tasks
 
 GUI_DIR = str(Path(desktop_app.__file__).parent / "gui")
-
-# Where the window still runs SQL on the GUI thread, not yet moved to the worker lane (issue 19, left to do):
-# each is reported, not failed, so that any NEW statement on the GUI thread fails its test. Empty this as
-# they move; it must only ever shrink.
-NOT_YET_MOVED = {
-    ("backups_dialog.py", "__init__"), ("backups_dialog.py", "reload"), ("backups_dialog.py", "apply_retention"),
-    ("cadence_setup.py", "__init__"), ("cadence_setup.py", "save"), ("cadence_setup.py", "render"),
-    ("loyalty_setup.py", "reload"), ("loyalty_setup.py", "save"),
-    ("staff_dialogs.py", "reload"), ("staff_dialogs.py", "<lambda>"),
-    ("today_view.py", "_show_current"), ("today_view.py", "skip_coming"), ("today_view.py", "send_whatsapp"),
-}
 TESTS_DIR = str(Path(__file__).resolve().parents[1])
 
 
@@ -59,7 +48,6 @@ def _asker(frame) -> tuple[str, str, int] | None:
 class Guard:
     def __init__(self) -> None:
         self.caught: list[str] = []
-        self.known: list[str] = []  # NOT_YET_MOVED sites that ran SQL (reported, not failed)
 
     def __call__(self, sql: str) -> None:
         if threading.current_thread() is not threading.main_thread() or gui_tasks.gui_thread_may_query():
@@ -69,7 +57,7 @@ class Guard:
             return
         file, function, line = asker
         what = f"{file}:{line} {function}: {' '.join(str(sql).split())[:160]}"
-        (self.known if (file, function) in NOT_YET_MOVED else self.caught).append(what)
+        self.caught.append(what)
 
     def __enter__(self) -> Guard:
         database.set_thread_guard(self)

@@ -88,9 +88,56 @@ def test_the_retention_rule_is_set_next_to_the_backups(qtbot, tasks, paths, shop
     from desktop_app.gui.shop.backups_dialog import BackupsDialog
     from desktop_app.services.customers import privacy
 
+    privacy.set_retention_years(2, actor=owner)
     dialog = BackupsDialog(tasks, paths, owner, lambda: None)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.retention_apply.isEnabled()  # open at once; the saved rule is read on the lane
+    dialog.apply_retention()  # before it arrives: nothing is saved over it
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.retention.value() == 2 and dialog.retention_apply.isEnabled()
+    assert privacy.retention_years() == 2 and not dialog.message.isVisible()
     dialog.retention.setValue(5)
     dialog.apply_retention()
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
     assert privacy.retention_years() == 5 and "would anonymise today: 0" in dialog.message.text()
+
+
+def test_a_refused_retention_rule_leaves_the_dialog_open_with_the_reason(qtbot, tasks, paths, shop_settings, owner,
+                                                                        english):
+    from desktop_app.domain.actors import Actor
+    from desktop_app.gui.shop.backups_dialog import BackupsDialog
+    from desktop_app.services.customers import privacy
+
+    clerk = Actor(None, "Bruno", "counter")  # not allowed to change the shop's settings
+    dialog = BackupsDialog(tasks, paths, clerk, lambda: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    dialog.retention.setValue(3)
+    dialog.apply_retention()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert dialog.isVisible() and not dialog.message.isVisible() and "Traceback" not in dialog.error.text()
+    assert dialog.error.text() and privacy.retention_years() == 0
+
+
+def test_an_answer_after_the_dialog_was_deleted_touches_nothing(qtbot, tasks, paths, shop_settings, owner, english):
+    """The lane's answers reach a dialog only while it exists (while_alive): one deleted before its
+    reads answer gets nothing, where a plain callback would touch its deleted widgets."""
+    import shiboken6
+
+    from desktop_app.gui.common.widgets import alive, while_alive
+    from desktop_app.gui.shop.backups_dialog import BackupsDialog
+
+    dialog = BackupsDialog(tasks, paths, owner, lambda: None)  # its reads are now on the lane
+    answers: list[object] = []
+    tasks.run(lambda: "late", while_alive(dialog, answers.append))
+    shiboken6.delete(dialog)  # closed and deleted before they answer
+    assert not alive(dialog) and tasks.busy
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert answers == []
+    kept = BackupsDialog(tasks, paths, owner, lambda: None)
+    qtbot.addWidget(kept)
+    tasks.run(lambda: "in time", while_alive(kept, answers.append))
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert answers == ["in time"] and kept.loaded

@@ -226,11 +226,14 @@ def test_enter_means_ok_in_every_form_even_after_the_focus_passed_over_cancel(
     qtbot.waitUntil(lambda: not tasks.busy)
 
 
-def test_enter_in_the_new_staff_form_adds_the_account(qtbot, team, english):
-    dialog = StaffDialog(team[0])
+def test_enter_in_the_new_staff_form_adds_the_account(qtbot, tasks, team, english):
+    dialog = StaffDialog(tasks, team[0])
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)  # the accounts are read on the lane
     dialog.new_name.setText("Carla")
     dialog.new_pin.setText("9753")
     qtbot.keyClick(dialog.new_pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Carla" in [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())])
     assert "Carla" in [m.name for m in staff.accounts()] and dialog.isVisible()
+    assert dialog.new_name.text() == "" and dialog.new_pin.text() == ""

@@ -17,8 +17,8 @@ from desktop_app.gui.shell.main_window import MainWindow
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
-from desktop_app.services.loyalty import loyalty
-from desktop_app.services.loyalty.loyalty import ProgramInfo, RewardInfo
+from desktop_app.services.loyalty import programs
+from desktop_app.services.loyalty.programs import ProgramInfo, RewardInfo
 from desktop_app.services.shop import staff
 
 
@@ -31,7 +31,7 @@ def owner(shop_settings):
 def club(owner):
     rules = Rules(kind=POINTS, points=1, per_cents=100, expiry_months=12, adjust_limit=100,
                   tiers=(Tier("Bronze", 0, 100), Tier("Ouro", 50_000, 150)))
-    return loyalty.save_program(ProgramInfo(None, "Clube", True, rules, (
+    return programs.save_program(ProgramInfo(None, "Clube", True, rules, (
         RewardInfo(None, "Vale R$ 10", 100, 1000), RewardInfo(None, "Vale R$ 30", 250, 3000))), actor=owner)
 
 
@@ -89,8 +89,8 @@ def test_ctrl_r_enter_redeems_a_reward_and_the_page_shows_the_new_balance(qtbot,
 def test_a_reward_switched_off_meanwhile_is_refused_and_nothing_is_written(qtbot, tasks, window, maria, owner, monkeypatch):
     page = open_page(qtbot, window)
     dialog = window.customers.actions.redeem()
-    program = loyalty.programs()[0]
-    loyalty.save_program(ProgramInfo(program.id, program.name, True, program.rules, program.rewards[1:]), actor=owner)
+    program = programs.programs()[0]
+    programs.save_program(ProgramInfo(program.id, program.name, True, program.rules, program.rewards[1:]), actor=owner)
     shown = []
     monkeypatch.setattr("desktop_app.gui.customers.customer_actions.show_error", lambda parent, exc: shown.append(exc.code))
     qtbot.keyClick(dialog.rewards, Qt.Key.Key_Return)
@@ -154,8 +154,10 @@ def test_an_adjustment_without_a_reason_is_refused_in_the_dialog(qtbot, tasks, w
 
 
 def test_the_owner_sets_up_a_program_and_bad_values_are_explained(qtbot, tasks, shop_settings, owner, english):
-    dialog = ProgramsDialog(shop_settings, owner)
+    dialog = ProgramsDialog(tasks, shop_settings, owner)
     qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()  # open at once; the programs are read on the lane
+    qtbot.waitUntil(lambda: dialog.loaded)
     assert dialog.name.text() == "Clube" and dialog.rewards.rowCount() == 2  # a ready-made start
     dialog.rate_amount.setText("0")
     dialog.save()
@@ -165,7 +167,7 @@ def test_the_owner_sets_up_a_program_and_bad_values_are_explained(qtbot, tasks, 
     dialog.rate_amount.setText("10,00")
     dialog.save()
     qtbot.waitUntil(lambda: not tasks.busy)
-    [program] = loyalty.programs()
+    [program] = programs.programs()
     assert (program.rules.points, program.rules.per_cents, len(program.rewards)) == (1, 1000, 2)
     assert [t.name for t in program.rules.tiers] == ["Bronze", "Prata", "Ouro"]
     dialog.new_stamps.click()
@@ -173,7 +175,7 @@ def test_the_owner_sets_up_a_program_and_bad_values_are_explained(qtbot, tasks, 
     dialog.save()
     qtbot.waitUntil(lambda: not tasks.busy)
     assert "A stamp card needs a reward" in dialog.error.text()
-    assert len(loyalty.programs()) == 1
+    assert len(programs.programs()) == 1
 
 
 def test_the_report_shows_what_the_shop_owes(qtbot, tasks, shop_settings, owner, maria, today, english):

@@ -73,7 +73,7 @@ def regulars(shop_settings, owner, today):
 
 def today_view(qtbot, window_at, owner):
     w, view = window_at(owner, "today_view")
-    qtbot.waitUntil(lambda: bool(view.items))
+    qtbot.waitUntil(lambda: bool(view.items) and not view.filling)
     return w, view
 
 
@@ -95,6 +95,7 @@ def test_send_on_whatsapp_opens_the_prefilled_link_and_notes_it_on_the_timeline(
     groups = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
     assert groups == ["Unfinished purchase (1)", "After the sale (1)"]
     item = select(view, c.POST_SALE)
+    qtbot.waitUntil(lambda: view.message_shown)  # the message is written on the lane
     assert "Maria" in view.message.toPlainText() and view.whatsapp_button.isVisible()
     qtbot.mouseClick(view.whatsapp_button, Qt.MouseButton.LeftButton)
     assert len(links.urls) == 1
@@ -112,6 +113,7 @@ def test_a_call_is_marked_done_with_its_outcome_and_an_empty_outcome_is_refused(
     _, joao = regulars
     _w, view = today_view(qtbot, window_at, owner)
     item = select(view, c.UNFINISHED)
+    qtbot.waitUntil(lambda: view.message_shown)
     assert "bolsa caramelo" in view.message.toPlainText()
     dialog = view.task_done()
     dialog.outcome.setText("   ")
@@ -160,7 +162,9 @@ def test_cadence_settings_show_todays_reach_refuse_unknown_placeholders_and_save
     dialog = CadenceDialog(tasks, shop_settings, owner, lambda: today)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.save_button.isEnabled()  # open at once; the saved rules are read on the lane
     qtbot.waitUntil(lambda: dialog.cards[c.POST_SALE].count.text().endswith("1"))
+    assert dialog.save_button.isEnabled()
     assert dialog.cards[c.UNFINISHED].count.text().endswith("1")
     card = dialog.cards[c.BIRTHDAY]
     card.text.setPlainText("Parabéns {{ nome }}!")
@@ -172,7 +176,7 @@ def test_cadence_settings_show_todays_reach_refuse_unknown_placeholders_and_save
     qtbot.waitUntil(lambda: dialog.cards[c.POST_SALE].count.text() == "Off")
     dialog.cards[c.REACTIVATION].days.setValue(90)
     dialog.save()
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     rules = get_rules(shop_settings)
     assert rules.step(c.BIRTHDAY).text == "Parabéns {{ first_name }}!"
     assert not rules.step(c.POST_SALE).enabled and rules.step(c.REACTIVATION).days == 90
@@ -188,17 +192,18 @@ def test_a_step_can_be_aimed_at_a_segment_or_a_tag(qtbot, tasks, shop_settings, 
     qtbot.addWidget(dialog)
     dialog.show()
     card = dialog.cards[c.REACTIVATION]
-    qtbot.waitUntil(lambda: card.audience.findData("tag:vip") >= 0)
+    qtbot.waitUntil(lambda: dialog.loaded and card.audience.findData("tag:vip") >= 0)
     assert card.audience.currentText() == "Every customer"
     assert dialog.cards[c.SIGNUP].audience.isHidden()  # the signup confirmation goes to everyone
     card.audience.setCurrentIndex(card.audience.findData("segment:at_risk"))
     dialog.cards[c.BIRTHDAY].audience.setCurrentIndex(dialog.cards[c.BIRTHDAY].audience.findData("tag:vip"))
     dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     rules = get_rules(shop_settings)
     assert rules.step(c.REACTIVATION).audience == "segment:at_risk" and rules.step(c.BIRTHDAY).audience == "tag:vip"
     again = CadenceDialog(tasks, shop_settings, owner, lambda: today)
     qtbot.addWidget(again)
-    qtbot.waitUntil(lambda: again.cards[c.BIRTHDAY].audience.findData("tag:vip") >= 0)
+    qtbot.waitUntil(lambda: again.loaded and again.cards[c.BIRTHDAY].audience.findData("tag:vip") >= 0)
     assert again.cards[c.BIRTHDAY].audience.currentText() == "Tag: vip"
     assert again.cards[c.REACTIVATION].audience.currentText() == "Segment: At risk"
 
@@ -241,6 +246,7 @@ def test_the_message_editor_previews_for_a_real_customer_and_keeps_the_subject(
     dialog = CadenceDialog(tasks, shop_settings, owner, lambda: today)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
     editor = dialog.edit_message(c.POST_SALE)
     editor.subject.setText("Tudo certo com a compra, {{ primeiro_nome }}?")
     qtbot.waitUntil(lambda: editor.error.isVisible())
@@ -254,6 +260,7 @@ def test_the_message_editor_previews_for_a_real_customer_and_keeps_the_subject(
     editor._accept()
     assert not editor.isVisible()
     dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert get_rules(shop_settings).step(c.POST_SALE).subject == "Tudo certo com a compra, {{ first_name }}?"
 
 

@@ -58,7 +58,8 @@ def selected(today) -> str:
 def open_today(j, window):
     today = window.today_view
     j.click_row(window.nav, window.stack.indexOf(today))
-    yield j.until(lambda: today.isVisible() and len(nodes(today)) == 4 and not j.tasks.busy, "Today's four people")
+    yield j.until(lambda: today.isVisible() and len(nodes(today)) == 4 and not j.tasks.busy and not today.filling,
+                  "Today's four people")
     return today
 
 
@@ -80,7 +81,8 @@ def test_whatsapp_with_no_browser_records_nothing_and_offers_the_link_and_text(j
         window = yield j.log_in()
         today = yield from open_today(j, window)
         j.click_item(today.tree, index_of(today, "Alice Ramos"))
-        yield j.until(lambda: selected(today) == "Alice Ramos" and today.whatsapp_button.isVisible(), "Alice")
+        yield j.until(lambda: selected(today) == "Alice Ramos" and today.whatsapp_button.isVisible()
+                      and today.message_shown, "Alice and her message")
         text = today.message.toPlainText()
         assert text
         j.click(today.whatsapp_button)

@@ -1,7 +1,11 @@
 """The cadence settings: the steps drawn as the customer's journey, each card editable in place (on/off,
 channel, days, how long it stays useful, the message), with how many customers each step would reach
 today under the settings as they are on screen; and the rules every step shares (the frequency cap, the
-send window, open days, catch-up and approval)."""
+send window, open days, catch-up and approval).
+
+The saved rules are read on the worker lane: the dialog opens at once with its cards greyed out and
+fills when they arrive; Save does nothing until then, and saves on the lane (a refusal leaves the
+dialog open with the reason shown)."""
 
 from __future__ import annotations
 
@@ -41,8 +45,14 @@ from desktop_app.domain.errors import ReguaError, ValidationError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.cadence.today_view import CHANNEL_LABELS, step_label, tr
 from desktop_app.gui.common.i18n import add_group_items, error_text, format_date
-from desktop_app.gui.common.tasks import TaskRunner
-from desktop_app.gui.common.widgets import CustomerFinder, MessageEditor, error_label, fill_customer_list
+from desktop_app.gui.common.tasks import Changes, TaskRunner
+from desktop_app.gui.common.widgets import (
+    CustomerFinder,
+    MessageEditor,
+    error_label,
+    fill_customer_list,
+    while_alive,
+)
 from desktop_app.services.cadence import compose, planner
 from desktop_app.services.cadence.default_texts import default_text, subject_for
 from desktop_app.services.cadence.rules import get_rules, save_rules
@@ -137,6 +147,7 @@ class StepCard(QFrame):
         layout.addWidget(self.text)
         self.subject = step.subject
         self._saved_audience = step.audience
+        self._tags: list[str] = []
         self.set_tags([])
         self.edit_button = QPushButton(self.tr("Subject and preview…"))
         layout.addWidget(self.edit_button)
@@ -149,8 +160,22 @@ class StepCard(QFrame):
                        self.late.valueChanged, self.audience.currentIndexChanged):
             signal.connect(lambda *_: on_change())
 
+    def load(self, step: Step, text: str) -> None:
+        """Show the step as the shop saved it (read on the lane after the dialog opened)."""
+        self.enabled.setChecked(step.enabled)
+        self.channel.setCurrentIndex(max(self.channel.findData(step.channel), 0))
+        self.days.setValue(step.days)
+        self.late.setValue(step.late_days)
+        self.gift.setText(step.gift)
+        self.gift_days.setValue(step.gift_days)
+        self.text.setPlainText(text)
+        self.subject = step.subject
+        self._saved_audience = step.audience
+        self.set_tags(self._tags)
+
     def set_tags(self, tags: list[str]) -> None:
         """The shop's tags as audiences (loaded after the dialog opens), keeping the current choice."""
+        self._tags = list(tags)
         current = self._saved_audience if self._saved_audience is not None else self.audience.currentData()
         self._saved_audience = None  # from now on, what is on screen
         self.audience.blockSignals(True)
@@ -184,7 +209,9 @@ class CadenceDialog(QDialog):
         super().__init__(parent)
         self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
         self.setWindowTitle(self.tr("Relationship cadence"))
-        self.rules = get_rules(shop)
+        self.rules = CadenceRules()  # the cards' layout until the shop's own rules arrive from the lane
+        self.loaded = False
+        self.saving = False
         self._generation = 0
         intro = QLabel(self.tr("The messages the shop sends by itself along each customer's journey. "
                                "Every customer gets each message at most once."))
@@ -205,6 +232,7 @@ class CadenceDialog(QDialog):
             self.cards[step.key] = card
             card.edit_button.clicked.connect(lambda _c=False, key=step.key: self.edit_message(key))
             grid_j.addWidget(card, row, col * 2, Qt.AlignmentFlag.AlignTop)
+        self.journey = journey
         scroll = QScrollArea()
         scroll.setWidget(journey)
         scroll.setWidgetResizable(True)
@@ -265,10 +293,14 @@ class CadenceDialog(QDialog):
         grid.addWidget(self.complaints, 3, 2, 1, 2)
         grid.setColumnStretch(4, 1)
 
+        self.general = general
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        for w in (journey, general, self.save_button):
+            w.setEnabled(False)  # until the saved rules are on screen
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
@@ -280,8 +312,40 @@ class CadenceDialog(QDialog):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.update_counts)
         self.resize(1220, 800)
+        self.tasks.run(lambda: get_rules(shop), while_alive(self, self._rules_loaded),
+                       while_alive(self, self._failed))
+        self.tasks.run(lambda: [tag for tag, _n in customers.tags()], while_alive(self, self._tags_loaded),
+                       lambda _exc: None)
+
+    def _rules_loaded(self, rules: CadenceRules) -> None:
+        """The shop's saved rules: on the cards and in the shared settings, then today's reach."""
+        self.rules = rules
+        for step in rules.steps:
+            card = self.cards.get(step.key)
+            if card is not None:
+                card.load(step, step.text or default_text(step.key, self.shop.language))
+        self.cap.setValue(rules.cap_days)
+        self.window_start.setValue(rules.window_start)
+        self.window_end.setValue(rules.window_end)
+        self.catch_up.setValue(rules.catch_up_days)
+        self.quiet.setValue(rules.birthday_quiet_days)
+        self.approve.setChecked(rules.approve_first)
+        self.complaints.setChecked(rules.wait_for_complaints)
+        for d, box in zip(WEEKDAYS, self.weekdays, strict=True):
+            box.setChecked(d in rules.weekdays)
+        for w in (self.journey, self.general, self.save_button):
+            w.setEnabled(True)
+        self.loaded = True
+        self._timer.stop()  # the values just set asked for counts: one is enough
         self.update_counts()
-        self.tasks.run(lambda: [tag for tag, _n in customers.tags()], self._tags_loaded, lambda _exc: None)
+
+    def _failed(self, exc: BaseException) -> None:
+        """A typed error in words above the buttons (the dialog stays open); anything else is a bug."""
+        self.saving = False
+        if not isinstance(exc, ReguaError):
+            raise exc
+        self.error.setText(error_text(exc))
+        self.error.show()
 
     def _tags_loaded(self, tags: list[str]) -> None:
         for card in self.cards.values():
@@ -326,9 +390,13 @@ class CadenceDialog(QDialog):
                 for key, card in self.cards.items():
                     card.show_count(counts.get(key, 0))
 
-        self.tasks.run(lambda: planner.audience(rules, today, shop=shop), deliver, lambda _exc: None)
+        if self.loaded:  # the counts of the saved rules, not of the placeholder ones
+            self.tasks.run(lambda: planner.audience(rules, today, shop=shop), while_alive(self, deliver),
+                           lambda _exc: None)
 
     def save(self) -> None:
+        if not self.loaded or self.saving:
+            return
         for card in self.cards.values():
             card.error.hide()
         self.error.hide()
@@ -343,24 +411,29 @@ class CadenceDialog(QDialog):
                 card.error.show()
                 card.text.setFocus()
                 return
-        try:
-            self.rules = save_rules(rules, actor=self.actor, shop=self.shop, today=self.today())
-        except ReguaError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            return
-        self.accept()
+        actor, shop, today = self.actor, self.shop, self.today()
+
+        def done(saved: CadenceRules) -> None:
+            self.saving = False
+            self.rules = saved
+            self.accept()
+
+        self.saving = True
+        self.tasks.write(lambda: save_rules(rules, actor=actor, shop=shop, today=today), Changes(cadence=True),
+                         while_alive(self, done), while_alive(self, self._failed), initiator=self)
 
 
 class TemplateDialog(QDialog):
     """One step's e-mail subject and message, with a live preview for a real customer (as text and as the
-    HTML part, values escaped). An unknown placeholder is shown at once, in words."""
+    HTML part, values escaped). An unknown placeholder is shown at once, in words; the preview is written
+    on the worker lane (it reads the customer)."""
 
     def __init__(self, tasks: TaskRunner, shop: ShopSettings, rules: CadenceRules, step: Step, subject: str,
                  text: str, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks, self.shop, self.rules, self.step, self.today = tasks, shop, rules, step, today
         self.customer_id: int | None = None
+        self._renders = 0  # previews asked for; an answer older than the newest is dropped
         self.setWindowTitle(self.tr("Message: {step}").format(step=step_label(step.key)))
         self.editor = MessageEditor(subject, text, templates.PLACEHOLDERS,
                                     subject_hint=subject_for(step.key, shop.language))
@@ -402,6 +475,7 @@ class TemplateDialog(QDialog):
 
     def render(self) -> None:
         self.error.hide()
+        self._renders += 1
         step = self.edited()
         try:
             templates.check(step.subject)
@@ -413,15 +487,27 @@ class TemplateDialog(QDialog):
         if self.customer_id is None:
             self.preview.setPlainText(self.tr("Pick a customer above to see the message as she will get it."))
             return
-        rules = self.rules.with_step(step)
-        try:
-            subject, _text, escaped = compose.sample_message(step.key, self.customer_id, rules, shop=self.shop,
-                                                             today=self.today(), date_format=format_date)
-        except ReguaError as exc:
+        rules, asked, customer_id, shop, today = self.rules.with_step(step), self._renders, self.customer_id, \
+            self.shop, self.today()
+
+        def work() -> str:
+            subject, _text, escaped = compose.sample_message(step.key, customer_id, rules, shop=shop, today=today,
+                                                             date_format=format_date)
+            return f"<p><b>{html.escape(subject)}</b></p>" + mailer.html_from_text(escaped, shop.name)
+
+        def show(page: str) -> None:
+            if asked == self._renders:
+                self.preview.setHtml(page)
+
+        def failed(exc: BaseException) -> None:
+            if asked != self._renders:
+                return
+            if not isinstance(exc, ReguaError):
+                raise exc
             self.error.setText(error_text(exc))
             self.error.show()
-            return
-        self.preview.setHtml(f"<p><b>{html.escape(subject)}</b></p>" + mailer.html_from_text(escaped, self.shop.name))
+
+        self.tasks.run(work, while_alive(self, show), while_alive(self, failed))
 
     def _accept(self) -> None:
         self.render()

@@ -1,11 +1,19 @@
 """The Today screen: who the shop should contact today and why, grouped by step, with the channel's action
 one click away (send the WhatsApp with the message written, mark a call done with its outcome, skip), and
-the next 7 days of the régua, where anything can be skipped before it is due."""
+the next 7 days of the régua, where anything can be skipped before it is due.
+
+Everything this screen reads or writes runs on the worker lane, the lists' texts (names, channels, dates
+in words) included: the GUI thread only puts the prepared rows into the tree, a slice of at most
+FILL_SLICE_S per event-loop turn, so a list of thousands never freezes the window. The selected item's
+message is written on the lane too, when it is picked."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, QUrl, Signal
@@ -36,8 +44,8 @@ from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.permissions import allowed
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text, format_date, format_datetime_local, kind_label
-from desktop_app.gui.common.tasks import NET, TaskRunner
-from desktop_app.gui.common.widgets import enter_means, error_label
+from desktop_app.gui.common.tasks import NET, Changes, TaskRunner
+from desktop_app.gui.common.widgets import alive, enter_means, error_label, while_alive
 from desktop_app.services.cadence import actions, compose, planner
 from desktop_app.services.cadence.outbox import DueItem
 from desktop_app.services.cadence.rules import get_rules
@@ -61,6 +69,55 @@ CHANNEL_LABELS = {
     c.TASK: QT_TRANSLATE_NOOP("cadence", "Call (staff task)"),
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
+OUTBOX = Changes(outbox=True)
+FILL_SLICE_S = 0.012  # the longest a list's filling holds the event loop in one turn
+FIT_SAMPLE = 40  # a column's width is measured on its longest texts, not on every row
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a list as the lane prepared it: its group (Today's step), its id and its texts."""
+
+    group: int
+    key: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A list as the lane prepared it: the groups' titles, the rows, each column's longest texts (what
+    its width is measured on) and, for Today, the items by id and how many await approval."""
+
+    groups: list[str]
+    rows: list[Row]
+    longest: dict[int, list[str]]
+    by_id: dict[int, DueItem]
+    held: int = 0
+
+
+def _longest(rows: list[Row], columns: Sequence[int]) -> dict[int, list[str]]:
+    return {col: sorted((r.cells[col] for r in rows), key=len, reverse=True)[:FIT_SAMPLE] for col in columns}
+
+
+def today_rows(items: Sequence[DueItem], held: str) -> Listing:
+    """Today's groups ("Birthday (12)", in the régua's order) and rows, grouped, each group in the order
+    of `items`; `held` is what an e-mail awaiting approval adds to its channel. Runs on the lane."""
+    counts = Counter(i.step for i in items)
+    steps = sorted(counts, key=lambda s: c.PRIORITY[s])
+    index = {step: n for n, step in enumerate(steps)}
+    rows = [Row(index[i.step], i.outbox_id, (i.customer, channel_label(i.channel) + (held if i.status == c.HELD else ""),
+                                             why(i))) for i in items]
+    rows.sort(key=lambda r: r.group)  # stable: within a step, as listed
+    return Listing([f"{step_label(step)} ({counts[step]})" for step in steps], rows, _longest(rows, (0, 1)),
+                   {i.outbox_id: i for i in items}, sum(1 for i in items if i.status == c.HELD))
+
+
+def week_rows(items: Sequence[DueItem]) -> Listing:
+    """The next 7 days' rows (day, step, customer, channel, why); the key is the item's place in `items`."""
+    locale = QLocale()
+    rows = [Row(0, n, (locale.toString(_qdate(i.send_on), "ddd dd/MM"), step_label(i.step), i.customer,
+                       channel_label(i.channel), why(i))) for n, i in enumerate(items)]
+    return Listing([], rows, _longest(rows, range(4)), {})
 
 
 def tr(text: str) -> str:
@@ -143,6 +200,10 @@ class TodayView(QWidget):
         self.rules: c.CadenceRules | None = None  # the régua's texts, read on the lane with each refresh
         self._select_next: list[int] = []  # after an action: the items to land on, nearest first
         self.no_browser: QMessageBox | None = None
+        self._fills: dict[QTreeWidget, int] = {}  # each list's newest fill; an older one stops
+        self._messages: dict[int, tuple[str, str]] = {}  # outbox id -> (message, WhatsApp link), as written
+        self._asked_message: int | None = None  # the item whose message the lane is writing
+        self._fill_count = 0
 
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -160,8 +221,9 @@ class TodayView(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Customer"), self.tr("Channel"), self.tr("Why")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fitted to their texts once a fill (_fit): Qt's ResizeToContents asks every row for its
+        # size after each change (700 ms of a frozen window for 1,590 rows)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemDoubleClicked.connect(lambda *_: self.primary_action())
@@ -231,8 +293,7 @@ class TodayView(QWidget):
         self.week.setRootIsDecorated(False)
         self.week.setUniformRowHeights(True)
         self.week.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
-        for col in range(4):
-            self.week.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.week.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.week_skip = QPushButton(self.tr("Skip the selected"))
         self.week_skip.clicked.connect(self.skip_coming)
         week_tab = QWidget()
@@ -265,14 +326,16 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         """Plan today (once per occasion, whatever ran before) and list what waits."""
-        today, shop = self.today(), self.shop
+        today, shop, held = self.today(), self.shop, self.tr(" (awaiting approval)")
 
         def work():
             result = planner.plan(today, shop=shop)
             scheduled = scheduler.last_run() if scheduler.registered() is not None else False
-            return result, planner.today_items(today), get_rules(shop), scheduled
+            items = planner.today_items(today)
+            return result, items, today_rows(items, held), get_rules(shop), scheduled
 
-        self.tasks.run(work, lambda r: self._loaded(today, *r), lambda exc: show_error(self, exc))
+        self.tasks.run(work, while_alive(self, lambda r: self._loaded(today, *r)),
+                       while_alive(self, lambda exc: show_error(self, exc)))
 
     def data_changed(self) -> None:
         """A customer was created or an entry logged elsewhere in the window: list today afresh (now if
@@ -292,44 +355,36 @@ class TodayView(QWidget):
         if self._planned_for is not None and self.today() != self._planned_for:
             self.refresh()
 
-    def _loaded(self, today: date, result: planner.PlanResult, items: list[DueItem], rules: c.CadenceRules,
-                scheduled: datetime | None | bool) -> None:
-        """`scheduled`: False when the OS scheduler does not send for the shop, else its last run (or None)."""
+    def _loaded(self, today: date, result: planner.PlanResult, items: list[DueItem],
+                listing: Listing, rules: c.CadenceRules, scheduled: datetime | None | bool) -> None:
+        """`scheduled`: False when the OS scheduler does not send for the shop, else its last run (or None).
+        The tree fills from the rows the lane prepared, a slice per event-loop turn (`_fill`); the item to
+        land on (the one picked before, or the next after an action) is picked as soon as it is in."""
         self._planned_for = today
         self.rules = rules  # the texts the messages are written from, read with the list
+        self._messages = {}  # written afresh under these rules
         self._stale = False
         self.title.setText(self.tr("Today, {date}").format(
             date=QLocale().toString(_qdate(today), QLocale.FormatType.LongFormat)))
         wanted = self._select_next or [self._current()]
         self._select_next = []
-        self.items = {i.outbox_id: i for i in items}
-        self.tree.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
-        for step in sorted({i.step for i in items}, key=lambda s: c.PRIORITY[s]):
-            group = QTreeWidgetItem(self.tree)
-            count = sum(1 for i in items if i.step == step)
-            group.setText(0, f"{step_label(step)} ({count})")
+        self.items = listing.by_id
+        rows = listing.rows
+        target = next((oid for oid in wanted if oid in self.items), rows[0].key if rows else None)
+        self._discard(self.tree)
+        groups = [QTreeWidgetItem([label]) for label in listing.groups]
+        self.tree.addTopLevelItems(groups)
+        for group in groups:
             group.setFirstColumnSpanned(True)
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            groups[step] = group
-        select = None
-        nodes: dict[int, QTreeWidgetItem] = {}
-        for i in items:
-            node = QTreeWidgetItem(groups[i.step])
-            held = self.tr(" (awaiting approval)") if i.status == c.HELD else ""
-            node.setText(0, i.customer)
-            node.setText(1, channel_label(i.channel) + held)
-            node.setText(2, why(i))
-            node.setData(0, ID_ROLE, i.outbox_id)
-            nodes[i.outbox_id] = node
-        select = next((nodes[oid] for oid in wanted if oid in nodes), None)
-        self.tree.expandAll()
+            group.setExpanded(True)
+        self._fit(self.tree, listing.longest, {0: self.tree.indentation(), 1: 0})
         self.tree.setVisible(bool(items))
         self.empty.setVisible(not items)
-        held = sum(1 for i in items if i.status == c.HELD)
+        held = listing.held
         text = self.tr("To do: {n}").format(n=len(items))
         if held:
             text += " · " + self.tr("awaiting approval: {n}").format(n=held)
@@ -341,28 +396,108 @@ class TodayView(QWidget):
                 when=format_datetime_local(local_datetime(last, self.shop.timezone))) if last else
                 self.tr("sending while closed: not run yet"))
         self.summary.setText(text)
-        if select is None and groups:
-            first = next(iter(groups.values()))
-            select = first.child(0) if first.childCount() else None
-        if select is not None:
-            self.tree.setCurrentItem(select)
-        self._show_current()
+
+        self._fill(self.tree, rows, lambda row: groups[row.group], target)
+        if target is None:
+            self._show_current()
         if self.tabs.currentIndex() == 1:
             self.load_week()
 
+    @property
+    def filling(self) -> bool:
+        """A list is still being filled (its rows go in over several event-loop turns)."""
+        return bool(self._fills)
+
+    def _fill(self, tree: QTreeWidget, rows: list[Row], parent_of: Callable[[Row], QTreeWidgetItem | None],
+              pick: int | None = None) -> None:
+        """Put the prepared rows into `tree` (under `parent_of(row)`, None: at the top), at most FILL_SLICE_S
+        of them per event-loop turn; the row whose key is `pick` becomes the current one as soon as it is
+        in. A newer fill of the tree stops this one."""
+        generation = self._fill_count = self._fill_count + 1
+        self._fills[tree] = generation
+        rest = iter(rows)
+
+        def turn() -> None:
+            if not alive(self) or self._fills.get(tree) != generation:
+                return
+            started, batch, last, picked = time.perf_counter(), [], None, None
+            for row in rest:
+                node = QTreeWidgetItem(list(row.cells))
+                node.setData(0, ID_ROLE, row.key)
+                if row.key == pick:
+                    picked = node
+                parent = parent_of(row)
+                if batch and parent is not last:
+                    self._add(tree, last, batch)
+                    batch = []
+                batch.append(node)
+                last = parent
+                if time.perf_counter() - started > FILL_SLICE_S:
+                    break
+            else:
+                self._add(tree, last, batch)
+                del self._fills[tree]
+                if picked is not None:
+                    tree.setCurrentItem(picked)
+                return
+            self._add(tree, last, batch)
+            if picked is not None:
+                tree.setCurrentItem(picked)
+            QTimer.singleShot(0, self, turn)
+
+        turn()
+
+    @staticmethod
+    def _add(tree: QTreeWidget, parent: QTreeWidgetItem | None, nodes: list[QTreeWidgetItem]) -> None:
+        if not nodes:
+            return
+        if parent is None:
+            tree.addTopLevelItems(nodes)
+        else:
+            parent.addChildren(nodes)
+
+    def _discard(self, tree: QTreeWidget) -> None:
+        """Empty `tree` at once, and delete its old rows a slice per event-loop turn (deleting thousands
+        of rows at once, as clear() does, holds the window for as long as making them)."""
+        self._fills.pop(tree, None)  # a fill still under way stops
+        groups = tree.invisibleRootItem().takeChildren()
+        old = [child for group in groups for child in group.takeChildren()] + groups
+
+        def turn() -> None:
+            started = time.perf_counter()
+            while old and time.perf_counter() - started < FILL_SLICE_S:
+                del old[-200:]  # the last references: Qt deletes those rows
+
+            if old:
+                QTimer.singleShot(0, self, turn)
+
+        if old:
+            QTimer.singleShot(0, self, turn)
+
+    def _fit(self, tree: QTreeWidget, longest: dict[int, list[str]], indents: dict[int, int]) -> None:
+        """Size the columns in `indents` (column -> its indentation) to their longest texts."""
+        metrics = tree.fontMetrics()
+        header = tree.header()
+        for column, indent in indents.items():
+            texts = [*longest.get(column, []), tree.headerItem().text(column)]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + indent + 2 * metrics.averageCharWidth()
+            header.resizeSection(column, max(width, header.minimumSectionSize()))
+
     def load_week(self) -> None:
         start, shop = self.today(), self.shop
-        self.tasks.run(lambda: planner.preview(start + timedelta(days=1), 7, shop=shop, overdue=False), self._week_loaded,
-                       lambda exc: show_error(self, exc))
 
-    def _week_loaded(self, items: list[DueItem]) -> None:
+        def work() -> tuple[list[DueItem], Listing]:
+            items = planner.preview(start + timedelta(days=1), 7, shop=shop, overdue=False)
+            return items, week_rows(items)
+
+        self.tasks.run(work, while_alive(self, lambda r: self._week_loaded(*r)),
+                       while_alive(self, lambda exc: show_error(self, exc)))
+
+    def _week_loaded(self, items: list[DueItem], listing: Listing) -> None:
         self.coming = items
-        self.week.clear()
-        for n, i in enumerate(items):
-            node = QTreeWidgetItem(self.week, [
-                QLocale().toString(_qdate(i.send_on), "ddd dd/MM"), step_label(i.step), i.customer,
-                channel_label(i.channel), why(i)])
-            node.setData(0, ID_ROLE, n)
+        self._discard(self.week)
+        self._fit(self.week, listing.longest, dict.fromkeys(range(4), 0))
+        self._fill(self.week, listing.rows, lambda _row: None)
         self.week_note.setText(self.tr("Planned for the next 7 days: {n}").format(n=len(items)))
 
     # --- the selected item ----------------------------------------------------------------------------
@@ -389,7 +524,10 @@ class TodayView(QWidget):
         contact = " · ".join(x for x in (format_phone(item.phone, self.shop.country), item.email) if x)
         self.who.setText(f"<b>{html.escape(item.customer)}</b><br>{html.escape(contact)}<br>"
                          f"{html.escape(step_label(item.step))} · {html.escape(channel_label(item.channel))} · {html.escape(why(item))}")
-        self.message.setPlainText(compose.message_text(item, shop=self.shop, rules=self.rules, date_format=format_date))
+        written = self._messages.get(item.outbox_id)
+        self.message.setPlainText(written[0] if written is not None else "")
+        if written is None:
+            self._write_message(item)
         held = item.status == c.HELD
         self.whatsapp_button.setVisible(item.channel == c.WHATSAPP)
         self.done_button.setVisible(item.channel == c.TASK)
@@ -404,6 +542,44 @@ class TodayView(QWidget):
             self.note.setText(self.tr("Call the customer; the message above is a suggestion of what to say."))
         else:
             self.note.setText(self.tr("Last day worth sending: {date}").format(date=format_date(item.not_after)))
+
+    def _message_job(self, item: DueItem) -> Callable[[], tuple[str, str]]:
+        """A job for the lane: the item's message as shown (dates as the user writes them) and, for a
+        WhatsApp, the link it opens (the message as the régua sends it)."""
+        shop, rules = self.shop, self.rules
+
+        def work() -> tuple[str, str]:
+            text = compose.message_text(item, shop=shop, rules=rules, date_format=format_date)
+            return text, compose.whatsapp_link(item, shop=shop) if item.channel == c.WHATSAPP else ""
+
+        return work
+
+    def _write_message(self, item: DueItem) -> None:
+        """Ask the lane for the picked item's message; it is shown if the item is still the picked one."""
+        if self._asked_message == item.outbox_id:
+            return
+        self._asked_message = item.outbox_id
+        messages = self._messages
+
+        def done(written: tuple[str, str]) -> None:
+            if self._asked_message == item.outbox_id:
+                self._asked_message = None
+            messages[item.outbox_id] = written
+            if self._current() == item.outbox_id and messages is self._messages:
+                self.message.setPlainText(written[0])
+
+        def failed(exc: BaseException) -> None:
+            if self._asked_message == item.outbox_id:
+                self._asked_message = None
+            show_error(self, exc)
+
+        self.tasks.run(self._message_job(item), while_alive(self, done), while_alive(self, failed))
+
+    @property
+    def message_shown(self) -> bool:
+        """The picked item's message is on screen (it is written on the lane when the item is picked)."""
+        item = self.current_item()
+        return item is not None and item.outbox_id in self._messages
 
     def primary_action(self) -> None:
         item = self.current_item()
@@ -424,9 +600,10 @@ class TodayView(QWidget):
             ids += [group.child(n).data(0, ID_ROLE) for n in range(group.childCount())]
         return ids
 
-    def _act(self, fn, message: str, *, advance: bool = True) -> None:
+    def _act(self, fn, message: str, *, advance: bool = True, changes: Changes = OUTBOX) -> None:
         """Do `fn()` on the worker lane to the selected item, then land on the item after it (staff work
-        down the list), or the one before when it was the last (`advance=False`: stay on it)."""
+        down the list), or the one before when it was the last (`advance=False`: stay on it). The other
+        views hear of `changes`; this one lists afresh itself."""
         current, order = self._current(), self._order()
         if current in order:
             at = order.index(current)
@@ -444,23 +621,40 @@ class TodayView(QWidget):
             self.status.emit(message)
             self.refresh()
 
-        self.tasks.run(fn, done, failed)
+        self.tasks.write(fn, changes, while_alive(self, done), while_alive(self, failed), initiator=self)
 
     def send_whatsapp(self) -> None:
         """Open WhatsApp with the message written; only a link that really opened counts as sent. When
-        nothing could open it (no browser), say so and offer the link and the text on the clipboard."""
+        nothing could open it (no browser), say so and offer the link and the text on the clipboard.
+        The link is the one written with the message on the lane (asked for now if it is not in yet)."""
         item = self.current_item()
         if item is None or item.channel != c.WHATSAPP:
             return
-        link = compose.whatsapp_link(item, shop=self.shop)
+        written = self._messages.get(item.outbox_id)
+        if written is not None:
+            self._open_whatsapp(item, *written)
+            return
+        messages = self._messages
+
+        def done(answer: tuple[str, str]) -> None:
+            messages[item.outbox_id] = answer
+            if self._current() == item.outbox_id:
+                self.message.setPlainText(answer[0])
+                self._open_whatsapp(item, *answer)
+
+        self.tasks.run(self._message_job(item), while_alive(self, done),
+                       while_alive(self, lambda exc: show_error(self, exc)))
+
+    def _open_whatsapp(self, item: DueItem, text: str, link: str) -> None:
         if not QDesktopServices.openUrl(QUrl(link)):
-            self._not_opened(item, link)
+            self._not_opened(item, link, text)
             return
         actor, today, shop = self.actor, self.today(), self.shop
         self._act(lambda: actions.whatsapp_sent(item.outbox_id, actor=actor, today=today, shop=shop),
-                  self.tr("WhatsApp to {name} noted as sent.").format(name=item.customer))
+                  self.tr("WhatsApp to {name} noted as sent.").format(name=item.customer),
+                  changes=Changes(outbox=True, interactions=True))
 
-    def _not_opened(self, item: DueItem, link: str) -> QMessageBox:
+    def _not_opened(self, item: DueItem, link: str, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("WhatsApp did not open"), self.tr(
             "No browser or WhatsApp could be opened on this computer, so nothing was sent and {name} stays "
             "on the list. Copy the link and the message to send them another way?").format(name=item.customer),
@@ -468,7 +662,6 @@ class TodayView(QWidget):
         copy = box.addButton(self.tr("Copy link and text"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(copy)
-        text = self.message.toPlainText()
 
         def answered(_result: int) -> None:
             self.no_browser = None
@@ -518,7 +711,8 @@ class TodayView(QWidget):
         def record() -> None:
             outcome, actor, today, shop = dialog.outcome.text(), self.actor, self.today(), self.shop
             self._act(lambda: actions.task_done(item.outbox_id, outcome, actor=actor, today=today, shop=shop),
-                      self.tr("Call with {name} noted.").format(name=item.customer))
+                      self.tr("Call with {name} noted.").format(name=item.customer),
+                      changes=Changes(outbox=True, interactions=True))
 
         dialog.accepted.connect(record)
         dialog.open()
@@ -540,16 +734,26 @@ class TodayView(QWidget):
         self._act(lambda: actions.approve(ids, actor=actor), self.tr("Approved."), advance=False)
 
     def skip_coming(self) -> None:
+        """Skip the selected rows of the next 7 days (on the lane), then list the days afresh."""
         chosen = [self.coming[n.data(0, ID_ROLE)] for n in self.week.selectedItems()]
         if not chosen:
             return
-        try:
+        actor = self.actor
+
+        def work() -> None:
             for item in chosen:
-                actions.skip_planned(item, actor=self.actor)
-        except ReguaError as exc:
+                actions.skip_planned(item, actor=actor)
+
+        def done(_none) -> None:
+            self.status.emit(self.tr("Skipped: {n}.").format(n=len(chosen)))
+            self.load_week()
+
+        def failed(exc: BaseException) -> None:
             show_error(self, exc)
-        self.status.emit(self.tr("Skipped: {n}.").format(n=len(chosen)))
-        self.load_week()
+            self.load_week()
+
+        self.tasks.write(work, Changes(outbox=True), while_alive(self, done), while_alive(self, failed),
+                         initiator=self)
 
     def _open_customer(self) -> None:
         item = self.current_item()

@@ -39,6 +39,26 @@ def error_label() -> QLabel:
     return label
 
 
+def alive(widget: QObject) -> bool:
+    """False once Qt has deleted `widget` (its dialog or view was closed and deleted)."""
+    try:
+        widget.objectName()
+    except RuntimeError:  # PySide's "Internal C++ object already deleted"
+        return False
+    return True
+
+
+def while_alive(widget: QObject, fn: Callable[..., object]) -> Callable[..., None]:
+    """`fn` for a worker lane's answer, called only while `widget` still exists: an answer that arrives
+    after its dialog or view was closed and deleted is dropped instead of touching deleted widgets."""
+
+    def call(*args: object) -> None:
+        if alive(widget):
+            fn(*args)
+
+    return call
+
+
 def enter_means(button: QPushButton) -> QPushButton:
     """Make `button` what Enter presses in its dialog, whatever field has the focus.
 

@@ -34,11 +34,13 @@ from desktop_app.domain.loyalty import MAX_POINTS, POINTS, STAMPS, Rules, Tier
 from desktop_app.domain.money import parse_money
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import currency_symbol, error_text, format_count, format_money
-from desktop_app.gui.common.tasks import TaskRunner
-from desktop_app.gui.common.widgets import error_label
+from desktop_app.gui.common.tasks import Changes, TaskRunner
+from desktop_app.gui.common.widgets import error_label, while_alive
 from desktop_app.gui.loyalty.loyalty_panel import format_points
-from desktop_app.services.loyalty import loyalty
-from desktop_app.services.loyalty.loyalty import ProgramInfo, ProgramReport, RewardInfo
+from desktop_app.services.loyalty import programs as loyalty_programs
+from desktop_app.services.loyalty import reports as loyalty_reports
+from desktop_app.services.loyalty.programs import ProgramInfo, RewardInfo
+from desktop_app.services.loyalty.reports import ProgramReport
 from desktop_app.services.shop.shop import ShopSettings
 
 
@@ -50,13 +52,16 @@ def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
 
 
 class ProgramsDialog(QDialog):
-    """Programs on the left; the chosen one's rules, tiers and rewards on the right."""
+    """Programs on the left; the chosen one's rules, tiers and rewards on the right. The programs are read,
+    and saved, on the worker lane: the dialog opens at once and Save does nothing until they are in."""
 
-    def __init__(self, shop: ShopSettings, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.shop, self.actor = shop, actor
+        self.tasks, self.shop, self.actor = tasks, shop, actor
         self.programs: list[ProgramInfo] = []
         self.current: ProgramInfo | None = None
+        self.loaded = False  # the saved programs have arrived from the lane
+        self.saving = False  # a save is on the lane
         self.setWindowTitle(self.tr("Loyalty programs"))
         outer = QHBoxLayout(self)
 
@@ -156,6 +161,8 @@ class ProgramsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until the saved programs are on screen
         right.addWidget(buttons)
         outer.addLayout(right, 1)
 
@@ -196,8 +203,20 @@ class ProgramsDialog(QDialog):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def reload(self, select_id: int | None = None) -> None:
-        self.programs = loyalty.programs()
+    def reload(self, select_id: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the programs on the lane; show them (the one with `select_id` picked), then `then()`."""
+
+        def show(programs: list[ProgramInfo]) -> None:
+            self._show_programs(programs, select_id)
+            if then is not None:
+                then()
+
+        self.tasks.run(loyalty_programs.programs, while_alive(self, show), while_alive(self, self._failed))
+
+    def _show_programs(self, programs: list[ProgramInfo], select_id: int | None) -> None:
+        self.loaded = True
+        self.save_button.setEnabled(True)
+        self.programs = programs
         self.list.blockSignals(True)
         self.list.clear()
         for p in self.programs:
@@ -205,7 +224,7 @@ class ProgramsDialog(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(False)
         if not self.programs:
-            self._show(loyalty.default_program(currency_symbol(self.shop.currency)))
+            self._show(loyalty_programs.default_program(currency_symbol(self.shop.currency)))
             return
         index = next((i for i, p in enumerate(self.programs) if p.id == select_id), 0)
         self.list.setCurrentRow(index)
@@ -217,7 +236,7 @@ class ProgramsDialog(QDialog):
 
     def _new(self, kind: str) -> None:
         if kind == POINTS:
-            program = replace(loyalty.default_program(currency_symbol(self.shop.currency)), name=self.tr("Points club"))
+            program = replace(loyalty_programs.default_program(currency_symbol(self.shop.currency)), name=self.tr("Points club"))
         else:
             program = ProgramInfo(None, self.tr("Stamp card"), True, Rules(kind=STAMPS, expiry_months=6,
                                                                              adjust_limit=5),
@@ -289,7 +308,7 @@ class ProgramsDialog(QDialog):
             if not (name or cost or worth):
                 continue
             reward_id = self.rewards.item(row, 0).data(Qt.ItemDataRole.UserRole) if self.rewards.item(row, 0) else None
-            rewards.append(loyalty.reward_input(name, cost, worth or "0", True, reward_id))
+            rewards.append(loyalty_programs.reward_input(name, cost, worth or "0", True, reward_id))
         rules = Rules(
             kind=kind, points=self.rate_points.value(), per_cents=parse_money(self.rate_amount.text() or "0"),
             rounding=self.rounding.currentData(), min_purchase_cents=parse_money(self.min_purchase.text() or "0"),
@@ -299,17 +318,37 @@ class ProgramsDialog(QDialog):
             tier_window_days=self.window.value(), tier_retention_days=self.retention.value(), tiers=tuple(tiers))
         return ProgramInfo(self.current.id, self.name.text(), self.active.isChecked(), rules, tuple(rewards))
 
-    def save(self) -> None:
-        try:
-            program_id = loyalty.save_program(self.program_from_form(), actor=self.actor)
-        except ReguaError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            return
-        self.reload(program_id)
-        self.error.setStyleSheet("color: #1e7e34;")
-        self.error.setText(self.tr("Saved. The new rules apply to points earned from now on."))
+    def _failed(self, exc: BaseException) -> None:
+        """A typed error in words under the form (the dialog stays open); anything else is a bug."""
+        self.saving = False
+        if not isinstance(exc, ReguaError):
+            raise exc
+        self.error.setText(error_text(exc))
         self.error.show()
+
+    def save(self) -> None:
+        """Check the form here, save on the lane; once saved, the programs afresh with this one picked."""
+        if not self.loaded or self.saving:
+            return
+        try:
+            program = self.program_from_form()
+        except ReguaError as exc:
+            self._failed(exc)
+            return
+        actor = self.actor
+
+        def saved() -> None:
+            self.error.setStyleSheet("color: #1e7e34;")
+            self.error.setText(self.tr("Saved. The new rules apply to points earned from now on."))
+            self.error.show()
+
+        def done(program_id: int) -> None:
+            self.saving = False
+            self.reload(program_id, saved)
+
+        self.saving = True
+        self.tasks.write(lambda: loyalty_programs.save_program(program, actor=actor), Changes(loyalty=True),
+                         while_alive(self, done), while_alive(self, self._failed), initiator=self)
 
 
 class LoyaltyReportDialog(QDialog):
@@ -338,7 +377,7 @@ class LoyaltyReportDialog(QDialog):
         self.resize(760, 420)
         self.reports: list[ProgramReport] | None = None
         day = today()
-        tasks.run(lambda: loyalty.report(day, actor=actor), self.show_reports, lambda exc: show_error(self, exc))
+        tasks.run(lambda: loyalty_reports.report(day, actor=actor), self.show_reports, lambda exc: show_error(self, exc))
 
     def show_reports(self, reports: list[ProgramReport]) -> None:
         self.reports = reports

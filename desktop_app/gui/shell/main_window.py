@@ -42,7 +42,7 @@ from desktop_app.gui.shop.settings_dialog import SettingsDialog
 from desktop_app.gui.shop.staff_dialogs import AuditDialog, StaffDialog
 from desktop_app.gui.spreadsheets.import_wizard import ImportHistoryDialog, ImportWizard
 from desktop_app.services.customers import privacy
-from desktop_app.services.loyalty import loyalty
+from desktop_app.services.loyalty import daily
 from desktop_app.services.mail import mailer, sender
 from desktop_app.services.shop import backups, staff
 from desktop_app.services.shop.shop import ShopSettings
@@ -171,10 +171,10 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.shop_settings)
         self.shop_menu.addAction(self.settings_action)
         staff_action = QAction(self.tr("&Staff…"), self)
-        staff_action.triggered.connect(lambda: StaffDialog(self.actor, self).exec())
+        staff_action.triggered.connect(lambda: StaffDialog(self.tasks, self.actor, self).exec())
         self.shop_menu.addAction(staff_action)
         audit_action = QAction(self.tr("&Audit log…"), self)
-        audit_action.triggered.connect(lambda: AuditDialog(self.actor, self.shop, self).exec())
+        audit_action.triggered.connect(lambda: AuditDialog(self.tasks, self.actor, self.shop, self).exec())
         self.shop_menu.addAction(audit_action)
         mail_action = QAction(self.tr("&Mail account…"), self)
         mail_action.triggered.connect(self.mail_account)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
                        lambda exc: show_error(self, exc))
 
     def loyalty_programs(self) -> ProgramsDialog:
-        dialog = ProgramsDialog(self.shop, self.actor, self)
+        dialog = ProgramsDialog(self.tasks, self.shop, self.actor, self)
         dialog.finished.connect(lambda _r: self.customers.refresh_page())
         dialog.open()
         return dialog
@@ -377,8 +377,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def cadence_settings(self) -> CadenceDialog:
-        dialog = CadenceDialog(self.tasks, self.shop, self.actor, self.today, self)
-        dialog.accepted.connect(self.today_view.refresh)
+        dialog = CadenceDialog(self.tasks, self.shop, self.actor, self.today, self)  # its save tells the views
         dialog.open()
         return dialog
 
@@ -386,7 +385,7 @@ class MainWindow(QMainWindow):
         """Expire what is due and give the day's birthday bonuses (also done by the command line), then
         plan the day's régua (the loyalty events it reads come from the ledger just brought up to date)."""
         today, rule = self.today(), self.shop.feb29_rule
-        self.tasks.run(lambda: loyalty.run_daily(today, feb29_rule=rule), None,
+        self.tasks.run(lambda: daily.run_daily(today, feb29_rule=rule), None,
                        lambda exc: log.warning("daily loyalty run failed: %s", exc))
         self.today_view.refresh()
         self.daily_backup()

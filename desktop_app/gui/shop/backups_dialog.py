@@ -1,11 +1,13 @@
 """File → Backups (owner): the copies with their dates, Back up now, a second folder for the copies (a
 synced Google Drive or OneDrive folder is fine for copies), and Restore, which checks the copy, keeps
-what it replaces and asks first."""
+what it replaces and asks first. The dialog opens at once and fills when the worker lane has read the
+copies and the rules; every read and write runs there."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -30,8 +32,8 @@ from desktop_app.domain.dates import utc_now
 from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.common.i18n import error_text, format_datetime_local
-from desktop_app.gui.common.tasks import TaskRunner
-from desktop_app.gui.common.widgets import error_label
+from desktop_app.gui.common.tasks import NOTHING, Changes, TaskRunner
+from desktop_app.gui.common.widgets import error_label, while_alive
 from desktop_app.services.customers import privacy
 from desktop_app.services.shop import backups
 from desktop_app.services.shop.backups import BackupInfo
@@ -51,6 +53,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.tasks, self.paths, self.actor, self.after_restore = tasks, paths, actor, after_restore
         self.items: list[BackupInfo] = []
+        self.loaded = False  # the copies and the retention rule have arrived from the lane
         self.setWindowTitle(self.tr("Backups"))
         intro = QLabel(self.tr("Régua copies the shop's data every day it is opened: a copy a day for a week "
                                "and a copy a week for a month, in {folder}.").format(folder=paths.backup_dir))
@@ -64,11 +67,13 @@ class BackupsDialog(QDialog):
         extra_row.addWidget(extra_button)
         self.retention = QSpinBox()
         self.retention.setRange(0, 30)
-        self.retention.setValue(privacy.retention_years())
+        self.retention.setEnabled(False)  # until the saved rule is read
         self.retention.setSpecialValueText(self.tr("never"))
         self.retention.setSuffix(self.tr(" years"))
         retention_apply = QPushButton(self.tr("Apply"))
         retention_apply.clicked.connect(self.apply_retention)
+        retention_apply.setEnabled(False)
+        self.retention_apply = retention_apply
         retention_row = QHBoxLayout()
         retention_row.addWidget(QLabel(self.tr("Anonymise customers with nothing logged for")))
         retention_row.addWidget(self.retention)
@@ -110,13 +115,36 @@ class BackupsDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(close)
         self.resize(760, 460)
-        self.reload()
+        self.restore_button.setEnabled(False)
+        paths = self.paths
+        self.tasks.run(lambda: (privacy.retention_years(), backups.extra_dir(), backups.list_backups(paths)),
+                       while_alive(self, self._opened), while_alive(self, self._fail))
 
-    def reload(self) -> None:
-        extra = backups.extra_dir()
+    def _opened(self, read: tuple[int, Path | None, list[BackupInfo]]) -> None:
+        years, extra, items = read
+        self.retention.setValue(years)
+        self.retention.setEnabled(True)
+        self.retention_apply.setEnabled(True)
+        self.loaded = True
+        self._show(extra, items)
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the copies (and where they also go) on the lane; the list fills when they arrive, then
+        `then()` (what was done is said once the list shows it)."""
+        paths = self.paths
+
+        def show(read: tuple[Path | None, list[BackupInfo]]) -> None:
+            self._show(*read)
+            if then is not None:
+                then()
+
+        self.tasks.run(lambda: (backups.extra_dir(), backups.list_backups(paths)), while_alive(self, show),
+                       while_alive(self, self._fail))
+
+    def _show(self, extra: Path | None, items: list[BackupInfo]) -> None:
         self.extra.setText(self.tr("Copies also go to: {folder}").format(folder=extra) if extra else
                            self.tr("Copies stay on this computer only."))
-        self.items = backups.list_backups(self.paths)
+        self.items = items
         self.table.setRowCount(len(self.items))
         for i, b in enumerate(self.items):
             cells = (format_datetime_local(b.made), QCoreApplication.translate("backups", KIND_LABELS.get(b.kind, b.kind)), str(b.path))
@@ -142,33 +170,35 @@ class BackupsDialog(QDialog):
         paths, actor = self.paths, self.actor
 
         def done(path) -> None:
-            self._done(self.tr("Copy made: {path}").format(path=path))
-            self.reload()
+            self.reload(lambda: self._done(self.tr("Copy made: {path}").format(path=path)))
 
-        self.tasks.run(lambda: backups.backup_now(paths, None, actor=actor, now=utc_now()), done, self._fail)
+        self.tasks.write(lambda: backups.backup_now(paths, None, actor=actor, now=utc_now()), NOTHING,
+                         while_alive(self, done), while_alive(self, self._fail))
 
     def apply_retention(self) -> None:
-        """Save the rule; say how many customers it anonymises from the next daily run on."""
-        years = self.retention.value()
-        try:
-            privacy.set_retention_years(years, actor=self.actor)
-        except ReguaError as exc:
-            self._fail(exc)
+        """Save the rule (on the lane); say how many customers it anonymises from the next daily run on.
+        Nothing happens before the saved rule has been read (the box would hold a made-up value)."""
+        if not self.loaded:
             return
-        n = len(privacy.inactive(date.today(), years)) if years else 0
-        self._done(self.tr("Saved. Customers it would anonymise today: {n}.").format(n=n) if years else
-                   self.tr("Saved. Customers are kept until erased by hand."))
+        years, actor, today = self.retention.value(), self.actor, date.today()
+
+        def work() -> int:
+            privacy.set_retention_years(years, actor=actor)
+            return len(privacy.inactive(today, years)) if years else 0
+
+        def done(n: int) -> None:
+            self._done(self.tr("Saved. Customers it would anonymise today: {n}.").format(n=n) if years else
+                       self.tr("Saved. Customers are kept until erased by hand."))
+
+        self.tasks.write(work, Changes(settings=True), while_alive(self, done), while_alive(self, self._fail))
 
     def choose_extra(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("A second folder for the copies"))
         if not folder:
             return
-        try:
-            backups.set_extra_dir(folder, actor=self.actor)
-        except ReguaError as exc:
-            self._fail(exc)
-            return
-        self.reload()
+        actor = self.actor
+        self.tasks.write(lambda: backups.set_extra_dir(folder, actor=actor), Changes(settings=True),
+                         while_alive(self, lambda _none: self.reload()), while_alive(self, self._fail))
 
     def restore_selected(self) -> None:
         row = self.table.currentRow()
@@ -191,8 +221,9 @@ class BackupsDialog(QDialog):
         paths, actor = self.paths, self.actor
 
         def done(kept) -> None:
-            self._done(self.tr("Restored. What was there before is kept in {path}.").format(path=kept))
-            self.reload()
             self.after_restore()
+            self.reload(lambda: self._done(self.tr("Restored. What was there before is kept in {path}.").format(
+                path=kept)))
 
-        self.tasks.run(lambda: backups.restore(paths, src, actor=actor, now=utc_now()), done, self._fail)
+        self.tasks.run(lambda: backups.restore(paths, src, actor=actor, now=utc_now()), while_alive(self, done),
+                       while_alive(self, self._fail))

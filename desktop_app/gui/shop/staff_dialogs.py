@@ -1,4 +1,5 @@
-"""The owner's windows: staff accounts (add, change role, switch off, new PIN) and the audit log."""
+"""The owner's windows: staff accounts (add, change role, switch off, new PIN) and the audit log. Both open at
+once and fill when the worker lane has read them; every change is written on the lane."""
 
 from __future__ import annotations
 
@@ -25,16 +26,21 @@ from desktop_app.domain.actors import ROLES, Actor
 from desktop_app.domain.dates import zone
 from desktop_app.domain.errors import ReguaError
 from desktop_app.gui.common.i18n import error_text, format_datetime_local
-from desktop_app.gui.common.widgets import error_label
+from desktop_app.gui.common.tasks import NOTHING, TaskRunner
+from desktop_app.gui.common.widgets import enter_means, error_label, while_alive
 from desktop_app.gui.shell.login_dialog import role_label
 from desktop_app.services.shop import audit, staff
 from desktop_app.services.shop.shop import ShopSettings
+from desktop_app.services.shop.staff import StaffMember
 
 
 class StaffDialog(QDialog):
-    def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actor = actor
+        self.tasks, self.actor = tasks, actor
+        self._members: list[StaffMember] = []
+        self.loaded = False  # the accounts have arrived from the lane
+        self.saving = False  # a change is on the lane: the buttons do nothing meanwhile
         self.setWindowTitle(self.tr("Staff"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3)
@@ -42,6 +48,7 @@ class StaffDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows pick a row), as in any form
         layout.addWidget(self.table)
         row_actions = QHBoxLayout()
         self.role_button = QPushButton(self.tr("Change &role…"))
@@ -71,8 +78,9 @@ class StaffDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.add_button.clicked.connect(self.add)
-        self.new_name.returnPressed.connect(self.add)  # Enter in the new account's form adds it
-        self.new_pin.returnPressed.connect(self.add)
+        for b in (self.role_button, self.active_button, self.pin_button):
+            b.setAutoDefault(False)  # Space presses them; Enter never does (it opened "Change role" for a row)
+        enter_means(self.add_button)  # Enter in the new account's form adds it
         self.role_button.clicked.connect(self.change_role)
         self.active_button.clicked.connect(self.toggle_active)
         self.pin_button.clicked.connect(self.new_pin_for_selected)
@@ -80,32 +88,57 @@ class StaffDialog(QDialog):
         self.resize(520, 460)
 
     def reload(self) -> None:
-        self._members = staff.accounts(include_inactive=True)
-        self.table.setRowCount(len(self._members))
-        for row, m in enumerate(self._members):
-            for col, text in enumerate((m.name, role_label(m.role), self.tr("yes") if m.active else self.tr("no"))):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        """Read the accounts on the lane; the table fills when they arrive (keeping the selected row)."""
+        self.tasks.run(lambda: staff.accounts(include_inactive=True), while_alive(self, self._show_members),
+                       while_alive(self, self._failed))
 
-    def _selected(self):
+    def _show_members(self, members: list[StaffMember]) -> None:
+        row = self.table.currentRow()
+        self._members = members
+        self.loaded = True
+        self.table.setRowCount(len(members))
+        for r, m in enumerate(members):
+            for col, text in enumerate((m.name, role_label(m.role), self.tr("yes") if m.active else self.tr("no"))):
+                self.table.setItem(r, col, QTableWidgetItem(text))
+        if 0 <= row < len(members):
+            self.table.setCurrentCell(row, self.table.currentColumn() if self.table.currentColumn() >= 0 else 0)
+
+    def _selected(self) -> StaffMember | None:
         row = self.table.currentRow()
         return self._members[row] if 0 <= row < len(self._members) else None
 
-    def _attempt(self, fn) -> bool:
-        try:
-            fn()
-        except ReguaError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        if not isinstance(exc, ReguaError):
+            raise exc
+        self.error.setText(error_text(exc))
+        self.error.show()
+
+    def _attempt(self, fn, then=None) -> bool:
+        """Write `fn()` on the lane; when it worked, `then()` and the table afresh. False when the
+        dialog is not ready for a change (the accounts not yet read, or a change still on the lane)."""
+        if not self.loaded or self.saving:
             return False
-        self.error.hide()
-        self.reload()
+        self.saving = True
+
+        def done(_result) -> None:
+            self.saving = False
+            self.error.hide()
+            if then is not None:
+                then()
+            self.reload()
+
+        self.tasks.write(fn, NOTHING, while_alive(self, done), while_alive(self, self._failed))
         return True
 
     def add(self) -> None:
-        if self._attempt(lambda: staff.add_staff(self.new_name.text(), self.new_role.currentData(),
-                                                 self.new_pin.text(), actor=self.actor)):
+        name, role, pin, actor = self.new_name.text(), self.new_role.currentData(), self.new_pin.text(), self.actor
+
+        def added() -> None:
             self.new_name.clear()
             self.new_pin.clear()
+
+        self._attempt(lambda: staff.add_staff(name, role, pin, actor=actor), added)
 
     def change_role(self) -> None:
         member = self._selected()
@@ -114,13 +147,14 @@ class StaffDialog(QDialog):
         labels = [role_label(r) for r in ROLES]
         label, ok = QInputDialog.getItem(self, self.tr("Role"), member.name, labels, ROLES.index(member.role), False)
         if ok:
-            role = ROLES[labels.index(label)]
-            self._attempt(lambda: staff.change_staff(member.id, role=role, actor=self.actor))
+            role, actor = ROLES[labels.index(label)], self.actor
+            self._attempt(lambda: staff.change_staff(member.id, role=role, actor=actor))
 
     def toggle_active(self) -> None:
         member = self._selected()
         if member is not None:
-            self._attempt(lambda: staff.change_staff(member.id, active=not member.active, actor=self.actor))
+            actor = self.actor
+            self._attempt(lambda: staff.change_staff(member.id, active=not member.active, actor=actor))
 
     def new_pin_for_selected(self) -> None:
         member = self._selected()
@@ -128,30 +162,55 @@ class StaffDialog(QDialog):
             return
         pin, ok = QInputDialog.getText(self, self.tr("New PIN"), member.name, QLineEdit.EchoMode.Password)
         if ok:
-            self._attempt(lambda: staff.change_staff(member.id, pin=pin, actor=self.actor))
+            actor = self.actor
+            self._attempt(lambda: staff.change_staff(member.id, pin=pin, actor=actor))
 
 
 class AuditDialog(QDialog):
-    def __init__(self, actor: Actor, shop: ShopSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, actor: Actor, shop: ShopSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.shop = shop
         self.setWindowTitle(self.tr("Audit log"))
         layout = QVBoxLayout(self)
-        rows = audit.recent(500, actor=actor)
-        table = QTableWidget(len(rows), 4)
+        table = QTableWidget(0, 4)
         table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")])
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        from datetime import UTC
-
-        tz = zone(shop.timezone)
-        for i, r in enumerate(rows):
-            details = ", ".join(f"{k}: {v}" for k, v in json.loads(r.details).items()) if r.details else ""
-            when = format_datetime_local(r.at.replace(tzinfo=UTC).astimezone(tz))
-            for col, text in enumerate((when, r.actor, f"{r.action} {r.subject}".strip(), details)):
-                table.setItem(i, col, QTableWidgetItem(text))
         layout.addWidget(table)
         self.table = table
+        self.error = error_label()
+        layout.addWidget(self.error)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.resize(760, 480)
+        self.rows: list[tuple[str, str, str, str]] | None = None  # None until the lane has read them
+        tz = shop.timezone
+        tasks.run(lambda: _audit_rows(audit.recent(500, actor=actor), tz), while_alive(self, self._show_rows),
+                  while_alive(self, self._failed))
+
+    def _show_rows(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, cells in enumerate(rows):
+            for col, text in enumerate(cells):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ReguaError):
+            raise exc
+        self.error.setText(error_text(exc))
+        self.error.show()
+
+
+def _audit_rows(entries, timezone: str) -> list[tuple[str, str, str, str]]:
+    """The audit log's cells (when, who, what, details), worked out on the lane with the entries."""
+    from datetime import UTC
+
+    tz = zone(timezone)
+    rows = []
+    for r in entries:
+        details = ", ".join(f"{k}: {v}" for k, v in json.loads(r.details).items()) if r.details else ""
+        when = format_datetime_local(r.at.replace(tzinfo=UTC).astimezone(tz))
+        rows.append((when, r.actor, f"{r.action} {r.subject}".strip(), details))
+    return rows
