@@ -162,7 +162,8 @@ class ProgramsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setEnabled(False)  # until the saved programs are on screen
+        for b in (self.save_button, self.new_points, self.new_stamps):
+            b.setEnabled(False)  # until the saved programs are on screen (they would replace a new one)
         right.addWidget(buttons)
         outer.addLayout(right, 1)
 
@@ -215,7 +216,8 @@ class ProgramsDialog(QDialog):
 
     def _show_programs(self, programs: list[ProgramInfo], select_id: int | None) -> None:
         self.loaded = True
-        self.save_button.setEnabled(True)
+        for b in (self.save_button, self.new_points, self.new_stamps):
+            b.setEnabled(True)
         self.programs = programs
         self.list.blockSignals(True)
         self.list.clear()
