@@ -12,4 +12,6 @@ def parametrize_engines(metafunc) -> None:
         return
     if metafunc.definition.get_closest_marker("sqlite_only") is not None:
         return
+    if any(m.args and m.args[0] == "engine" for m in metafunc.definition.iter_markers("parametrize")):
+        return  # the test names its engine itself
     metafunc.parametrize("engine", ENGINES, indirect=True)

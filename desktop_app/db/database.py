@@ -15,14 +15,17 @@ from pathlib import Path
 from peewee import Database, DatabaseProxy, Field, Insert
 
 from desktop_app.db.engine import Engine, EngineNotSupported, Target, parse_target
-from desktop_app.db.postgres_engine import POSTGRES
 from desktop_app.db.sqlite_engine import SQLITE, DatabaseBusy
 
 __all__ = ["DatabaseBusy", "EngineNotSupported", "busy_error", "checkpoint", "chunks", "close_database",
            "current_pragmas", "database", "database_path", "engine", "hint", "integrity_check", "is_busy", "marks",
            "open_database", "set_thread_guard", "upsert", "write"]
 
-ENGINES: dict[str, Engine] = {SQLITE.name: SQLITE, POSTGRES.name: POSTGRES}
+ENGINES: dict[str, Engine] = {SQLITE.name: SQLITE}  # the engines loaded so far
+# A server engine is loaded the first time its target is opened: a shop on a file never imports its
+# driver's module (nor needs its client library in the bundle).
+SERVER_SCHEMES = ("postgresql",)
+_ladder = None  # the migration ladder (migrations.build_schema), for engines whose backups it builds
 
 database = DatabaseProxy()
 _engine: Engine = SQLITE  # the engine of the open database (SQLite until something else is opened)
@@ -48,8 +51,23 @@ def write(*, wait: float | None = None):
     return database.atomic() if wait is None else database.atomic(wait=wait)
 
 
+def register_ladder(build) -> None:
+    """migrations.py hands over its ladder (it imports this module, so this one cannot import it)."""
+    global _ladder
+    _ladder = build
+    for loaded in ENGINES.values():
+        if hasattr(loaded, "ladder"):
+            loaded.ladder = build
+
+
 def engine_of(target: Target) -> Engine:
     found = ENGINES.get(target.scheme)
+    if found is None and target.scheme in SERVER_SCHEMES:
+        from desktop_app.db import postgres_engine  # here: only a server's shop needs its driver
+
+        found = ENGINES[target.scheme] = postgres_engine.ENGINE
+        if hasattr(found, "ladder"):
+            found.ladder = _ladder
     if found is None:
         raise EngineNotSupported(target.scheme, str(target))
     return found

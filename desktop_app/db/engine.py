@@ -113,6 +113,12 @@ class Engine(ABC):
         """A bigger cache for this connection while a large job runs, put back afterwards."""
 
     @abstractmethod
+    def insert_rows(self, db: Database, model: type[Model], fields: Sequence[Field],
+                    rows: Sequence[Sequence[object]]) -> None:
+        """Insert `rows` (in the order of `fields`, values as the driver takes them) in the caller's
+        transaction, the fastest way the engine has (SQLite: one prepared statement; PostgreSQL: COPY)."""
+
+    @abstractmethod
     def insert_returning_ids(self, db: Database, model: type[Model], fields: Sequence[Field],
                              rows: Sequence[Sequence[object]]) -> list[int]:
         """Insert `rows` (in the order of `fields`, no id) in the caller's transaction; the ids the engine
@@ -130,6 +136,8 @@ class Engine(ABC):
         """The plain SQL of the same, one row of `columns` placeholders, for executemany."""
 
     # --- the planner ------------------------------------------------------------------------------
+
+    ordered_subqueries: bool = False  # whether a query over a sorted, LIMITed subquery keeps its order
 
     @abstractmethod
     def indexed_by(self, index: str) -> str:

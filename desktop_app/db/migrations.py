@@ -21,7 +21,7 @@ from pathlib import Path
 from peewee import Database
 
 from desktop_app.db.backup import backup_database
-from desktop_app.db.database import ENGINES, database_label, engine_for, preflight_version
+from desktop_app.db.database import database_label, engine_for, preflight_version, register_ladder
 from desktop_app.domain.errors import DatabaseError
 
 V1 = """
@@ -227,9 +227,7 @@ def build_schema(db: Database, version: int) -> None:
     engine_for(db).set_schema_version(db, version)
 
 
-for _engine in ENGINES.values():  # engines whose backups are built as the ladder builds a new database
-    if hasattr(_engine, "ladder"):
-        _engine.ladder = build_schema
+register_ladder(build_schema)  # a server engine's backups are built as the ladder builds a new database
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import psycopg
-from peewee import Database, Field, Insert, Model, OperationalError, PostgresqlDatabase
+from peewee import AutoField, Database, Field, Insert, Model, OperationalError, PostgresqlDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 from psycopg.adapt import Dumper, Loader
 from psycopg.conninfo import conninfo_to_dict
@@ -398,6 +398,21 @@ class PostgresEngine(Engine):
         finally:
             db.execute_sql("SELECT set_config('work_mem', %s, false)", (before,))
 
+    def insert_rows(self, db: Database, model: type[Model], fields: Sequence[Field],
+                    rows: Sequence[Sequence[object]]) -> None:
+        """COPY; rows that bring their own ids move the table's sequence past them."""
+        table = model._meta.table_name
+        columns = [f.column_name for f in fields]
+        names = ", ".join(f'"{c}"' for c in columns)
+        cursor = db.cursor()
+        with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+        key = model._meta.primary_key
+        if getattr(key, "column_name", None) in columns and isinstance(key, AutoField):
+            cursor.execute(f'SELECT setval(pg_get_serial_sequence(%s, %s), max("{key.column_name}")) FROM "{table}"',
+                           (f'"{table}"', key.column_name))
+
     def insert_returning_ids(self, db: Database, model: type[Model], fields: Sequence[Field],
                              rows: Sequence[Sequence[object]]) -> list[int]:
         """Ids taken from the table's sequence up front (one statement), then the rows with them through
@@ -433,4 +448,4 @@ class PostgresEngine(Engine):
         return ""  # PostgreSQL's planner takes no hints; its statistics choose the index
 
 
-POSTGRES = PostgresEngine()
+POSTGRES = ENGINE = PostgresEngine()  # ENGINE: what database.py loads

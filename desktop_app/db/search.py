@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from peewee import Select, fn
 
-from desktop_app.db.database import database
+from desktop_app.db.database import database, engine
 from desktop_app.db.models import Customer, CustomerSegment, CustomerTag, SearchTerm
 from desktop_app.domain.privacy import ERASED_SORT_KEY
 from desktop_app.domain.search import has_no_words, query_words
@@ -153,6 +153,8 @@ def _narrow_sql(others: int, tag: bool, month: bool, group: tuple[str, str] | No
     query = Select([candidates], [customer_id]).bind(database)  # compiled in the open engine's words
     if conditions:
         query = query.where(*conditions)
+    if not engine().ordered_subqueries:  # PostgreSQL may probe the words by a join that loses the order
+        query = query.order_by(candidates.c.name_key, customer_id)
     return query.limit(_LIMIT).sql()
 
 

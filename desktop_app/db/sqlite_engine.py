@@ -254,6 +254,7 @@ class SqliteEngine(Engine):
     name = "sqlite"
     param = "?"
     errors = (sqlite3.Error,)
+    ordered_subqueries = True  # a LIMIT keeps the sorted subquery a co-routine walked in its order
 
     def owns(self, db: Database) -> bool:
         return isinstance(db, SqliteDatabase)
@@ -377,6 +378,12 @@ class SqliteEngine(Engine):
             yield
         finally:
             db.execute_sql(f"PRAGMA cache_size = {int(before)}")
+
+    def insert_rows(self, db: Database, model: type[Model], fields: Sequence[Field],
+                    rows: Sequence[Sequence[object]]) -> None:
+        columns = ", ".join(f'"{f.column_name}"' for f in fields)
+        sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join(["?"] * len(fields))})'
+        db.cursor().executemany(sql, rows)
 
     def insert_returning_ids(self, db: Database, model: type[Model], fields: Sequence[Field],
                              rows: Sequence[Sequence[object]]) -> list[int]:
