@@ -14,11 +14,11 @@ os.environ.setdefault("REGUA_HOME", os.path.join(os.path.dirname(__file__), ".ne
 import pytest  # noqa: E402
 
 from desktop_app.config import Paths, resolve_paths  # noqa: E402
-from desktop_app.db.database import close_database, open_database  # noqa: E402
-from desktop_app.db.migrations import migrate  # noqa: E402
+from desktop_app.db.database import close_database  # noqa: E402
 from desktop_app.domain.actors import OWNER, Actor  # noqa: E402
 from desktop_app.services.shop import shop  # noqa: E402
 from desktop_app.services.shop.shop import ShopSettings  # noqa: E402
+from tests.engines import open_test_shop  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 OWNER_ACTOR = Actor(None, "Ana Paula", OWNER)
@@ -56,14 +56,6 @@ def db_target(engine, paths):
     url = postgres.cluster().clean()
     yield url
     close_database()
-
-
-def open_test_shop(paths, db_target) -> None:
-    """What shop.open_shop does, on whichever engine the test runs (a server URL has no Paths yet)."""
-    if db_target == paths.db_path:
-        shop.open_shop(paths)
-    else:
-        migrate(open_database(db_target), backup_dir=paths.backup_dir)
 
 
 @pytest.fixture

@@ -7,6 +7,19 @@ from __future__ import annotations
 ENGINES = ("sqlite", "postgresql")
 
 
+def open_test_shop(paths, db_target) -> None:
+    """What shop.open_shop does, on whichever engine the test runs (`db_target`: the fixture; a server URL
+    has no Paths yet)."""
+    from desktop_app.db.database import open_database
+    from desktop_app.db.migrations import migrate
+    from desktop_app.services.shop import shop
+
+    if db_target == paths.db_path:
+        shop.open_shop(paths)
+    else:
+        migrate(open_database(db_target), backup_dir=paths.backup_dir)
+
+
 def parametrize_engines(metafunc) -> None:
     if "engine" not in metafunc.fixturenames:
         return

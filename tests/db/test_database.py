@@ -1,4 +1,6 @@
-"""The database file: pragmas on every connection, the version ladder, and files that are not ours."""
+"""The SQLite database file: pragmas on every connection, the version ladder over the released files, files
+that are not ours, and the write lock against other processes. These are about SQLite itself and run on it
+alone; what every engine must do the same is in test_engines.py, run on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 

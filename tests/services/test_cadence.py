@@ -29,6 +29,7 @@ from desktop_app.services.customers.customers import CustomerInput
 from desktop_app.services.customers.interactions import LogEntry
 from desktop_app.services.shop import shop
 from desktop_app.services.shop.shop import ShopSettings
+from tests.engines import open_test_shop
 
 COUNTER_ACTOR = Actor(None, "Bruno", COUNTER)
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,9 +144,10 @@ def test_reactivation_fires_once_at_day_60_and_again_only_after_a_new_visit_and_
     ("America/Sao_Paulo", datetime(2018, 11, 3, 23, 59)),  # midnight did not exist: clocks went to 01:00
     ("America/Sao_Paulo", datetime(2026, 11, 23, 23, 59)),
 ])
-def test_planning_at_23_59_and_again_two_minutes_later_makes_exactly_one_occasion_each(paths, actor, tz, evening):
+def test_planning_at_23_59_and_again_two_minutes_later_makes_exactly_one_occasion_each(paths, db_target, actor, tz,
+                                                                                      evening):
     """Promise: Dates are the shop's dates."""
-    shop.open_shop(paths)
+    open_test_shop(paths, db_target)
     settings = shop.save_shop_settings(replace(ShopSettings.for_country("Loja", "BR"), timezone=tz))
     before = to_utc(evening.replace(tzinfo=zone(tz)))
     after = before + timedelta(minutes=2)
