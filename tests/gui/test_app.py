@@ -153,3 +153,21 @@ def test_the_real_worker_thread_delivers_on_the_gui_thread(qtbot):
     runner.run(lambda: 1 / 0, None, failures.append)
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert isinstance(failures[0], ZeroDivisionError)
+
+
+def test_a_bug_in_a_views_answer_to_a_job_is_reported_not_lost(qtbot, caplog):
+    """An exception raised by on_done (a bug in the view, not in the job) reaches `unhandled`, which the app
+    shows as a bug and the tests fail on; Qt's event loop would otherwise drop it silently. Both modes."""
+    from desktop_app.gui.common.tasks import TaskRunner
+
+    def broken_view(_result):
+        raise RuntimeError("the view's answer failed")
+
+    for runner in (TaskRunner(synchronous=True), TaskRunner()):
+        reported = []
+        runner.unhandled.connect(reported.append)
+        runner.run(lambda: 1, broken_view)
+        qtbot.waitUntil(lambda reported=reported: bool(reported), timeout=5000)
+        assert str(reported[0]) == "the view's answer failed"
+        assert not runner.busy
+    assert "a view's answer to a finished job failed" in caplog.text

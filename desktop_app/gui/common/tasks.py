@@ -190,13 +190,22 @@ class TaskRunner(QObject):
         finally:
             _gui_thread_jobs -= 1
         if error is not None:
-            failed(error)
+            self._answer(failed, error)
         else:
-            done(result)
+            self._answer(done, result)
 
     @Slot(object, object, object)
     def _deliver(self, callback, result, error) -> None:
-        callback(error if error is not None else result)
+        self._answer(callback, error if error is not None else result)
+
+    def _answer(self, callback: Callable[[Any], None], value: Any) -> None:
+        """Hand a job's result (or error) to the view that asked. A bug in that answer is never lost in Qt's
+        event loop: it goes to `unhandled`, which the app shows as a bug and the tests fail on."""
+        try:
+            callback(value)
+        except Exception as exc:  # noqa: BLE001 - reported, not swallowed
+            log.exception("a view's answer to a finished job failed")
+            self.unhandled.emit(exc)
 
     @property
     def busy(self) -> bool:
