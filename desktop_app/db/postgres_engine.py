@@ -39,7 +39,7 @@ from psycopg.adapt import Dumper, Loader
 from psycopg.conninfo import conninfo_to_dict
 
 from desktop_app.db import sqlite_engine
-from desktop_app.db.engine import Engine, Target, redacted
+from desktop_app.db.engine import Engine, Target, parse_target, redacted
 from desktop_app.db.sqlite_engine import DatabaseBusy
 from desktop_app.domain.errors import DatabaseError, ReguaError
 
@@ -368,8 +368,6 @@ class PostgresEngine(Engine):
         server checks its own pages; amcheck is the administrator's)."""
         if not isinstance(target, str) or "://" not in target:
             return sqlite_engine.integrity(Path(target))
-        from desktop_app.db.target import parse_target
-
         parsed = parse_target(target)
         try:
             conn = _plain_connect(parsed)

@@ -167,7 +167,7 @@ def test_on_postgresql_a_unit_that_cannot_get_the_lock_in_time_is_refused_whole(
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
-def test_on_postgresql_every_connection_gets_the_settings_and_no_password_is_kept(shop_settings):
+def test_on_postgresql_every_connection_gets_the_settings_and_no_password_is_kept(shop_settings, db_target):
     from desktop_app.db.database import current_pragmas, database_label, database_path
 
     settings = current_pragmas()
@@ -179,3 +179,4 @@ def test_on_postgresql_every_connection_gets_the_settings_and_no_password_is_kep
     worker.join()
     assert seen == settings
     assert database_path() is None and database_label() == "regua_shop"
+    assert integrity_check(db_target) == "ok"  # every table reads
