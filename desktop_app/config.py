@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.db.target import SERVER_SCHEMES, EngineNotSupported, parse_target, redacted
+from desktop_app.domain.target import SERVER_SCHEMES, EngineNotSupported, parse_target, redacted
 
 APP_DIR_NAME = "Regua"
 _CHECKOUT_RESOURCES = Path(__file__).resolve().parents[1] / "resources"

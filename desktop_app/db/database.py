@@ -1,7 +1,7 @@
 """The database handle: a `DatabaseProxy` the models bind, and `open_database(target)`, which binds it.
 
 A target is a file path (the default) or a database URL (`sqlite:///path`, `postgresql://...`), see
-target.py. The engine of the open database does
+domain/target.py. The engine of the open database does
 everything engine-specific: the settings every connection of every thread gets, the write lock each
 transaction takes up front with its bounded wait (sqlite_engine.py, postgres_engine.py), backups, ids, conflict clauses and
 planner hints. Code in db/ asks it through `engine()`; code above db/ never needs to know which it is.

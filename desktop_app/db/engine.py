@@ -6,7 +6,7 @@ schema version, backups, the ids a bulk insert was given, conflict clauses and t
 plain standard SQL with the driver's placeholder (`database.param`), and asks the open database's
 engine for the rest (`database.engine()`).
 
-Which engine a target names is target.py's (standard library only, so that config can use it too).
+Which engine a target names is domain/target.py's (standard library only, so that config can use it too).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from peewee import Database, Field, Insert, Model
 
-from desktop_app.db.target import EngineNotSupported, Target, is_url, parse_target, redacted
+from desktop_app.domain.target import EngineNotSupported, Target, is_url, parse_target, redacted
 
 __all__ = ["Engine", "EngineNotSupported", "Target", "is_url", "parse_target", "redacted"]
 

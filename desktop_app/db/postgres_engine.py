@@ -33,10 +33,21 @@ from datetime import date, datetime
 from pathlib import Path
 
 import psycopg
-from peewee import AutoField, Database, Field, Insert, Model, OperationalError, PostgresqlDatabase
+from peewee import (
+    AutoField,
+    Database,
+    Field,
+    Insert,
+    Model,
+    OperationalError,
+    PostgresqlDatabase,
+    Psycopg3Adapter,
+)
 from peewee import DatabaseError as PeeweeDatabaseError
 from psycopg.adapt import Dumper, Loader
 from psycopg.conninfo import conninfo_to_dict
+from psycopg.pq import TransactionStatus
+from psycopg.types.json import Json, Jsonb
 
 from desktop_app.db import sqlite_engine
 from desktop_app.db.engine import Engine, Target, parse_target, redacted
@@ -106,9 +117,42 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, DatabaseBusy) or isinstance(exc, psycopg.Error | PeeweeDatabaseError) and _busy_state(exc)
 
 
+class Psycopg3Driver(Psycopg3Adapter):
+    """peewee's psycopg 3 adapter, handed the driver by this module. peewee was imported without the server
+    drivers (db/__init__.py: a shop in a file never loads psycopg), so its own adapter would find none."""
+
+    txn_idle, txn_inerror, txn_unknown = TransactionStatus.IDLE, TransactionStatus.INERROR, TransactionStatus.UNKNOWN
+
+    def __init__(self):
+        super().__init__()
+        self.json_type, self.jsonb_type = Json, Jsonb
+
+    def check_driver(self):
+        pass  # psycopg is imported at the top of this module
+
+    def get_binary_type(self):
+        return psycopg.Binary
+
+    def connect(self, db, **params):
+        if db._encoding:
+            params.setdefault("client_encoding", db._encoding)
+        if db.database.startswith("postgresql://"):
+            params.setdefault("conninfo", db.database)
+        else:
+            params.setdefault("dbname", db.database)
+        return psycopg.connect(**params)
+
+    def server_side_cursor(self, conn):
+        in_transaction = self.txn_status(conn) == TransactionStatus.INTRANS
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_transaction)
+
+
 class PostgresHandle(PostgresqlDatabase):
     """peewee's PostgresqlDatabase (on psycopg 3) whose every connection gets Régua's settings and adapters
     and whose every transaction takes the write lock (the schema row) up front."""
+
+    # whichever driver peewee found at its import (none, in Régua), this one
+    psycopg2_adapter = psycopg3_adapter = Psycopg3Driver
 
     def init(self, database, **kwargs):
         self.locks = False  # whether the schema row exists yet (a new database has none until v1)

@@ -29,9 +29,10 @@ sys.exit(code)
 
 # Libraries only some subcommands need: phones and e-mails are checked when they are typed (a form, an
 # import), spreadsheets are read and written by import and export, the keyring holds the SMTP password,
-# argon2 checks the staff's passwords, Qt is the window's.
+# argon2 checks the staff's passwords, Qt is the window's, psycopg only a shop on a PostgreSQL server needs
+# (peewee would load it at its own import: db/__init__.py hides it from peewee).
 HEAVY_LIBRARIES = ("phonenumbers", "email_validator", "openpyxl", "python_calamine", "keyring", "argon2",
-                   "PySide6")
+                   "PySide6", "psycopg")
 # The services a search never calls: the régua, loyalty, mail, import and export.
 OTHER_SERVICES = ("desktop_app.services.cadence", "desktop_app.services.loyalty", "desktop_app.services.mail",
                   "desktop_app.services.spreadsheets")
