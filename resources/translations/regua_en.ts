@@ -4,7 +4,7 @@
 <context>
     <name>CampaignDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="70"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="71"/>
         <source>Will go by e-mail to {n} of the {total} customers in the list: those who agreed to receive e-mails.</source>
         <translation>
             <numerusform>Will go by e-mail to {n} of the {total} customer in the list, who agreed to receive e-mails.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="72"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="73"/>
         <source>Send to {n} customers</source>
         <translation>
             <numerusform>Send to {n} customer</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="508"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="289"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} customer</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="716"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="459"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Message queued for {n} customer; it goes out within the send window.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="274"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} customer exported to {file}.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="364"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="368"/>
         <source>{n} rows</source>
         <translation>
             <numerusform>{n} row</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="365"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="369"/>
         <source>{n} new customers</source>
         <translation>
             <numerusform>{n} new customer</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="366"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="370"/>
         <source>{n} updated</source>
         <translation>
             <numerusform>{n} updated</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="367"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="371"/>
         <source>{n} merged with another row of the file</source>
         <translation>
             <numerusform>{n} merged with another row of the file</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="368"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="372"/>
         <source>{n} skipped</source>
         <translation>
             <numerusform>{n} skipped</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="369"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="373"/>
         <source>{n} rows have errors and will not be imported</source>
         <translation>
             <numerusform>{n} row has errors and will not be imported</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="370"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="374"/>
         <source>{n} warnings</source>
         <translation>
             <numerusform>{n} warning</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="373"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="377"/>
         <source>%n possible duplicates: decide below.</source>
         <translation>
             <numerusform>%n possible duplicate: decide below.</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>ReportsView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="366"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="367"/>
         <source>{n} customers changed stage since the end of last month</source>
         <translation>
             <numerusform>{n} customer changed stage since the end of last month</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="461"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="462"/>
         <source>Reports exported: {n} rows.</source>
         <translation>
             <numerusform>Reports exported: {n} row.</numerusform>

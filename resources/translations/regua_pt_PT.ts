@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="229"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="230"/>
         <source>Adjust points</source>
         <translation>Ajustar pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="237"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="238"/>
         <source>Why? e.g. balance from the old card system</source>
         <translation>Porquê? Por ex.: saldo do antigo cartão de fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="243"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="244"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="244"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="245"/>
         <source>Points (− to remove)</source>
         <translation>Pontos (− para retirar)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="245"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="246"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="247"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="248"/>
         <source>Owner</source>
         <translation>Proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="247"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="248"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN da proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="284"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="285"/>
         <source>More than {limit} points: the owner approves with her PIN.</source>
         <translation>Mais de {limit} pontos: a proprietária aprova com o seu PIN.</translation>
     </message>
@@ -47,27 +47,27 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="137"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="173"/>
         <source>Audit log</source>
         <translation>Registo de auditoria</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="176"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="176"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="176"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="141"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="176"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
@@ -75,122 +75,122 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="53"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="57"/>
         <source>Backups</source>
         <translation>Cópias de segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="55"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="59"/>
         <source>Régua copies the shop&apos;s data every day it is opened: a copy a day for a week and a copy a week for a month, in {folder}.</source>
         <translation>A Régua copia os dados da loja todos os dias em que é aberta: uma cópia por dia durante uma semana e uma por semana durante um mês, em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="59"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="63"/>
         <source>Also copy to a folder…</source>
         <translation>Copiar também para uma pasta…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="67"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="71"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="68"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="72"/>
         <source> years</source>
         <translation> anos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="69"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="73"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="72"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="78"/>
         <source>Anonymise customers with nothing logged for</source>
         <translation>Anonimizar clientes sem nenhum registo há</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="77"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="83"/>
         <source>Made</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="77"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="83"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="77"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="83"/>
         <source>File</source>
         <translation>Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="89"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="95"/>
         <source>Back up &amp;now</source>
         <translation>Fazer cópia &amp;agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="91"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="97"/>
         <source>&amp;Restore the selected copy…</source>
         <translation>&amp;Restaurar a cópia selecionada…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="93"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="99"/>
         <source>Restore from a file…</source>
         <translation>Restaurar de um ficheiro…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="116"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="145"/>
         <source>Copies also go to: {folder}</source>
         <translation>As cópias também vão para: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="117"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="146"/>
         <source>Copies stay on this computer only.</source>
         <translation>As cópias ficam só neste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="144"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="173"/>
         <source>Copy made: {path}</source>
         <translation>Cópia feita: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="158"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="190"/>
         <source>Saved. Customers it would anonymise today: {n}.</source>
         <translation>Guardado. Clientes que seriam anonimizados hoje: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="159"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="191"/>
         <source>Saved. Customers are kept until erased by hand.</source>
         <translation>Guardado. Os clientes ficam guardados até serem apagados à mão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="162"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="196"/>
         <source>A second folder for the copies</source>
         <translation>Uma segunda pasta para as cópias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="178"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="209"/>
         <source>Restore from a copy</source>
         <translation>Restaurar de uma cópia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="179"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="210"/>
         <source>Régua copies (*.db)</source>
         <translation>Cópias da Régua (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="186"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="217"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="188"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="219"/>
         <source>Replace the shop&apos;s data with the copy of {when}? Everything done since then is set aside (kept in a copy of its own).</source>
         <translation>Substituir os dados da loja pela cópia de {when}? Tudo o que foi feito depois fica de lado (guardado numa cópia própria).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="193"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="225"/>
         <source>Restored. What was there before is kept in {path}.</source>
         <translation>Restaurado. O que havia antes está guardado em {path}.</translation>
     </message>
@@ -198,19 +198,19 @@
 <context>
     <name>BugDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="58"/>
+        <location filename="../../desktop_app/gui/common/errors.py" line="58"/>
         <source>Something went wrong</source>
         <translation>Algo correu mal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="62"/>
+        <location filename="../../desktop_app/gui/common/errors.py" line="62"/>
         <source>Régua hit a problem it did not expect. Your data is safe: nothing half-done was saved.
 Copy the details below and send them to whoever supports your Régua.</source>
         <translation>A Régua encontrou um problema inesperado. Os seus dados estão seguros: nada ficou guardado a meio.
 Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="69"/>
+        <location filename="../../desktop_app/gui/common/errors.py" line="69"/>
         <source>Copy details</source>
         <translation>Copiar detalhes</translation>
     </message>
@@ -218,69 +218,69 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="183"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="211"/>
         <source>Relationship cadence</source>
         <translation>Régua de relacionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="187"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="217"/>
         <source>The messages the shop sends by itself along each customer&apos;s journey. Every customer gets each message at most once.</source>
         <translation>As mensagens que a loja envia sozinha ao longo do percurso de cada cliente. Cada cliente recebe cada mensagem no máximo uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="210"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="241"/>
         <source>For every step</source>
         <translation>Para todas as etapas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="215"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="228"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="232"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="246"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="259"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="263"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="219"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="250"/>
         <source>0: no limit. Birthday wins over loyalty, unfinished purchase, after the sale, we miss you and welcome; the others wait or are skipped.</source>
         <translation>0: sem limite. Aniversário vem antes de fidelização, compra não concluída, pós-venda, saudade e boas-vindas; as outras esperam ou são saltadas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="233"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="264"/>
         <source>E-mails wait for approval on the Today screen</source>
         <translation>Os e-mails esperam aprovação no ecrã Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="235"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="266"/>
         <source>No after-sale message while a complaint is open</source>
         <translation>Sem pós-venda enquanto houver reclamação aberta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="248"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="279"/>
         <source>to</source>
         <translation>às</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="251"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="282"/>
         <source>At most one message per customer every</source>
         <translation>No máximo uma mensagem por cliente a cada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="253"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="284"/>
         <source>Send between</source>
         <translation>Enviar entre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="255"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="286"/>
         <source>Open days</source>
         <translation>Dias de funcionamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="257"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="288"/>
         <source>After days with the PC off, still send what is up to</source>
         <translation>Depois de dias com o PC desligado, ainda enviar o que houver até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="259"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="290"/>
         <source>A birthday changed less than this before waits a year</source>
         <translation>Aniversário alterado há menos que isso espera o ano seguinte</translation>
     </message>
@@ -288,32 +288,32 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="40"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="41"/>
         <source>Message these customers</source>
         <translation>Mensagem para estes clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="41"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="42"/>
         <source>Counting who agreed to receive e-mails…</source>
         <translation>A contar quem aceitou receber e-mails…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="44"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="45"/>
         <source>e.g. Summer sale: 30% off until Saturday</source>
         <translation>ex.: Saldos de verão: 30% até sábado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="45"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="46"/>
         <source>Hi {{ first_name | &quot;there&quot; }}, ...</source>
         <translation>Olá {{ first_name | &quot;cliente&quot; }}, ...</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="53"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="54"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="70"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="71"/>
         <source>Will go by e-mail to {n} of the {total} customers in the list: those who agreed to receive e-mails.</source>
         <translation>
             <numerusform>Vai por e-mail para {n} do {total} cliente da lista: quem aceitou receber e-mails.</numerusform>
@@ -321,7 +321,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="72"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="73"/>
         <source>Send to {n} customers</source>
         <translation>
             <numerusform>Enviar para {n} cliente</numerusform>
@@ -329,7 +329,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/campaign_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="91"/>
         <source>The message, as the first of them will read it, shows here.</source>
         <translation>A mensagem aparece aqui como o primeiro deles a vai ler.</translation>
     </message>
@@ -337,18 +337,18 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../desktop_app/gui/charts.py" line="161"/>
-        <location filename="../../desktop_app/gui/charts.py" line="186"/>
+        <location filename="../../desktop_app/gui/reports/charts.py" line="161"/>
+        <location filename="../../desktop_app/gui/reports/charts.py" line="186"/>
         <source>Table</source>
         <translation>Tabela</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/charts.py" line="163"/>
+        <location filename="../../desktop_app/gui/reports/charts.py" line="163"/>
         <source>Show the numbers behind the chart</source>
         <translation>Mostrar os números do gráfico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/charts.py" line="186"/>
+        <location filename="../../desktop_app/gui/reports/charts.py" line="186"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
@@ -356,63 +356,63 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="54"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="54"/>
         <source>Sizes, preferences, anything the team should know</source>
         <translation>Tamanhos, preferências, tudo o que a equipa deve saber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="56"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="56"/>
         <location filename="../../ui/customer_dialog.ui" line="21"/>
         <source>day/month, year optional: 15/03 or 15/03/1990</source>
         <translation>dia/mês, ano opcional: 15/03 ou 15/03/1990</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="58"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="58"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="60"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="60"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="150"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="150"/>
         <source>This e-mail already belongs to {name} (#{id}).</source>
         <translation>Este e-mail já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="151"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="151"/>
         <source>This phone already belongs to {name} (#{id}).</source>
         <translation>Este telefone já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="153"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="153"/>
         <source>This tax id already belongs to {name} (#{id}).</source>
         <translation>Este NIF já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="156"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="156"/>
         <source>If it is the same person, cancel and use Merge on the customer&apos;s page; press Save again to keep them as two customers.</source>
         <translation>Se for a mesma pessoa, cancele e use Fundir na página do cliente; clique em Guardar de novo para manter dois clientes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="193"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="193"/>
         <source>Save anyway</source>
         <translation>Guardar mesmo assim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="149"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="169"/>
         <source>Discard changes?</source>
         <translation>Descartar as alterações?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_dialog.py" line="218"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="218"/>
         <source>Discard what you typed for this customer?</source>
         <translation>Descartar o que escreveu para este cliente?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="152"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="172"/>
         <source>Keep editing</source>
         <translation>Continuar a editar</translation>
     </message>
@@ -510,32 +510,32 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers/customer_model.py" line="118"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers/customer_model.py" line="118"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers/customer_model.py" line="118"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers/customer_model.py" line="118"/>
         <source>City</source>
         <translation>Cidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="96"/>
+        <location filename="../../desktop_app/gui/customers/customer_model.py" line="119"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customer_model.py" line="96"/>
+        <location filename="../../desktop_app/gui/customers/customer_model.py" line="119"/>
         <source>Last visit</source>
         <translation>Última visita</translation>
     </message>
@@ -543,107 +543,107 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="96"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="77"/>
         <source>Use &amp;gift…</source>
         <translation>Usar pre&amp;sente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="104"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="87"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="112"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="93"/>
         <source>Resolve &amp;complaint…</source>
         <translation>Resol&amp;ver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="113"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="94"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="114"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="95"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="123"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="105"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="116"/>
         <source>Pick a customer to see their page.</source>
         <translation>Escolha um cliente para ver a página dele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="126"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="126"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="144"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="126"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="145"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="127"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="167"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="226"/>
         <source>(follow up {date})</source>
         <translation>(dar seguimento a {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="186"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="153"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="194"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="164"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="196"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="166"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="198"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="168"/>
         <source>Tax id: {id}</source>
         <translation>NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="172"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="204"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="174"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="207"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="177"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="230"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="204"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="234"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="208"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -651,142 +651,142 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="261"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="88"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Pesquisar: nome, dígitos do telefone, e-mail, cartão ou NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="265"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="104"/>
         <source>Any birthday month</source>
         <translation>Qualquer mês de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="267"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="106"/>
         <source>Birthday in {month}</source>
         <translation>Aniversário em {month}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="279"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="92"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="280"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="281"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="183"/>
         <source>&amp;Merge…</source>
         <translation>Fun&amp;dir…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="282"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="147"/>
         <source>Message these customers…</source>
         <translation>Mensagem para estes clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="284"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="149"/>
         <source>An e-mail (a sale, news, an event) to the customers the list shows now, to those who agreed to e-mails</source>
         <translation>Um e-mail (promoção, novidade, evento) para os clientes que a lista mostra agora, os que aceitaram e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="290"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="167"/>
         <source>Export her data…</source>
         <translation>Exportar os dados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="169"/>
         <source>Everything Régua keeps about this customer, in xlsx and JSON (for an access request)</source>
         <translation>Tudo o que a Régua guarda sobre este cliente, em xlsx e JSON (para um pedido de acesso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="294"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="171"/>
         <source>Erase…</source>
         <translation>Apagar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="296"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="173"/>
         <source>Erase this customer at her request: the sales figures stay, anonymous; nothing that names her does</source>
         <translation>Apagar este cliente a pedido dele: os números de vendas ficam, anónimos; nada que o identifique fica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="287"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="164"/>
         <source>Stop messages</source>
         <translation>Parar mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="269"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="108"/>
         <source>Segments and lifecycle stages, worked out once a day (see Reports)</source>
         <translation>Segmentos e fases do ciclo de vida, calculados uma vez por dia (veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="270"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="109"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="275"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="118"/>
         <source>Saved filters</source>
         <translation>Filtros guardados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="277"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="120"/>
         <source>Keep the search and filters above under a name, and come back to them in one click</source>
         <translation>Guarde a pesquisa e os filtros acima com um nome, e volte a eles num clique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="289"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="166"/>
         <source>The customer asked for no more messages (or replied STOP/SAIR): no on every channel, and nothing waiting is sent</source>
         <translation>O cliente pediu para não receber mais mensagens (ou respondeu SAIR): não em todos os canais, e nada do que está previsto é enviado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="298"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="175"/>
         <source>More</source>
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="412"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="244"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="444"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="327"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro guardado ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="447"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="330"/>
         <source>Save these filters…</source>
         <translation>Guardar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="449"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="332"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="466"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="349"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="470"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="353"/>
         <source>Save these filters</source>
         <translation>Guardar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="470"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="353"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de Lisboa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="506"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="287"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; escreva mais para refinar a pesquisa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="508"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="289"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} cliente</numerusform>
@@ -794,43 +794,43 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="594"/>
-        <location filename="../../desktop_app/gui/customers_view.py" line="848"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="428"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="452"/>
         <source>Customer saved.</source>
         <translation>Cliente guardado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="613"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="108"/>
         <source>Merge customers</source>
         <translation>Fundir clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="615"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="111"/>
         <source>Merge “{other}” into “{keep}”? Their history, consents and tags move over, and “{other}” is removed. This cannot be undone.</source>
         <translation>Fundir “{other}” em “{keep}”? O histórico, os consentimentos e as etiquetas passam para “{keep}”, e “{other}” é removido. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="622"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="116"/>
         <source>Customers merged.</source>
         <translation>Clientes fundidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="652"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="132"/>
         <source>Resolve complaint</source>
         <translation>Resolver reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="654"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="134"/>
         <source>How was it resolved?</source>
         <translation>Como foi resolvida?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="690"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="170"/>
         <source>Complaint resolved.</source>
         <translation>Reclamação resolvida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers_view.py" line="716"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="459"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Mensagem em fila para {n} cliente; sai dentro do horário de envio.</numerusform>
@@ -838,47 +838,47 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="725"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="196"/>
         <source>Where to save her data</source>
         <translation>Onde guardar os dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="730"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="202"/>
         <source>Data saved in {folder}.</source>
         <translation>Dados guardados em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="740"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="213"/>
         <source>Erase customer</source>
         <translation>Apagar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="743"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="217"/>
         <source>Erase {name} for good? Her sales and points stay in the figures without her name; her details, notes, consent and messages are deleted, and a re-import will skip her. This cannot be undone.</source>
         <translation>Apagar {name} de vez? As vendas e os pontos ficam nos números sem o nome; dados, observações, consentimentos e mensagens são apagados, e uma nova importação vai saltar este cliente. Não é possível desfazer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="750"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="224"/>
         <source>{name} was erased.</source>
         <translation>{name} foi apagado(a).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="764"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="241"/>
         <source>{name} will get no more messages (cancelled: {n}).</source>
         <translation>{name} não vai receber mais mensagens (canceladas: {n}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="789"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="272"/>
         <source>Gift used: {gift}.</source>
         <translation>Presente usado: {gift}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="816"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="300"/>
         <source>Reward redeemed.</source>
         <translation>Recompensa resgatada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers_view.py" line="836"/>
+        <location filename="../../desktop_app/gui/customers/customer_actions.py" line="321"/>
         <source>Points adjusted.</source>
         <translation>Pontos ajustados.</translation>
     </message>
@@ -886,27 +886,27 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="112"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="112"/>
         <source>Which file?</source>
         <translation>Qual ficheiro?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="113"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="113"/>
         <source>An Excel sheet (.xlsx, .xls), a LibreOffice sheet (.ods) or a .csv file.</source>
         <translation>Uma folha de cálculo do Excel (.xlsx, .xls), do LibreOffice (.ods) ou um ficheiro .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="117"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="117"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="129"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="129"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="130"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="130"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Folhas de cálculo (*.xlsx *.xls *.ods *.csv);;Todos os ficheiros (*)</translation>
     </message>
@@ -914,57 +914,57 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="38"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="38"/>
         <source>Welcome to Régua</source>
         <translation>Bem-vinda à Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="41"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="41"/>
         <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later in Shop → Settings.</source>
         <translation>Fale à Régua da sua loja. O país define o indicativo telefónico, a moeda e o formato das datas; tudo isto pode ser alterado depois em Loja → Definições.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="46"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="46"/>
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>ex.: Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="47"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="47"/>
         <source>Shop name</source>
         <translation>Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="51"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="51"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="57"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="57"/>
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="62"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="62"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="64"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="64"/>
         <source>Your name</source>
         <translation>O seu nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="69"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="69"/>
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="70"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="70"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN da dona</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="71"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="71"/>
         <source>PIN again</source>
         <translation>Repita o PIN</translation>
     </message>
@@ -972,62 +972,62 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>FirstSteps</name>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="28"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="28"/>
         <source>Your shop has no customers yet</source>
         <translation>A sua loja ainda não tem clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="31"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="31"/>
         <source>A few first steps, in any order; each can be done again later from the menus.</source>
         <translation>Alguns primeiros passos, por qualquer ordem; todos podem ser feitos de novo mais tarde a partir dos menus.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="42"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="42"/>
         <source>&amp;Import your customer list…</source>
         <translation>&amp;Importar a sua lista de clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="44"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="44"/>
         <source>The Excel or CSV list you keep today: Régua finds the columns and shows every problem before anything is saved. An import can be undone.</source>
         <translation>A lista em Excel ou CSV que usa hoje: a Régua encontra as colunas e mostra cada problema antes de guardar o que quer que seja. Uma importação pode ser desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="45"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="45"/>
         <source>&amp;Add a customer…</source>
         <translation>Adicionar um &amp;cliente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="46"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="46"/>
         <source>Or start with the next person at the counter (F2 logs a visit or a purchase in seconds).</source>
         <translation>Ou comece pela próxima pessoa ao balcão (F2 regista uma visita ou uma compra em segundos).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="48"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="48"/>
         <source>Set up the shop&apos;s e-&amp;mail…</source>
         <translation>Configurar o e-&amp;mail da loja…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="50"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="50"/>
         <source>The account Régua sends from: birthday wishes, thank-yous and “we miss you” go out on their own.</source>
         <translation>A conta a partir da qual a Régua envia: os parabéns, os agradecimentos e o “sentimos a sua falta” saem sozinhos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="51"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="51"/>
         <source>Set up &amp;loyalty…</source>
         <translation>Configurar a fideli&amp;zação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="52"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="52"/>
         <source>A points club or a stamp card, with the rewards your customers earn.</source>
         <translation>Um clube de pontos ou um cartão de selos, com as recompensas que os clientes ganham.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="54"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="54"/>
         <source>&amp;Plan the régua…</source>
         <translation>&amp;Planear a régua…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_steps.py" line="55"/>
+        <location filename="../../desktop_app/gui/shell/first_steps.py" line="55"/>
         <source>Which messages the shop sends, when, and how: e-mail, WhatsApp or a call.</source>
         <translation>Que mensagens a loja envia, quando e como: e-mail, WhatsApp ou uma chamada.</translation>
     </message>
@@ -1035,17 +1035,17 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>GiftDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="195"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="196"/>
         <source>Use a gift</source>
         <translation>Usar um presente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="197"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="198"/>
         <source>Gift code {name} shows:</source>
         <translation>Código do presente que {name} mostrou:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="204"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="205"/>
         <source>Use gift</source>
         <translation>Usar presente</translation>
     </message>
@@ -1053,37 +1053,37 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="506"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="510"/>
         <source>Imports</source>
         <translation>Importações</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="509"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="513"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="509"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="513"/>
         <source>File</source>
         <translation>Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="509"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="513"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="510"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="514"/>
         <source>Created / updated</source>
         <translation>Criados / atualizados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="510"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="514"/>
         <source>Undone</source>
         <translation>Desfeita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="521"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="525"/>
         <source>&amp;Undo this import</source>
         <translation>&amp;Desfazer esta importação</translation>
     </message>
@@ -1091,32 +1091,32 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="64"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="64"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="445"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="449"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="453"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="457"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="484"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="488"/>
         <source>Something went wrong while reading or checking the file, and nothing was imported. You can try again, go Back, or Cancel. The details are in Régua&apos;s log.</source>
         <translation>Algo correu mal ao ler ou verificar o ficheiro, e nada foi importado. Pode tentar de novo, Voltar ou Cancelar. Os detalhes estão no registo da Régua.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="490"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="494"/>
         <source>Undo import</source>
         <translation>Desfazer importação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="493"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="497"/>
         <source>Undo the import of {file}? The customers it created are removed and what it changed is restored.</source>
         <translation>Desfazer a importação de {file}? Os clientes criados por ela são removidos e o que ela alterou é restaurado.</translation>
     </message>
@@ -1124,52 +1124,52 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="334"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="335"/>
         <source>Points history: {name}</source>
         <translation>Extrato de pontos: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="342"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="342"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="342"/>
         <source>Points</source>
         <translation>Pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="341"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="342"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="342"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="343"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="342"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="343"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="370"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="371"/>
         <source>valid until {date}</source>
         <translation>válidos até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="372"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="373"/>
         <source>from {lots}</source>
         <translation>de {lots}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="375"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="376"/>
         <source>approved by {name}</source>
         <translation>aprovado por {name}</translation>
     </message>
@@ -1177,28 +1177,28 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="48"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="48"/>
         <source>Log in — {shop}</source>
         <translation>Entrar — {shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="58"/>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="60"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="58"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="60"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="59"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="59"/>
         <source>Who are you?</source>
         <translation>Quem é?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="62"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="62"/>
         <source>Demo shop: every account&apos;s PIN is {pin}.</source>
         <translation>Loja de demonstração: o PIN de todas as contas é {pin}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="72"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="72"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
@@ -1206,27 +1206,27 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LoyaltyPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="123"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="124"/>
         <source>Loyalty</source>
         <translation>Fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="132"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="133"/>
         <source>Re&amp;deem…</source>
         <translation>Res&amp;gatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="134"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="135"/>
         <source>Ad&amp;just…</source>
         <translation>Aj&amp;ustar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="135"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="136"/>
         <source>Points his&amp;tory…</source>
         <translation>Ex&amp;trato de pontos…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="133"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="134"/>
         <source>Redeem a reward (Ctrl+R)</source>
         <translation>Resgatar uma recompensa (Ctrl+R)</translation>
     </message>
@@ -1234,67 +1234,67 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LoyaltyReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="323"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="364"/>
         <source>Loyalty report</source>
         <translation>Relatório de fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
         <source>Members</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
         <source>Outstanding</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
         <source>Worth</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="326"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
         <source>Expiring next month</source>
         <translation>Expiram no próximo mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="327"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="368"/>
         <source>Redeemed / earned (12 months)</source>
         <translation>Resgatados / ganhos (12 meses)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="327"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="368"/>
         <source>Customers per tier</source>
         <translation>Clientes por nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="329"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="370"/>
         <source>Negative balances</source>
         <translation>Saldos negativos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="332"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="373"/>
         <source>Loading…</source>
         <translation>A carregar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="350"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="391"/>
         <source>no tier</source>
         <translation>sem nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="351"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="392"/>
         <source>no points earned</source>
         <translation>nenhum ponto ganho</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="366"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="407"/>
         <source>Outstanding: points earned and not yet spent or expired. Worth: at the most generous reward&apos;s rate, what the shop would give if every point were redeemed.</source>
         <translation>Em aberto: pontos ganhos e ainda não usados nem expirados. Valor: pela recompensa mais generosa, quanto a loja daria se todos os pontos fossem resgatados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="367"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="408"/>
         <source>No loyalty program yet: set one up in Shop → Loyalty programs.</source>
         <translation>Ainda não há programa de fidelização: crie um em Loja → Programas de fidelização.</translation>
     </message>
@@ -1302,182 +1302,182 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>MailAccountDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="47"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="48"/>
         <source>Mail account</source>
         <translation>Conta de e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="53"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="54"/>
         <source>Other server</source>
         <translation>Outro servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="59"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="60"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (normalmente porta 587)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="60"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="61"/>
         <source>SSL/TLS (usually port 465)</source>
         <translation>SSL/TLS (normalmente porta 465)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="70"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="71"/>
         <source>No keyring here: keep the password only until Régua closes</source>
         <translation>Sem porta-chaves aqui: guardar a palavra-passe só até fechar a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="155"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="156"/>
         <source>Password kept in: {where}</source>
         <translation>Palavra-passe guardada em: {where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="156"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="157"/>
         <source>This computer has no safe place for passwords (keyring).</source>
         <translation>Este computador não tem um lugar seguro para palavras-passe (porta-chaves).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="88"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="89"/>
         <source>Provider</source>
         <translation>Fornecedor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="80"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="55"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="56"/>
         <source>for example mail.yourshop.com</source>
         <translation>por exemplo mail.asualoja.pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="79"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="80"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="81"/>
         <source>Security</source>
         <translation>Segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="80"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="81"/>
         <source>User</source>
         <translation>Utilizador</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="81"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="82"/>
         <source>Password</source>
         <translation>Palavra-passe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="82"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="83"/>
         <source>Sender address</source>
         <translation>Endereço do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="83"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="84"/>
         <source>Sender name</source>
         <translation>Nome do remetente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="84"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="85"/>
         <source>At most per day</source>
         <translation>No máximo por dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="85"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="86"/>
         <source>At most per minute</source>
         <translation>No máximo por minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="99"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="100"/>
         <source>Pick…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="102"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="103"/>
         <source>e.g. Rua Augusta, 120 · (11) 3456-7890 · Mon–Sat 9–19h</source>
         <translation>ex.: Rua Augusta, 120, Lisboa · 213 456 789 · seg–sáb 9h–19h</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="110"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="111"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="112"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="113"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="118"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="119"/>
         <source>How the shop&apos;s e-mails look</source>
         <translation>Como ficam os e-mails da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="122"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="123"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="120"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="121"/>
         <source>Colour</source>
         <translation>Cor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="121"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="122"/>
         <source>Signature</source>
         <translation>Assinatura</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="129"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="130"/>
         <source>&amp;Test</source>
         <translation>&amp;Testar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="180"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="181"/>
         <source>Discard what you typed for the mail account?</source>
         <translation>Descartar o que escreveu para a conta de e-mail?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="209"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="210"/>
         <source>kept in the keyring; type to change it</source>
         <translation>guardada no porta-chaves; escreva para a alterar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="240"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="241"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="258"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="259"/>
         <source>Connecting to {host}…</source>
         <translation>A ligar a {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="264"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="265"/>
         <source>It works: connected to {host}, encrypted, and logged in.</source>
         <translation>Funciona: ligou-se a {host}, com encriptação, e entrou na conta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="281"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="282"/>
         <source>(no logo)</source>
         <translation>(sem logotipo)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="284"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="285"/>
         <source>The shop&apos;s logo</source>
         <translation>O logotipo da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="285"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="286"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Imagens (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail_setup.py" line="292"/>
+        <location filename="../../desktop_app/gui/mail/mail_setup.py" line="293"/>
         <source>Colour of the shop&apos;s e-mails</source>
         <translation>Cor dos e-mails da loja</translation>
     </message>
@@ -1485,162 +1485,162 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="67"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="71"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="68"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="72"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="70"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="74"/>
         <source>Messages</source>
         <translation>Mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="73"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="77"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="131"/>
         <source>&amp;File</source>
         <translation>&amp;Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="128"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="132"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="132"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="136"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Pesquisar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="136"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="140"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registo rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="147"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="150"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="153"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="156"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Cópias de segurança…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="160"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Mudar de utilizador…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="169"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="170"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Definições…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="176"/>
         <source>&amp;Audit log…</source>
         <translation>Registo de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="179"/>
         <source>&amp;Mail account…</source>
         <translation>Conta de e-&amp;mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="182"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="185"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelização…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="188"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="189"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelização: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="188"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="193"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="196"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="211"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Sessão iniciada: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="249"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="260"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="262"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="266"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="263"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="267"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="274"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} cliente exportado para {file}.</numerusform>
@@ -1648,22 +1648,22 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="297"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="301"/>
         <source>The copy was restored.</source>
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="401"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="406"/>
         <source>Logged.</source>
         <translation>Registado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="413"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="418"/>
         <source>About Régua</source>
         <translation>Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="414"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="419"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -1674,7 +1674,7 @@ Gestão da relação com os clientes para pequenas lojas.
 Base de dados: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="182"/>
+        <location filename="../../desktop_app/gui/shell/app.py" line="183"/>
         <source>Settings saved.</source>
         <translation>Definições guardadas.</translation>
     </message>
@@ -1682,47 +1682,47 @@ Base de dados: {db}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="201"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="201"/>
         <source>Which column is which?</source>
         <translation>Qual coluna é qual?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="202"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="202"/>
         <source>Régua guessed from the titles. Pick another field or (ignore) for any column.</source>
         <translation>A Régua deduziu-o pelos títulos. Escolha outro campo, ou (ignorar), para qualquer coluna.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="205"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="205"/>
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="205"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="205"/>
         <source>Example</source>
         <translation>Exemplo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="205"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="205"/>
         <source>Goes to</source>
         <translation>Vai para</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="206"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="206"/>
         <source>Dates written as</source>
         <translation>Datas escritas como</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="211"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="211"/>
         <source>For customers already in Régua, the file&apos;s values replace theirs (otherwise only empty fields are filled)</source>
         <translation>Para clientes que já estão na Régua, os valores do ficheiro substituem os seus (senão só os campos vazios são preenchidos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="235"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="235"/>
         <source>day/month/year</source>
         <translation>dia/mês/ano</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="236"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="236"/>
         <source>month/day/year</source>
         <translation>mês/dia/ano</translation>
     </message>
@@ -1730,22 +1730,22 @@ Base de dados: {db}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="30"/>
+        <location filename="../../desktop_app/gui/customers/merge_dialog.py" line="30"/>
         <source>Merge customers</source>
         <translation>Fundir clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="33"/>
+        <location filename="../../desktop_app/gui/customers/merge_dialog.py" line="33"/>
         <source>Find the other record of “{name}”. It will be merged into this one, which keeps its own values and gains what it lacks.</source>
         <translation>Encontre o outro registo de “{name}”. Será fundido com este, que mantém os seus próprios dados e ganha o que faltar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="37"/>
+        <location filename="../../desktop_app/gui/customers/merge_dialog.py" line="37"/>
         <source>Search: name, phone digits, e-mail, card or tax id</source>
         <translation>Pesquisar: nome, dígitos do telefone, e-mail, cartão ou NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/merge_dialog.py" line="42"/>
+        <location filename="../../desktop_app/gui/customers/merge_dialog.py" line="42"/>
         <source>Merge</source>
         <translation>Fundir</translation>
     </message>
@@ -1753,12 +1753,12 @@ Base de dados: {db}</translation>
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="260"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="280"/>
         <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
         <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/widgets.py" line="266"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="286"/>
         <source>Subject</source>
         <translation>Assunto</translation>
     </message>
@@ -1766,122 +1766,122 @@ Base de dados: {db}</translation>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="104"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="104"/>
         <source>Resume sending</source>
         <translation>Retomar envios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="112"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="112"/>
         <source>All messages</source>
         <translation>Todas as mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="116"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="116"/>
         <source>Send due e-mails now</source>
         <translation>Enviar agora os e-mails do dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="118"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="118"/>
         <source>Send again</source>
         <translation>Enviar de novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="119"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="119"/>
         <source>For a failed or uncertain e-mail; an uncertain one may arrive twice</source>
         <translation>Para um e-mail que falhou ou ficou incerto; um incerto pode chegar duas vezes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="121"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="121"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="124"/>
         <source>Also send while Régua is closed (the system&apos;s scheduler, every 15 minutes)</source>
         <translation>Enviar também com a Régua fechada (agendador do sistema, a cada 15 minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="130"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="130"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="178"/>
         <source>Only the shop&apos;s owner can switch this on or off.</source>
         <translation>Só a dona da loja pode ativar ou desativar isto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="208"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="208"/>
         <source>(it has not run yet)</source>
         <translation>(ainda não correu)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="210"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="210"/>
         <source>(last run: {when})</source>
         <translation>(última vez: {when})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="221"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="221"/>
         <source>Sending is paused. {reason}</source>
         <translation>Os envios estão em pausa. {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="257"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="259"/>
         <source>Showing {n} (newest first)</source>
         <translation>A mostrar {n} (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="283"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="285"/>
         <source>The shop&apos;s mail account is not set up yet: ask the owner to set it up.</source>
         <translation>A conta de e-mail da loja ainda não foi configurada: peça à dona da loja que a configure.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="293"/>
         <source>Will be sent again: {n}.</source>
         <translation>Serão enviados de novo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="300"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="302"/>
         <source>Cancelled: {n}.</source>
         <translation>Cancelados: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="310"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="312"/>
         <source>Sending resumed.</source>
         <translation>Envios retomados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="323"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="325"/>
         <source>E-mails sent: {sent}.</source>
         <translation>E-mails enviados: {sent}.</translation>
     </message>
@@ -1889,17 +1889,17 @@ Base de dados: {db}</translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="105"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="164"/>
         <source>Call done</source>
         <translation>Chamada feita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="107"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="166"/>
         <source>What came of the call with {name}?</source>
         <translation>Qual foi o resultado da chamada com {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="109"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="168"/>
         <source>e.g. will come on Saturday; did not answer</source>
         <translation>ex.: vem no sábado; não atendeu</translation>
     </message>
@@ -1907,83 +1907,83 @@ Base de dados: {db}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="272"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="272"/>
         <source>Check before importing</source>
         <translation>Verifique antes de importar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="279"/>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="291"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="279"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="291"/>
         <source>Row</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="279"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="279"/>
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="279"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="279"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="280"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="280"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="280"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="280"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="287"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="287"/>
         <source>Possible duplicates: these rows share a phone, e-mail, tax id or card code with a customer of another name (families often share a phone). Each becomes a new customer unless you say it is the same person.</source>
         <translation>Possíveis duplicados: estas linhas têm o mesmo telefone, e-mail, NIF ou código de cartão que um cliente de outro nome (as famílias partilham muitas vezes um telefone). Cada uma passa a ser um cliente novo, a não ser que diga que é a mesma pessoa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="291"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="291"/>
         <source>In the file</source>
         <translation>No ficheiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="291"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="291"/>
         <source>In Régua</source>
         <translation>Na Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="292"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="292"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="299"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="299"/>
         <source>Save the problem rows as a spreadsheet…</source>
         <translation>Guardar as linhas com problema numa folha de cálculo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="317"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="317"/>
         <source>Checking every row…</source>
         <translation>A verificar cada linha…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="338"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="342"/>
         <source>A new customer</source>
         <translation>Um cliente novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="339"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="343"/>
         <source>The same person: update {name}</source>
         <translation>A mesma pessoa: atualizar {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="363"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="367"/>
         <source>{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.</source>
         <translation>{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="364"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="368"/>
         <source>{n} rows</source>
         <translation>
             <numerusform>{n} linha</numerusform>
@@ -1991,7 +1991,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="365"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="369"/>
         <source>{n} new customers</source>
         <translation>
             <numerusform>{n} cliente novo</numerusform>
@@ -1999,7 +1999,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="366"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="370"/>
         <source>{n} updated</source>
         <translation>
             <numerusform>{n} atualizado</numerusform>
@@ -2007,7 +2007,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="367"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="371"/>
         <source>{n} merged with another row of the file</source>
         <translation>
             <numerusform>{n} juntado a outra linha do ficheiro</numerusform>
@@ -2015,7 +2015,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="368"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="372"/>
         <source>{n} skipped</source>
         <translation>
             <numerusform>{n} ignorado</numerusform>
@@ -2023,7 +2023,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="369"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="373"/>
         <source>{n} rows have errors and will not be imported</source>
         <translation>
             <numerusform>{n} linha tem erros e não será importada</numerusform>
@@ -2031,7 +2031,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="370"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="374"/>
         <source>{n} warnings</source>
         <translation>
             <numerusform>{n} aviso</numerusform>
@@ -2039,7 +2039,7 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/import_wizard.py" line="373"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="377"/>
         <source>%n possible duplicates: decide below.</source>
         <translation>
             <numerusform>%n possível duplicado: decida abaixo.</numerusform>
@@ -2047,27 +2047,27 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="376"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="380"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="377"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="381"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="391"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="395"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>Cancelado. Nada foi importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="394"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="398"/>
         <source>Nothing was imported. Go Back to change the file or the columns, or Cancel.</source>
         <translation>Nada foi importado. Volte atrás para mudar o ficheiro ou as colunas, ou Cancele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="405"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="409"/>
         <source>Save the problem rows</source>
         <translation>Guardar as linhas com problema</translation>
     </message>
@@ -2075,234 +2075,234 @@ Base de dados: {db}</translation>
 <context>
     <name>ProgramsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="60"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="65"/>
         <source>Loyalty programs</source>
         <translation>Programas de fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="67"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="72"/>
         <source>New &amp;points club</source>
         <translation>Novo clube de &amp;pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="68"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="73"/>
         <source>New &amp;stamp card</source>
         <translation>Novo cartão de &amp;selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="76"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="81"/>
         <source>Running (customers earn)</source>
         <translation>Em curso (os clientes acumulam)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="78"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="83"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="80"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="85"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="87"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="92"/>
         <source>point(s) for every</source>
         <translation>ponto(s) a cada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="94"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="99"/>
         <source>down (R$ 49,90 → 49)</source>
         <translation>para baixo (49,90 € → 49)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="94"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="99"/>
         <source>to the nearest</source>
         <translation>para o mais próximo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="95"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="100"/>
         <source>up</source>
         <translation>para cima</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="98"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="103"/>
         <source>each purchase</source>
         <translation>cada compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="98"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="103"/>
         <source>each visit</source>
         <translation>cada visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="99"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="104"/>
         <source>each visit or purchase</source>
         <translation>cada visita ou compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="103"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="108"/>
         <source> months</source>
         <translation> meses</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="104"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="109"/>
         <source>never</source>
         <translation>nunca expiram</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="107"/>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="129"/>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="130"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="112"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="134"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="135"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="109"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="114"/>
         <source>Earning</source>
         <translation>Acumulação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="110"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="115"/>
         <source>Round points</source>
         <translation>Arredondar pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="111"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="116"/>
         <source>One stamp for</source>
         <translation>Um selo por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="115"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="120"/>
         <source>Minimum purchase</source>
         <translation>Compra mínima</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="116"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="121"/>
         <source>Valid for</source>
         <translation>Validade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="117"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="122"/>
         <source>Welcome bonus</source>
         <translation>Bónus de boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="118"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="123"/>
         <source>Birthday bonus</source>
         <translation>Bónus de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="119"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="124"/>
         <source>No birthday bonus if the birthday changed within</source>
         <translation>Sem bónus se o aniversário foi alterado há menos de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="120"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="125"/>
         <source>Adjustments above this need the owner</source>
         <translation>Ajustes acima disto precisam da proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="123"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="128"/>
         <source>Tiers</source>
         <translation>Níveis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="127"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="132"/>
         <source>by money spent</source>
         <translation>pelo valor gasto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="128"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="133"/>
         <source>by points earned</source>
         <translation>pelos pontos ganhos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="132"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="137"/>
         <source>over the last</source>
         <translation>nos últimos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="134"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="139"/>
         <source>kept for</source>
         <translation>mantido por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="139"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="144"/>
         <source>Tier</source>
         <translation>Nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="139"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="144"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="139"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="144"/>
         <source>Multiplier %</source>
         <translation>Multiplicador %</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="145"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="150"/>
         <source>Rewards</source>
         <translation>Recompensas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="148"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="153"/>
         <source>Reward</source>
         <translation>Recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="148"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="153"/>
         <source>Cost</source>
         <translation>Custo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="148"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="153"/>
         <source>Worth</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="179"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="187"/>
         <source>Add</source>
         <translation>Adicionar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="179"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="187"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="204"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="225"/>
         <source>{name} (stopped)</source>
         <translation>{name} (parado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="220"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="241"/>
         <source>Points club</source>
         <translation>Clube de pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="222"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="243"/>
         <source>Stamp card</source>
         <translation>Cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="224"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="245"/>
         <source>A free coffee</source>
         <translation>Um café grátis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="236"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="257"/>
         <source>points</source>
         <translation>pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="236"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="257"/>
         <source>stamp card</source>
         <translation>cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_setup.py" line="311"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="344"/>
         <source>Saved. The new rules apply to points earned from now on.</source>
         <translation>Guardado. As novas regras valem para os pontos ganhos daqui em diante.</translation>
     </message>
@@ -2310,92 +2310,92 @@ Base de dados: {db}</translation>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="174"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="166"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="174"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="175"/>
         <source>Save All</source>
         <translation>Guardar tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="167"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="175"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="176"/>
         <source>&amp;Yes</source>
         <translation>&amp;Sim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="168"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="176"/>
         <source>Yes to &amp;All</source>
         <translation>Sim para &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="177"/>
         <source>&amp;No</source>
         <translation>&amp;Não</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="169"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="177"/>
         <source>N&amp;o to All</source>
         <translation>Nã&amp;o para tudo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="178"/>
         <source>Abort</source>
         <translation>Abortar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="170"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="178"/>
         <source>Retry</source>
         <translation>Tentar novamente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="179"/>
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="171"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="179"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="180"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="172"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="180"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="173"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="181"/>
         <source>Help</source>
         <translation>Ajuda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="173"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="181"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="174"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="182"/>
         <source>Reset</source>
         <translation>Repor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="174"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="182"/>
         <source>Restore Defaults</source>
         <translation>Repor predefinições</translation>
     </message>
@@ -2403,37 +2403,37 @@ Base de dados: {db}</translation>
 <context>
     <name>QWidgetTextControl</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>&amp;Anular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="175"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="183"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="176"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="184"/>
         <source>Cu&amp;t</source>
         <translation>Cor&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="176"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="184"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="177"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="185"/>
         <source>&amp;Paste</source>
         <translation>Co&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="177"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="185"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="178"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="186"/>
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
     </message>
@@ -2441,102 +2441,102 @@ Base de dados: {db}</translation>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="70"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="79"/>
         <source>Quick log</source>
         <translation>Registo rápido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="74"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="83"/>
         <source>Name, phone digits, card or tax id — then Enter</source>
         <translation>Nome, dígitos do telefone, cartão ou NIF — depois Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="84"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="93"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="87"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="96"/>
         <source>May receive e-mails</source>
         <translation>Aceita receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="88"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="97"/>
         <source>May receive WhatsApp messages</source>
         <translation>Aceita receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="89"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="98"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="90"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="99"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="91"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="100"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="104"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="113"/>
         <source>e.g. 149,90</source>
         <translation>ex.: 149,90</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="112"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="121"/>
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="113"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="122"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="117"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="126"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="118"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="127"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="119"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="128"/>
         <source>Follow up on</source>
         <translation>Dar seguimento a</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="121"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="130"/>
         <source>Refund of</source>
         <translation>Reembolso de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="123"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="132"/>
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="326"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="335"/>
         <source>Earns {points} in {program}</source>
         <translation>Ganha {points} no {program}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="381"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="390"/>
         <source>Discard what you typed in the quick log?</source>
         <translation>Descartar o que escreveu no registo rápido?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="389"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="398"/>
         <source>That is not a day: type it as {example}.</source>
         <translation>Isso não é um dia: escreva-o como {example}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/quick_log.py" line="396"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="405"/>
         <source>That day is more than a year ago: the quick log takes what happened in the last year.</source>
         <translation>Esse dia foi há mais de um ano: o registo rápido aceita o que aconteceu no último ano.</translation>
     </message>
@@ -2544,27 +2544,27 @@ Base de dados: {db}</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="153"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="154"/>
         <source>Redeem a reward</source>
         <translation>Resgatar uma recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="155"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="156"/>
         <source>Reward for {name}:</source>
         <translation>Recompensa para {name}:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="159"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="160"/>
         <source>{reward} — {cost} ({program}; balance {balance})</source>
         <translation>{reward} — {cost} ({program}; saldo {balance})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="168"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="169"/>
         <source>Redeem</source>
         <translation>Resgatar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="178"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="179"/>
         <source>No reward is within reach yet.</source>
         <translation>Ainda não há recompensa ao alcance.</translation>
     </message>
@@ -2572,324 +2572,324 @@ Base de dados: {db}</translation>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="136"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="138"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="139"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="139"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="140"/>
         <source>Export to Excel…</source>
         <translation>Exportar para Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="140"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="141"/>
         <source>Every table and chart of this section, as numbers, in one xlsx file</source>
         <translation>Todas as tabelas e gráficos desta secção, em números, num ficheiro xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="148"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="149"/>
         <source>Overview</source>
         <translation>Visão geral</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="149"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="205"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="150"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="206"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="442"/>
         <source>Segments</source>
         <translation>Segmentos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="150"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="151"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="443"/>
         <source>Régua results</source>
         <translation>Resultados da régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="151"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="444"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="152"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="445"/>
         <source>Service</source>
         <translation>Atendimento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="166"/>
         <source>customers</source>
         <translation>clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="167"/>
         <source>new this month</source>
         <translation>novos neste mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="167"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="168"/>
         <source>of the last 90 days&apos; buyers had bought before</source>
         <translation>de quem comprou nos últimos 90 dias já tinha comprado antes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="168"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="169"/>
         <source>days between visits, on average</source>
         <translation>dias entre visitas, em média</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="170"/>
         <source>have a birthday on file</source>
         <translation>têm aniversário registado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="170"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="171"/>
         <source>agreed to e-mails</source>
         <translation>aceitam e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="171"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="172"/>
         <source>owed in loyalty rewards</source>
         <translation>devidos em prémios de fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="190"/>
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="190"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="354"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="358"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="355"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="359"/>
         <source>End of last month</source>
         <translation>Fim do mês passado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="189"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="190"/>
         <source>Came in</source>
         <translation>Entraram</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="191"/>
         <source>Went out</source>
         <translation>Saíram</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="191"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="192"/>
         <source>What it means</source>
         <translation>O que significa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="192"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="358"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="193"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="359"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="194"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="195"/>
         <source>Show these customers</source>
         <translation>Mostrar estes clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="196"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="197"/>
         <source>Open the customer list filtered by the selected group (then message them from there)</source>
         <translation>Abre a lista de clientes filtrada pelo grupo escolhido (a partir daí pode enviar uma mensagem)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="201"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="202"/>
         <source>Segments rank customers who bought by how recently, how often and how much (each scored 1–5 by fifths of the shop&apos;s customers). Stages follow each customer&apos;s history. Both are worked out once a day.</source>
         <translation>Os segmentos classificam quem já comprou por quão recente, quantas vezes e quanto (cada um com nota de 1 a 5, por quintos dos clientes da loja). As fases seguem o histórico de cada cliente. Os dois são calculados uma vez por dia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="208"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="441"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="209"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="442"/>
         <source>Lifecycle</source>
         <translation>Ciclo de vida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="228"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="229"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="233"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="346"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="383"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="408"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="234"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="347"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="384"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="409"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="232"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="232"/>
         <source>Sent</source>
         <translation>Enviadas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="232"/>
         <source>Bought after</source>
         <translation>Compraram depois</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="233"/>
         <source>Share</source>
         <translation>Taxa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="233"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="233"/>
         <source>No message (baseline)</source>
         <translation>Sem mensagem (referência)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="234"/>
         <source>Gift coupons used</source>
         <translation>Cupões de presente usados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="234"/>
         <source>Rewards redeemed</source>
         <translation>Prémios resgatados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="234"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="235"/>
         <source>Points spent</source>
         <translation>Pontos gastos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="239"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="240"/>
         <source>Purchases counted within</source>
         <translation>Compras contadas até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="241"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="242"/>
         <source>after each message</source>
         <translation>depois de cada mensagem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="255"/>
         <source>Complaints opened</source>
         <translation>Reclamações abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="254"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="407"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="408"/>
         <source>Resolved</source>
         <translation>Resolvidas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="256"/>
         <source>Median days to resolve</source>
         <translation>Mediana de dias para resolver</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="256"/>
         <source>Still open</source>
         <translation>Ainda abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="257"/>
         <source>Logged at the counter, per staff member and week</source>
         <translation>Registos no balcão, por funcionário e semana</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="257"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="444"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="258"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="445"/>
         <source>Staff</source>
         <translation>Funcionário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="257"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="350"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="258"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="351"/>
         <source>Week of</source>
         <translation>Semana de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="257"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="258"/>
         <source>Entries</source>
         <translation>Registos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="284"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="285"/>
         <source>Working out the figures…</source>
         <translation>A calcular os números…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="327"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="328"/>
         <source>as of {date}</source>
         <translation>em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="329"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="330"/>
         <source>as of {date}; working out the segments…</source>
         <translation>em {date}; a calcular os segmentos…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="331"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="332"/>
         <source>as of {date}; segments of {then}, being updated…</source>
         <translation>em {date}; segmentos de {then}, a serem atualizados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="345"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="346"/>
         <source>New customers per month</source>
         <translation>Clientes novos por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="346"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="347"/>
         <source>New customers</source>
         <translation>Clientes novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="348"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="349"/>
         <source>Visits and purchases per week</source>
         <translation>Visitas e compras por semana</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="349"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="350"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="349"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="350"/>
         <source>Purchases</source>
         <translation>Compras</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="352"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="353"/>
         <source>Segments, now and at the end of last month</source>
         <translation>Segmentos, agora e no fim do mês passado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="353"/>
-        <location filename="../../desktop_app/gui/reports_view.py" line="357"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="354"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="358"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="354"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="355"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="356"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="357"/>
         <source>Lifecycle stages</source>
         <translation>Fases do ciclo de vida</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="366"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="367"/>
         <source>{n} customers changed stage since the end of last month</source>
         <translation>
             <numerusform>{n} cliente mudou de fase desde o fim do mês passado</numerusform>
@@ -2897,57 +2897,57 @@ Base de dados: {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="378"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="379"/>
         <source>Bought within {n} days: after a message, and without one</source>
         <translation>Compraram no prazo de {n} dias: depois de uma mensagem, e sem ela</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="380"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="381"/>
         <source>Got a message (%)</source>
         <translation>Receberam mensagem (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="381"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="382"/>
         <source>No message, baseline (%)</source>
         <translation>Sem mensagem, referência (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="387"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="388"/>
         <source>Baseline: customers who got no message that month, and how many of them bought within {n} days from the {day}th. A simple comparison, not an experiment: the customers who get a message are not chosen at random.</source>
         <translation>Referência: clientes que não receberam mensagem naquele mês, e quantos deles compraram no prazo de {n} dias a partir do dia {day}. Uma comparação simples, não uma experiência: quem recebe mensagem não é escolhido ao acaso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="406"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="407"/>
         <source>Complaints per month</source>
         <translation>Reclamações por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="407"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="408"/>
         <source>Opened</source>
         <translation>Abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="443"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="444"/>
         <source>Coupons and rewards</source>
         <translation>Cupões e prémios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="452"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="453"/>
         <source>Export the reports</source>
         <translation>Exportar os relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="453"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="454"/>
         <source>reports-{date}.xlsx</source>
         <translation>relatorios-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports_view.py" line="454"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="455"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Livro do Excel (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports_view.py" line="461"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="462"/>
         <source>Reports exported: {n} rows.</source>
         <translation>
             <numerusform>Relatórios exportados: {n} linha.</numerusform>
@@ -2958,62 +2958,62 @@ Base de dados: {db}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="44"/>
         <source>Shop settings</source>
         <translation>Definições da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="48"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="48"/>
         <source>Shop &amp;name</source>
         <translation>&amp;Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="53"/>
         <source>&amp;Country</source>
         <translation>&amp;País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="56"/>
         <source>Currency</source>
         <translation>Moeda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="63"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="63"/>
         <source>&amp;Time zone</source>
         <translation>&amp;Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="68"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="70"/>
         <source>celebrated on 28 February in other years</source>
         <translation>celebrados a 28 de fevereiro nos outros anos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="71"/>
         <source>celebrated on 1 March in other years</source>
         <translation>celebrados a 1 de março nos outros anos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="75"/>
         <source>Born on &amp;29 February</source>
         <translation>Nascidos a &amp;29 de fevereiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="74"/>
         <source>For the birthday message and the birthday bonus of customers born on 29 February</source>
         <translation>Para a mensagem e o bónus de aniversário de quem nasceu a 29 de fevereiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="77"/>
         <source>Régua reopens its window with the new settings when you press OK.</source>
         <translation>Ao premir OK, a Régua reabre a janela com as novas definições.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="104"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="104"/>
         <source>amounts already recorded keep their figures</source>
         <translation>os valores já registados mantêm os números</translation>
     </message>
@@ -3021,22 +3021,22 @@ Base de dados: {db}</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="145"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="145"/>
         <source>Sheet and header</source>
         <translation>Folha e títulos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="146"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="146"/>
         <source>Régua found the row with the column titles; change it if it is wrong.</source>
         <translation>A Régua encontrou a linha com os títulos das colunas; mude-a se estiver errada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="152"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="152"/>
         <source>Sheet</source>
         <translation>Folha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="154"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="154"/>
         <source>Titles in row</source>
         <translation>Títulos na linha</translation>
     </message>
@@ -3044,69 +3044,69 @@ Base de dados: {db}</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="38"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="44"/>
         <source>Staff</source>
         <translation>Equipa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="47"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41"/>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="63"/>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="115"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="47"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="70"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="148"/>
         <source>Role</source>
         <translation>Função</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="41"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="47"/>
         <source>Active</source>
         <translation>Ativa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="47"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="54"/>
         <source>Change &amp;role…</source>
         <translation>Mudar &amp;função…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="48"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="55"/>
         <source>Switch &amp;off / on</source>
         <translation>&amp;Desativar / ativar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="49"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="56"/>
         <source>New &amp;PIN…</source>
         <translation>Novo &amp;PIN…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="62"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="69"/>
         <source>New account</source>
         <translation>Nova conta</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="64"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="71"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="66"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="73"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="101"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="86"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="101"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/staff_dialogs.py" line="129"/>
+        <location filename="../../desktop_app/gui/shop/staff_dialogs.py" line="163"/>
         <source>New PIN</source>
         <translation>Novo PIN</translation>
     </message>
@@ -3114,88 +3114,88 @@ Base de dados: {db}</translation>
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="89"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="102"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="95"/>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="101"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="108"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="114"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="97"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="110"/>
         <source>0: on the birthday itself</source>
         <translation>0: no próprio dia do aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="104"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="117"/>
         <source>Only the customers of one segment, lifecycle stage or tag get this step (segments and stages as worked out that day; see Reports)</source>
         <translation>Só os clientes de um segmento, fase do ciclo de vida ou etiqueta recebem esta etapa (segmentos e fases como calculados no dia; veja Relatórios)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="105"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="118"/>
         <source>Every customer</source>
         <translation>Todos os clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="109"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="122"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="115"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="128"/>
         <source> day(s) late</source>
         <translation> dia(s) de atraso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="116"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="129"/>
         <source>Up to</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="121"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="134"/>
         <source> days to use it</source>
         <translation> dias para usar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="124"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="137"/>
         <source>optional, e.g. 10% off</source>
         <translation>opcional, ex.: 10% de desconto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="126"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="139"/>
         <source>Each customer gets a code of their own in the message, used once at the counter (Use gift on the customer&apos;s page)</source>
         <translation>Cada cliente recebe na mensagem um código só dela, usado uma vez no balcão (Usar presente na página da cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="127"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="140"/>
         <source>Gift</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="132"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="145"/>
         <source>Placeholders: {names}</source>
         <translation>Campos: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="138"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="152"/>
         <source>Subject and preview…</source>
         <translation>Assunto e pré-visualização…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="162"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="190"/>
         <source>Tag: {name}</source>
         <translation>Etiqueta: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="174"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="202"/>
         <source>Customers it would reach today: {n}</source>
         <translation>Clientes que receberiam hoje: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="175"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="203"/>
         <source>Off</source>
         <translation>Desligada</translation>
     </message>
@@ -3203,17 +3203,17 @@ Base de dados: {db}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="361"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="437"/>
         <source>Message: {step}</source>
         <translation>Mensagem: {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="366"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="442"/>
         <source>Preview for… (type a customer&apos;s name)</source>
         <translation>Pré-visualização para… (escreva o nome de um cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="411"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="488"/>
         <source>Pick a customer above to see the message as she will get it.</source>
         <translation>Escolha um cliente acima para ver a mensagem como ele a vai receber.</translation>
     </message>
@@ -3221,210 +3221,210 @@ Base de dados: {db}</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="152"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="215"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="160"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="223"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="160"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="223"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="160"/>
-        <location filename="../../desktop_app/gui/today_view.py" line="228"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="223"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="230"/>
         <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="245"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar pelo WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="246"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e regista como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="184"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="248"/>
         <source>Send e-mail now</source>
         <translation>Enviar e-mail agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="186"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="250"/>
         <source>Call done…</source>
         <translation>Chamada feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="252"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="254"/>
         <source>Skip</source>
         <translation>Saltar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="192"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="256"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="203"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="267"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="227"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="234"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="297"/>
         <source>Skip the selected</source>
         <translation>Saltar os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="248"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="311"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="249"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="312"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="299"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="367"/>
         <source>Today, {date}</source>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="320"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="331"/>
         <source> (awaiting approval)</source>
         <translation> (a aguardar aprovação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="331"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="388"/>
         <source>To do: {n}</source>
         <translation>A fazer: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="333"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="390"/>
         <source>awaiting approval: {n}</source>
         <translation>a aguardar aprovação: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="335"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="392"/>
         <source>too late to send (the PC was off): {n}</source>
         <translation>tarde demais para enviar (PC desligado): {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="338"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="395"/>
         <source>sending while closed: last run {when}</source>
         <translation>envio com a Régua fechada: última vez {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="340"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="397"/>
         <source>sending while closed: not run yet</source>
         <translation>envio com a Régua fechada: ainda não correu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="364"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="501"/>
         <source>Planned for the next 7 days: {n}</source>
         <translation>Previstas para os próximos 7 dias: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="400"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="540"/>
         <source>E-mails go out by themselves within the send window once the shop&apos;s mail account is set up (Shop → Mail account).</source>
         <translation>Os e-mails saem sozinhos no horário de envio quando a conta de e-mail da loja estiver configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="402"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="542"/>
         <source>Call the customer; the message above is a suggestion of what to say.</source>
         <translation>Telefone ao cliente; a mensagem acima é uma sugestão do que dizer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="404"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="544"/>
         <source>Last day worth sending: {date}</source>
         <translation>Último dia em que vale a pena enviar: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="459"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="654"/>
         <source>WhatsApp to {name} noted as sent.</source>
         <translation>WhatsApp para {name} registado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="462"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="658"/>
         <source>WhatsApp did not open</source>
         <translation>O WhatsApp não abriu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="464"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="660"/>
         <source>No browser or WhatsApp could be opened on this computer, so nothing was sent and {name} stays on the list. Copy the link and the message to send them another way?</source>
         <translation>Não foi possível abrir um navegador nem o WhatsApp neste computador, por isso nada foi enviado e {name} continua na lista. Copiar o link e a mensagem para os enviar de outra forma?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="466"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="662"/>
         <source>Copy link and text</source>
         <translation>Copiar link e texto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="476"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="671"/>
         <source>The message and the WhatsApp link are on the clipboard; nothing was noted as sent.</source>
         <translation>A mensagem e o link do WhatsApp estão na área de transferência; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="478"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="673"/>
         <source>WhatsApp did not open; nothing was noted as sent.</source>
         <translation>O WhatsApp não abriu; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="495"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="690"/>
         <source>E-mail to {name} sent.</source>
         <translation>E-mail para {name} enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="497"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="692"/>
         <source>Not sent: {what}</source>
         <translation>Não enviado: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="519"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="714"/>
         <source>Call with {name} noted.</source>
         <translation>Chamada com {name} registada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="531"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="727"/>
         <source>Skipped: {name}.</source>
         <translation>Saltado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="538"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="734"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="549"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="748"/>
         <source>Skipped: {n}.</source>
         <translation>Saltados: {n}.</translation>
     </message>
@@ -3432,27 +3432,27 @@ Base de dados: {db}</translation>
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="39"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="42"/>
         <source>daily</source>
         <translation>diária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="40"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="43"/>
         <source>weekly</source>
         <translation>semanal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="41"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="44"/>
         <source>made by hand</source>
         <translation>feita à mão</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="42"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="45"/>
         <source>before a restore</source>
         <translation>antes de restaurar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/backups_dialog.py" line="43"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="46"/>
         <source>other</source>
         <translation>outra</translation>
     </message>
@@ -3460,127 +3460,127 @@ Base de dados: {db}</translation>
 <context>
     <name>cadence</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="52"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="65"/>
         <source>days after signup</source>
         <translation>dias após o registo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="53"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="66"/>
         <source>days after a purchase</source>
         <translation>dias após uma compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="54"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="67"/>
         <source>days before</source>
         <translation>dias antes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="55"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="68"/>
         <source>days without a visit</source>
         <translation>dias sem visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="58"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="71"/>
         <source>Right after a customer signs up at the counter (no consent needed).</source>
         <translation>Logo após o registo no balcão (não precisa de consentimento).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="59"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="72"/>
         <source>On the follow-up day of an open quote, reservation or order.</source>
         <translation>No dia de seguimento de um orçamento, reserva ou encomenda em aberto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="60"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="73"/>
         <source>When a customer&apos;s points reach a reward.</source>
         <translation>Quando os pontos do cliente alcançam uma recompensa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence_setup.py" line="61"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="74"/>
         <source>30 and 7 days before points expire.</source>
         <translation>30 e 7 dias antes de os pontos expirarem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="47"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="57"/>
         <source>Signup confirmation</source>
         <translation>Confirmação de registo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="48"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="58"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="59"/>
         <source>Unfinished purchase</source>
         <translation>Compra não concluída</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="60"/>
         <source>After the sale</source>
         <translation>Pós-venda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="51"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="61"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="52"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="62"/>
         <source>We miss you</source>
         <translation>Saudade (reativação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="53"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="63"/>
         <source>Reward reached</source>
         <translation>Recompensa atingida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="64"/>
         <source>Points expiring</source>
         <translation>Pontos a expirar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="67"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="68"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="69"/>
         <source>Call (staff task)</source>
         <translation>Chamada (tarefa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="90"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="149"/>
         <source>Follow-up: {kind}</source>
         <translation>Seguimento: {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="82"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="141"/>
         <source>Signed up on {date}</source>
         <translation>Registo a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="84"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="143"/>
         <source>Birthday on {date}</source>
         <translation>Aniversário a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="86"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="145"/>
         <source>Bought on {date}</source>
         <translation>Comprou a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="88"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="147"/>
         <source>Last came on {date}</source>
         <translation>Última visita a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/today_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="151"/>
         <source>Reached a reward on {date}</source>
         <translation>Atingiu uma recompensa a {date}</translation>
     </message>
@@ -4387,7 +4387,7 @@ Base de dados: {db}</translation>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/errors.py" line="50"/>
+        <location filename="../../desktop_app/gui/common/errors.py" line="50"/>
         <source>Régua</source>
         <translation>Régua</translation>
     </message>
@@ -4395,82 +4395,82 @@ Base de dados: {db}</translation>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="21"/>
+        <location filename="../../desktop_app/domain/importing.py" line="22"/>
         <source>(ignore)</source>
         <translation>(ignorar)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="22"/>
+        <location filename="../../desktop_app/domain/importing.py" line="23"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="23"/>
+        <location filename="../../desktop_app/domain/importing.py" line="24"/>
         <source>First name</source>
         <translation>Primeiro nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="24"/>
+        <location filename="../../desktop_app/domain/importing.py" line="25"/>
         <source>Last name</source>
         <translation>Apelido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="25"/>
+        <location filename="../../desktop_app/domain/importing.py" line="26"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="26"/>
+        <location filename="../../desktop_app/domain/importing.py" line="27"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="27"/>
+        <location filename="../../desktop_app/domain/importing.py" line="28"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="28"/>
+        <location filename="../../desktop_app/domain/importing.py" line="29"/>
         <source>City</source>
         <translation>Cidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="29"/>
+        <location filename="../../desktop_app/domain/importing.py" line="30"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="30"/>
+        <location filename="../../desktop_app/domain/importing.py" line="31"/>
         <source>Card code</source>
         <translation>Cartão</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="31"/>
+        <location filename="../../desktop_app/domain/importing.py" line="32"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="32"/>
+        <location filename="../../desktop_app/domain/importing.py" line="33"/>
         <source>Notes</source>
         <translation>Observações</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="33"/>
+        <location filename="../../desktop_app/domain/importing.py" line="34"/>
         <source>Last purchase</source>
         <translation>Última compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="34"/>
+        <location filename="../../desktop_app/domain/importing.py" line="35"/>
         <source>Total spent</source>
         <translation>Total gasto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="35"/>
+        <location filename="../../desktop_app/domain/importing.py" line="36"/>
         <source>Accepts e-mails</source>
         <translation>Aceita e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/importing.py" line="36"/>
+        <location filename="../../desktop_app/domain/importing.py" line="37"/>
         <source>Accepts WhatsApp</source>
         <translation>Aceita WhatsApp</translation>
     </message>
@@ -4478,87 +4478,87 @@ Base de dados: {db}</translation>
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="34"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="34"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="35"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="35"/>
         <source>Purchase</source>
         <translation>Compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="36"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="36"/>
         <source>Call</source>
         <translation>Chamada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="37"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="37"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="38"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="38"/>
         <source>Complaint</source>
         <translation>Reclamação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="39"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="39"/>
         <source>Return / refund</source>
         <translation>Devolução / reembolso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="40"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="40"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="41"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="41"/>
         <source>Quote</source>
         <translation>Orçamento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="42"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="42"/>
         <source>Reservation</source>
         <translation>Reserva</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="43"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="43"/>
         <source>Special order</source>
         <translation>Encomenda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="44"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="44"/>
         <source>Tried on, did not buy</source>
         <translation>Experimentou e não levou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="45"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="45"/>
         <source>Customer created</source>
         <translation>Cliente registado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="46"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="46"/>
         <source>Agreed to e-mails</source>
         <translation>Aceitou e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="47"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="47"/>
         <source>Stopped e-mails</source>
         <translation>Parou de receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="48"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="48"/>
         <source>Agreed to WhatsApp</source>
         <translation>Aceitou WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="49"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="49"/>
         <source>Stopped WhatsApp</source>
         <translation>Parou de receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="50"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="50"/>
         <source>Merged with another record</source>
         <translation>Fundido com outro registo</translation>
     </message>
@@ -4566,107 +4566,107 @@ Base de dados: {db}</translation>
 <context>
     <name>loyalty</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="43"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="44"/>
         <source>Earned</source>
         <translation>Ganhou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="44"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="45"/>
         <source>Redeemed</source>
         <translation>Resgatou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="45"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="46"/>
         <source>Expired</source>
         <translation>Expiraram</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="46"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="47"/>
         <source>Adjustment</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="47"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="48"/>
         <source>Refund</source>
         <translation>Devolução</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="50"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="51"/>
         <source>purchase</source>
         <translation>compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="51"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="52"/>
         <source>visit</source>
         <translation>visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="52"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="53"/>
         <source>welcome bonus</source>
         <translation>bónus de boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="53"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="54"/>
         <source>birthday bonus</source>
         <translation>bónus de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="54"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="55"/>
         <source>validity ended</source>
         <translation>fim da validade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="55"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="56"/>
         <source>purchase refunded</source>
         <translation>compra devolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="68"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="69"/>
         <source>stamp</source>
         <translation>selo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="70"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="71"/>
         <source>stamps</source>
         <translation>selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="71"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="72"/>
         <source>point</source>
         <translation>ponto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="73"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="74"/>
         <source>points</source>
         <translation>pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="87"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="88"/>
         <source>{tier} (×{factor})</source>
         <translation>{tier} (×{factor})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="92"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="93"/>
         <source>Negative: a refund took back points already spent. The next purchases pay it back.</source>
         <translation>Saldo negativo: uma devolução retirou pontos que já tinham sido usados. As próximas compras cobrem a diferença.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="95"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="96"/>
         <source>{missing} to “{reward}”</source>
         <translation>faltam {missing} para “{reward}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="100"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="101"/>
         <source>{missing} to {tier}</source>
         <translation>faltam {missing} para {tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="106"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="107"/>
         <source>Can redeem: {rewards}</source>
         <translation>Pode resgatar: {rewards}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty_panel.py" line="109"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_panel.py" line="110"/>
         <source>{points} expire within 30 days (first on {date})</source>
         <translation>{points} expiram nos próximos 30 dias (os primeiros a {date})</translation>
     </message>
@@ -4692,152 +4692,152 @@ Base de dados: {db}</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="41"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="41"/>
         <source>planned</source>
         <translation>prevista</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="42"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="42"/>
         <source>awaiting approval</source>
         <translation>a aguardar aprovação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="43"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="43"/>
         <source>sending</source>
         <translation>a enviar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="44"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="44"/>
         <source>sent</source>
         <translation>enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="45"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="45"/>
         <source>done by staff</source>
         <translation>feita pela equipa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="46"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="46"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="47"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="47"/>
         <source>uncertain (may have arrived)</source>
         <translation>incerta (pode ter chegado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="48"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="48"/>
         <source>expired</source>
         <translation>expirou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="49"/>
         <source>not sent: no consent or bounced</source>
         <translation>não enviada: sem consentimento ou endereço inválido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="50"/>
         <source>skipped</source>
         <translation>saltada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="53"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="53"/>
         <source>waiting: one message per customer every few days</source>
         <translation>em espera: uma mensagem por cliente a cada poucos dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="54"/>
         <source>its last useful day passed</source>
         <translation>passou o último dia em que valia enviar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="55"/>
         <source>the PC was off that day</source>
         <translation>o PC estava desligado naquele dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="56"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="56"/>
         <source>the shop was closed until too late</source>
         <translation>a loja estava fechada até ser tarde demais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="57"/>
         <source>no consent any more</source>
         <translation>sem consentimento agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="58"/>
         <source>the address does not exist</source>
         <translation>o endereço não existe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="59"/>
         <source>skipped by staff</source>
         <translation>saltada pela equipa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="60"/>
         <source>its step was turned off</source>
         <translation>a etapa dela foi desligada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="61"/>
         <source>the purchase was refunded in full</source>
         <translation>a compra foi devolvida por inteiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="62"/>
         <source>the quote or reservation was closed</source>
         <translation>o orçamento ou a reserva foi fechado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="63"/>
         <source>the customer&apos;s points no longer reach a reward</source>
         <translation>os pontos do cliente já não chegam a uma recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="64"/>
         <source>those points were spent or taken back</source>
         <translation>esses pontos foram gastos ou retirados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="65"/>
         <source>Régua stopped while sending it</source>
         <translation>a Régua parou a meio do envio</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="66"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="66"/>
         <source>the server did not answer after receiving it</source>
         <translation>o servidor não respondeu depois de a receber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="67"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="67"/>
         <source>the message text has a problem</source>
         <translation>o texto da mensagem tem um problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="68"/>
         <source>gave up after several tries</source>
         <translation>desistiu depois de várias tentativas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="69"/>
         <source>refused by the server</source>
         <translation>recusada pelo servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="70"/>
         <source>sent again by the owner</source>
         <translation>reenviada pela dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="72"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="72"/>
         <source>the mail server cannot send to this address (letters with accents need SMTPUTF8)</source>
         <translation>o servidor de e-mail não consegue enviar para este endereço (letras com acento precisam de SMTPUTF8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/messages_view.py" line="73"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="73"/>
         <source>Régua could not build or send it</source>
         <translation>a Régua não conseguiu montar ou enviar</translation>
     </message>
@@ -4845,17 +4845,17 @@ Base de dados: {db}</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="26"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="26"/>
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="27"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="27"/>
         <source>Manager</source>
         <translation>Gerente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login_dialog.py" line="28"/>
+        <location filename="../../desktop_app/gui/shell/login_dialog.py" line="28"/>
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>
@@ -4863,162 +4863,162 @@ Base de dados: {db}</translation>
 <context>
     <name>segments</name>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="183"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="191"/>
         <source>Champions</source>
         <translation>Campeões</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="184"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="192"/>
         <source>Bought recently, often, and spend the most</source>
         <translation>Compraram há pouco, compram sempre e gastam mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="185"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="193"/>
         <source>Loyal</source>
         <translation>Fiéis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="186"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="194"/>
         <source>Come back regularly and spend well</source>
         <translation>Voltam com frequência e gastam bem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="187"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="195"/>
         <source>New</source>
         <translation>Novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="188"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="196"/>
         <source>Bought once, recently: the second visit makes a customer</source>
         <translation>Compraram uma vez, há pouco: a segunda visita faz o cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="189"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="197"/>
         <source>Promising</source>
         <translation>Promissores</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="190"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="198"/>
         <source>Bought recently, not much yet</source>
         <translation>Compraram há pouco, ainda pouco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="191"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="199"/>
         <source>At risk</source>
         <translation>Em risco</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="192"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="200"/>
         <source>Good customers who have not been back for a while</source>
         <translation>Bons clientes que não voltam há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="193"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="201"/>
         <source>Can&apos;t lose</source>
         <translation>Não pode perder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="194"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="202"/>
         <source>Were among the best, gone the longest: call them</source>
         <translation>Estavam entre os melhores e desapareceram há mais tempo: telefone-lhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="195"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="203"/>
         <source>Hibernating</source>
         <translation>Em hibernação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="196"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="204"/>
         <source>Bought little, a while ago</source>
         <translation>Compraram pouco, há algum tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="197"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="205"/>
         <source>Lost</source>
         <translation>Perdidos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="198"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="206"/>
         <source>Bought little, long ago</source>
         <translation>Compraram pouco, há muito tempo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="209"/>
         <source>Lead</source>
         <translation>Interessado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="201"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="209"/>
         <source>No purchase yet</source>
         <translation>Ainda não comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="202"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="210"/>
         <source>New customer</source>
         <translation>Cliente novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="203"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="211"/>
         <source>First purchase in the last 90 days</source>
         <translation>Primeira compra nos últimos 90 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="204"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="212"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="204"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="212"/>
         <source>Comes back now and then</source>
         <translation>Volta de vez em quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="205"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="213"/>
         <source>Loyal customer</source>
         <translation>Cliente fiel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="206"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="214"/>
         <source>Four or more purchases in the last 12 months</source>
         <translation>Quatro compras ou mais nos últimos 12 meses</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="207"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="215"/>
         <source>Slipping away</source>
         <translation>A afastar-se</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="208"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="216"/>
         <source>No visit for as long as the régua&apos;s “we miss you” waits</source>
         <translation>Sem visita durante o tempo que o “sentimos a sua falta” da régua espera</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="209"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="217"/>
         <source>Inactive</source>
         <translation>Inativo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="210"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="218"/>
         <source>No visit for six months or more</source>
         <translation>Sem visita há seis meses ou mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="211"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="219"/>
         <source>Came back</source>
         <translation>Voltou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="212"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="220"/>
         <source>Returned in the last 90 days after a long absence</source>
         <translation>Voltou nos últimos 90 dias depois de muito tempo longe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="242"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="250"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/i18n.py" line="246"/>
+        <location filename="../../desktop_app/gui/common/i18n.py" line="254"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
@@ -5026,22 +5026,22 @@ Base de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="438"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="443"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="439"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="444"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de folha de cálculo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="440"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="445"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="441"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="446"/>
         <source>the régua (sent by itself)</source>
         <translation>a régua (envio automático)</translation>
     </message>
