@@ -157,6 +157,9 @@ def test_every_copy_is_one_self_contained_file(paths, actor, shop_settings):
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         con.close()
     assert sorted(p.name for p in paths.backup_dir.iterdir()) == names
+    # the Backups dialog lists each copy by its kind (a weekly copy, named after its ISO week, said "other")
+    assert sorted(b.kind for b in backups.list_backups(paths)) == \
+        ["before-restore", "daily", "manual", "manual", "weekly"]
 
 
 @pytest.mark.sqlite_only(RESTORE)

@@ -31,7 +31,7 @@ from desktop_app.services.shop.shop import get_setting, set_setting
 EXTRA_DIR_KEY = "backup_extra_dir"
 DAILY_KEEP = 7
 WEEKLY_KEEP = 5  # a month and a bit
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>daily|weekly|manual|before-restore)-(?P<stamp>[0-9T-]+)\.db$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>daily|weekly|manual|before-restore)-(?P<stamp>[0-9TW-]+)\.db$")
 
 
 @dataclass(frozen=True, slots=True)
