@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app.db.models import LoyaltyEntry, LoyaltyProgram
 from desktop_app.domain.actors import MANAGER
 from desktop_app.domain.loyalty import POINTS, Rules, Tier
+from desktop_app.gui.common.widgets import ERROR_STYLE
 from desktop_app.gui.customers.quick_log import QuickLogDialog
 from desktop_app.gui.loyalty.loyalty_panel import AdjustDialog, LedgerDialog, RedeemDialog
 from desktop_app.gui.loyalty.loyalty_setup import LoyaltyReportDialog, ProgramsDialog
@@ -162,7 +163,7 @@ def test_the_owner_sets_up_a_program_and_bad_values_are_explained(qtbot, tasks, 
     dialog.rate_amount.setText("0")
     dialog.save()
     qtbot.waitUntil(lambda: not tasks.busy)
-    assert dialog.error.text() == "The earning rate must be at least 1 point for an amount above zero."
+    assert dialog.error.text() == "Earning: The earning rate must be at least 1 point for an amount above zero."
     assert LoyaltyProgram.select().count() == 0
     dialog.rate_amount.setText("10,00")
     dialog.save()
@@ -186,3 +187,76 @@ def test_the_report_shows_what_the_shop_owes(qtbot, tasks, shop_settings, owner,
     cells = [dialog.table.item(row, 0).text() for row in range(7)]
     assert cells[:3] == ["1", "180 points", "R$21.60"]  # 180 points at R$ 30 for 250
     assert cells[5] == "Bronze: 1\nOuro: 0"
+
+
+def open_programs(qtbot, tasks, shop_settings, owner):
+    dialog = ProgramsDialog(tasks, shop_settings, owner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    return dialog
+
+
+def answer(qtbot, dialog, button):
+    qtbot.waitUntil(lambda: dialog.confirm_discard is not None and dialog.confirm_discard.isVisible())
+    box = dialog.confirm_discard
+    assert box.text() == "Discard changes?"
+    box.button(button).click()
+    qtbot.waitUntil(lambda: dialog.confirm_discard is None)
+
+
+def test_escape_with_unsaved_edits_asks_before_the_programs_dialog_closes(qtbot, tasks, shop_settings, owner, club,
+                                                                       english):
+    dialog = open_programs(qtbot, tasks, shop_settings, owner)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing edited: it closes, no question
+    assert not dialog.isVisible() and dialog.confirm_discard is None
+
+    dialog = open_programs(qtbot, tasks, shop_settings, owner)
+    dialog.welcome.setValue(25)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    answer(qtbot, dialog, QMessageBox.StandardButton.Cancel)  # Keep editing
+    assert dialog.isVisible() and dialog.welcome.value() == 25
+    dialog.reject()  # the Close button
+    answer(qtbot, dialog, QMessageBox.StandardButton.Discard)
+    assert not dialog.isVisible()
+    assert programs.programs()[0].rules.welcome_bonus == 0  # nothing was saved
+
+
+def test_picking_another_program_with_unsaved_edits_asks_first(qtbot, tasks, shop_settings, owner, club, english):
+    first = programs.programs()[0]
+    programs.save_program(ProgramInfo(None, "Cartão", True, Rules(kind="stamps", expiry_months=6, adjust_limit=5),
+                                      (RewardInfo(None, "Café", 10, 800),)), actor=owner)
+    dialog = open_programs(qtbot, tasks, shop_settings, owner)
+    assert dialog.name.text() == first.name
+    dialog.list.setCurrentRow(1)  # nothing edited: shown at once
+    assert dialog.name.text() == "Cartão" and dialog.confirm_discard is None
+    dialog.list.setCurrentRow(0)
+    dialog.welcome.setValue(25)
+    dialog.list.setCurrentRow(1)
+    answer(qtbot, dialog, QMessageBox.StandardButton.Cancel)  # Keep editing: the edited program stays
+    assert dialog.name.text() == first.name and dialog.welcome.value() == 25 and dialog.list.currentRow() == 0
+    dialog.new_stamps.click()  # starting a new one asks too
+    answer(qtbot, dialog, QMessageBox.StandardButton.Cancel)
+    assert dialog.welcome.value() == 25
+    dialog.list.setCurrentRow(1)
+    answer(qtbot, dialog, QMessageBox.StandardButton.Discard)
+    assert dialog.name.text() == "Cartão" and dialog.list.currentRow() == 1
+    dialog.list.setCurrentRow(0)
+    assert dialog.welcome.value() == first.rules.welcome_bonus and dialog.confirm_discard is None
+
+
+def test_a_refused_save_after_a_saved_one_is_red_and_names_the_field(qtbot, tasks, shop_settings, owner, club,
+                                                                     english):
+    dialog = open_programs(qtbot, tasks, shop_settings, owner)
+    dialog.welcome.setValue(25)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and "Saved." in dialog.error.text())
+    assert not dialog.changed()  # the saved program is what is on screen: Escape closes without a question
+    dialog.activateWindow()
+    dialog.name.clear()
+    dialog.save()
+    qtbot.waitUntil(lambda: not tasks.busy and "required" in dialog.error.text())
+    assert dialog.error.text() == "Name: This field is required."
+    assert dialog.error.styleSheet() == ERROR_STYLE
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)  # the field to correct has the focus
+    assert programs.programs()[0].name == "Clube"

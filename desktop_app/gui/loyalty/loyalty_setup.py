@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -35,7 +36,7 @@ from desktop_app.domain.money import parse_money
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import currency_symbol, error_text, format_count, format_money
 from desktop_app.gui.common.tasks import Changes, TaskRunner
-from desktop_app.gui.common.widgets import error_label, while_alive
+from desktop_app.gui.common.widgets import ERROR_STYLE, ask_discard, error_label, while_alive
 from desktop_app.gui.loyalty.loyalty_panel import format_points
 from desktop_app.services.loyalty import programs as loyalty_programs
 from desktop_app.services.loyalty import reports as loyalty_reports
@@ -62,6 +63,8 @@ class ProgramsDialog(QDialog):
         self.current: ProgramInfo | None = None
         self.loaded = False  # the saved programs have arrived from the lane
         self.saving = False  # a save is on the lane
+        self.confirm_discard: QMessageBox | None = None  # the "Discard…?" box over unsaved edits
+        self._initial: tuple | None = None  # the form as last shown, to tell whether anything was edited
         self.setWindowTitle(self.tr("Loyalty programs"))
         outer = QHBoxLayout(self)
 
@@ -167,9 +170,25 @@ class ProgramsDialog(QDialog):
         right.addWidget(buttons)
         outer.addLayout(right, 1)
 
-        self.list.currentRowChanged.connect(self._pick)
-        self.new_points.clicked.connect(lambda: self._new(POINTS))
-        self.new_stamps.clicked.connect(lambda: self._new(STAMPS))
+        self.list.currentRowChanged.connect(self._row_chosen)
+        self.new_points.clicked.connect(lambda: self._leave(lambda: self._new(POINTS)))
+        self.new_stamps.clicked.connect(lambda: self._leave(lambda: self._new(STAMPS)))
+        # Where a refused field's problem points: its label (as on the form) and the widget to focus.
+        self.fields: dict[str, tuple[QWidget, str]] = {
+            "name": (self.name, self.tr("Name")), "points": (self.rate_points, self.tr("Earning")),
+            "per_cents": (self.rate_amount, self.tr("Earning")),
+            "rounding": (self.rounding, self.tr("Round points")),
+            "stamp_on": (self.stamp_on, self.tr("One stamp for")),
+            "min_purchase_cents": (self.min_purchase, self.tr("Minimum purchase")),
+            "expiry_months": (self.expiry, self.tr("Valid for")),
+            "welcome_bonus": (self.welcome, self.tr("Welcome bonus")),
+            "birthday_bonus": (self.birthday, self.tr("Birthday bonus")),
+            "birthday_quiet_days": (self.quiet, self.tr("No birthday bonus if the birthday changed within")),
+            "adjust_limit": (self.adjust_limit, self.tr("Adjustments above this need the owner")),
+            "tier_basis": (self.tier_basis, self.tr("Tiers")), "tier_window_days": (self.window, self.tr("Tiers")),
+            "tier_retention_days": (self.retention, self.tr("Tiers")), "tiers": (self.tiers, self.tr("Tiers")),
+            "rewards": (self.rewards, self.tr("Rewards")),
+        }
         self.resize(920, 780)
         self.reload()
 
@@ -229,8 +248,76 @@ class ProgramsDialog(QDialog):
             self._show(loyalty_programs.default_program(currency_symbol(self.shop.currency)))
             return
         index = next((i for i, p in enumerate(self.programs) if p.id == select_id), 0)
+        self.list.blockSignals(True)  # the programs as saved replace the form: nothing of it is to keep
         self.list.setCurrentRow(index)
+        self.list.blockSignals(False)
         self._pick(index)
+
+    # --- unsaved edits ---------------------------------------------------------------------------
+
+    def _state(self) -> tuple:
+        """Everything the form holds, as typed (it may not parse), to compare with what was shown."""
+        widgets = (self.name.text(), self.active.isChecked(), self.rate_points.value(), self.rate_amount.text(),
+                   self.rounding.currentData(), self.stamp_on.currentData(), self.min_purchase.text(),
+                   self.expiry.value(), self.welcome.value(), self.birthday.value(), self.quiet.value(),
+                   self.adjust_limit.value(), self.tier_basis.currentData(), self.window.value(),
+                   self.retention.value())
+        tables = tuple(tuple(tuple(self._cell(t, r, c) for c in range(t.columnCount())) for r in range(t.rowCount()))
+                       for t in (self.tiers, self.rewards))
+        return widgets + tables
+
+    def changed(self) -> bool:
+        return self._initial is not None and self._state() != self._initial
+
+    def reject(self) -> None:
+        """Escape, Close or the window's close: unsaved edits are only lost when she says so."""
+        if not self.changed() or ask_discard(self, QCoreApplication.translate("CustomerDialog", "Discard changes?")):
+            super().reject()
+
+    def _leave(self, then: Callable[[], None]) -> None:
+        """Leave the program on screen (another picked, a new one started) and `then()`: at once when nothing
+        was edited, else once she answers Discard to the same question Escape asks (Keep editing stays)."""
+        if not self.changed():
+            then()
+            return
+        if self.confirm_discard is not None:
+            return
+        tr = QCoreApplication.translate  # the CustomerDialog's texts, already translated
+        box = QMessageBox(QMessageBox.Icon.Question, tr("CustomerDialog", "Discard changes?"),
+                          tr("CustomerDialog", "Discard changes?"),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Cancel).setText(tr("CustomerDialog", "Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result: int) -> None:
+            self.confirm_discard = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+                then()
+
+        box.finished.connect(answered)
+        self.confirm_discard = box
+        box.open()
+
+    def _row_chosen(self, row: int) -> None:
+        """Another program clicked in the list: the edited one stays picked until she discards its edits."""
+        if not self.changed():
+            self._pick(row)
+            return
+        shown = self.programs.index(self.current) if self.current in self.programs else -1
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(shown)
+        if shown < 0:
+            self.list.clearSelection()
+        self.list.blockSignals(False)
+
+        def switch() -> None:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+            self._pick(row)
+
+        self._leave(switch)
 
     def _pick(self, row: int) -> None:
         if 0 <= row < len(self.programs):
@@ -282,6 +369,7 @@ class ProgramsDialog(QDialog):
             w.setVisible(is_points)
         self._stamp_label.setVisible(not is_points)
         self.stamp_on.setVisible(not is_points)
+        self._initial = self._state()
 
     # --- saving --------------------------------------------------------------------------------
 
@@ -325,7 +413,17 @@ class ProgramsDialog(QDialog):
         self.saving = False
         if not isinstance(exc, ReguaError):
             raise exc
-        self.error.setText(error_text(exc))
+        text = error_text(exc)
+        widget, label = self.fields.get(exc.field, (None, "")) if isinstance(exc, ValidationError) else (None, "")
+        if widget is not None and widget.isVisibleTo(self):
+            # The MailAccountDialog's "{field}: {problem}", already translated.
+            text = QCoreApplication.translate("MailAccountDialog", "{field}: {problem}").format(field=label,
+                                                                                              problem=text)
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+        self.error.setStyleSheet(ERROR_STYLE)  # a "Saved." before it left the label green
+        self.error.setText(text)
         self.error.show()
 
     def save(self) -> None:
