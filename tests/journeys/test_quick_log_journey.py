@@ -12,9 +12,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.db.models import Interaction
+from desktop_app.db.models import Customer, Interaction
 from desktop_app.domain.errors import ValidationError
 from desktop_app.gui.common.i18n import error_text
+from desktop_app.gui.customers.quick_log import QuickLogDialog
 from tests.journeys.test_counter_journey import choose_kind, maria, open_quick_log, pick
 
 TAB, BACKTAB, ENTER, ESCAPE = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Escape
@@ -162,5 +163,96 @@ def test_escape_with_nothing_typed_just_closes(journey):
         j.press(ESCAPE)
         yield j.gone(dialog)
         assert dialog.confirm_discard is None and not any(b.isVisible() for b in dialog.findChildren(QMessageBox))
+
+    j.play(steps())
+
+
+def test_escape_after_creating_a_customer_says_she_stays_and_the_window_gets_the_focus_back(journey):
+    """The first Enter in the new-customer form saves her at once (the entry comes after): Escape then
+    asks about the entry only and says she stays; Discard leaves her saved and nothing logged. The main
+    window is the active one again, the focus where it was, so F2 works without a click."""
+    j = journey(shop="counter")
+
+    def steps():
+        window = yield j.log_in()
+        before = QApplication.focusWidget()
+        assert before is not None and before.window() is window
+        j._window_manager = lambda: None  # no stand-in window manager: the dialog itself gives the focus back
+        dialog = yield from open_quick_log(j)
+        j.type("Marina Costa")
+        j.press(ENTER)
+        yield j.focus_on(dialog.new_phone)
+        j.type("11 96666-2020")
+        j.press(ENTER)  # she is created here
+        yield j.until(lambda: "Marina Costa" in dialog.chosen.text(), "Marina picked")
+        yield j.focus_on(dialog.kind)
+        j.press(ESCAPE)
+        ask = yield j.message_box()
+        assert ask.text() == dialog.tr("Discard the entry? {name} stays saved as a new customer.").format(
+            name="Marina Costa")
+        j.click(ask.button(QMessageBox.StandardButton.Discard))
+        yield j.gone(dialog)
+        yield j.until(lambda: QApplication.activeWindow() is window, "the main window active again")
+        yield j.focus_on(before)
+        yield j.idle()
+        marina = Customer.get(Customer.name == "Marina Costa")  # she stays, as the question said
+        assert marina.phone == "+5511966662020"
+        assert Interaction.select().count() == 0
+        j.press("F2")  # keys reach the main window at once
+        again = yield j.dialog(QuickLogDialog)
+        yield j.focus_on(again.search)
+
+    j.play(steps())
+
+
+def test_a_new_customer_with_someone_elses_phone_is_a_warning_first(journey):
+    """As in the full customer form: a phone that already belongs to a customer stops the first Enter
+    with who has it; the next Enter means "yes, a new customer"."""
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        j.type("Nadia Rocha")
+        j.press(ENTER)
+        yield j.focus_on(dialog.new_phone)
+        j.type("(11) 98765-4321")  # Maria Souza's
+        j.press(ENTER)
+        yield j.until(lambda: dialog.duplicates.isVisible() and "Maria Souza" in dialog.duplicates.text(),
+                      "the warning naming Maria")
+        yield j.idle()
+        assert not Customer.select().where(Customer.name == "Nadia Rocha").exists()
+        assert dialog.new_box.isVisible() and dialog.chosen.isHidden()
+        yield j.focus_on(dialog.new_phone)
+        j.press(ENTER)  # yes, two people
+        yield j.until(lambda: "Nadia Rocha" in dialog.chosen.text(), "Nadia created and picked")
+        yield j.focus_on(dialog.kind)
+        assert Customer.select().where(Customer.phone == "+5511987654321").count() == 2
+
+    j.play(steps())
+
+
+def test_after_the_duplicate_warning_the_customer_found_in_the_search_is_the_one_logged_for(journey):
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        j.type("Nadia Rocha")
+        j.press(ENTER)
+        yield j.focus_on(dialog.new_phone)
+        j.type("(11) 98765-4321")
+        j.press(ENTER)
+        yield j.until(lambda: "Maria Souza" in dialog.duplicates.text(), "the warning naming Maria")
+        j.click(dialog.search)
+        yield j.focus_on(dialog.search)
+        j.press("Ctrl+A")
+        yield from pick(j, dialog, "4321", "Maria Souza")  # the same person: her, not a new customer
+        assert dialog.new_box.isHidden() and not dialog.changed()
+        j.press(ENTER)
+        yield j.gone(dialog)
+        yield j.idle()
+        assert Customer.select().count() == 3
+        assert [r.customer.id for r in Interaction.select()] == [maria()]
 
     j.play(steps())

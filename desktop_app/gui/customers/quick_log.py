@@ -3,18 +3,22 @@
 Find by any part of the name, the last digits of the phone, the card code (a barcode scanner types it
 and presses Enter) or the tax id; Up/Down pick among the matches, Enter takes the one highlighted (a
 click takes it too). Nobody found: Enter opens a short form to create the customer with the consent
-boxes; Enter there creates her and moves on. Then the kind, the amount, Enter. Every read and write
+boxes; Enter there creates her and moves on (a phone or e-mail someone already has is warned about
+first, as in the full customer form; the next Enter creates her anyway). She stays saved whatever
+follows, and Escape's question says so. Then the kind, the amount, Enter. Every read and write
 goes through the worker lane; an Enter that arrives while the customer is still loading saves once
 she is.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -47,6 +51,7 @@ from desktop_app.gui.common.widgets import (
     error_label,
     fill_customer_list,
 )
+from desktop_app.gui.customers.customer_dialog import WARNING_STYLE
 from desktop_app.gui.loyalty.loyalty_panel import format_points
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
@@ -76,6 +81,10 @@ class QuickLogDialog(QDialog):
         super().__init__(parent)
         self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
         self.customer_id: int | None = None
+        self.created_name: str | None = None  # the customer this dialog created (she stays, whatever follows)
+        self._acknowledged: set[tuple[str, int]] = set()  # duplicates shown once: the next Enter creates anyway
+        self._return_focus = QApplication.focusWidget()  # given back, with its window, when the dialog closes
+        self.finished.connect(self._give_focus_back)
         self.setWindowTitle(self.tr("Quick log"))
         layout = QVBoxLayout(self)
 
@@ -100,6 +109,11 @@ class QuickLogDialog(QDialog):
         new_form.addRow(self.tr("E-mail"), self.new_email)
         new_form.addRow("", self.new_consent_email)
         new_form.addRow("", self.new_consent_whatsapp)
+        self.duplicates = QLabel()
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setStyleSheet(WARNING_STYLE)
+        self.duplicates.hide()
+        new_form.addRow(self.duplicates)
         self.new_box.hide()
         layout.addWidget(self.new_box)
 
@@ -155,6 +169,8 @@ class QuickLogDialog(QDialog):
         self.matches.installEventFilter(self)
         for field in (self.new_name, self.new_phone, self.new_email):
             field.installEventFilter(self)
+        for field in (self.new_phone, self.new_email):  # another phone or e-mail is checked afresh
+            field.textChanged.connect(lambda _t: (self.duplicates.hide(), self._acknowledged.clear()))
         # A click on a match picks her and moves on; the arrows in the list change the pick (Enter moves on).
         self.matches.itemClicked.connect(self._pick_item)
         self.matches.currentItemChanged.connect(
@@ -205,7 +221,18 @@ class QuickLogDialog(QDialog):
 
     def _pick_item(self, item: QListWidgetItem | None, move_on: bool = True) -> None:
         if item is not None:
+            if move_on and not self.new_box.isHidden():
+                self._drop_new_customer()  # she was found after all (the duplicate warning said who)
             self.choose(item.data(Qt.ItemDataRole.UserRole)[0], move_on=move_on)
+
+    def _drop_new_customer(self) -> None:
+        for field in (self.new_name, self.new_phone, self.new_email):
+            field.clear()
+        self.new_consent_email.setChecked(False)
+        self.new_consent_whatsapp.setChecked(False)
+        self.duplicates.hide()
+        self._acknowledged.clear()
+        self.new_box.hide()
 
     def _take_highlighted(self) -> None:
         """Enter in the search, once the list answers what is typed: the match highlighted, or a new
@@ -238,17 +265,46 @@ class QuickLogDialog(QDialog):
                              consent_email=self.new_consent_email.isChecked() or None,  # unticked: not asked
                              consent_whatsapp=self.new_consent_whatsapp.isChecked() or None)
         shop, actor, today = self.shop, self.actor, self.today()
+        acknowledged = set(self._acknowledged)
         self._busy = True
 
-        def created(new_id: int) -> None:
+        def work():
+            # The full form's check (CustomerDialog): someone else with this e-mail or phone stops the
+            # first Enter; the next one means "yes, a new customer".
+            clean, _errors = customers.validate(data, shop, today)
+            found = customers.find_duplicates(clean.email, clean.phone, clean.tax_id) if clean is not None else []
+            if {(d.field, d.customer_id) for d in found} - acknowledged:
+                return found, None
+            return found, customers.create_customer(data, shop=shop, actor=actor, today=today)
+
+        def created(result) -> None:
             self._busy = False
+            found, new_id = result
+            self._show_duplicates(found)
+            if new_id is None:
+                self._acknowledged |= {(d.field, d.customer_id) for d in found}
+                return
             self.error.hide()
+            self.duplicates.hide()
+            self.created_name = data.name.strip()
             self.choose(new_id)  # the entry fields get the focus before the form that had it hides
             self.new_box.hide()
             self.customer_created.emit(new_id)
 
-        self.tasks.write(lambda: customers.create_customer(data, shop=shop, actor=actor, today=today),
-                         Changes(customers=True), created, self._failed)
+        self.tasks.write(work, lambda result: Changes(customers=result[1] is not None), created, self._failed)
+
+    def _show_duplicates(self, found) -> None:
+        # The lines the full customer form shows (its translations), then what Enter does here.
+        labels = {"email": "This e-mail already belongs to {name} (#{id}).",
+                  "phone": "This phone already belongs to {name} (#{id}).",
+                  "tax_id": "This tax id already belongs to {name} (#{id})."}
+        lines = [QCoreApplication.translate("CustomerDialog", labels[d.field]).format(name=d.name, id=d.customer_id)
+                 for d in found]
+        if lines:
+            lines.append(self.tr("If it is the same person, find her in the search above; press Enter again "
+                                 "to create a new customer anyway."))
+        self.duplicates.setText("\n".join(lines))
+        self.duplicates.setVisible(bool(lines))
 
     def choose(self, customer_id: int, *, move_on: bool = True) -> None:
         """Load the customer's lists (refundable purchases, open items, what a purchase earns) and move
@@ -387,8 +443,25 @@ class QuickLogDialog(QDialog):
                                                       self.new_email))
 
     def reject(self) -> None:
-        if not self.changed() or ask_discard(self, self.tr("Discard what you typed in the quick log?")):
+        if self.created_name is not None:  # she was saved on the first Enter: the question says so
+            question = self.tr("Discard the entry? {name} stays saved as a new customer.").format(
+                name=self.created_name)
+        else:
+            question = self.tr("Discard what you typed in the quick log?")
+        if not self.changed() or ask_discard(self, question):
             super().reject()
+
+    def _give_focus_back(self, _result: int) -> None:
+        """The dialog closed (saved, or discarded from its question): the window that opened it is the
+        active one again, with the focus where it was, so F2 and typing work at once (openbox left the
+        main window inactive until a click)."""
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
+        widget = self._return_focus
+        with contextlib.suppress(RuntimeError):  # the widget was deleted meanwhile: the window's own focus
+            if widget is not None and widget.isVisible():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def date_problem(self) -> tuple[str, QWidget] | None:
         """What is wrong with the days, in words, and the field to fix: a day that is no date, after
