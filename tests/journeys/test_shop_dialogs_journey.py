@@ -8,12 +8,13 @@ Menus and buttons are reached by their underlined letters in the shop's language
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop_app.db.models import Staff
 from desktop_app.gui.shop.backups_dialog import BackupsDialog
 from desktop_app.gui.shop.staff_dialogs import StaffDialog
 from desktop_app.services.customers import privacy
+from tests.journeys.driver import button
 
 TAB, ENTER, ESCAPE = Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Escape
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -43,6 +44,10 @@ def open_from_menu(j, menu_title: str, action: str, cls: type):
     return dialog
 
 
+def file_choosers() -> list[QFileDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+
+
 def names(dialog: StaffDialog) -> list[str]:
     return [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
 
@@ -65,12 +70,23 @@ def test_backups_by_keyboard_a_copy_by_hand_and_the_retention_rule(journey):
 
         yield from tab_to(j, dialog.retention)
         j.type("4")  # Tab selected what the box held
-        yield from tab_to(j, dialog.retention_apply)
-        j.press(Qt.Key.Key_Space)
-        yield j.until(lambda: privacy.retention_years() == 4 and not j.tasks.busy, "the rule saved")
+        j.press(ENTER)  # Enter in the box applies it (it opened the second folder's file chooser)
+        yield j.until(lambda: privacy.retention_years() == 4 and not j.tasks.busy, "the rule saved by Enter")
+        assert QApplication.activeModalWidget() is dialog and not file_choosers()
         assert dialog.message.isVisible() and not dialog.error.isVisible()
         assert dialog.message.text() == QCoreApplication.translate(
             "BackupsDialog", "Saved. Customers it would anonymise today: {n}.").format(n=0)
+        j.type("2")  # Enter selected what the box held
+        yield from tab_to(j, dialog.retention_apply)
+        j.press(Qt.Key.Key_Space)
+        yield j.until(lambda: privacy.retention_years() == 2 and not j.tasks.busy, "the rule saved by Apply")
+
+        folder = button(dialog, QCoreApplication.translate("BackupsDialog", "Also copy to a folder…"))
+        yield from tab_to(j, folder, back=True)
+        j.press(ENTER)  # a stray Enter on the button opens no file chooser (Space would)
+        for _ in range(5):
+            yield j.until(lambda: True, "the key to land")
+        assert QApplication.activeModalWidget() is dialog and not file_choosers()
 
         j.press(ESCAPE)
         yield j.gone(dialog)

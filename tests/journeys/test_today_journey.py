@@ -174,3 +174,53 @@ def test_call_done_by_keyboard_then_a_new_customer_logged_at_the_counter_shows_w
         assert selected(today) == keep
 
     j.play(steps())
+
+
+def test_enter_acts_on_a_row_and_after_an_action_the_focus_stays_in_the_list(journey):
+    """Enter on a row does what a double-click does (here: the WhatsApp is sent), and after an action
+    (Enter, or the Skip button clicked) the focus stays in Today's list, on the row that took the acted
+    one's place: the next Down picks the row after it, Today still on screen (it used to land in the
+    sidebar, where Down switched the section to Messages)."""
+    j = journey(shop="today")
+    browser = Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+
+    def still_today(window, today) -> bool:
+        return window.stack.currentWidget() is today and window.nav.currentRow() == window.stack.indexOf(today)
+
+    def steps():
+        window = yield j.log_in()
+        today = yield from open_today(j, window)
+        # the quote's call (its own step, listed first), then the three WhatsApps after the sale
+        assert [n for n, _oid, _i in nodes(today)] == ["Quésia Prado", "Alice Ramos", "Beatriz Nunes",
+                                                       "Carla Souto"]
+        j.click_item(today.tree, index_of(today, "Alice Ramos"))
+        yield j.until(lambda: selected(today) == "Alice Ramos" and today.whatsapp_button.isVisible(), "Alice")
+        j.press(Qt.Key.Key_Return)
+        yield j.until(lambda: len(nodes(today)) == 3 and not j.tasks.busy and not today.filling,
+                      "Alice off the list")
+        assert len(browser.opened) == 1 and browser.opened[0].startswith("https://wa.me/5511981110001")
+        assert len(sent_for("Alice Ramos")) == 1 and outbox_status("Alice Ramos") == c.DONE
+        assert selected(today) == "Beatriz Nunes"
+        yield j.focus_on(today.tree)
+        j.press(Qt.Key.Key_Down)
+        yield j.until(lambda: selected(today) == "Carla Souto", "Down picks the next row")
+        assert still_today(window, today)
+
+        j.click_item(today.tree, index_of(today, "Quésia Prado"))
+        yield j.until(lambda: selected(today) == "Quésia Prado" and today.skip_button.isVisible(), "Quésia")
+        j.click(today.skip_button)  # the click gives the button the focus; the button goes with the row
+        yield j.until(lambda: len(nodes(today)) == 2 and not j.tasks.busy and not today.filling,
+                      "Quésia skipped")
+        assert outbox_status("Quésia Prado") == c.SKIPPED
+        assert selected(today) == "Beatriz Nunes"  # the one after her
+        yield j.focus_on(today.tree)
+        j.press(Qt.Key.Key_Down)
+        yield j.until(lambda: selected(today) == "Carla Souto", "Down picks the next row")
+        assert still_today(window, today)
+        assert len(browser.opened) == 1  # Skip sent nothing
+
+    try:
+        j.play(steps())
+    finally:
+        QDesktopServices.unsetUrlHandler("https")

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -316,6 +317,9 @@ class TodayView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.tree, self.skip)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter on a row does what a double-click does
+            enter = QShortcut(QKeySequence(key), self.tree, self.primary_action)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the list (a focused button keeps Enter)
         self._day_timer = QTimer(self)  # a new day while the app stays open: plan it
         self._day_timer.setInterval(10 * 60 * 1000)
         self._day_timer.timeout.connect(self._check_day)
@@ -619,9 +623,18 @@ class TodayView(QWidget):
 
         def done(_result) -> None:
             self.status.emit(message)
+            self._keep_focus()
             self.refresh()
 
         self.tasks.write(fn, changes, while_alive(self, done), while_alive(self, failed), initiator=self)
+
+    def _keep_focus(self) -> None:
+        """After an action, the focus goes back to the list (on the row that takes the acted one's place
+        when it is in): the button pressed is hidden with the row, and Qt handed the focus to the window's
+        sidebar, where the next Down switched the section. Not when the focus has gone elsewhere meanwhile."""
+        focus = QApplication.focusWidget()
+        if self.isVisible() and (focus is None or focus is self or self.isAncestorOf(focus)):
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def send_whatsapp(self) -> None:
         """Open WhatsApp with the message written; only a link that really opened counts as sent. When

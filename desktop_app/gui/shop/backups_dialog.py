@@ -33,7 +33,7 @@ from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.common.i18n import error_text, format_datetime_local
 from desktop_app.gui.common.tasks import NOTHING, Changes, TaskRunner
-from desktop_app.gui.common.widgets import error_label, while_alive
+from desktop_app.gui.common.widgets import enter_means, error_label, while_alive
 from desktop_app.services.customers import privacy
 from desktop_app.services.shop import backups
 from desktop_app.services.shop.backups import BackupInfo
@@ -114,6 +114,9 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        for b in self.findChildren(QPushButton):
+            b.setAutoDefault(False)  # Space presses them; a stray Enter never does (it opened a file chooser)
+        enter_means(retention_apply)  # Enter in the years box applies them (nothing before the rule is read)
         self.resize(760, 460)
         self.restore_button.setEnabled(False)
         paths = self.paths
