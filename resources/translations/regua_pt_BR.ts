@@ -140,57 +140,57 @@
         <translation>Restaurar de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="145"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="148"/>
         <source>Copies also go to: {folder}</source>
         <translation>As cópias também vão para: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="146"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="149"/>
         <source>Copies stay on this computer only.</source>
         <translation>As cópias ficam só neste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="173"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="176"/>
         <source>Copy made: {path}</source>
         <translation>Cópia feita: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="190"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="193"/>
         <source>Saved. Customers it would anonymise today: {n}.</source>
         <translation>Salvo. Clientes que seriam anonimizados hoje: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="191"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="194"/>
         <source>Saved. Customers are kept until erased by hand.</source>
         <translation>Salvo. Os clientes ficam guardados até serem apagados à mão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="196"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="199"/>
         <source>A second folder for the copies</source>
         <translation>Uma segunda pasta para as cópias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="209"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="212"/>
         <source>Restore from a copy</source>
         <translation>Restaurar de uma cópia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="210"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="213"/>
         <source>Régua copies (*.db)</source>
         <translation>Cópias da Régua (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="217"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="220"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="219"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="222"/>
         <source>Replace the shop&apos;s data with the copy of {when}? Everything done since then is set aside (kept in a copy of its own).</source>
         <translation>Substituir os dados da loja pela cópia de {when}? Tudo o que foi feito depois fica de lado (guardado numa cópia própria).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="225"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="228"/>
         <source>Restored. What was there before is kept in {path}.</source>
         <translation>Restaurado. O que havia antes está guardado em {path}.</translation>
     </message>
@@ -403,6 +403,8 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
     <message>
         <location filename="../../desktop_app/gui/common/widgets.py" line="169"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="274"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="287"/>
         <source>Discard changes?</source>
         <translation>Descartar as alterações?</translation>
     </message>
@@ -413,6 +415,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
     <message>
         <location filename="../../desktop_app/gui/common/widgets.py" line="172"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="290"/>
         <source>Keep editing</source>
         <translation>Continuar editando</translation>
     </message>
@@ -1234,67 +1237,67 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>LoyaltyReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="364"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="463"/>
         <source>Loyalty report</source>
         <translation>Relatório de fidelidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
         <source>Members</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
         <source>Outstanding</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
         <source>Worth</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="367"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
         <source>Expiring next month</source>
         <translation>Vencem no próximo mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="368"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="467"/>
         <source>Redeemed / earned (12 months)</source>
         <translation>Resgatados / ganhos (12 meses)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="368"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="467"/>
         <source>Customers per tier</source>
         <translation>Clientes por nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="370"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="469"/>
         <source>Negative balances</source>
         <translation>Saldos negativos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="373"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="472"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="391"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="490"/>
         <source>no tier</source>
         <translation>sem nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="392"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="491"/>
         <source>no points earned</source>
         <translation>nenhum ponto ganho</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="407"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="506"/>
         <source>Outstanding: points earned and not yet spent or expired. Worth: at the most generous reward&apos;s rate, what the shop would give if every point were redeemed.</source>
         <translation>Em aberto: pontos ganhos e ainda não usados nem vencidos. Valor: pela recompensa mais generosa, quanto a loja daria se todos os pontos fossem resgatados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="408"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="507"/>
         <source>No loyalty program yet: set one up in Shop → Loyalty programs.</source>
         <translation>Ainda não há programa de fidelidade: crie um em Loja → Programas de fidelidade.</translation>
     </message>
@@ -1447,6 +1450,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>guardada no chaveiro; digite para trocar</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="421"/>
         <location filename="../../desktop_app/gui/mail/mail_setup.py" line="241"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
@@ -1889,17 +1893,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="165"/>
         <source>Call done</source>
         <translation>Ligação feita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="167"/>
         <source>What came of the call with {name}?</source>
         <translation>Qual foi o resultado da ligação com {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="168"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="169"/>
         <source>e.g. will come on Saturday; did not answer</source>
         <translation>ex.: vem no sábado; não atendeu</translation>
     </message>
@@ -2075,234 +2079,248 @@ Banco de dados: {db}</translation>
 <context>
     <name>ProgramsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="65"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="68"/>
         <source>Loyalty programs</source>
         <translation>Programas de fidelidade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="72"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="75"/>
         <source>New &amp;points club</source>
         <translation>Novo clube de &amp;pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="73"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="76"/>
         <source>New &amp;stamp card</source>
         <translation>Novo cartão de &amp;selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="81"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="84"/>
         <source>Running (customers earn)</source>
         <translation>Em andamento (clientes acumulam)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="83"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="86"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="178"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="85"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="88"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="92"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="95"/>
         <source>point(s) for every</source>
         <translation>ponto(s) a cada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="99"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="102"/>
         <source>down (R$ 49,90 → 49)</source>
         <translation>para baixo (R$ 49,90 → 49)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="99"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="102"/>
         <source>to the nearest</source>
         <translation>para o mais próximo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="100"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="103"/>
         <source>up</source>
         <translation>para cima</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="103"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="106"/>
         <source>each purchase</source>
         <translation>cada compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="103"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="106"/>
         <source>each visit</source>
         <translation>cada visita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="104"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="107"/>
         <source>each visit or purchase</source>
         <translation>cada visita ou compra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="108"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="111"/>
         <source> months</source>
         <translation> meses</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="109"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="112"/>
         <source>never</source>
         <translation>nunca vencem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="112"/>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="134"/>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="135"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="115"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="137"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="138"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="114"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="117"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="178"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="179"/>
         <source>Earning</source>
         <translation>Acúmulo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="115"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="118"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="180"/>
         <source>Round points</source>
         <translation>Arredondar pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="116"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="119"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="181"/>
         <source>One stamp for</source>
         <translation>Um selo por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="120"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="123"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="182"/>
         <source>Minimum purchase</source>
         <translation>Compra mínima</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="121"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="124"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="183"/>
         <source>Valid for</source>
         <translation>Validade</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="122"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="125"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="184"/>
         <source>Welcome bonus</source>
         <translation>Bônus de boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="123"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="126"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="185"/>
         <source>Birthday bonus</source>
         <translation>Bônus de aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="124"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="127"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="186"/>
         <source>No birthday bonus if the birthday changed within</source>
         <translation>Sem bônus se o aniversário foi alterado há menos de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="125"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="128"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="187"/>
         <source>Adjustments above this need the owner</source>
         <translation>Ajustes acima disto precisam da proprietária</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="128"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="131"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="188"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="189"/>
         <source>Tiers</source>
         <translation>Níveis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="132"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="135"/>
         <source>by money spent</source>
         <translation>pelo valor gasto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="133"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="136"/>
         <source>by points earned</source>
         <translation>pelos pontos ganhos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="137"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="140"/>
         <source>over the last</source>
         <translation>nos últimos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="139"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="142"/>
         <source>kept for</source>
         <translation>mantido por</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="144"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="147"/>
         <source>Tier</source>
         <translation>Nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="144"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="147"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="144"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="147"/>
         <source>Multiplier %</source>
         <translation>Multiplicador %</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="150"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="153"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="190"/>
         <source>Rewards</source>
         <translation>Recompensas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="153"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="156"/>
         <source>Reward</source>
         <translation>Recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="153"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="156"/>
         <source>Cost</source>
         <translation>Custo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="153"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="156"/>
         <source>Worth</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="187"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="206"/>
         <source>Add</source>
         <translation>Adicionar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="187"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="206"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="225"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="244"/>
         <source>{name} (stopped)</source>
         <translation>{name} (parado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="241"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="329"/>
         <source>Points club</source>
         <translation>Clube de pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="243"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="331"/>
         <source>Stamp card</source>
         <translation>Cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="245"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="333"/>
         <source>A free coffee</source>
         <translation>Um café grátis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="257"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="345"/>
         <source>points</source>
         <translation>pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="257"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="345"/>
         <source>stamp card</source>
         <translation>cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="344"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="443"/>
         <source>Saved. The new rules apply to points earned from now on.</source>
         <translation>Salvo. As novas regras valem para os pontos ganhos daqui em diante.</translation>
     </message>
@@ -2441,102 +2459,112 @@ Banco de dados: {db}</translation>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="79"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="88"/>
         <source>Quick log</source>
         <translation>Registro rápido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="83"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="92"/>
         <source>Name, phone digits, card or tax id — then Enter</source>
         <translation>Nome, dígitos do telefone, cartão ou CPF — depois Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="93"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="102"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="96"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="105"/>
         <source>May receive e-mails</source>
         <translation>Aceita receber e-mails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="97"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="106"/>
         <source>May receive WhatsApp messages</source>
         <translation>Aceita receber WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="98"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="107"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="99"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="108"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="100"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="109"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="113"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="127"/>
         <source>e.g. 149,90</source>
         <translation>ex.: 149,90</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="121"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="135"/>
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="122"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="136"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="126"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="140"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="127"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="141"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="128"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="142"/>
         <source>Follow up on</source>
         <translation>Retornar em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="130"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="144"/>
         <source>Refund of</source>
         <translation>Reembolso de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="132"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="146"/>
         <source>This purchase closes</source>
         <translation>Esta compra encerra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="335"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="305"/>
+        <source>If it is the same person, find her in the search above; press Enter again to create a new customer anyway.</source>
+        <translation>Se for a mesma pessoa, procure-a na busca acima; pressione Enter de novo para cadastrar uma cliente nova mesmo assim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="391"/>
         <source>Earns {points} in {program}</source>
         <translation>Ganha {points} no {program}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="390"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="447"/>
+        <source>Discard the entry? {name} stays saved as a new customer.</source>
+        <translation>Descartar o registro? O cadastro de {name} continua salvo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="451"/>
         <source>Discard what you typed in the quick log?</source>
         <translation>Descartar o que você digitou no registro rápido?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="398"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="471"/>
         <source>That is not a day: type it as {example}.</source>
         <translation>Isso não é um dia: digite como {example}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="405"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="478"/>
         <source>That day is more than a year ago: the quick log takes what happened in the last year.</source>
         <translation>Esse dia foi há mais de um ano: o registro rápido aceita o que aconteceu no último ano.</translation>
     </message>
@@ -3221,210 +3249,210 @@ Banco de dados: {db}</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="215"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="216"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="223"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="224"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="223"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="224"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="223"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="224"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="230"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="231"/>
         <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="245"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="246"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar no WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="246"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="247"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e registra como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="248"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="249"/>
         <source>Send e-mail now</source>
         <translation>Enviar e-mail agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="250"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="251"/>
         <source>Call done…</source>
         <translation>Ligação feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="252"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="253"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="254"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="255"/>
         <source>Skip</source>
         <translation>Pular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="257"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="267"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="268"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="291"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="297"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="298"/>
         <source>Skip the selected</source>
         <translation>Pular os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="311"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="312"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="312"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="313"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="367"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="371"/>
         <source>Today, {date}</source>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="331"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="335"/>
         <source> (awaiting approval)</source>
         <translation> (aguardando aprovação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="388"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="392"/>
         <source>To do: {n}</source>
         <translation>A fazer: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="390"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="394"/>
         <source>awaiting approval: {n}</source>
         <translation>aguardando aprovação: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="392"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="396"/>
         <source>too late to send (the PC was off): {n}</source>
         <translation>tarde demais para enviar (PC desligado): {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="395"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="399"/>
         <source>sending while closed: last run {when}</source>
         <translation>envio com a Régua fechada: última vez {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="397"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="401"/>
         <source>sending while closed: not run yet</source>
         <translation>envio com a Régua fechada: ainda não rodou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="501"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="505"/>
         <source>Planned for the next 7 days: {n}</source>
         <translation>Previstas para os próximos 7 dias: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="540"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="544"/>
         <source>E-mails go out by themselves within the send window once the shop&apos;s mail account is set up (Shop → Mail account).</source>
         <translation>Os e-mails saem sozinhos no horário de envio quando a conta de e-mail da loja estiver configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="542"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="546"/>
         <source>Call the customer; the message above is a suggestion of what to say.</source>
         <translation>Ligue para o cliente; a mensagem acima é uma sugestão do que dizer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="544"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="548"/>
         <source>Last day worth sending: {date}</source>
         <translation>Último dia em que vale enviar: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="654"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="667"/>
         <source>WhatsApp to {name} noted as sent.</source>
         <translation>WhatsApp para {name} registrado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="658"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="671"/>
         <source>WhatsApp did not open</source>
         <translation>O WhatsApp não abriu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="660"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="673"/>
         <source>No browser or WhatsApp could be opened on this computer, so nothing was sent and {name} stays on the list. Copy the link and the message to send them another way?</source>
         <translation>Não foi possível abrir um navegador nem o WhatsApp neste computador, então nada foi enviado e {name} continua na lista. Copiar o link e a mensagem para enviar de outro jeito?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="662"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="675"/>
         <source>Copy link and text</source>
         <translation>Copiar link e texto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="671"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="684"/>
         <source>The message and the WhatsApp link are on the clipboard; nothing was noted as sent.</source>
         <translation>A mensagem e o link do WhatsApp estão na área de transferência; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="673"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="686"/>
         <source>WhatsApp did not open; nothing was noted as sent.</source>
         <translation>O WhatsApp não abriu; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="690"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="703"/>
         <source>E-mail to {name} sent.</source>
         <translation>E-mail para {name} enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="692"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="705"/>
         <source>Not sent: {what}</source>
         <translation>Não enviado: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="714"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="727"/>
         <source>Call with {name} noted.</source>
         <translation>Ligação com {name} registrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="727"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="740"/>
         <source>Skipped: {name}.</source>
         <translation>Pulado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="734"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="747"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="748"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="761"/>
         <source>Skipped: {n}.</source>
         <translation>Pulados: {n}.</translation>
     </message>
@@ -3500,87 +3528,87 @@ Banco de dados: {db}</translation>
         <translation>30 e 7 dias antes de os pontos vencerem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="58"/>
         <source>Signup confirmation</source>
         <translation>Confirmação de cadastro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="59"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="60"/>
         <source>Unfinished purchase</source>
         <translation>Compra não concluída</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="61"/>
         <source>After the sale</source>
         <translation>Pós-venda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="62"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="63"/>
         <source>We miss you</source>
         <translation>Saudade (reativação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="64"/>
         <source>Reward reached</source>
         <translation>Recompensa atingida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="65"/>
         <source>Points expiring</source>
         <translation>Pontos vencendo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="67"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="68"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="69"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="70"/>
         <source>Call (staff task)</source>
         <translation>Ligação (tarefa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="149"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="150"/>
         <source>Follow-up: {kind}</source>
         <translation>Retorno: {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="141"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="142"/>
         <source>Signed up on {date}</source>
         <translation>Cadastro em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="143"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="144"/>
         <source>Birthday on {date}</source>
         <translation>Aniversário em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="145"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="146"/>
         <source>Bought on {date}</source>
         <translation>Comprou em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="147"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="148"/>
         <source>Last came on {date}</source>
         <translation>Última visita em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="151"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="152"/>
         <source>Reached a reward on {date}</source>
         <translation>Atingiu uma recompensa em {date}</translation>
     </message>

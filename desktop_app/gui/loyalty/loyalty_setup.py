@@ -282,11 +282,12 @@ class ProgramsDialog(QDialog):
             return
         if self.confirm_discard is not None:
             return
-        tr = QCoreApplication.translate  # the CustomerDialog's texts, already translated
-        box = QMessageBox(QMessageBox.Icon.Question, tr("CustomerDialog", "Discard changes?"),
-                          tr("CustomerDialog", "Discard changes?"),
+        # the CustomerDialog's texts, already translated (spelled out: lupdate reads an alias as self.tr)
+        question = QCoreApplication.translate("CustomerDialog", "Discard changes?")
+        box = QMessageBox(QMessageBox.Icon.Question, question, question,
                           QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Cancel).setText(tr("CustomerDialog", "Keep editing"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("CustomerDialog",
+                                                                                         "Keep editing"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
 
