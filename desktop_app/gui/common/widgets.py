@@ -157,12 +157,13 @@ class DateField(QDateEdit):
         self.setSelectedSection(sections[self._order[min(i, 2)]])
 
 
-def ask_discard(dialog: QDialog, question: str) -> bool:
+def ask_discard(dialog: QDialog, question: str, on_discard: Callable[[], None] | None = None) -> bool:
     """What a dialog's `reject()` (Escape, Cancel, the window's close) calls when something was typed in
     it: "Discard changes?" with Keep editing as the default and as Escape's answer, so a second Escape
-    does not throw the work away. Discard closes the dialog as rejected. Returns whether the dialog may
-    close now: False while the question is open (it is `dialog.confirm_discard`), True when asked again
-    from inside it (the Discard answer itself)."""
+    does not throw the work away. Discard closes the dialog as rejected (or runs `on_discard`: leaving
+    what is on screen for something else). Returns whether the dialog may close now: False while the
+    question is open (it is `dialog.confirm_discard`), True when asked again from inside it (the Discard
+    answer itself)."""
     if getattr(dialog, "confirm_discard", None) is not None:
         return True
     # The CustomerDialog's texts, where they were first written and translated.
@@ -176,7 +177,10 @@ def ask_discard(dialog: QDialog, question: str) -> bool:
     def answered(_result: int) -> None:
         dialog.confirm_discard = None
         if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
-            QDialog.reject(dialog)
+            if on_discard is None:
+                QDialog.reject(dialog)
+            else:
+                on_discard()
 
     box.finished.connect(answered)
     dialog.confirm_discard = box

@@ -282,23 +282,7 @@ class ProgramsDialog(QDialog):
             return
         if self.confirm_discard is not None:
             return
-        # the CustomerDialog's texts, already translated (spelled out: lupdate reads an alias as self.tr)
-        question = QCoreApplication.translate("CustomerDialog", "Discard changes?")
-        box = QMessageBox(QMessageBox.Icon.Question, question, question,
-                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("CustomerDialog",
-                                                                                         "Keep editing"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-
-        def answered(_result: int) -> None:
-            self.confirm_discard = None
-            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
-                then()
-
-        box.finished.connect(answered)
-        self.confirm_discard = box
-        box.open()
+        ask_discard(self, QCoreApplication.translate("CustomerDialog", "Discard changes?"), on_discard=then)
 
     def _row_chosen(self, row: int) -> None:
         """Another program clicked in the list: the edited one stays picked until she discards its edits."""
