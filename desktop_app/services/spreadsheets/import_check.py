@@ -31,7 +31,13 @@ from desktop_app.domain.text import sort_key
 from desktop_app.services.customers import privacy
 from desktop_app.services.customers.customers import clean_tags
 from desktop_app.services.spreadsheets.import_read import RowReader
-from desktop_app.services.spreadsheets.import_types import ImportPlan, PossibleDuplicate, Progress, Record
+from desktop_app.services.spreadsheets.import_types import (
+    ImportPlan,
+    PossibleDuplicate,
+    Progress,
+    Record,
+    sorted_in_slices,
+)
 from desktop_app.services.spreadsheets.spreadsheet import RowProblem, Table
 
 FILLABLE = ("email", "phone", "birthday", "city", "tax_id", "card_code", "notes")
@@ -144,7 +150,7 @@ def _drop_erased(plan: ImportPlan, reader: RowReader) -> None:
                 keys.setdefault(key, []).append(rec)
     if not keys:
         return
-    erased = privacy.erased_keys(sorted(keys))
+    erased = privacy.erased_keys(sorted_in_slices(list(keys)))
     gone = {id(rec): rec for key in erased for rec in keys[key]}
     for rec in gone.values():
         reader.issue(rec.rows[0], "name", rec.name, "warning", "erased_customer")
@@ -168,7 +174,10 @@ def match_existing(plan: ImportPlan, reader: RowReader) -> None:
                *(getattr(Customer, n) for n in FILLABLE if n != "birthday"),
                Customer.birth_day, Customer.birth_month, Customer.birth_year]
     for name, values in wanted.items():
-        for c in sorted(queries.customers_where_in(getattr(Customer, name), sorted(values), columns)):
+        # In slices: one sort of a file's 50,000 e-mails, or of the customers they find, holds Python's lock
+        # for 100 ms and more, and the window (same process) cannot draw meanwhile (import_types).
+        for c in sorted_in_slices(queries.customers_where_in(getattr(Customer, name), sorted_in_slices(list(values)),
+                                                             columns)):
             found[name].setdefault(getattr(c, name), []).append(c)  # lowest id first
     same_person = set(plan.options.same_person)
     matched: list[tuple[Record, object]] = []

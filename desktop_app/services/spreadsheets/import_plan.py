@@ -15,7 +15,12 @@ from desktop_app.domain.importing import cell_text, issue_message
 from desktop_app.services.shop.shop import ShopSettings
 from desktop_app.services.spreadsheets.import_check import check_rows, match_existing
 from desktop_app.services.spreadsheets.import_read import RowReader, column_fields, date_orders
-from desktop_app.services.spreadsheets.import_types import ImportOptions, ImportPlan, Progress
+from desktop_app.services.spreadsheets.import_types import (
+    ImportOptions,
+    ImportPlan,
+    Progress,
+    sorted_in_slices,
+)
 from desktop_app.services.spreadsheets.spreadsheet import Table
 
 
@@ -32,7 +37,7 @@ def plan_import(table: Table, shop: ShopSettings, today: date, options: ImportOp
     plan = ImportPlan(table.file_name, table.sheet, mapping, orders, reader.header, counted, records, merged,
                       skipped, reader.issues, options=options)
     match_existing(plan, reader)
-    plan.issues.sort(key=lambda i: (i.row, i.column))
+    plan.issues[:] = sorted_in_slices(plan.issues, key=lambda i: (i.row, i.column))  # not one long sort
     if progress is not None:
         progress(total, total)
     return plan

@@ -6,7 +6,6 @@ history; every change to a customer already in Régua is kept (`ImportChange`) s
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -32,7 +31,7 @@ from desktop_app.domain.search import customer_terms
 from desktop_app.domain.text import sort_key
 from desktop_app.services.shop import audit
 from desktop_app.services.shop.shop import ShopSettings
-from desktop_app.services.spreadsheets.import_types import ImportPlan, Progress, Record
+from desktop_app.services.spreadsheets.import_types import ImportPlan, Progress, Record, sorted_in_slices
 
 
 def commit_import(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date,
@@ -133,15 +132,6 @@ def _write(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date, p
     audit.record(actor, "import", plan.file_name, batch=batch.id, created=plan.created, updated=plan.updated,
                  merged=plan.merged, skipped=plan.skipped)
     return batch.id
-
-
-def sorted_in_slices(items: list, size: int = 8192) -> list:
-    """`sorted(items)`, made as sorted slices merged one item at a time. One `list.sort()` of a chunk's
-    ~85,000 terms holds Python's lock for 100-300 ms, and the window lives in the same process: it could not
-    draw for that long. Between two items of the merge the lock can pass to the GUI thread."""
-    if len(items) <= size:
-        return sorted(items)
-    return list(heapq.merge(*(sorted(items[i:i + size]) for i in range(0, len(items), size))))
 
 
 def _history_rows(cid: int, rec: Record, actor: Actor, now: datetime, tz: str, batch_id: int):
