@@ -104,7 +104,7 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
 _frozen = False
 
 
-def _freeze_what_start_up_made() -> None:
+def freeze_what_start_up_made() -> None:
     """Once per process, when the first window is open: the objects start-up made (modules, Qt's wrappers,
     the window) go to the collector's permanent generation. A full collection walks every object it tracks
     while holding Python's lock, and a lane's big job (an import's 50,000 records) triggers them: without
@@ -185,7 +185,7 @@ class Session(QObject):
         self.window.settings_changed.connect(self.reopen_window)
         QApplication.instance().setQuitOnLastWindowClosed(True)
         self.window_opened.emit(self.window)
-        _freeze_what_start_up_made()
+        freeze_what_start_up_made()
 
     def reopen_window(self, settings: ShopSettings) -> None:
         """The owner changed the shop's settings: a new window, in the new language and with the new name,
