@@ -138,3 +138,24 @@ def test_a_new_customer_is_shown_once_saved_even_when_the_search_would_hide_her(
         assert "Mariana Lima" not in page.header.text()
 
     j.play(steps())
+
+
+def test_down_in_the_search_box_goes_into_the_results_and_the_arrows_pick_from_there(journey):
+    """Found walking the app: Down in the search box did nothing, and the results took six Tabs."""
+    j = journey(shop="counter")
+
+    def steps():
+        window = yield j.log_in()
+        view = window.customers
+        yield j.focus_on(view.search)
+        j.type("souza")
+        yield j.until(lambda: view.table.model().rowCount() >= 1 and view.selected_id() is not None, "the results")
+        first = view.selected_id()
+        j.press(Qt.Key.Key_Down)
+        yield j.until(lambda: view.table.hasFocus(), "the focus in the results")
+        assert view.selected_id() == first  # the customer shown stays the one picked
+        if view.table.model().rowCount() > 1:
+            j.press(Qt.Key.Key_Down)
+            yield j.until(lambda: view.selected_id() not in (None, first), "the next customer picked")
+
+    j.play(steps())

@@ -220,9 +220,21 @@ class CustomersView(QWidget):
         page.loyalty.adjust_button.clicked.connect(actions.adjust_points)
         page.loyalty.history_button.clicked.connect(actions.points_history)
         page.gift_button.clicked.connect(actions.use_gift)
+        into_list = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        into_list.setContext(Qt.ShortcutContext.WidgetShortcut)
+        into_list.activated.connect(self._into_the_list)
         redeem = QShortcut(QKeySequence("Ctrl+R"), self)
         redeem.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         redeem.activated.connect(actions.redeem)
+
+    def _into_the_list(self) -> None:
+        """Down in the search box goes into the results, on the customer shown (the first one when none is),
+        so that the arrows pick from there, as in any search field with a list under it."""
+        if self.table.model().rowCount() == 0:
+            return
+        row = max(self.table.currentIndex().row(), 0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.selectRow(row)
 
     # --- loading --------------------------------------------------------------------------------
 
