@@ -74,6 +74,10 @@ def test_bad_staff_input_is_refused(owner):
     with pytest.raises(ValidationError) as err:
         staff.add_staff("Ana Paula", COUNTER, "1234", actor=owner)
     assert err.value.code == "staff_name_taken"
+    for same in ("ana paula", "ANA PAULA", "Âna Páula"):  # one name in the login's list, however typed
+        with pytest.raises(ValidationError) as err:
+            staff.add_staff(same, COUNTER, "1234", actor=owner)
+        assert (err.value.code, err.value.params["name"]) == ("staff_name_taken", "Ana Paula")
     with pytest.raises(ValidationError) as err:
         staff.add_staff("Eva", "boss", "1234", actor=owner)
     assert err.value.code == "role_invalid"

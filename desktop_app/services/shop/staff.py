@@ -18,7 +18,7 @@ from desktop_app.domain.actors import OWNER, ROLES, Actor
 from desktop_app.domain.dates import utc_now
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.permissions import require
-from desktop_app.domain.text import clean_text
+from desktop_app.domain.text import clean_text, fold
 from desktop_app.services.shop import audit
 
 # OWASP's argon2id setting: 19 MiB, 2 passes, 1 lane. Tens of milliseconds per PIN on a shop PC.
@@ -75,11 +75,12 @@ def _validated(name: str, role: str, exclude_id: int | None = None) -> str:
         raise ValidationError("name", "too_long", max=80)
     if role not in ROLES:
         raise ValidationError("role", "role_invalid")
-    query = Staff.select().where(Staff.name == name)
-    if exclude_id is not None:
-        query = query.where(Staff.id != exclude_id)
-    if query.exists():
-        raise ValidationError("name", "staff_name_taken", name=name)
+    # "daniela" beside "Daniela" (or "Joao" beside "João") could not be told apart in the login's list
+    folded = fold(name)
+    taken = next((s.name for s in Staff.select(Staff.id, Staff.name)
+                  if s.id != exclude_id and fold(s.name) == folded), None)
+    if taken is not None:
+        raise ValidationError("name", "staff_name_taken", name=taken)
     return name
 
 
