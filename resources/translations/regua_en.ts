@@ -23,7 +23,7 @@
 <context>
     <name>CustomersView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="289"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="301"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} customer</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="459"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="471"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Message queued for {n} customer; it goes out within the send window.</numerusform>

@@ -356,66 +356,65 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="54"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="64"/>
         <source>Sizes, preferences, anything the team should know</source>
         <translation>Tamanhos, preferências, tudo o que a equipa deve saber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="56"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="66"/>
         <location filename="../../ui/customer_dialog.ui" line="21"/>
         <source>day/month, year optional: 15/03 or 15/03/1990</source>
         <translation>dia/mês, ano opcional: 15/03 ou 15/03/1990</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="58"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="68"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="60"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="70"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="150"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="35"/>
         <source>This e-mail already belongs to {name} (#{id}).</source>
         <translation>Este e-mail já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="151"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="36"/>
         <source>This phone already belongs to {name} (#{id}).</source>
         <translation>Este telefone já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="153"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="38"/>
         <source>This tax id already belongs to {name} (#{id}).</source>
         <translation>Este NIF já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="156"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="160"/>
         <source>If it is the same person, cancel and use Merge on the customer&apos;s page; press Save again to keep them as two customers.</source>
         <translation>Se for a mesma pessoa, cancele e use Fundir na página do cliente; clique em Guardar de novo para manter dois clientes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="193"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="197"/>
         <source>Save anyway</source>
         <translation>Guardar mesmo assim</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/common/widgets.py" line="169"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="170"/>
         <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="274"/>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="287"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="285"/>
         <source>Discard changes?</source>
         <translation>Descartar as alterações?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="218"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="222"/>
         <source>Discard what you typed for this customer?</source>
         <translation>Descartar o que escreveu para este cliente?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/common/widgets.py" line="172"/>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="290"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="173"/>
         <source>Keep editing</source>
         <translation>Continuar a editar</translation>
     </message>
@@ -749,47 +748,47 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Mais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="244"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="256"/>
         <source>All tags</source>
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="327"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="339"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro guardado ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="330"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="342"/>
         <source>Save these filters…</source>
         <translation>Guardar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="332"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="344"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="349"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="361"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="353"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="365"/>
         <source>Save these filters</source>
         <translation>Guardar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="353"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="365"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de Lisboa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="287"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="299"/>
         <source>The first {n} matches; type more to narrow the search.</source>
         <translation>Os primeiros {n} resultados; escreva mais para refinar a pesquisa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="289"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="301"/>
         <source>{n} customers</source>
         <translation>
             <numerusform>{n} cliente</numerusform>
@@ -797,8 +796,8 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="428"/>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="452"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="440"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="464"/>
         <source>Customer saved.</source>
         <translation>Cliente guardado.</translation>
     </message>
@@ -833,7 +832,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>Reclamação resolvida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="459"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="471"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Mensagem em fila para {n} cliente; sai dentro do horário de envio.</numerusform>
@@ -1237,67 +1236,67 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>LoyaltyReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="463"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="447"/>
         <source>Loyalty report</source>
         <translation>Relatório de fidelização</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="450"/>
         <source>Members</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="450"/>
         <source>Outstanding</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="450"/>
         <source>Worth</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="466"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="450"/>
         <source>Expiring next month</source>
         <translation>Expiram no próximo mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="467"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="451"/>
         <source>Redeemed / earned (12 months)</source>
         <translation>Resgatados / ganhos (12 meses)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="467"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="451"/>
         <source>Customers per tier</source>
         <translation>Clientes por nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="469"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="453"/>
         <source>Negative balances</source>
         <translation>Saldos negativos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="472"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="456"/>
         <source>Loading…</source>
         <translation>A carregar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="490"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="474"/>
         <source>no tier</source>
         <translation>sem nível</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="491"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="475"/>
         <source>no points earned</source>
         <translation>nenhum ponto ganho</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="506"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="490"/>
         <source>Outstanding: points earned and not yet spent or expired. Worth: at the most generous reward&apos;s rate, what the shop would give if every point were redeemed.</source>
         <translation>Em aberto: pontos ganhos e ainda não usados nem expirados. Valor: pela recompensa mais generosa, quanto a loja daria se todos os pontos fossem resgatados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="507"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="491"/>
         <source>No loyalty program yet: set one up in Shop → Loyalty programs.</source>
         <translation>Ainda não há programa de fidelização: crie um em Loja → Programas de fidelização.</translation>
     </message>
@@ -1450,7 +1449,7 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>guardada no porta-chaves; escreva para a alterar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="421"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="405"/>
         <location filename="../../desktop_app/gui/mail/mail_setup.py" line="241"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
@@ -1678,7 +1677,7 @@ Gestão da relação com os clientes para pequenas lojas.
 Base de dados: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/app.py" line="183"/>
+        <location filename="../../desktop_app/gui/shell/app.py" line="199"/>
         <source>Settings saved.</source>
         <translation>Definições guardadas.</translation>
     </message>
@@ -1757,12 +1756,12 @@ Base de dados: {db}</translation>
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/common/widgets.py" line="280"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="284"/>
         <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
         <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/common/widgets.py" line="286"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="290"/>
         <source>Subject</source>
         <translation>Assunto</translation>
     </message>
@@ -2295,32 +2294,32 @@ Base de dados: {db}</translation>
         <translation>{name} (parado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="329"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="313"/>
         <source>Points club</source>
         <translation>Clube de pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="331"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="315"/>
         <source>Stamp card</source>
         <translation>Cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="333"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="317"/>
         <source>A free coffee</source>
         <translation>Um café grátis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="345"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="329"/>
         <source>points</source>
         <translation>pontos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="345"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="329"/>
         <source>stamp card</source>
         <translation>cartão de selos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="443"/>
+        <location filename="../../desktop_app/gui/loyalty/loyalty_setup.py" line="427"/>
         <source>Saved. The new rules apply to points earned from now on.</source>
         <translation>Guardado. As novas regras valem para os pontos ganhos daqui em diante.</translation>
     </message>
@@ -2539,32 +2538,32 @@ Base de dados: {db}</translation>
         <translation>Esta compra encerra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="305"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="299"/>
         <source>If it is the same person, find her in the search above; press Enter again to create a new customer anyway.</source>
         <translation>Se for a mesma pessoa, procure-a na pesquisa acima; prima Enter novamente para criar uma ficha nova mesmo assim.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="391"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="385"/>
         <source>Earns {points} in {program}</source>
         <translation>Ganha {points} no {program}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="447"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="441"/>
         <source>Discard the entry? {name} stays saved as a new customer.</source>
         <translation>Descartar o registo? A ficha de {name} fica guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="451"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="445"/>
         <source>Discard what you typed in the quick log?</source>
         <translation>Descartar o que escreveu no registo rápido?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="471"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="465"/>
         <source>That is not a day: type it as {example}.</source>
         <translation>Isso não é um dia: escreva-o como {example}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/quick_log.py" line="478"/>
+        <location filename="../../desktop_app/gui/customers/quick_log.py" line="472"/>
         <source>That day is more than a year ago: the quick log takes what happened in the last year.</source>
         <translation>Esse dia foi há mais de um ano: o registo rápido aceita o que aconteceu no último ano.</translation>
     </message>
@@ -5054,22 +5053,22 @@ Base de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="443"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="451"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="444"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="452"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de folha de cálculo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="445"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="453"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="446"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="454"/>
         <source>the régua (sent by itself)</source>
         <translation>a régua (envio automático)</translation>
     </message>

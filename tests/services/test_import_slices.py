@@ -3,7 +3,7 @@ is never kept from drawing by one long sort; the order must be exactly sorted()'
 
 import random
 
-from desktop_app.services.spreadsheets.import_write import sorted_in_slices
+from desktop_app.services.spreadsheets.import_types import sorted_in_slices
 
 
 def test_sorted_in_slices_gives_sorted_order_at_every_size_around_the_slice():

@@ -9,9 +9,10 @@ read by whoever opens the dialog; the duplicate check and the save run on the wo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from desktop_app.domain.actors import Actor
@@ -26,6 +27,15 @@ from desktop_app.services.shop.shop import ShopSettings
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 6px; border-radius: 4px;"
 FIELDS = ("name", "email", "phone", "birthday", "city", "tax_id", "card_code", "tags", "consent_email")
+
+
+def duplicate_lines(found: Sequence[Duplicate]) -> list[str]:
+    """One line per other customer who already has the e-mail, phone or tax id typed (the customer form's
+    words, which the quick log's new-customer form shows too)."""
+    labels = {"email": QCoreApplication.translate("CustomerDialog", "This e-mail already belongs to {name} (#{id})."),
+              "phone": QCoreApplication.translate("CustomerDialog", "This phone already belongs to {name} (#{id})."),
+              "tax_id": QCoreApplication.translate("CustomerDialog", "This tax id already belongs to {name} (#{id}).")}
+    return [labels[d.field].format(name=d.name, id=d.customer_id) for d in found]
 
 
 class CustomerDialog(QDialog):
@@ -133,11 +143,8 @@ class CustomerDialog(QDialog):
 
     def _duplicates_job(self):
         """A job for the worker lane: who else has this e-mail, phone or tax id."""
-        clean, _errors = customers.validate(self.form_input(), self.shop, self.today())
-        exclude = self.customer_id
-        if clean is None:
-            return lambda: []
-        return lambda: customers.find_duplicates(clean.email, clean.phone, clean.tax_id, exclude_id=exclude)
+        data, shop, today, exclude = self.form_input(), self.shop, self.today(), self.customer_id
+        return lambda: customers.duplicates_of(data, shop, today, exclude_id=exclude)
 
     def check_duplicates(self) -> None:
         """A field was left: say who already has its e-mail, phone or tax id (asked on the worker lane)."""
@@ -147,10 +154,7 @@ class CustomerDialog(QDialog):
                        lambda _exc: None)  # only a hint: the save checks again
 
     def _show_duplicates(self, found: list[Duplicate]) -> list[Duplicate]:
-        labels = {"email": self.tr("This e-mail already belongs to {name} (#{id})."),
-                  "phone": self.tr("This phone already belongs to {name} (#{id})."),
-                  "tax_id": self.tr("This tax id already belongs to {name} (#{id}).")}
-        lines = [labels[d.field].format(name=d.name, id=d.customer_id) for d in found]
+        lines = duplicate_lines(found)
         if lines:
             lines.append(self.tr("If it is the same person, cancel and use Merge on the customer's page; "
                                  "press Save again to keep them as two customers."))

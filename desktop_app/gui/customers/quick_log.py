@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -51,7 +51,7 @@ from desktop_app.gui.common.widgets import (
     error_label,
     fill_customer_list,
 )
-from desktop_app.gui.customers.customer_dialog import WARNING_STYLE
+from desktop_app.gui.customers.customer_dialog import WARNING_STYLE, duplicate_lines
 from desktop_app.gui.loyalty.loyalty_panel import format_points
 from desktop_app.services.customers import customers, interactions
 from desktop_app.services.customers.customers import CustomerInput
@@ -271,8 +271,7 @@ class QuickLogDialog(QDialog):
         def work():
             # The full form's check (CustomerDialog): someone else with this e-mail or phone stops the
             # first Enter; the next one means "yes, a new customer".
-            clean, _errors = customers.validate(data, shop, today)
-            found = customers.find_duplicates(clean.email, clean.phone, clean.tax_id) if clean is not None else []
+            found = customers.duplicates_of(data, shop, today)
             if {(d.field, d.customer_id) for d in found} - acknowledged:
                 return found, None
             return found, customers.create_customer(data, shop=shop, actor=actor, today=today)
@@ -294,12 +293,7 @@ class QuickLogDialog(QDialog):
         self.tasks.write(work, lambda result: Changes(customers=result[1] is not None), created, self._failed)
 
     def _show_duplicates(self, found) -> None:
-        # The lines the full customer form shows (its translations), then what Enter does here.
-        labels = {"email": "This e-mail already belongs to {name} (#{id}).",
-                  "phone": "This phone already belongs to {name} (#{id}).",
-                  "tax_id": "This tax id already belongs to {name} (#{id})."}
-        lines = [QCoreApplication.translate("CustomerDialog", labels[d.field]).format(name=d.name, id=d.customer_id)
-                 for d in found]
+        lines = duplicate_lines(found)  # the full customer form's lines, then what Enter does here
         if lines:
             lines.append(self.tr("If it is the same person, find her in the search above; press Enter again "
                                  "to create a new customer anyway."))

@@ -189,6 +189,14 @@ def _raise_first(errors: list[ValidationError]) -> None:
         raise errors[0]
 
 
+def duplicates_of(data: CustomerInput, shop: ShopSettings, today: date,
+                  exclude_id: int | None = None) -> list[Duplicate]:
+    """Who else has the e-mail, phone or tax id `data` would be saved with (none while it does not validate):
+    what the customer form and the quick log warn about before creating a second record of one person."""
+    clean, _errors = validate(data, shop, today)
+    return [] if clean is None else find_duplicates(clean.email, clean.phone, clean.tax_id, exclude_id=exclude_id)
+
+
 def find_duplicates(email: str | None, phone: str | None, tax_id: str | None = None,
                     exclude_id: int | None = None) -> list[Duplicate]:
     """Other customers who already have this e-mail, phone or tax id (a warning, not an error)."""
