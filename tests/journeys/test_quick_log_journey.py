@@ -232,6 +232,32 @@ def test_a_new_customer_with_someone_elses_phone_is_a_warning_first(journey):
     j.play(steps())
 
 
+def test_a_bad_e_mail_corrected_leaves_only_the_duplicate_warning(journey):
+    """Found walking the app: the e-mail error stayed under the form after the e-mail was corrected, beside
+    the duplicate warning the next Enter showed."""
+    j = journey(shop="counter")
+
+    def steps():
+        yield j.log_in()
+        dialog = yield from open_quick_log(j)
+        j.type("Nadia Rocha")
+        j.press(ENTER)
+        yield j.focus_on(dialog.new_phone)
+        j.type("(11) 98765-4321")  # Maria Souza's
+        j.press(TAB)
+        j.type("nadia@")
+        j.press(ENTER)
+        yield j.until(lambda: dialog.error.isVisible(), "the e-mail refused")
+        for _ in "nadia@":
+            j.press(Qt.Key.Key_Backspace)
+        j.press(ENTER)
+        yield j.until(lambda: dialog.duplicates.isVisible() and "Maria Souza" in dialog.duplicates.text(),
+                      "the warning naming Maria")
+        assert dialog.error.isHidden()
+
+    j.play(steps())
+
+
 def test_after_the_duplicate_warning_the_customer_found_in_the_search_is_the_one_logged_for(journey):
     j = journey(shop="counter")
 

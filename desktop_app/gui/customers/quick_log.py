@@ -279,11 +279,11 @@ class QuickLogDialog(QDialog):
         def created(result) -> None:
             self._busy = False
             found, new_id = result
+            self.error.hide()  # what she typed is valid now: only the duplicates are left to say
             self._show_duplicates(found)
             if new_id is None:
                 self._acknowledged |= {(d.field, d.customer_id) for d in found}
                 return
-            self.error.hide()
             self.duplicates.hide()
             self.created_name = data.name.strip()
             self.choose(new_id)  # the entry fields get the focus before the form that had it hides
