@@ -171,3 +171,31 @@ def test_a_bug_in_a_views_answer_to_a_job_is_reported_not_lost(qtbot, caplog):
         assert str(reported[0]) == "the view's answer failed"
         assert not runner.busy
     assert "a view's answer to a finished job failed" in caplog.text
+
+
+def test_a_job_that_ends_after_the_app_closed_is_dropped_quietly(qtbot, caplog):
+    """Seen at the end of the bundle's GUI smoke test: a lane's job finished after Qt had deleted the
+    runner's relay, and PySide printed 'Signal source has been deleted' with a traceback."""
+    import logging
+    import threading
+
+    import shiboken6
+
+    from desktop_app.gui.common.tasks import TaskRunner
+
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+
+    def job():
+        started.set()
+        release.wait(5)
+        return 1
+
+    runner.run(job, lambda _r: None)
+    assert started.wait(5)
+    shiboken6.delete(runner._relay)  # what closing the app does to it
+    with caplog.at_level(logging.INFO, logger="desktop_app.gui.common.tasks"):
+        release.set()
+        for pool in runner._pools.values():
+            pool.waitForDone(5000)
+    assert "a job finished after the window closed" in caplog.text

@@ -111,9 +111,15 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, which decides
-            self.relay.finished.emit(self.on_error, None, exc)
+            self._tell(self.on_error, None, exc)
         else:
-            self.relay.finished.emit(self.on_done, result, None)
+            self._tell(self.on_done, result, None)
+
+    def _tell(self, callback: Callable[[Any], None], result: Any, error: BaseException | None) -> None:
+        try:
+            self.relay.finished.emit(callback, result, error)
+        except RuntimeError:  # the app closed while the job ran (Qt deleted the relay): nobody is left to tell
+            log.info("a job finished after the window closed; its answer is dropped", exc_info=error)
 
 
 class TaskRunner(QObject):
