@@ -23,6 +23,7 @@ from peewee import Database
 from desktop_app.db.backup import backup_database
 from desktop_app.db.database import database_label, engine_for, preflight_version, register_ladder
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.domain.target import redacted
 
 V1 = """
 CREATE TABLE setting (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
@@ -205,6 +206,18 @@ DROP INDEX interaction_customer_kind;
 CREATE INDEX interaction_customer_kind ON interaction (customer_id, kind, occurred_on, amount_cents);
 """
 
+# v7: several tills on one shop's server (issue 20). Each entry says which till (a per-PC name such as
+# "Caixa 1") made it: the counter log, the loyalty ledger and the audit log. A customer keeps the till that
+# last changed her, so a till whose form is out of date can say who changed her meanwhile. Rows from before
+# the step have no till ('').
+V7 = """
+ALTER TABLE interaction ADD COLUMN till TEXT NOT NULL DEFAULT '';
+ALTER TABLE loyalty_entry ADD COLUMN till TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN till TEXT NOT NULL DEFAULT '';
+ALTER TABLE customer ADD COLUMN changed_at_till TEXT NOT NULL DEFAULT '';
+"""
+
+
 def _run_script(db: Database, script: str) -> None:
     engine_for(db).run_script(db, script)
 
@@ -216,6 +229,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: lambda db: _run_script(db, V4),
     5: lambda db: _run_script(db, V5),
     6: lambda db: _run_script(db, V6),
+    7: lambda db: _run_script(db, V7),
 }
 HEAD = max(STEPS)
 
@@ -246,7 +260,7 @@ def preflight(path: Path) -> None:
     if version > HEAD:
         raise DatabaseError("db_too_new", found=version, known=HEAD)
     if version == 0 and tables:
-        raise DatabaseError("db_corrupt", path=path)
+        raise DatabaseError("db_corrupt", path=redacted(path) if isinstance(path, str) else path)  # no password
 
 
 def schema_version(db: Database) -> int:

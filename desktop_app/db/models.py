@@ -83,6 +83,7 @@ class Customer(BaseModel):
     created_at = DateTimeField()  # UTC
     updated_at = DateTimeField()  # UTC
     import_batch = ForeignKeyField(ImportBatch, null=True, column_name="import_batch_id")
+    changed_at_till = TextField(default="")  # the till that last wrote updated_at ('' before v7)
 
 
 class CustomerTag(BaseModel):
@@ -125,6 +126,7 @@ class Interaction(BaseModel):
     closed_at = DateTimeField(null=True)
     closed_by = ForeignKeyField(Staff, null=True, column_name="closed_by_id", backref="closed")
     import_batch = ForeignKeyField(ImportBatch, null=True, column_name="import_batch_id")
+    till = TextField(default="")  # the till (a PC's name) that logged it; '' before v7 and for imports
 
 
 class SearchTerm(BaseModel):
@@ -176,6 +178,7 @@ class LoyaltyEntry(BaseModel):
     approved_by = TextField(default="")
     once_key = TextField(null=True)
     milestone = TextField(null=True)  # "reward" | "tier:<name>": an event for the cadence
+    till = TextField(default="")  # the till that wrote it ('' before v7 and for Régua's own rows)
 
 
 class LoyaltyAllocation(BaseModel):
@@ -275,6 +278,7 @@ class AuditLog(BaseModel):
     action = TextField()
     subject = TextField(default="")
     details = TextField(default="")
+    till = TextField(default="")  # the till it was done at ('' before v7)
 
 
 ALL_MODELS = (Setting, Staff, ImportBatch, ImportChange, Customer, CustomerTag, Consent, Interaction, SearchTerm, AuditLog,

@@ -68,7 +68,7 @@ def test_a_new_database_is_created_at_head(paths):
     assert integrity_check(paths.db_path) == "ok"
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6, 7])
 def test_each_released_schema_upgrades_to_head_without_losing_a_row(tmp_path, version):
     """Row counts per table unchanged and the schema equal to a fresh one; older files get a backup."""
     source = FIXTURES / f"schema_v{version}.db"
