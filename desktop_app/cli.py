@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dest", nargs="?", metavar="DEST", help="a folder or a file name")
     restore = sub.add_parser("restore", help="replace the shop's data with a checked copy (the current data is kept)")
     restore.add_argument("src", metavar="SRC")
+    move_to = sub.add_parser("move-to", help="copy the shop (--db, or the default) into an empty database: a "
+                                             "postgresql:// URL or a new .db file; every table is checked, the shop "
+                                             "itself is not changed")
+    move_to.add_argument("target", metavar="TARGET")
     return parser
 
 
@@ -463,8 +467,15 @@ def cmd_backup(args: argparse.Namespace, out) -> int:
 def cmd_restore(args: argparse.Namespace, out) -> int:
     from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.dates import utc_now
-    from desktop_app.services.shop import backups
+    from desktop_app.domain.target import redacted
+    from desktop_app.services.shop import backups, move
 
+    if move.is_server(args.db):  # onto a server: its rows replaced in one transaction (services/shop/move.py)
+        done = move.restore_onto_server(args.db, args.src, actor=COMMAND_LINE, now=utc_now(),
+                                        backup_dir=resolve_paths(data_dir=args.data_dir).backup_dir)
+        print(f"restored from {args.src} into {redacted(args.db)}"
+              + (f"; the data it replaced is kept in {done.kept}" if done.kept else ""), file=out)
+        return 0
     # the copy is checked before the live database is opened; a missing or unusable one is replaced
     done = backups.restore_command(_paths(args), args.src, actor=COMMAND_LINE, now=utc_now())
     if done.kept is None:
@@ -477,7 +488,16 @@ def cmd_restore(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "self-check": cmd_self_check, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export}
+def cmd_move_to(args: argparse.Namespace, out) -> int:
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.services.shop import move
+
+    source = move.source_of(args.db, None if move.is_server(args.db) else _paths(args))
+    print(move.report_text(move.move_shop(source, args.target, actor=COMMAND_LINE)), file=out)
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "self-check": cmd_self_check, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export, "move-to": cmd_move_to}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

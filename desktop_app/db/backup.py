@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peewee import Database
 
-from desktop_app.db.database import engine
+from desktop_app.db.database import engine_for
 from desktop_app.db.sqlite_engine import discard, side_files
 
 __all__ = ["backup_database", "discard", "side_files"]
@@ -18,4 +18,4 @@ __all__ = ["backup_database", "discard", "side_files"]
 
 def backup_database(db: Database, dest: Path) -> Path:
     """Write a consistent copy of `db` to `dest` (a new file) and check it. Returns `dest`."""
-    return engine().backup(db, Path(dest))
+    return engine_for(db).backup(db, Path(dest))  # db's own engine: a work file is SQLite's whatever is open

@@ -12,7 +12,7 @@ Which engine a target names is domain/target.py's (standard library only, so tha
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -105,6 +105,25 @@ class Engine(ABC):
     @abstractmethod
     def checkpoint(self, db: Database) -> None:
         """Fold what the engine keeps aside (SQLite's WAL) into the database, so erased bytes do not linger."""
+
+    # --- copying a whole shop (db/move.py: `regua move-to`, a restore onto a server) ----------------------
+
+    @abstractmethod
+    def snapshot(self, target: Target) -> AbstractContextManager[Callable[[str], Iterable[tuple]]]:
+        """`rows(sql)` reading the database at `target` through a read-only connection, in one snapshot."""
+
+    @abstractmethod
+    def reading(self, db: Database) -> AbstractContextManager[Callable[[str], Iterable[tuple]]]:
+        """`rows(sql)` streaming through `db`'s own connection (inside its open transaction, if any)."""
+
+    @abstractmethod
+    def load_rows(self, db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        """Rows that bring their own ids into `table`, in the caller's transaction, the fastest way the
+        engine has."""
+
+    @abstractmethod
+    def continue_ids(self, db: Database) -> None:
+        """Make every table's next id follow its highest (after rows were loaded with their ids)."""
 
     # --- bulk writing --------------------------------------------------------------------------------------
 

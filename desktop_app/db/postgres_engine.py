@@ -428,6 +428,41 @@ class PostgresEngine(Engine):
     def checkpoint(self, db: Database) -> None:
         """Nothing kept aside to fold in: the server's WAL is the server's (and VACUUM's) business."""
 
+    @contextmanager
+    def snapshot(self, target: Target) -> Iterator[Callable[[str], Iterator[tuple]]]:
+        """One REPEATABLE READ, READ ONLY transaction (the server refuses any write in it)."""
+        db = self.open(target)
+        try:
+            with self._snapshot(db) as rows:
+                yield rows
+        finally:
+            db.close()
+
+    @contextmanager
+    def reading(self, db: Database) -> Iterator[Callable[[str], Iterator[tuple]]]:
+        with self._snapshot(db) as rows:
+            yield rows
+
+    def load_rows(self, db: Database, table: str, columns: Sequence[str], rows) -> None:
+        names = ", ".join(f'"{c}"' for c in columns)
+        with db.cursor().copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def continue_ids(self, db: Database) -> None:
+        """Each identity column's sequence restarts one past its table's highest id (at 1 when empty)."""
+        cursor = db.cursor()
+        identities = cursor.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND is_identity = 'YES'").fetchall()
+        for table, column in identities:
+            cursor.execute(f'SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max("{column}"), 0) + 1, false) '
+                           f'FROM "{table}"', (f'"{table}"', column))
+
+    def empty_tables(self, db: Database, tables: Sequence[str]) -> None:
+        """Every row of `tables` gone, in the caller's transaction (a restore's first step)."""
+        db.cursor().execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables))
+
     # --- bulk writing ----------------------------------------------------------------------------------------
 
     @contextmanager

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -250,6 +250,12 @@ def write_rows(db: Database, table: str, columns: Sequence[str], rows: Iterable[
             cursor.executemany(sql, chunk)
 
 
+def references(db: Database) -> dict[str, set[str]]:
+    """Each table of `db` with the other tables its foreign keys point to."""
+    return {table: {row[2] for row in db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()} - {table}
+            for table in table_columns(db)}
+
+
 class SqliteEngine(Engine):
     name = "sqlite"
     param = "?"
@@ -367,6 +373,29 @@ class SqliteEngine(Engine):
 
     def checkpoint(self, db: Database) -> None:
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @contextmanager
+    def snapshot(self, target: Target) -> Iterator[Callable[[str], Iterable[tuple]]]:
+        """A read-only connection (the file's bytes are never written) in one read transaction: a live
+        shop's other writers go on in the WAL, unseen."""
+        con = read_only(target.path)
+        try:
+            con.execute("BEGIN")
+            yield lambda sql: con.execute(sql)
+        except sqlite3.Error as exc:
+            raise DatabaseError("db_unreadable", path=target.path, reason=exc) from exc
+        finally:
+            con.close()
+
+    @contextmanager
+    def reading(self, db: Database) -> Iterator[Callable[[str], Iterable[tuple]]]:
+        yield lambda sql: db.cursor().execute(sql)
+
+    def load_rows(self, db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        write_rows(db, table, columns, rows)
+
+    def continue_ids(self, db: Database) -> None:
+        """Nothing to do: an INTEGER PRIMARY KEY's next id is already one past the highest."""
 
     @contextmanager
     def large_cache(self, db: Database, megabytes: int) -> Iterator[None]:

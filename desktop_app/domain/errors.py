@@ -243,6 +243,20 @@ MESSAGES: dict[str, str] = {
     "restore_damaged": QT_TRANSLATE_NOOP(
         "errors", "The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy."),
     "restore_failed": QT_TRANSLATE_NOOP("errors", "The restore could not be done ({reason}); nothing was changed."),
+    "move_target_has_shop": QT_TRANSLATE_NOOP(
+        "errors", "{target} already holds a shop ({customers} customers): a shop is only moved into an empty "
+                  "database. Nothing was changed."),
+    "move_target_not_empty": QT_TRANSLATE_NOOP(
+        "errors", "{target} is not empty ({tables} tables that are not this version's shop): a shop is only moved "
+                  "into an empty database. Nothing was changed."),
+    "move_not_a_shop": QT_TRANSLATE_NOOP("errors", "There is no Régua shop at {source} to move."),
+    "move_onto_source": QT_TRANSLATE_NOOP("errors", "The shop cannot be moved onto itself: name another database."),
+    "move_failed": QT_TRANSLATE_NOOP(
+        "errors", "The move failed while copying {table} ({reason}); the target was left empty and the shop "
+                  "is unchanged."),
+    "move_check_failed": QT_TRANSLATE_NOOP(
+        "errors", "The copy of {table} did not match the shop ({source} rows, {target} copied); the target was "
+                  "left empty and the shop is unchanged."),
     "restore_not_a_shop": QT_TRANSLATE_NOOP(
         "errors", "The file {path} is not a copy of a Régua shop (“{what}” is missing or different); nothing was "
                   "restored."),
