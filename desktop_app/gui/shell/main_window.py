@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         programs_action = QAction(self.tr("&Loyalty programs…"), self)
         programs_action.triggered.connect(self.loyalty_programs)
         self.shop_menu.addAction(programs_action)
+        self.move_action = QAction(self.tr("Mo&ve the shop to a server…"), self)
+        self.move_action.triggered.connect(self.move_to_server)
+        self.shop_menu.addAction(self.move_action)
         self.reports_menu = self.menuBar().addMenu(self.tr("&Reports"))
         report_action = QAction(self.tr("&Loyalty: points owed…"), self)
         report_action.triggered.connect(self.loyalty_report)
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
         self.export_action.setVisible(allowed(actor, "export"))
         self.backups_action.setVisible(allowed(actor, "settings.change"))
         self.settings_action.setVisible(allowed(actor, "settings.change"))
+        self.move_action.setVisible(allowed(actor, "settings.change"))
         self.customers.first_steps.set_actor(actor)
 
     def _changes_made(self, changes: Changes, initiator: object) -> None:
@@ -292,6 +296,11 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(self.tasks, self.paths, self.actor, self.after_restore, self)
         dialog.open()
         return dialog
+
+    def move_to_server(self) -> None:
+        from desktop_app.gui.shop.move_dialog import MoveDialog  # the owner's, once in a shop's life
+
+        MoveDialog(self.tasks, self.paths.db_path, self.actor, self).open()
 
     def after_restore(self) -> None:
         """The data under every view changed: show it afresh."""
