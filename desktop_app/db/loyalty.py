@@ -73,7 +73,8 @@ def lots_left(program_id: int, *, expires_from: date | None = None,
 
 
 ENTRY_COLUMNS = ("program_id", "customer_id", "kind", "points", "occurred_on", "at", "reason", "interaction_id",
-                 "reward_id", "reverses_id", "expires_on", "staff_id", "actor", "approved_by", "once_key", "milestone")
+                 "reward_id", "reverses_id", "expires_on", "staff_id", "actor", "approved_by", "once_key", "milestone",
+                 "till")
 _INSERT_ENTRY = "INSERT INTO loyalty_entry ({}) VALUES ({{p}}) RETURNING id".format(", ".join(ENTRY_COLUMNS))
 
 

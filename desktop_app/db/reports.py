@@ -265,6 +265,17 @@ def logged_by_staff(first: date) -> list[tuple[str, date, int]]:
         f"WHERE i.occurred_on >= {p} GROUP BY s.name, i.occurred_on", [first.isoformat()])]
 
 
+def logged_by_till(first: date, last: date) -> list[tuple[str, int, int, int]]:
+    """(till, entries, purchases, purchases' money) of the counter log in [first, last], per till ('': before
+    tills were recorded). Imported history is no till's work and is left out."""
+    p = database.param
+    return [(till, n, purchases, money) for till, n, purchases, money in database.execute_sql(
+        f"SELECT till, count(*), sum(CASE WHEN kind = 'purchase' THEN 1 ELSE 0 END), "
+        f"coalesce(sum(CASE WHEN kind = 'purchase' THEN amount_cents ELSE 0 END), 0) FROM interaction "
+        f"WHERE occurred_on >= {p} AND occurred_on <= {p} AND source <> 'import' GROUP BY till",
+        [first.isoformat(), last.isoformat()])]
+
+
 def customer_events(customer_id: int) -> list[tuple[date, str, int | None]]:
     """(day, kind, amount) of one customer's visits, purchases and returns."""
     p = database.param

@@ -7,6 +7,8 @@ it. Anything that is not a ReguaError is a bug and is reported as one.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "errors"
@@ -69,6 +71,17 @@ MESSAGES: dict[str, str] = {
     "not_open": QT_TRANSLATE_NOOP("errors", "This is already closed."),
     "resolution_required": QT_TRANSLATE_NOOP("errors", "Write how it was resolved."),
     "interaction_not_found": QT_TRANSLATE_NOOP("errors", "This entry no longer exists."),
+    # Several tills: a customer saved at another till while this one's form was open
+    "customer_changed_moment": QT_TRANSLATE_NOOP(
+        "errors", "Changed at {till} a moment ago: reopen her to see the change and edit again."),
+    "customer_changed_minute": QT_TRANSLATE_NOOP(
+        "errors", "Changed at {till} a minute ago: reopen her to see the change and edit again."),
+    "customer_changed_minutes": QT_TRANSLATE_NOOP(
+        "errors", "Changed at {till} {minutes} minutes ago: reopen her to see the change and edit again."),
+    "customer_changed_long": QT_TRANSLATE_NOOP(
+        "errors", "Changed at {till} more than an hour ago: reopen her to see the change and edit again."),
+    "customer_changed": QT_TRANSLATE_NOOP(
+        "errors", "Someone else changed her meanwhile: reopen her to see the change and edit again."),
     # Loyalty
     "loyalty_kind_invalid": QT_TRANSLATE_NOOP("errors", "A program gives either points or stamps."),
     "loyalty_kind_locked": QT_TRANSLATE_NOOP(
@@ -309,6 +322,24 @@ class ValidationError(ReguaError):
 
 class NotFound(ReguaError):
     pass
+
+
+class ChangedElsewhere(ReguaError):
+    """A record was saved by someone else after the form showing it was filled: nothing was written."""
+
+    @classmethod
+    def since(cls, till: str, changed_at: datetime, now: datetime) -> ChangedElsewhere:
+        """Where (`till`, '' when unknown) and how long before `now` it was changed (both naive UTC)."""
+        if not till:
+            return cls("customer_changed")
+        minutes = max(int((now - changed_at).total_seconds() // 60), 0)
+        if minutes < 1:
+            return cls("customer_changed_moment", till=till)
+        if minutes == 1:
+            return cls("customer_changed_minute", till=till)
+        if minutes < 60:
+            return cls("customer_changed_minutes", till=till, minutes=minutes)
+        return cls("customer_changed_long", till=till)
 
 
 class DatabaseError(ReguaError):

@@ -8,12 +8,12 @@ from datetime import date, datetime
 
 from desktop_app.db import customers as queries
 from desktop_app.db import search as search_index
-from desktop_app.db.database import database
+from desktop_app.db.database import database, write
 from desktop_app.db.models import Consent, Customer, CustomerTag, Interaction, Staff, Suppression
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.birthdays import Birthday, parse_birthday
 from desktop_app.domain.dates import utc_now
-from desktop_app.domain.errors import NotFound, ReguaError, ValidationError
+from desktop_app.domain.errors import ChangedElsewhere, NotFound, ReguaError, ValidationError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.permissions import require
 from desktop_app.domain.search import Typed, customer_terms, guess_typed
@@ -118,6 +118,8 @@ class CustomerDetail:
     source: str
     created_at: datetime
     consent: dict[str, bool] = field(default_factory=dict)
+    updated_at: datetime | None = None  # as read: the form hands it back to update_customer
+    changed_at_till: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +307,7 @@ def create_customer(data: CustomerInput, *, shop: ShopSettings, actor: Actor, to
     with database.atomic():
         _check_card_code(clean.card_code, None)
         now = utc_now()
-        customer = Customer(source=source, created_at=now, updated_at=now)
+        customer = Customer(source=source, created_at=now, updated_at=now, changed_at_till=actor.till)
         _apply(customer, clean, today)
         customer.save()
         _set_tags(customer.id, clean.tags)
@@ -316,15 +318,23 @@ def create_customer(data: CustomerInput, *, shop: ShopSettings, actor: Actor, to
     return customer.id
 
 
-def update_customer(customer_id: int, data: CustomerInput, *, shop: ShopSettings, actor: Actor, today: date) -> None:
+def update_customer(customer_id: int, data: CustomerInput, *, shop: ShopSettings, actor: Actor, today: date,
+                    loaded_at: datetime | None = None) -> None:
+    """Save what was typed over her record. With `loaded_at` (her `updated_at` when the form was filled),
+    a record changed since, at another till or by anyone, is not overwritten: ChangedElsewhere says where
+    and how long ago, and nothing is written. The check and the write are one unit that takes the write
+    lock up front, so two tills saving at once cannot both pass it."""
     require(actor, "customer.edit")
     clean, errors = validate(data, shop, today)
     _raise_first(errors)
-    with database.atomic():
+    with write():
         customer = _get(customer_id)
+        now = utc_now()
+        if loaded_at is not None and customer.updated_at != loaded_at:
+            raise ChangedElsewhere.since(customer.changed_at_till, customer.updated_at, now)
         _check_card_code(clean.card_code, customer_id)
         _apply(customer, clean, today)
-        customer.updated_at = utc_now()
+        customer.updated_at, customer.changed_at_till = now, actor.till
         customer.save()
         _set_tags(customer_id, clean.tags)
         _apply_consents(customer_id, data, actor, source="counter")
@@ -356,7 +366,8 @@ def detail(customer_id: int, shop: ShopSettings) -> CustomerDetail:
         id=c.id, name=c.name, email=c.email, phone=c.phone, phone_display=format_phone(c.phone, shop.country),
         birthday=_birthday_of(c), city=c.city, tax_id=c.tax_id, card_code=c.card_code, notes=c.notes,
         tags=tags, source=c.source, created_at=c.created_at,
-        consent={ch: consent.get(ch, False) for ch in CHANNELS},
+        consent={ch: consent.get(ch, False) for ch in CHANNELS}, updated_at=c.updated_at,
+        changed_at_till=c.changed_at_till,
     )
 
 
@@ -487,7 +498,7 @@ def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -
         if keep.card_code == card_code:
             Customer.update(card_code=None).where(Customer.id == other_id).execute()
         keep.created_at = min(keep.created_at, other.created_at)
-        keep.updated_at = utc_now()
+        keep.updated_at, keep.changed_at_till = utc_now(), actor.till
         Interaction.update(customer=keep_id).where(Interaction.customer == other_id).execute()
         Consent.update(customer=keep_id).where(Consent.customer == other_id).execute()
         ledger.merge_accounts(keep_id, other_id, today=today)
@@ -496,7 +507,8 @@ def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -
         for tag in other_tags:
             CustomerTag.insert(customer=keep_id, tag=tag).on_conflict_ignore().execute()
         Interaction.create(customer=keep_id, kind="merged", note=other.name, occurred_at=utc_now(),
-                           occurred_on=today, staff=actor.staff_id, source="counter", created_at=utc_now())
+                           occurred_on=today, staff=actor.staff_id, source="counter", created_at=utc_now(),
+                           till=actor.till)
         Customer.delete().where(Customer.id == other_id).execute()
         keep.save()
         _index(keep)

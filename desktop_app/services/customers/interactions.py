@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 
 from desktop_app.db import cadence as cadence_queries
 from desktop_app.db import customers as queries
-from desktop_app.db.database import database
+from desktop_app.db.database import database, write
 from desktop_app.db.models import Customer, Interaction
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.cadence import POST_SALE as POST_SALE_STEP
@@ -152,7 +152,7 @@ def log_interaction(customer_id: int, entry: LogEntry, *, actor: Actor, shop: Sh
             raise ValidationError("follow_up", "follow_up_past")
     elif entry.kind == "complaint":
         status = OPEN
-    with database.atomic():
+    with write():  # the lock up front: the entry and the points it earns, one till at a time per account
         _customer(customer_id)
         related = None
         if entry.kind == "return":
@@ -161,7 +161,7 @@ def log_interaction(customer_id: int, entry: LogEntry, *, actor: Actor, shop: Sh
         row = Interaction.create(
             customer=customer_id, kind=entry.kind, amount_cents=cents, note=note,
             occurred_at=_when(on, today, shop.timezone), occurred_on=on, staff=actor.staff_id, source=source,
-            created_at=now, status=status, follow_up_on=follow_up, related=related)
+            created_at=now, status=status, follow_up_on=follow_up, related=related, till=actor.till)
         if entry.kind == "purchase" and entry.closes:
             _close(list(entry.closes), customer_id, BOUGHT, "", actor, now, related_id=row.id)
         if entry.kind == "return":

@@ -130,7 +130,8 @@ def erase_customer(customer_id: int, *, actor: Actor, shop: ShopSettings, now: d
         name = ERASED_NAME["pt" if shop.language.startswith("pt") else "en"]
         Customer.update(name=name, name_key=ERASED_SORT_KEY, email=None, phone=None, birth_day=None, birth_month=None,
                         birth_year=None, birthday_md=None, birthday_set_on=None, city="", tax_id=None, card_code=None,
-                        notes="", source=ERASED_SOURCE, updated_at=now).where(Customer.id == customer_id).execute()
+                        notes="", source=ERASED_SOURCE, updated_at=now, changed_at_till=actor.till).where(
+                            Customer.id == customer_id).execute()
         for model in (SearchTerm, CustomerTag, Consent, Outbox, Coupon):
             model.delete().where(model.customer == customer_id).execute()
         ImportChange.delete().where(ImportChange.customer_id == customer_id).execute()

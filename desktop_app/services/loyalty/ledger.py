@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.db import loyalty as queries
-from desktop_app.db.database import database
+from desktop_app.db.database import write
 from desktop_app.db.models import Customer, Interaction, LoyaltyEntry, Reward
 from desktop_app.domain import loyalty as rules_mod
 from desktop_app.domain.actors import OWNER, Actor
@@ -76,6 +76,7 @@ class Row:
     once_key: str | None = None
     milestone: str | None = None
     approved_by: str = ""
+    till: str = ""  # where it was written ('' for Régua's own rows: expiry, birthday bonus)
 
 
 def _write(account: Account, posting: Posting, row: Row) -> int | None:
@@ -84,7 +85,7 @@ def _write(account: Account, posting: Posting, row: Row) -> int | None:
         program_id=row.program_id, customer_id=row.customer_id, kind=posting.kind, points=posting.points,
         occurred_on=posting.on, at=utc_now(), reason=row.reason, interaction_id=row.interaction_id,
         reward_id=row.reward_id, reverses_id=row.reverses_id, expires_on=posting.expires_on, staff_id=row.staff_id,
-        actor=row.actor, approved_by=row.approved_by, once_key=row.once_key, milestone=row.milestone))
+        actor=row.actor, approved_by=row.approved_by, once_key=row.once_key, milestone=row.milestone, till=row.till))
     if entry_id is None:
         return None
     queries.insert_allocations([(entry_id, lot_id, n) for lot_id, n in posting.takes]
@@ -110,7 +111,7 @@ def _spendable(expires_on: date | None, today: date) -> bool:
 
 
 def _actor_row(actor: Actor, program_id: int, customer_id: int, reason: str, **extra) -> Row:
-    return Row(program_id, customer_id, reason, actor.name, staff_id=actor.staff_id, **extra)
+    return Row(program_id, customer_id, reason, actor.name, staff_id=actor.staff_id, till=actor.till, **extra)
 
 
 # --- earning from the counter -------------------------------------------------------------------------------
@@ -257,7 +258,7 @@ def give_bonus(p: ProgramInfo, customer_id: int, points: int, reason: str, key: 
 def redeem(customer_id: int, reward_id: int, *, actor: Actor, today: date) -> int:
     """Spend a reward's cost from the customer's points, closest to expiring first. Returns the row id."""
     require(actor, "loyalty.redeem")
-    with database.atomic():
+    with write():  # the lock up front: two tills' postings for one account take turns
         reward = Reward.get_or_none(Reward.id == reward_id)
         if reward is None or not reward.active:
             raise NotFound("reward_not_found")
@@ -288,7 +289,7 @@ def adjust(customer_id: int, program_id: int, points: int, reason: str, *, actor
         if approver is None or approver.role != OWNER:
             raise ValidationError("points", "adjust_needs_owner", limit=p.rules.adjust_limit)
         approved_by = approver.name
-    with database.atomic():
+    with write():  # the lock up front: two tills' postings for one account take turns
         if not Customer.select().where(Customer.id == customer_id).exists():
             raise NotFound("customer_not_found", ref=customer_id)
         account = ready_account(customer_id, program_id, today)

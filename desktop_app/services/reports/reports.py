@@ -289,9 +289,29 @@ class ServiceMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class TillFigures:
+    """What one till logged at the counter in the period."""
+
+    till: str  # '' for entries from before tills were recorded
+    entries: int
+    purchases: int
+    purchase_cents: int
+
+
+@dataclass(frozen=True, slots=True)
 class Service:
     months: list[ServiceMonth]
     by_staff: list[tuple[str, date, int]] | None  # (staff, Monday, interactions); None: not the owner's eyes
+    by_till: list[TillFigures]  # the last STAFF_WEEKS weeks, busiest first; empty unless 2+ tills logged
+
+
+def by_till(first: date, last: date) -> list[TillFigures]:
+    """The counter log per till from `first` to `last`, busiest first; empty when at most one till has
+    logged anything (a one-PC shop is never shown a split of one)."""
+    rows = [TillFigures(*row) for row in queries.logged_by_till(first, last)]
+    if len({r.till for r in rows if r.till}) < 2:
+        return []
+    return sorted(rows, key=lambda r: (r.till == "", -r.entries, r.till))
 
 
 STAFF_WEEKS = 8
@@ -316,13 +336,13 @@ def service(today: date, *, shop: ShopSettings, actor: Actor) -> Service:
     result = [ServiceMonth(m, opened[m], resolved[m], statistics.median(durations[m]) if durations[m] else None,
                            open_now[m]) for m in months]
     by_staff = None
+    first = today - timedelta(days=today.weekday() + 7 * (STAFF_WEEKS - 1))
     if allowed(actor, "reports.staff"):
-        first = today - timedelta(days=today.weekday() + 7 * (STAFF_WEEKS - 1))
         weekly = Counter()
         for name, day, n in queries.logged_by_staff(first):
             weekly[(name, day - timedelta(days=day.weekday()))] += n
         by_staff = [(name, monday, n) for (name, monday), n in sorted(weekly.items())]
-    return Service(result, by_staff)
+    return Service(result, by_staff, by_till(first, today))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from desktop_app.domain.permissions import require
 
 
 def record(actor: Actor, action: str, subject: str = "", **details: object) -> None:
-    AuditLog.create(at=utc_now(), actor=actor.name, action=action, subject=subject,
+    AuditLog.create(at=utc_now(), actor=actor.name, action=action, subject=subject, till=actor.till,
                     details=json.dumps(details, ensure_ascii=False, default=str) if details else "")
 
 

@@ -121,7 +121,7 @@ def _write(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date, p
             progress(done, total)
         consents, history = [], []
         for cid, changes in chunk:
-            _apply_update(cid, changes, batch.id, now, today)
+            _apply_update(cid, changes, batch.id, now, today, till=actor.till)
             rec = plan.by_existing[cid]
             consents.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
                             for ch, ok in rec.consent.items())
@@ -144,7 +144,7 @@ def _history_rows(cid: int, rec: Record, actor: Actor, now: datetime, tz: str, b
              batch_id)]
 
 
-def _apply_update(cid: int, changes: dict, batch_id: int, now: datetime, today: date) -> None:
+def _apply_update(cid: int, changes: dict, batch_id: int, now: datetime, today: date, *, till: str) -> None:
     c = Customer.get_by_id(cid)
     before = {name: (getattr(c, name) if name != "birthday" else
                      [c.birth_day, c.birth_month, c.birth_year, c.birthday_md,
@@ -159,7 +159,7 @@ def _apply_update(cid: int, changes: dict, batch_id: int, now: datetime, today: 
             c.birthday_md, c.birthday_set_on = value.month_day, today
         elif not name.startswith("_"):
             setattr(c, name, value)
-    c.updated_at = now
+    c.updated_at, c.changed_at_till = now, till
     c.save()
     for tag in changes.get("_tags", []):
         CustomerTag.insert(customer=cid, tag=tag).on_conflict_ignore().execute()
