@@ -29,8 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--demo", action="store_true", help="use the demo shop (created on first use)")
-    parser.add_argument("--db", metavar="PATH|URL", help="the database file to use (a path, or sqlite:///PATH)")
+    parser.add_argument("--db", metavar="PATH|URL", help="the database to use: a file (a path, or sqlite:///PATH) or "
+                        "the shop's server (postgresql://USER@HOST:5432/DATABASE; store its password with "
+                        "`regua server-password set URL`)")
     parser.add_argument("--data-dir", metavar="DIR", help="the folder for the database, backups and logs")
+    parser.add_argument("--till", metavar="NAME", help="this till's name, recorded on every entry (default: the one "
+                        "given in the window's Shop settings, else the computer's name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="set up a new, empty shop without opening the window")
@@ -114,11 +118,25 @@ def build_parser() -> argparse.ArgumentParser:
                                              "postgresql:// URL or a new .db file; every table is checked, the shop "
                                              "itself is not changed")
     move_to.add_argument("target", metavar="TARGET")
+    server_pw = sub.add_parser("server-password", help="keep the shop server's password in the OS keyring")
+    server_pw.add_argument("action", choices=("set", "forget"))
+    server_pw.add_argument("url", metavar="URL", help="postgresql://USER@HOST:5432/DATABASE (no password in it)")
+    server_pw.add_argument("--password-stdin", action="store_true", help="read it from standard input (else asked)")
     return parser
 
 
 def _paths(args: argparse.Namespace) -> Paths:
-    return resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo)
+    from desktop_app.services.shop import server  # a server's URL gets the keyring's password (in memory)
+
+    return server.ready(resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo))
+
+
+def _actor(args: argparse.Namespace):
+    """The command line, acting as the owner, at this till (--till, else this PC's name: services/shop/till.py)."""
+    from desktop_app.domain.actors import COMMAND_LINE
+    from desktop_app.services.shop import till
+
+    return till.at_this_till(COMMAND_LINE, resolve_paths(db=args.db, data_dir=args.data_dir, demo=args.demo), args.till)
 
 
 def _open_shop(args: argparse.Namespace):
@@ -130,7 +148,7 @@ def _open_shop(args: argparse.Namespace):
         shop.open_shop(paths, create=False)
     except ReguaError as exc:
         if exc.code == "db_not_found":  # a path with no shop: say how to make one
-            raise ReguaError("shop_not_found", path=paths.db_path) from None
+            raise ReguaError("shop_not_found", path=paths.shown) from None
         raise
     settings = shop.shop_settings()
     if settings is None:
@@ -158,7 +176,7 @@ def cmd_init(args: argparse.Namespace, out) -> int:
     if args.language:
         settings = ShopSettings(settings.name, settings.country, settings.timezone, args.language, settings.currency)
     saved = shop.save_shop_settings(settings.validated())
-    print(f"shop “{saved.name}” set up in {paths.db_path} ({saved.country}, {saved.timezone}, {saved.language});"
+    print(f"shop “{saved.name}” set up in {paths.shown} ({saved.country}, {saved.timezone}, {saved.language});"
           " open Régua on it to create the owner's account", file=out)
     return 0
 
@@ -177,7 +195,7 @@ def cmd_demo(args: argparse.Namespace, out) -> int:
         raise ReguaError("demo_not_empty", count=existing)
     today = parse_iso_date(args.date) if args.date else local_today(demo.DEMO_SHOP.timezone)
     added = demo.generate(args.customers, today=today, seed=args.seed)
-    print(f"{added} demo customers in {paths.db_path}", file=out)
+    print(f"{added} demo customers in {paths.shown}", file=out)
     return 0
 
 
@@ -201,7 +219,6 @@ def cmd_search(args: argparse.Namespace, out) -> int:
 
 
 def cmd_log(args: argparse.Namespace, out) -> int:
-    from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.dates import local_today, parse_iso_date
     from desktop_app.domain.kinds import UNFINISHED
     from desktop_app.domain.money import format_cents
@@ -218,7 +235,7 @@ def cmd_log(args: argparse.Namespace, out) -> int:
     customer = customers.find_by_reference(args.customer, settings)
     if args.closes_all_open:
         closes = entry.closes = [i.id for i in interactions.open_items(customer.id) if i.kind in UNFINISHED]
-    new_id = interactions.log_interaction(customer.id, entry, actor=COMMAND_LINE, shop=settings,
+    new_id = interactions.log_interaction(customer.id, entry, actor=_actor(args), shop=settings,
                                           today=local_today(settings.timezone), source="cli")
     amount = f" {format_cents(interactions.amount_of(new_id), settings.currency)}" \
         if interactions.amount_of(new_id) is not None else ""
@@ -240,7 +257,6 @@ def _entry_id(text: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out) -> int:
-    from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.dates import local_today
     from desktop_app.services.spreadsheets import import_plan, import_write
     from desktop_app.services.spreadsheets.import_types import ImportOptions
@@ -250,7 +266,7 @@ def cmd_import(args: argparse.Namespace, out) -> int:
     settings = _open_shop(args)
     today = local_today(settings.timezone)
     plan = import_plan.plan_import(table, settings, today, ImportOptions(file_wins=args.file_wins))
-    batch = None if args.dry_run else import_write.commit_import(plan, actor=COMMAND_LINE, shop=settings, today=today)
+    batch = None if args.dry_run else import_write.commit_import(plan, actor=_actor(args), shop=settings, today=today)
     report = plan.report(batch, args.dry_run)
     if args.json:
         json.dump(report, out, ensure_ascii=False, indent=2)
@@ -267,11 +283,10 @@ def cmd_import(args: argparse.Namespace, out) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out) -> int:
-    from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.services.spreadsheets import exporter
 
     settings = _open_shop(args)
-    count = exporter.export_customers(args.file, actor=COMMAND_LINE, shop=settings)
+    count = exporter.export_customers(args.file, actor=_actor(args), shop=settings)
     print(f"{count} customers written to {args.file}", file=out)
     return 0
 
@@ -339,7 +354,6 @@ def _print_counts(counts: dict[str, int], as_json: bool, out) -> None:
 
 
 def cmd_smtp(args: argparse.Namespace, out) -> int:
-    from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.mail import SmtpAccount
     from desktop_app.services.mail import mailer
 
@@ -348,7 +362,7 @@ def cmd_smtp(args: argparse.Namespace, out) -> int:
         password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
         acc = SmtpAccount(args.host, args.port, args.security, args.user, args.from_addr,
                           args.name or settings.name, daily_limit=args.daily_limit, per_minute=args.per_minute)
-        acc = mailer.save_account(acc, password, actor=COMMAND_LINE)
+        acc = mailer.save_account(acc, password, actor=_actor(args))
         stored = " (password stored in the keyring)" if password else ""
         print(f"mail account saved: {acc.user} on {acc.host}:{acc.port} ({acc.security}){stored}", file=out)
         return 0
@@ -401,7 +415,7 @@ def cmd_self_check(args: argparse.Namespace, out) -> int:
     from desktop_app.config import resources_dir
     from desktop_app.db.database import engine
     from desktop_app.db.migrations import HEAD
-    from desktop_app.services.shop import secrets
+    from desktop_app.services.shop import secrets, server
 
     paths = _paths(args)
     res = resources_dir()
@@ -416,7 +430,7 @@ def cmd_self_check(args: argparse.Namespace, out) -> int:
     report = {
         "version": __version__, "python": platform.python_version(), "sqlite": engine().version(),
         "schema": HEAD, "frozen": bool(getattr(sys, "frozen", False)), "data_dir": str(paths.data_dir),
-        "database": str(paths.db_path), "database_exists": paths.db_path.exists(),
+        **server.database_report(paths),
         "keyring": secrets.backend_name() or None, "translations": translations, "icons": icons,
         "resources": str(res),
     }
@@ -454,12 +468,11 @@ def cmd_self_check(args: argparse.Namespace, out) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out) -> int:
-    from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.dates import utc_now
     from desktop_app.services.shop import backups
 
     _open_shop(args)
-    path = backups.backup_now(_paths(args), args.dest, actor=COMMAND_LINE, now=utc_now())
+    path = backups.backup_now(_paths(args), args.dest, actor=_actor(args), now=utc_now())
     print(f"backup written to {path}", file=out)
     return 0
 
@@ -477,14 +490,31 @@ def cmd_restore(args: argparse.Namespace, out) -> int:
               + (f"; the data it replaced is kept in {done.kept}" if done.kept else ""), file=out)
         return 0
     # the copy is checked before the live database is opened; a missing or unusable one is replaced
-    done = backups.restore_command(_paths(args), args.src, actor=COMMAND_LINE, now=utc_now())
+    done = backups.restore_command(_paths(args), args.src, actor=_actor(args), now=utc_now())
     if done.kept is None:
-        print(f"restored from {args.src} into {_paths(args).db_path}", file=out)
+        print(f"restored from {args.src} into {_paths(args).shown}", file=out)
     elif done.state == "unusable":
         print(f"restored from {args.src}; the file it replaced was not a usable Régua shop and is kept in "
               f"{done.kept}", file=out)
     else:
         print(f"restored from {args.src}; the data it replaced is kept in {done.kept}", file=out)
+    return 0
+
+
+def cmd_server_password(args: argparse.Namespace, out) -> int:
+    from desktop_app.services.shop import server
+
+    if args.action == "forget":
+        server.forget_password(args.url)
+        print(f"password for {server.password_key(args.url)} removed from the keyring", file=out)
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"password for {server.password_key(args.url)}: ")
+    print(f"password for {server.set_password_command(args.url, password)} stored in the keyring", file=out)
     return 0
 
 
@@ -497,7 +527,7 @@ def cmd_move_to(args: argparse.Namespace, out) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "self-check": cmd_self_check, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export, "move-to": cmd_move_to}
+COMMANDS = {"server-password": cmd_server_password, "init": cmd_init, "self-check": cmd_self_check, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "send-due": cmd_send_due, "smtp": cmd_smtp, "due": cmd_due, "search": cmd_search, "log": cmd_log, "import": cmd_import, "export": cmd_export, "move-to": cmd_move_to}
 
 
 def run(argv: Sequence[str] | None = None, out=None, err=None) -> int:

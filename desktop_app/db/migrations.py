@@ -277,6 +277,7 @@ def migrate(db: Database, *, backup_dir: Path, now: datetime | None = None) -> M
     if found == 0 and engine.table_count(db):
         raise DatabaseError("db_corrupt", path=db.database)
     if found == HEAD:
+        engine.after_migrate(db)
         return MigrationResult(found, found, None)
     backup = None
     if found > 0:
@@ -292,4 +293,5 @@ def migrate(db: Database, *, backup_dir: Path, now: datetime | None = None) -> M
                 if problems:
                     raise RuntimeError(f"migration to v{version} broke foreign keys: {problems[:5]}")
                 engine.set_schema_version(db, version)
+    engine.after_migrate(db)  # beside the ladder: PostgreSQL's announcements to the other tills
     return MigrationResult(found, HEAD, backup)

@@ -26,9 +26,10 @@ builds it on SQLite, and the same rows), so that restore can load it back; pg_du
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 
@@ -50,7 +51,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 
 from desktop_app.db import sqlite_engine
-from desktop_app.db.engine import Engine, Target, parse_target, redacted
+from desktop_app.db.engine import HEARD_EVERYTHING, Engine, Target, parse_target, redacted
 from desktop_app.db.sqlite_engine import DatabaseBusy
 from desktop_app.domain.errors import DatabaseError, ReguaError
 
@@ -241,9 +242,42 @@ def _connect_error(target: Target, exc: BaseException) -> DatabaseError:
     where = redacted(target.url or "")
     if state == "3D000" or "does not exist" in str(exc) and "database" in str(exc):
         return DatabaseError("db_not_found", path=where)
+    problem = _connect_problem(str(exc), state)
+    if problem is not None:
+        return DatabaseError(problem, path=where, reason=_first_line(exc))
     if is_busy(exc):
         return DatabaseError("db_busy")
     return DatabaseError("db_unreadable", path=where, reason=str(exc).strip().splitlines()[0] if str(exc) else exc)
+
+
+# What libpq says when it cannot get in (connection failures carry no SQLSTATE): the plain message for each.
+_CONNECT_PROBLEMS = (
+    ("db_server_no_password", ("no password supplied", "fe_sendauth")),
+    ("db_server_password", ("password authentication failed", "authentication failed", "role \"")),
+    ("db_server_certificate", ("certificate", "ssl", "tls")),
+    ("db_server_down", ("connection refused", "no such file or directory", "timeout expired", "timed out",
+                        "failed to resolve host", "could not translate host name", "network is unreachable",
+                        "no route to host", "server closed the connection", "starting up", "shutting down",
+                        "connection is bad", "could not connect")),
+)
+
+
+def _connect_problem(text: str, state: str | None) -> str | None:
+    if state in ("28P01", "28000"):
+        return "db_server_password"
+    if state in ("57P01", "57P02", "57P03"):
+        return "db_server_down"
+    lowered = text.lower()
+    for code, words in _CONNECT_PROBLEMS:
+        if any(word in lowered for word in words):
+            return code
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    """libpq's reason without its preamble ('connection failed: connection to server at ... failed: ')."""
+    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return line.rsplit(" failed: ", 1)[-1].strip() or line
 
 
 def _tables(cursor) -> list[str]:
@@ -287,7 +321,10 @@ class PostgresEngine(Engine):
     def open(self, target: Target) -> Database:
         name, params = connect_params(target)
         options = " ".join(f"-c {key}={value}" for key, value in SETTINGS.items() if key != "client_encoding")
+        session = uuid.uuid4().hex[:16]  # this till's connections, named in what their writes announce
+        options += f" -c {SESSION_SETTING}={session}"
         db = PostgresHandle(name, autoconnect=True, client_encoding="UTF8", options=options, **params)
+        db.session, db.listen_params = session, (name, params)
         try:
             db.connect(reuse_if_open=True)
             cursor = db.cursor()
@@ -463,6 +500,32 @@ class PostgresEngine(Engine):
         """Every row of `tables` gone, in the caller's transaction (a restore's first step)."""
         db.cursor().execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables))
 
+    # --- several tills: what they tell each other, and what only one of them runs --------------------------
+
+    claim_lock = " FOR UPDATE OF o SKIP LOCKED"
+
+    def after_migrate(self, db: Database) -> None:
+        install_announcements(db)
+
+    @contextmanager
+    def only_one(self, db: Database, name: str) -> Iterator[bool]:
+        """A session-level advisory try-lock on this thread's connection: True for the one session that got
+        it, False (at once, no waiting) for every other; the server lets go of it when the holder's
+        connection ends, a killed process's too."""
+        key = ADVISORY_KEYS[name]
+        got = db.execute_sql("SELECT pg_try_advisory_lock(%s, %s)", (ADVISORY_CLASS, key)).fetchone()[0]
+        try:
+            yield bool(got)
+        finally:
+            if got:
+                with suppress(PeeweeDatabaseError, psycopg.Error):  # a connection gone took the lock with it
+                    db.execute_sql("SELECT pg_advisory_unlock(%s, %s)", (ADVISORY_CLASS, key))
+
+    def listener(self, db: Database) -> Listener:
+        handle = db.obj if hasattr(db, "obj") else db
+        name, params = handle.listen_params
+        return Listener(name, params, handle.session)
+
     # --- bulk writing ----------------------------------------------------------------------------------------
 
     @contextmanager
@@ -523,6 +586,123 @@ class PostgresEngine(Engine):
 
     def indexed_by(self, index: str) -> str:
         return ""  # PostgreSQL's planner takes no hints; its statistics choose the index
+
+
+# --- several tills on one server: each committed write announces itself (issue 20) -------------------------
+
+CHANNEL = "regua"
+SESSION_SETTING = "regua.session"  # every connection of one Régua process carries the same value
+BURST_S = 0.2  # once one announcement is heard, those of the next 200 ms come with it
+RECONNECT_S = 2.0  # how often a listener whose server went away tries again
+ADVISORY_CLASS = 0x52E6  # the first half of Régua's advisory lock keys; the second names the job
+ADVISORY_KEYS = {"planner": 1, "sender": 2}
+
+_ANNOUNCE_FUNCTION = f"""
+CREATE FUNCTION regua_announce_v1() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM regua_new) THEN RETURN NULL; END IF;
+  ELSIF TG_OP = 'DELETE' THEN
+    IF NOT EXISTS (SELECT 1 FROM regua_old) THEN RETURN NULL; END IF;
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (SELECT * FROM regua_new EXCEPT ALL SELECT * FROM regua_old) THEN RETURN NULL; END IF;
+  END IF;
+  PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME || ' ' || coalesce(current_setting('{SESSION_SETTING}', true), ''));
+  RETURN NULL;
+END $$"""
+_ANNOUNCE_TRIGGERS = (
+    ("regua_announce_insert", "INSERT", "REFERENCING NEW TABLE AS regua_new"),
+    ("regua_announce_update", "UPDATE", "REFERENCING OLD TABLE AS regua_old NEW TABLE AS regua_new"),
+    ("regua_announce_delete", "DELETE", "REFERENCING OLD TABLE AS regua_old"),
+    ("regua_announce_truncate", "TRUNCATE", ""),
+)
+
+
+def _announcing_tables(cursor) -> set[str]:
+    rows = cursor.execute(
+        "SELECT c.relname, count(*) FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
+        "JOIN pg_namespace AS n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+        "AND t.tgname LIKE 'regua_announce_%' GROUP BY c.relname").fetchall()
+    return {table for table, count in rows if count == len(_ANNOUNCE_TRIGGERS)}
+
+
+def install_announcements(db: Database) -> None:
+    """Every table's statement-level triggers that announce a committed write on the `regua` channel
+    (`pg_notify('regua', '<table> <session>')`: NOTIFY is sent at COMMIT, never for a rolled-back write,
+    and the server folds a transaction's identical announcements into one). A statement that changed no
+    row announces nothing (an UPDATE that writes the values already there included), so a till that
+    refreshes, and re-plans its day, on what it hears sets off no echo in the others. Installed after
+    migrating, once (a later open finds them all and writes nothing), under the write lock so that two
+    tills opening at once take turns; never part of the ladder (a SQLite file has no other till)."""
+    tables = [t for t in _tables(db.cursor()) if t != META]
+    if set(tables) <= _announcing_tables(db.cursor()):
+        return
+    with db.atomic():
+        cursor = db.cursor()
+        if cursor.execute("SELECT to_regprocedure('regua_announce_v1()')").fetchone()[0] is None:
+            cursor.execute(_ANNOUNCE_FUNCTION)  # a changed function gets a new name (v2), so never replaced
+        for table in tables:
+            for trigger, event, referencing in _ANNOUNCE_TRIGGERS:
+                cursor.execute(f'DROP TRIGGER IF EXISTS {trigger} ON "{table}"')
+                cursor.execute(f'CREATE TRIGGER {trigger} AFTER {event} ON "{table}" {referencing} '
+                               "FOR EACH STATEMENT EXECUTE FUNCTION regua_announce_v1()")
+
+
+class Listener:
+    """Hears, on its own connection, the tables other tills' committed writes changed. `wait` is called
+    again and again from one background thread (gui/common/tasks.py makes it); it connects lazily, so
+    making a Listener does no I/O."""
+
+    def __init__(self, name: str, params: dict, session: str) -> None:
+        self._name, self._params, self.session = name, dict(params), session
+        self._conn: psycopg.Connection | None = None
+        self._was_connected = False
+        self._retry_at = 0.0
+
+    def _connect(self) -> psycopg.Connection:
+        conn = psycopg.connect(dbname=self._name, autocommit=True, application_name="regua listener",
+                               **{k: v for k, v in self._params.items() if k != "application_name"})
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+    def wait(self, timeout: float) -> set[str]:
+        """The tables other sessions' writes changed, heard within about `timeout` seconds; a burst is
+        collapsed (once one is heard, what comes in the next BURST_S comes with it). Its own session's
+        announcements are ignored. After the connection had to be made again, HEARD_EVERYTHING (what
+        happened while it was down was not heard). Empty when nothing came; never raises for a lost server."""
+        end = time.monotonic() + timeout
+        heard: set[str] = set()
+        if self._conn is None:
+            if time.monotonic() < self._retry_at:
+                time.sleep(max(0.0, min(end, self._retry_at) - time.monotonic()))
+                return heard
+            try:
+                self._conn = self._connect()
+            except psycopg.Error:
+                self._retry_at = time.monotonic() + RECONNECT_S
+                return heard
+            if self._was_connected:
+                heard.add(HEARD_EVERYTHING)
+            self._was_connected = True
+        try:
+            while (left := end - time.monotonic()) > 0:
+                for note in self._conn.notifies(timeout=left, stop_after=1):
+                    table, _, session = note.payload.partition(" ")
+                    if session == self.session:
+                        continue
+                    if not heard:
+                        end = time.monotonic() + BURST_S
+                    heard.add(table)
+        except psycopg.Error:  # the server restarted or the network dropped: try again soon
+            self.close()
+            self._retry_at = time.monotonic() + RECONNECT_S
+        return heard
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with suppress(psycopg.Error):
+                conn.close()
 
 
 POSTGRES = ENGINE = PostgresEngine()  # ENGINE: what database.py loads

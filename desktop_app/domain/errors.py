@@ -181,6 +181,8 @@ MESSAGES: dict[str, str] = {
                   "password anywhere else; you can type it once per session instead."),
     "keyring_failed": QT_TRANSLATE_NOOP(
         "errors", "The computer's keyring did not answer ({reason}); it may be locked. Unlock it and try again."),
+    "work_process_stopped": QT_TRANSLATE_NOOP(
+        "errors", "Régua's background work stopped before it finished, and nothing of it was saved. Try again."),
     # Files
     "file_unreadable": QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read: {reason}"),
     "file_too_big": QT_TRANSLATE_NOOP("errors", "The file {name} is too big to import (more than {mb} MB)."),
@@ -251,6 +253,25 @@ MESSAGES: dict[str, str] = {
     "db_engine_not_supported": QT_TRANSLATE_NOOP(
         "errors", "{engine} databases are not supported yet ({target}). Use a database file: a path, or "
                   "sqlite:///path."),
+    "db_server_down": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {path} does not answer ({reason}). Check that it is on and that this computer "
+                  "is on the shop's network; nothing was changed."),
+    "db_server_password": QT_TRANSLATE_NOOP(
+        "errors", "The server {path} refused the user name or the password. Check them and try again; nothing was "
+                  "changed."),
+    "db_server_no_password": QT_TRANSLATE_NOOP(
+        "errors", "The server {path} asks for a password and none is stored for it on this computer: connect from "
+                  "the first-run screen, or run “regua server-password set URL”."),
+    "db_server_certificate": QT_TRANSLATE_NOOP(
+        "errors", "Régua could not make a secure connection to the server {path}: its certificate could not be "
+                  "checked ({reason}). Ask whoever set up the server for its certificate; nothing was changed."),
+    "server_password_in_url": QT_TRANSLATE_NOOP(
+        "errors", "Give the server's URL without its password; Régua asks for the password and keeps it in the "
+                  "keyring."),
+    "server_password_empty": QT_TRANSLATE_NOOP("errors", "The password is empty; nothing was stored."),
+    "not_on_server": QT_TRANSLATE_NOOP(
+        "errors", "This shop is on the server {path}, where every till works: a copy is restored onto it from the "
+                  "command line (“regua --db URL restore FILE”), not from a till's window. Nothing was changed."),
     "backup_folder_missing": QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
     "backup_onto_live": QT_TRANSLATE_NOOP("errors", "That is the shop's live database; pick another file."),
     "restore_damaged": QT_TRANSLATE_NOOP(

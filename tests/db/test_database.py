@@ -306,29 +306,27 @@ def test_a_sqlite_url_opens_the_same_file_as_its_path(tmp_path, monkeypatch):
                                  "postgresql://till@127.0.0.1:1/loja?password=segredo"])
 def test_a_server_url_is_never_taken_for_a_file_and_its_password_never_shown(tmp_path, monkeypatch, url):
     """The database layer opens a server's URL (nothing listens on port 1 here: a plain-words error); the
-    app's paths, the command line and the window do not take one yet (backups and logs live beside a file)."""
+    app's paths name the server (its backups and logs in this PC's data folder), and the command line says
+    plainly that it does not answer."""
     import io
 
     from desktop_app import cli
     from desktop_app.config import resolve_paths
-    from desktop_app.db.engine import EngineNotSupported, parse_target
+    from desktop_app.db.engine import parse_target
 
     monkeypatch.chdir(tmp_path)
     assert parse_target(url).scheme == "postgresql" and parse_target(url).path is None
     assert "segredo" not in repr(parse_target(url)) and "segredo" not in str(parse_target(url))
     with pytest.raises(DatabaseError) as err:
         open_database(url)
-    assert err.value.code == "db_unreadable" and "segredo" not in err.value.message()
-    with pytest.raises(EngineNotSupported) as err:
-        resolve_paths(db=url)
-    assert isinstance(err.value, DatabaseError) and err.value.code == "db_engine_not_supported"
-    assert "PostgreSQL databases are not supported yet" in err.value.message()
-    assert "segredo" not in err.value.message()  # the password never reaches a message or a log
+    assert err.value.code == "db_server_down" and "segredo" not in err.value.message()
+    paths = resolve_paths(db=url, data_dir=tmp_path / "pc")
+    assert paths.is_server and paths.db_path is None and "segredo" not in repr(paths) + paths.shown
     out, errs = io.StringIO(), io.StringIO()
-    assert cli.run(["--db", url, "search", "ana"], out=out, err=errs) == 1
-    assert errs.getvalue().startswith("regua: PostgreSQL databases are not supported yet") and out.getvalue() == ""
-    assert "segredo" not in errs.getvalue()
-    assert list(tmp_path.iterdir()) == []  # no folder called "postgresql:", no file
+    assert cli.run(["--data-dir", str(tmp_path / "pc"), "--db", url, "search", "ana"], out=out, err=errs) == 1
+    assert errs.getvalue().startswith("regua: The shop's server") and out.getvalue() == ""
+    assert "does not answer" in errs.getvalue() and "segredo" not in errs.getvalue()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # no file called "postgresql:", nothing written
 
 
 def test_each_open_binds_the_proxy_to_its_own_database(tmp_path):

@@ -31,13 +31,22 @@ log = logging.getLogger("regua")
 DEMO_CUSTOMERS = 3000
 
 
+_log_handler: logging.Handler | None = None
+
+
 def setup_logging(log_file: Path) -> None:
-    """A rotating log file (1 MB x 5) in the data folder; never customer data beyond ids."""
+    """A rotating log file (1 MB x 5) in the data folder; never customer data beyond ids. Called again (the
+    till connected to the shop's server), the log moves to that server's folder."""
+    global _log_handler
     log_file.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
+    if _log_handler is not None:
+        root.removeHandler(_log_handler)
+        _log_handler.close()
     root.addHandler(handler)
+    _log_handler = handler
     root.setLevel(logging.INFO)
 
 
@@ -58,7 +67,7 @@ def open_or_explain(paths: Paths) -> bool:
     try:
         result = shop.open_shop(paths, create=True)
     except ReguaError as exc:
-        log.warning("cannot open %s: %s", paths.db_path, exc.code)
+        log.warning("cannot open %s: %s", paths.shown, exc.code)
         QMessageBox.critical(None, APP_NAME, error_text(exc))
         return False
     if result.backup is not None:
@@ -68,20 +77,31 @@ def open_or_explain(paths: Paths) -> bool:
 
 
 def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
+    from desktop_app.gui.shell.server_start import open_or_fall_back
+    from desktop_app.services.shop import server
+
+    paths = server.ready(paths)  # a server's URL gets the keyring's password (in memory only)
     setup_logging(paths.log_file)
-    log.info("Régua %s starting on %s", __version__, paths.db_path)
+    log.info("Régua %s starting on %s", __version__, paths.shown)
     app = application()
     install_qt_message_handler()
     install_excepthook()
     install_language(pick_language(None))
-    instance = SingleInstance(paths.db_path)
+    instance = SingleInstance.for_paths(paths)
     if not instance.acquire():
-        log.info("already running on %s: asked it to come to the front", paths.db_path)
+        log.info("already running on %s: asked it to come to the front", paths.shown)
         return 0
     with before_event_loop():  # no window yet and no event loop to freeze: the database opens here
-        if not open_or_explain(paths):
+        opened = open_or_fall_back(paths, open_or_explain)
+        if opened is None:
             instance.release()
             return 1
+        if opened != paths:  # the remembered server did not answer and she chose this PC's own shop
+            instance.release()
+            paths, instance = opened, SingleInstance.for_paths(opened)
+            setup_logging(paths.log_file)
+            if not instance.acquire():
+                return 0
         if demo_shop and customers.count() == 0:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -90,13 +110,28 @@ def run_gui(paths: Paths, *, demo_shop: bool = False) -> int:
                 QGuiApplication.restoreOverrideCursor()
     tasks = TaskRunner(app)
     tasks.unhandled.connect(lambda exc: show_error(QApplication.activeWindow(), exc))
-    session = Session(paths, tasks, demo_shop=demo_shop)
+    holder = {"instance": instance}
+
+    def claim(new: Paths) -> bool:
+        """The till connected to the shop's server: one window per shop per PC, and the log in its folder."""
+        other = SingleInstance.for_paths(new)
+        if not other.acquire():
+            log.info("already running on %s: asked it to come to the front", new.shown)
+            return False
+        holder["instance"].release()
+        holder["instance"] = other
+        other.activated.connect(lambda: session.window is not None and _bring_to_front(session.window))
+        setup_logging(new.log_file)
+        log.info("connected to %s", new.shown)
+        return True
+
+    session = Session(paths, tasks, demo_shop=demo_shop, claim=claim)
     session.ended.connect(app.quit)
     instance.activated.connect(lambda: session.window is not None and _bring_to_front(session.window))
     session.start()
     code = app.exec()
     _shutdown(tasks)
-    instance.release()
+    holder["instance"].release()
     log.info("Régua closed (%s)", code)
     return code
 
@@ -128,9 +163,9 @@ class Session(QObject):
     ended = Signal()
 
     def __init__(self, paths: Paths, tasks: TaskRunner, *, demo_shop: bool = False,
-                 today: Callable[[], date] | None = None) -> None:
+                 today: Callable[[], date] | None = None, claim: Callable[[Paths], bool] | None = None) -> None:
         super().__init__()
-        self.paths, self.tasks, self.demo_shop, self._today = paths, tasks, demo_shop, today
+        self.paths, self.tasks, self.demo_shop, self._today, self._claim = paths, tasks, demo_shop, today, claim
         self.window = None
         self.dialog = None
         self.settings: ShopSettings | None = None
@@ -142,9 +177,9 @@ class Session(QObject):
         thread, as the database was opened."""
         QApplication.instance().setQuitOnLastWindowClosed(False)
         with before_event_loop():
-            settings = shop.shop_settings()
-            first_run = settings is None or staff.needs_owner()
-            accounts = [] if first_run else staff.accounts()
+            self._show(*_who_may_log_in())
+
+    def _show(self, settings: ShopSettings | None, first_run: bool, accounts: list) -> None:
         self.settings = settings
         if settings is not None:
             install_language(pick_language(settings.language), settings.country)
@@ -152,7 +187,7 @@ class Session(QObject):
             from desktop_app.gui.shell.first_run import FirstRunDialog
 
             self.dialog = FirstRunDialog(pick_language(settings.language if settings else None), self.tasks,
-                                         existing=settings)
+                                         existing=settings, paths=None if self.paths.is_server else self.paths)
             self.dialog.finished.connect(lambda result: self._answered(result, self.dialog.owner))
         else:
             from desktop_app.gui.shell.login_dialog import LoginDialog
@@ -164,6 +199,10 @@ class Session(QObject):
     def _answered(self, result: int, actor: Actor | None) -> None:
         dialog, self.dialog = self.dialog, None
         dialog.deleteLater()
+        reached = getattr(dialog, "reached", None)
+        if result == getattr(dialog, "SERVER", None) and reached is not None:
+            self.switch_to(reached.paths)
+            return
         if not result or actor is None:
             self.cancelled = True
             QApplication.instance().setQuitOnLastWindowClosed(True)
@@ -171,10 +210,23 @@ class Session(QObject):
             return
         self.open_window(actor, getattr(dialog, "settings", None) or self.settings)
 
+    def switch_to(self, paths: Paths) -> None:
+        """The till connected to the shop's server (its database is open on the lanes now): that shop's login,
+        or, for a shop just set up there, its first-run screen for the owner."""
+        if self._claim is not None and not self._claim(paths):
+            self.cancelled = True
+            QApplication.instance().setQuitOnLastWindowClosed(True)
+            self.ended.emit()
+            return
+        self.paths = paths
+        self.tasks.run(_who_may_log_in, lambda found: self._show(*found))
+
     def open_window(self, actor: Actor, settings: ShopSettings) -> None:
         """The main window for `actor`, with the shop's `settings` as read before (or just saved)."""
         from desktop_app.gui.shell.main_window import MainWindow
+        from desktop_app.services.shop import till
 
+        actor = till.at_this_till(actor, self.paths)  # this PC's name, as Settings may just have changed it
         self.settings = settings
         install_language(pick_language(settings.language), settings.country)
         today = self._today or (lambda: local_today(settings.timezone))
@@ -205,6 +257,14 @@ class Session(QObject):
             QTimer.singleShot(200, lambda: self._retire(old))
         else:
             old.deleteLater()
+
+
+def _who_may_log_in() -> tuple[ShopSettings | None, bool, list]:
+    """The shop's settings, whether it still needs its first run (no shop, or no owner yet), and the accounts
+    the login lists."""
+    settings = shop.shop_settings()
+    first_run = settings is None or staff.needs_owner()
+    return settings, first_run, [] if first_run else staff.accounts()
 
 
 def _bring_to_front(window) -> None:

@@ -1,4 +1,5 @@
-"""The first-run screen: the shop's name, country (phone region, currency, language) and time zone."""
+"""The first-run screen: the shop's name, country (phone region, currency, language) and time zone; or
+"Connect to the shop's server…" (connect_dialog.py), which ends it with SERVER and the server's shop."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.config import DEMO_DB_FILE, Paths, pc_data_dir
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.countries import COUNTRIES
 from desktop_app.domain.dates import timezones
@@ -22,16 +25,20 @@ from desktop_app.domain.errors import ValidationError
 from desktop_app.gui.common.i18n import LANGUAGES, error_text
 from desktop_app.gui.common.tasks import TaskRunner
 from desktop_app.gui.common.widgets import enter_means, error_label
+from desktop_app.services.shop import server, staff
 from desktop_app.services.shop import shop as shop_service
-from desktop_app.services.shop import staff
 from desktop_app.services.shop.shop import ShopSettings
 
 
 class FirstRunDialog(QDialog):
+    SERVER = 2  # the result when she connected to the shop's server instead (`reached`, `settings`)
+
     def __init__(self, language: str, tasks: TaskRunner, existing: ShopSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, paths: Paths | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self.paths = paths
+        self.reached = None  # the server's shop she connected to (services/shop/server.py Reached)
         self.saving = False
         self.settings: ShopSettings | None = None
         self.owner: Actor | None = None
@@ -75,6 +82,12 @@ class FirstRunDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.server_button = QPushButton(self.tr("Connect to the shop's &server…"))
+        self.server_button.clicked.connect(self.connect_server)
+        if paths is not None and existing is None:  # a shop already begun here is finished here
+            buttons.addButton(self.server_button, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self.server_button.hide()
         layout.addWidget(buttons)
         self.ok = enter_means(buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.language_picked = False  # she chose the language herself: the country no longer sets it
@@ -99,6 +112,21 @@ class FirstRunDialog(QDialog):
         if not self.language_picked:
             self.language.setCurrentIndex(max(self.language.findData(c.language), 0))
 
+    def connect_server(self) -> None:
+        """The shop's server instead of a new shop on this PC: the connect dialog; when it worked, this screen
+        ends with SERVER (the session then shows that shop's login)."""
+        from desktop_app.gui.shell.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.tasks, pc_data_dir(self.paths), self.paths, self.language.currentData(), self)
+        dialog.accepted.connect(lambda: self._connected(dialog))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.connect_dialog = dialog
+        dialog.open()
+
+    def _connected(self, dialog) -> None:
+        self.reached, self.settings = dialog.reached, dialog.settings
+        self.done(self.SERVER)
+
     def save(self) -> None:
         """Check everything first; then save the shop and create the owner's account (on the worker lane)."""
         if self.saving:
@@ -107,6 +135,8 @@ class FirstRunDialog(QDialog):
         language = self.language.currentData()
         name, zone_name, owner_name = self.name.text(), self.timezone.currentText().strip(), self.owner_name.text()
         pin, pin_again = self.pin.text(), self.pin_again.text()
+        back_to_file = pc_data_dir(self.paths) if self.paths is not None and not self.paths.is_server \
+            and self.paths.db_path.name != DEMO_DB_FILE else None
 
         def work():
             settings = ShopSettings(name, code, zone_name, language, COUNTRIES[code].currency).validated()
@@ -115,7 +145,10 @@ class FirstRunDialog(QDialog):
             staff.hash_pin(pin)  # the same checks the account will get
             if pin != pin_again:
                 raise ValidationError("pin", "pins_differ")
-            return shop_service.save_shop_settings(settings), staff.create_first_owner(owner_name, pin)
+            saved = shop_service.save_shop_settings(settings), staff.create_first_owner(owner_name, pin)
+            if back_to_file is not None:  # a new shop on this PC: plain `regua` opens it, not a server
+                server.forget_server(back_to_file)
+            return saved
 
         def done(result) -> None:
             self.saving = False

@@ -29,7 +29,8 @@ from desktop_app.domain.permissions import allowed
 from desktop_app.gui.cadence.cadence_setup import CadenceDialog
 from desktop_app.gui.cadence.today_view import TodayView
 from desktop_app.gui.common.errors import show_error
-from desktop_app.gui.common.tasks import NET, Changes, TaskRunner
+from desktop_app.gui.common.live import follow_other_tills
+from desktop_app.gui.common.tasks import NET, WORK, Changes, TaskRunner
 from desktop_app.gui.customers.customers_view import CustomersView
 from desktop_app.gui.customers.quick_log import QuickLogDialog
 from desktop_app.gui.loyalty.loyalty_setup import LoyaltyReportDialog, ProgramsDialog
@@ -41,8 +42,8 @@ from desktop_app.gui.shop.backups_dialog import BackupsDialog
 from desktop_app.gui.shop.settings_dialog import SettingsDialog
 from desktop_app.gui.shop.staff_dialogs import AuditDialog, StaffDialog
 from desktop_app.gui.spreadsheets.import_wizard import ImportHistoryDialog, ImportWizard
+from desktop_app.services import work_jobs
 from desktop_app.services.customers import privacy
-from desktop_app.services.loyalty import daily
 from desktop_app.services.mail import mailer, sender
 from desktop_app.services.shop import backups, staff
 from desktop_app.services.shop.shop import ShopSettings
@@ -92,11 +93,12 @@ class MainWindow(QMainWindow):
 
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
-        self.db_label = QLabel(str(paths.db_path))
+        self.db_label = QLabel(paths.shown)  # a server: its URL without the password
         self.db_label.setStyleSheet("color: #666;")
         self.statusBar().addPermanentWidget(self.db_label)
         self.customers.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         tasks.changed.connect(self.changed)
+        self._stop_following = follow_other_tills(tasks)  # a shop on a server: the other tills' work, live
         self.changed.connect(self._changes_made)
         self._build_menus()
         steps = self.customers.first_steps  # a new shop's first steps open the same dialogs as the menus
@@ -293,7 +295,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self.tasks, self.paths, self.actor, self.after_restore, self)
+        dialog = BackupsDialog(self.tasks, self.paths, self.actor, self.after_restore, self,
+                               timezone=self.shop.timezone)
         dialog.open()
         return dialog
 
@@ -380,7 +383,7 @@ class MainWindow(QMainWindow):
         self.tasks.write(job, Changes(outbox=True), None, failed, lane=NET)
 
     def shop_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.tasks, self.shop, self.actor, self)
+        dialog = SettingsDialog(self.tasks, self.shop, self.actor, self, paths=self.paths)  # paths: this till's name
         dialog.saved.connect(self.settings_changed.emit)
         dialog.open()
         return dialog
@@ -394,8 +397,8 @@ class MainWindow(QMainWindow):
         """Expire what is due and give the day's birthday bonuses (also done by the command line), then
         plan the day's régua (the loyalty events it reads come from the ledger just brought up to date)."""
         today, rule = self.today(), self.shop.feb29_rule
-        self.tasks.run(lambda: daily.run_daily(today, feb29_rule=rule), None,
-                       lambda exc: log.warning("daily loyalty run failed: %s", exc))
+        self.tasks.run(lambda: self.tasks.child(WORK).call(work_jobs.run_daily, today, rule), None,
+                       lambda exc: log.warning("daily loyalty run failed: %s", exc), lane=WORK)
         self.today_view.refresh()
         self.daily_backup()
 
@@ -426,11 +429,13 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Régua"), self.tr(
             "Régua {version}\nA customer relationship manager for small shops.\n\nDatabase: {db}").format(
-                version=__version__, db=self.paths.db_path))
+                version=__version__, db=self.paths.shown))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         with contextlib.suppress(RuntimeError, TypeError):
             self.tasks.changed.disconnect(self.changed)  # a replaced window no longer follows changes
+        if self._stop_following is not None:
+            self._stop_following()
         self._settings.setValue("main/geometry", self.saveGeometry())
         self._settings.setValue("main/customers_splitter", self.customers.splitter.saveState())
         self._settings.sync()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.config import Paths
 from desktop_app.domain.actors import Actor
-from desktop_app.domain.dates import utc_now
+from desktop_app.domain.dates import local_datetime, utc_now
 from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.common.i18n import error_text, format_datetime_local
@@ -49,9 +49,10 @@ KIND_LABELS = {
 
 class BackupsDialog(QDialog):
     def __init__(self, tasks: TaskRunner, paths: Paths, actor: Actor, after_restore: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, timezone: str = "UTC") -> None:
         super().__init__(parent)
         self.tasks, self.paths, self.actor, self.after_restore = tasks, paths, actor, after_restore
+        self.timezone = timezone  # the shop's: a copy's time is the shop's clock, not this computer's
         self.items: list[BackupInfo] = []
         self.loaded = False  # the copies and the retention rule have arrived from the lane
         self.setWindowTitle(self.tr("Backups"))
@@ -69,7 +70,8 @@ class BackupsDialog(QDialog):
         self.retention.setRange(0, 30)
         self.retention.setEnabled(False)  # until the saved rule is read
         self.retention.setSpecialValueText(self.tr("never"))
-        self.retention.setSuffix(self.tr(" years"))
+        self.retention.valueChanged.connect(self._years_suffix)
+        self._years_suffix(0)
         retention_apply = QPushButton(self.tr("Apply"))
         retention_apply.clicked.connect(self.apply_retention)
         retention_apply.setEnabled(False)
@@ -123,6 +125,12 @@ class BackupsDialog(QDialog):
         self.tasks.run(lambda: (privacy.retention_years(), backups.extra_dir(), backups.list_backups(paths)),
                        while_alive(self, self._opened), while_alive(self, self._fail))
 
+    def _years_suffix(self, years: int) -> None:
+        self.retention.setSuffix(self.tr(" years", "", max(years, 1)))  # "1 ano", "2 anos"
+
+    def _when(self, made: datetime) -> str:
+        return format_datetime_local(local_datetime(made, self.timezone))
+
     def _opened(self, read: tuple[int, Path | None, list[BackupInfo]]) -> None:
         years, extra, items = read
         self.retention.setValue(years)
@@ -150,7 +158,7 @@ class BackupsDialog(QDialog):
         self.items = items
         self.table.setRowCount(len(self.items))
         for i, b in enumerate(self.items):
-            cells = (format_datetime_local(b.made), QCoreApplication.translate("backups", KIND_LABELS.get(b.kind, b.kind)), str(b.path))
+            cells = (self._when(b.made), QCoreApplication.translate("backups", KIND_LABELS.get(b.kind, b.kind)), str(b.path))
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         if self.items:
@@ -215,7 +223,10 @@ class BackupsDialog(QDialog):
             self.restore(name, None)
 
     def restore(self, src: str, made: datetime | None, *, confirm: bool = True) -> None:
-        when = format_datetime_local(made) if made else src
+        if self.paths.is_server:  # every till works on the server: its administrator restores it
+            self._fail(ReguaError("not_on_server", path=self.paths.shown))
+            return
+        when = self._when(made) if made else src
         if confirm and QMessageBox.question(
                 self, self.tr("Restore"),
                 self.tr("Replace the shop's data with the copy of {when}? Everything done since then is set "

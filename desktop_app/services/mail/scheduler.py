@@ -45,9 +45,10 @@ def _run(cmd: Sequence[str], stdin: str | None = None) -> subprocess.CompletedPr
 
 def command(paths: Paths) -> list[str]:
     """The command the scheduler runs: the installed executable (or this Python with the package)."""
+    db = paths.public_url if paths.is_server else str(paths.db_path)  # a server's: no password (the keyring's)
     if getattr(sys, "frozen", False):
-        return [sys.executable, "--db", str(paths.db_path), "send-due"]
-    return [sys.executable, "-m", "desktop_app", "--db", str(paths.db_path), "send-due"]
+        return [sys.executable, "--db", db, "send-due"]
+    return [sys.executable, "-m", "desktop_app", "--db", db, "send-due"]
 
 
 @dataclass(frozen=True, slots=True)

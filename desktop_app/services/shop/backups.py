@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop_app.config import Paths, live_location_problem
@@ -38,12 +38,12 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>daily|weekly|manual|before-restore)-
 class BackupInfo:
     path: Path
     kind: str  # daily | weekly | manual | before-restore | other
-    made: datetime
+    made: datetime  # naive UTC (the file's modification time), shown in the shop's time zone
     size: int
 
 
 def _name(paths: Paths, kind: str, stamp: str) -> str:
-    return f"{paths.db_path.stem}-{kind}-{stamp}.db"
+    return f"{paths.label}-{kind}-{stamp}.db"
 
 
 def extra_dir() -> Path | None:
@@ -106,7 +106,7 @@ def backup_now(paths: Paths, dest: str | Path | None = None, *, actor: Actor, no
         target = Path(dest)
         if str(dest).endswith(("/", os.sep)) or target.is_dir():
             target = _free_name(target, paths, "manual", now)
-    if target.resolve() == paths.db_path.resolve():
+    if not paths.is_server and target.resolve() == paths.db_path.resolve():
         raise ReguaError("backup_onto_live")
     result = backup_database(database, target)
     audit.record(actor, "backup", str(result))
@@ -126,7 +126,7 @@ def list_backups(paths: Paths) -> list[BackupInfo]:
             seen.add(f.name)
             m = _NAME.match(f.name)
             stat = f.stat()
-            found.append(BackupInfo(f, m.group("kind") if m else "other", datetime.fromtimestamp(stat.st_mtime),
+            found.append(BackupInfo(f, m.group("kind") if m else "other", datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
                                     stat.st_size))
     return sorted(found, key=lambda b: b.made, reverse=True)
 
@@ -145,11 +145,19 @@ def restore(paths: Paths, src: str | Path, *, actor: Actor, now: datetime) -> Pa
     written over the live database through the backup API, so every connection sees it at once.
     Returns the path of the copy of what was there before."""
     require(actor, "settings.change")
+    _not_on_server(paths)
     src = Path(src)
     if src.resolve() == paths.db_path.resolve():
         raise ReguaError("backup_onto_live")
     check_copy(src)
     return _restore_checked(paths, src, actor=actor, now=now)
+
+
+def _not_on_server(paths: Paths) -> None:
+    """A restore replaces a shop's file; a server's shop is restored by whoever runs the server (every till
+    works on it)."""
+    if paths.is_server:
+        raise ReguaError("not_on_server", path=paths.shown)
 
 
 def _restore_checked(paths: Paths, src: Path, *, actor: Actor, now: datetime) -> Path:
@@ -179,6 +187,7 @@ def restore_command(paths: Paths, src: str | Path, *, actor: Actor, now: datetim
     from desktop_app.services.shop.shop import open_shop
 
     require(actor, "settings.change")
+    _not_on_server(paths)
     src = Path(src)
     if src.resolve() == paths.db_path.resolve():
         raise ReguaError("backup_onto_live")

@@ -1,4 +1,4 @@
-"""The SMTP password, in the operating system's keyring and nowhere else.
+"""The SMTP password (and a shop server's: services/shop/server.py, `service=`), in the operating system's keyring and nowhere else.
 
 A keyring backend that is missing, failing, null or keeps secrets in a plain file is refused with a plain
 message; the owner may then type the password once per session, kept in this process's memory only.
@@ -57,33 +57,33 @@ def backend_name() -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
-def store(account_key: str, password: str) -> None:
+def store(account_key: str, password: str, *, service: str = SERVICE) -> None:
     """Write (or replace) the password in the keyring. Raises SecretsError with a plain message."""
     backend = _backend()
     try:
-        backend.set_password(SERVICE, account_key, password)
+        backend.set_password(service, account_key, password)
     except Exception as exc:  # noqa: BLE001 - locked, refused by the user, D-Bus gone...
         log.warning("keyring refused to store the SMTP password: %s", type(exc).__name__)
         raise SecretsError("keyring_failed", reason=type(exc).__name__) from None
     _session.pop(account_key, None)
 
 
-def read(account_key: str) -> str | None:
+def read(account_key: str, *, service: str = SERVICE) -> str | None:
     """The password: from this session's memory if the owner typed it, else from the keyring."""
     if account_key in _session:
         return _session[account_key]
     backend = _backend()
     try:
-        return backend.get_password(SERVICE, account_key)
+        return backend.get_password(service, account_key)
     except Exception as exc:  # noqa: BLE001
         log.warning("keyring refused to read the SMTP password: %s", type(exc).__name__)
         raise SecretsError("keyring_failed", reason=type(exc).__name__) from None
 
 
-def forget(account_key: str) -> None:
+def forget(account_key: str, *, service: str = SERVICE) -> None:
     _session.pop(account_key, None)
     with contextlib.suppress(Exception):  # nothing stored, or no keyring: nothing to forget
-        _backend().delete_password(SERVICE, account_key)
+        _backend().delete_password(service, account_key)
 
 
 def remember_for_session(account_key: str, password: str) -> None:

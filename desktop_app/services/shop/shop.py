@@ -55,14 +55,14 @@ class ShopSettings:
 
 
 def open_shop(paths: Paths, *, create: bool = True) -> MigrationResult:
-    """Open (or create) the database at `paths.db_path` and upgrade it to this version's schema. A
-    database in a cloud-synced or network folder is refused before a byte is written."""
-    problem = live_location_problem(paths.db_path)
+    """Open (or create) the database at `paths.target` (a file, or a server's URL) and upgrade it to this
+    version's schema. A database file in a cloud-synced or network folder is refused before a byte is written."""
+    problem = None if paths.is_server else live_location_problem(paths.db_path)
     if problem is not None:
         raise DatabaseError("db_on_cloud_folder" if problem == "cloud" else "db_on_network", path=paths.db_path)
-    check_file(paths.db_path, create=create)
-    preflight(paths.db_path)
-    db = open_database(paths.db_path, create=create)
+    check_file(paths.target, create=create)
+    preflight(paths.target)
+    db = open_database(paths.target, create=create)
     return migrate(db, backup_dir=paths.backup_dir)
 
 
