@@ -5,6 +5,10 @@ which goes as soon as the field is put right. Enter saves; Escape or Cancel asks
 what was typed. An e-mail, phone or tax id that already belongs to someone else is a warning: the first Save shows
 who has it, and a second Save confirms that these really are two people. The customer being edited is
 read by whoever opens the dialog; the duplicate check and the save run on the worker lane.
+
+Several tills share one shop: the form keeps when her record was last saved, as it was read, and the save
+checks it in the same unit that writes. If another till saved her meanwhile, nothing is overwritten: the
+form says where and how long ago, keeps what was typed, and the user reopens her to see the change.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from desktop_app.domain.actors import Actor
-from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.errors import ChangedElsewhere, ValidationError
 from desktop_app.gui.common.i18n import error_text, format_birthday
 from desktop_app.gui.common.tasks import Changes, TaskRunner
 from desktop_app.gui.common.widgets import ERROR_STYLE, ask_discard, enter_means
@@ -46,6 +50,7 @@ class CustomerDialog(QDialog):
         self.ui.setupUi(self)
         self.tasks, self.shop, self.actor, self.today = tasks, shop, actor, today
         self.customer_id = detail.id if detail is not None else None
+        self.loaded_at = detail.updated_at if detail is not None else None  # her last save, as read
         self._checks = 0  # duplicate checks asked for; an older answer than the newest is dropped
         self.saving = False
         self.saved_id: int | None = None
@@ -54,6 +59,12 @@ class CustomerDialog(QDialog):
         for name in FIELDS:
             getattr(self.ui, f"{name}_error").setStyleSheet(ERROR_STYLE)
         self.ui.duplicates.setStyleSheet(WARNING_STYLE)
+        self.conflict = QLabel()  # saved at another till meanwhile: said here, above the buttons
+        self.conflict.setObjectName("conflict")
+        self.conflict.setWordWrap(True)
+        self.conflict.setStyleSheet(ERROR_STYLE)
+        self.conflict.hide()
+        self.ui.main_layout.insertWidget(self.ui.main_layout.indexOf(self.ui.buttons), self.conflict)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
         enter_means(self.ui.buttons.button(QDialogButtonBox.StandardButton.Save))
@@ -175,7 +186,7 @@ class CustomerDialog(QDialog):
         if errors:
             return
         duplicates = self._duplicates_job()
-        acknowledged, customer_id = set(self._acknowledged), self.customer_id
+        acknowledged, customer_id, loaded_at = set(self._acknowledged), self.customer_id, self.loaded_at
         shop, actor, today = self.shop, self.actor, self.today()
 
         def work():
@@ -184,7 +195,7 @@ class CustomerDialog(QDialog):
                 return found, None
             if customer_id is None:
                 return found, customers.create_customer(data, shop=shop, actor=actor, today=today)
-            customers.update_customer(customer_id, data, shop=shop, actor=actor, today=today)
+            customers.update_customer(customer_id, data, shop=shop, actor=actor, today=today, loaded_at=loaded_at)
             return found, customer_id
 
         def done(result) -> None:
@@ -201,6 +212,10 @@ class CustomerDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self._saving(False)
+            if isinstance(exc, ChangedElsewhere):  # nothing written; what was typed stays in the form
+                self.conflict.setText(error_text(exc))
+                self.conflict.show()
+                return
             if not isinstance(exc, ValidationError):
                 raise exc
             self.show_errors([exc])

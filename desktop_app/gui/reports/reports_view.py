@@ -256,11 +256,20 @@ class ReportsView(QWidget):
                                      self.tr("Median days to resolve"), self.tr("Still open")])
         self.staff_title = QLabel("<b>" + self.tr("Logged at the counter, per staff member and week") + "</b>")
         self.staff_table = _table([self.tr("Staff"), self.tr("Week of"), self.tr("Entries")], (0, 1))
+        # Only for a shop whose tills share a server, once two of them have logged something.
+        self.till_title = QLabel("<b>" + self.tr("Logged at the counter, per till, in the last {n} weeks").format(
+            n=reports.STAFF_WEEKS) + "</b>")
+        self.till_table = _table([self.tr("Till"), self.tr("Entries"), self.tr("Purchases"),
+                                  self.tr("Purchases' value")])
         layout = QVBoxLayout(page)
         layout.addWidget(self.service_card, 2)
         layout.addWidget(self.service_table, 1)
         layout.addWidget(self.staff_title)
         layout.addWidget(self.staff_table, 1)
+        layout.addWidget(self.till_title)
+        layout.addWidget(self.till_table, 1)
+        for widget in (self.till_title, self.till_table):
+            widget.hide()
         return page
 
     def set_actor(self, actor: Actor) -> None:
@@ -414,6 +423,10 @@ class ReportsView(QWidget):
         self.staff_table.setVisible(s.by_staff is not None)
         _fill(self.staff_table, [[name, format_date(monday), _number(n)]
                                  for name, monday, n in sorted(s.by_staff or [], key=lambda x: (x[1], x[0]), reverse=True)])
+        self.till_title.setVisible(bool(s.by_till))
+        self.till_table.setVisible(bool(s.by_till))
+        _fill(self.till_table, [[t.till or self.tr("(not recorded)"), _number(t.entries), _number(t.purchases),
+                                 format_money(t.purchase_cents, self.shop.currency)] for t in s.by_till])
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -442,8 +455,9 @@ class ReportsView(QWidget):
         for title, table in ((self.tr("Segments"), self.segment_table), (self.tr("Lifecycle"), self.stage_table),
                              (self.tr("Régua results"), self.cadence_table),
                              (self.tr("Coupons and rewards"), self.redeemed_table),
-                             (self.tr("Service"), self.service_table), (self.tr("Staff"), self.staff_table)):
-            if table is not self.staff_table or not table.isHidden():
+                             (self.tr("Service"), self.service_table), (self.tr("Staff"), self.staff_table),
+                             (self.tr("Tills"), self.till_table)):
+            if table not in (self.staff_table, self.till_table) or not table.isHidden():
                 headers, rows = _table_rows(table)
                 result.append((title, headers, rows))
         return result

@@ -1,5 +1,6 @@
 """Shop → Settings: what the first-run screen asked (name, country, time zone, language) and the Feb 29
-rule, changed by the owner at any time. Saved on the worker lane; a bad value is told under the form
+rule, changed by the owner at any time, and this till's name (kept on this PC, not in the shop: each till
+has its own; services/shop/till.py). Saved on the worker lane; a bad value is told under the form
 and nothing is written."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.config import Paths
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.birthdays import FEB29_ON_FEB28, FEB29_ON_MAR1
 from desktop_app.domain.countries import COUNTRIES
@@ -29,6 +31,7 @@ from desktop_app.gui.common.i18n import LANGUAGES, currency_symbol, error_text
 from desktop_app.gui.common.tasks import TaskRunner
 from desktop_app.gui.common.widgets import enter_means, error_label
 from desktop_app.services.shop import shop as shop_service
+from desktop_app.services.shop import till as till_service
 from desktop_app.services.shop.shop import ShopSettings
 
 
@@ -37,9 +40,10 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, shop: ShopSettings, actor: Actor, parent: QWidget | None = None,
+                 paths: Paths | None = None) -> None:
         super().__init__(parent)
-        self.tasks, self.shop, self.actor = tasks, shop, actor
+        self.tasks, self.shop, self.actor, self.paths = tasks, shop, actor, paths
         self.result_settings: ShopSettings | None = None
         self.setWindowTitle(self.tr("Shop settings"))
         layout = QVBoxLayout(self)
@@ -73,6 +77,18 @@ class SettingsDialog(QDialog):
         self.feb29.setToolTip(self.tr("For the birthday message and the birthday bonus of customers born on "
                                       "29 February"))
         form.addRow(self.tr("Born on &29 February"), self.feb29)
+        self.till = QLineEdit(actor.till)  # the name this window works under (where it is kept: paths)
+        self.till.setMaxLength(till_service.MAX_NAME)
+        self.till.setPlaceholderText(till_service.default_name())
+        self.till_hint = QLabel(self.tr("Each PC has its own; it is recorded on every entry made here."))
+        self.till_hint.setWordWrap(True)
+        self.till_hint.setStyleSheet("color: #666;")
+        form.addRow(self.tr("Th&is till's name"), self.till)
+        form.addRow("", self.till_hint)
+        for widget in (self.till, self.till_hint):
+            widget.setVisible(paths is not None)
+        if paths is None:
+            form.labelForField(self.till).hide()
         layout.addLayout(form)
         self.note = QLabel(self.tr("Régua reopens its window with the new settings when you press OK."))
         self.note.setWordWrap(True)
@@ -109,14 +125,28 @@ class SettingsDialog(QDialog):
                        language=self.language.currentData(), currency=COUNTRIES[code].currency,
                        feb29_rule=self.feb29.currentData())
 
+    def till_changed(self) -> bool:
+        typed = " ".join(self.till.text().split())
+        return self.paths is not None and (typed or till_service.default_name()) != self.actor.till
+
     def save(self) -> None:
-        settings, actor = self.chosen(), self.actor
+        settings, actor, paths = self.chosen(), self.actor, self.paths
         self.error.hide()
-        if settings == self.shop:
+        new_till = self.till.text() if self.till_changed() else None
+        if settings == self.shop and new_till is None:
             self.accept()  # nothing changed: nothing to write, nothing to reopen
             return
+
+        def job() -> ShopSettings:
+            if new_till is not None:
+                till_service.clean_name(new_till)  # a bad name changes nothing, the shop's settings neither
+            saved = settings if settings == self.shop else shop_service.change_shop_settings(settings, actor=actor)
+            if new_till is not None:
+                till_service.save_name(paths, new_till)
+            return saved
+
         self.ok_button.setEnabled(False)
-        self.tasks.run(lambda: shop_service.change_shop_settings(settings, actor=actor), self._saved, self._failed)
+        self.tasks.run(job, self._saved, self._failed)
 
     def _saved(self, settings: ShopSettings) -> None:
         self.result_settings = settings
@@ -131,5 +161,5 @@ class SettingsDialog(QDialog):
         self.error.setText(error_text(exc))
         self.error.show()
         focus = {"name": self.name, "timezone": self.timezone, "country": self.country, "language": self.language,
-                 "feb29_rule": self.feb29}.get(exc.field, self.name)
+                 "feb29_rule": self.feb29, "till": self.till}.get(exc.field, self.name)
         focus.setFocus()
