@@ -72,3 +72,10 @@ def test_the_form_keeps_what_was_typed_when_another_till_saved_her(qtbot, tasks,
                                     "again.")
     assert form.result() == 0 and form.isVisible() and form.ui.notes.toPlainText() == "prefere vestidos longos"
     assert (Customer.get_by_id(cid).city, Customer.get_by_id(cid).notes) == ("Olinda", "")
+
+
+def test_switching_who_is_at_the_keyboard_keeps_this_tills_name(qtbot, window_at, shop_settings, today):
+    """Switch user gives the window the new person as the login made her (no till): the PC stays the same."""
+    window, _view = window_at(AT_TWO, "customers")
+    window.set_actor(Actor(7, "Bruno", COUNTER))
+    assert (window.actor, window.customers.actor) == (Actor(7, "Bruno", COUNTER, "Caixa 2"),) * 2

@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def set_actor(self, actor: Actor) -> None:
-        """Who is at the keyboard; what they may open follows their role."""
+        """Who is at the keyboard; what they may open follows their role. The till stays this PC's."""
+        actor = Actor(actor.staff_id, actor.name, actor.role, actor.till or self.actor.till)
         self.actor = actor
         self.customers.actor = actor
         self.today_view.actor = actor
