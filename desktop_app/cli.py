@@ -478,15 +478,13 @@ def cmd_backup(args: argparse.Namespace, out) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out) -> int:
-    from desktop_app.domain.actors import COMMAND_LINE
     from desktop_app.domain.dates import utc_now
-    from desktop_app.domain.target import redacted
     from desktop_app.services.shop import backups, move
 
-    if move.is_server(args.db):  # onto a server: its rows replaced in one transaction (services/shop/move.py)
-        done = move.restore_onto_server(args.db, args.src, actor=COMMAND_LINE, now=utc_now(),
-                                        backup_dir=resolve_paths(data_dir=args.data_dir).backup_dir)
-        print(f"restored from {args.src} into {redacted(args.db)}"
+    if _paths(args).is_server:  # onto a server: its rows replaced in one transaction (services/shop/move.py)
+        done = move.restore_onto_server(_paths(args).url, args.src, actor=_actor(args), now=utc_now(),
+                                        backup_dir=_paths(args).backup_dir)
+        print(f"restored from {args.src} into {_paths(args).shown}"
               + (f"; the data it replaced is kept in {done.kept}" if done.kept else ""), file=out)
         return 0
     # the copy is checked before the live database is opened; a missing or unusable one is replaced
@@ -519,11 +517,13 @@ def cmd_server_password(args: argparse.Namespace, out) -> int:
 
 
 def cmd_move_to(args: argparse.Namespace, out) -> int:
-    from desktop_app.domain.actors import COMMAND_LINE
-    from desktop_app.services.shop import move
+    from desktop_app.config import without_password
+    from desktop_app.services.shop import move, server
 
-    source = move.source_of(args.db, None if move.is_server(args.db) else _paths(args))
-    print(move.report_text(move.move_shop(source, args.target, actor=COMMAND_LINE)), file=out)
+    remote = move.is_server(args.target)
+    target = server.connect_url(args.target) if remote else args.target  # the keyring's password, TLS
+    done = move.move_shop(_paths(args).target, target, actor=_actor(args))
+    print(move.report_text(done, shown=without_password(args.target) if remote else args.target), file=out)
     return 0
 
 

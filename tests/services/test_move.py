@@ -195,7 +195,7 @@ def test_restore_onto_either_engine(engine, demo_shop, paths, db_target, tmp_pat
     code, out, err = run("--db", target, "--data-dir", str(tmp_path / "data"), "restore", str(copy))
     assert code == 0, err
     assert "restored from" in out
-    assert list((tmp_path / "data" / "backups").glob("*before-restore*.db"))  # what was there is kept
+    assert list((tmp_path / "data").rglob("*before-restore*.db"))  # what was there is kept (a server's: its folder)
     after = tallies(target)
     wanted = tallies(copy)
     for table in ("customer", "interaction", "loyalty_entry", "search_term", "consent"):
@@ -205,3 +205,17 @@ def test_restore_onto_either_engine(engine, demo_shop, paths, db_target, tmp_pat
                                           shop=shop_settings(), today=TODAY)
     assert new_id == wanted["interaction"][0] + 1
     close_database()
+
+
+def test_the_checksum_tells_null_empty_zero_and_row_boundaries_apart():
+    def digest_of(*rows):
+        return db_move.Tally().consume(rows).digest
+
+    variants = [digest_of((None,)), digest_of(("",)), digest_of((0,)), digest_of(("0",)), digest_of(("None",)),
+                digest_of(("a\n",)), digest_of(("a",), ("",)), digest_of(("a", "")), digest_of((1.0,))]
+    assert len(set(variants)) == len(variants)
+    many = [(i, f"name {i}", None) for i in range(db_move.BATCH * 2 + 7)]  # more than one batch
+    assert db_move.Tally().consume(many).rows == len(many)
+    assert db_move.Tally().consume(many).digest != db_move.Tally().consume(many[:-1]).digest
+    passed = list(db_move.Tally().feed(many))
+    assert passed == many

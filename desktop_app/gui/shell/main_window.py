@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
     def move_to_server(self) -> None:
         from desktop_app.gui.shop.move_dialog import MoveDialog  # the owner's, once in a shop's life
 
-        MoveDialog(self.tasks, self.paths.db_path, self.actor, self).open()
+        MoveDialog(self.tasks, self.paths.target, self.actor, self).open()  # a file, or this till's server
 
     def after_restore(self) -> None:
         """The data under every view changed: show it afresh."""

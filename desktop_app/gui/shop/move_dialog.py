@@ -7,12 +7,12 @@ the middle of its work, so the owner opens Régua on the server when she is read
 a copy of the day of the move). The password is only used for this move: it is never shown, saved or logged
 (the connect screen keeps the tills' password in the keyring).
 
-A small form of its own: the connect dialog of gui/shell (issue 20, item 1) had not landed when this was made.
+A small form of its own: gui/shell/connect_dialog.py (issue 20, Connecting) landed after this one and is the
+first-run screen's (it sets up or opens a shop and remembers the server); this one shares its URL
+(config.server_url) and how a URL gets its password and TLS (services/shop/server.connect_url).
 """
 
 from __future__ import annotations
-
-from urllib.parse import quote
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -27,22 +27,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app.config import DEFAULT_PORT, server_url
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.errors import ReguaError
-from desktop_app.domain.target import redacted
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text
 from desktop_app.gui.common.tasks import DB, TaskRunner
-from desktop_app.services.shop import move
-
-
-def server_url(host: str, port: int, database: str, user: str, password: str = "") -> str:
-    """A libpq URL for the fields as typed; a host that is a folder is a Unix socket's."""
-    secret = f":{quote(password, safe='')}" if password else ""
-    who = f"{quote(user, safe='')}{secret}@"
-    if host.startswith("/"):
-        return f"postgresql://{who}/{quote(database, safe='')}?host={quote(host, safe='/')}&port={port}"
-    return f"postgresql://{who}{host}:{port}/{quote(database, safe='')}"
+from desktop_app.services.shop import move, server
 
 
 class MoveDialog(QDialog):
@@ -55,14 +46,15 @@ class MoveDialog(QDialog):
         self.setWindowTitle(self.tr("Move the shop to a server"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Copies this shop into an empty database on the shop's server and checks every "
-                               "table. This shop is not changed. Keep the other tills closed while it runs."))
+                               "table. This shop is not changed; what is saved here while the copy runs waits "
+                               "for it to finish."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.host = QLineEdit("localhost")
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
-        self.port.setValue(5432)
+        self.port.setValue(DEFAULT_PORT)
         self.database = QLineEdit()
         self.user = QLineEdit()
         self.password = QLineEdit()
@@ -111,10 +103,9 @@ class MoveDialog(QDialog):
                 self._say(self.tr("Fill in {field}.").format(field=name), error=True)
                 field.setFocus()
                 return
-        url = server_url(self.host.text().strip(), self.port.value(), self.database.text().strip(),
-                         self.user.text().strip(), self.password.text())
-        self.shown_url = redacted(server_url(self.host.text().strip(), self.port.value(),
-                                             self.database.text().strip(), self.user.text().strip()))
+        self.shown_url = server_url(self.host.text().strip(), self.port.value(), self.database.text().strip(),
+                                    self.user.text().strip())  # no password: what the message shows
+        url = server.connect_url(self.shown_url, self.password.text() or None)  # the keyring's, TLS to a remote host
         self.running = True
         for widget in (self.host, self.port, self.database, self.user, self.password, self.move_button):
             widget.setEnabled(False)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.config import Paths
 from desktop_app.db import move as db_move
 from desktop_app.db import restore as restore_db
 from desktop_app.db.backup import backup_database
@@ -25,26 +24,16 @@ from desktop_app.db.engine import is_url, parse_target
 from desktop_app.db.migrations import migrate
 from desktop_app.db.move import MoveResult, Progress, TableCheck
 from desktop_app.domain.actors import Actor
-from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.permissions import require
 from desktop_app.services.shop import audit
 
-__all__ = ["MoveResult", "ServerRestore", "TableCheck", "is_server", "move_shop", "restore_onto_server",
-           "source_of"]
+__all__ = ["MoveResult", "ServerRestore", "TableCheck", "is_server", "move_shop", "report_text",
+           "restore_onto_server"]
 
 
 def is_server(target: str | Path | None) -> bool:
     """Whether `target` (what --db was given) names a server's database rather than a file."""
     return target is not None and is_url(str(target)) and not parse_target(str(target)).is_file
-
-
-def source_of(db: str | None, paths: Paths | None) -> str | Path:
-    """The shop a move copies: the server --db names, else the file of `paths`."""
-    if is_server(db):
-        return str(db)
-    if paths is None:
-        raise ReguaError("move_not_a_shop", source=str(db))
-    return paths.db_path
 
 
 def move_shop(source: str | Path, target: str | Path, *, actor: Actor, progress: Progress | None = None) -> MoveResult:
@@ -94,16 +83,17 @@ def restore_onto_server(url: str, src: str | Path, *, actor: Actor, backup_dir: 
     return ServerRestore(kept, tuple(checks))
 
 
-def report_text(result: MoveResult) -> str:
+def report_text(result: MoveResult, shown: str | None = None) -> str:
     """What `regua move-to` prints: each table's rows on both sides and whether they matched, then how the
-    other tills connect."""
+    other tills connect (to `shown`: the target as typed, without a password)."""
+    shown = shown or result.target
     width = max(len(c.table) for c in result.checks)
     lines = [f"{'table':{width}}  {'shop':>9}  {'copied':>9}  check"]
     lines += [f"{c.table:{width}}  {c.source_rows:>9}  {c.target_rows:>9}  {'OK' if c.ok else 'DIFFERENT'}"
               for c in result.checks]
     upgraded = f" (its copy upgraded from v{result.upgraded_from})" if result.upgraded_from else ""
-    lines.append(f"moved {result.rows} rows in {len(result.checks)} tables from {result.source} to {result.target}"
+    lines.append(f"moved {result.rows} rows in {len(result.checks)} tables from {result.source} to {shown}"
                  f", schema v{result.version} on both sides{upgraded}; every table checked by count and checksum; "
                  f"{result.source} was not changed")
-    lines.append(f"open the shop there with: regua --db {result.target}")
+    lines.append(f"open the shop there with: regua --db {shown}")
     return "\n".join(lines)
