@@ -12,8 +12,8 @@ Which engine a target names is domain/target.py's (standard library only, so tha
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from peewee import Database, Field, Insert, Model
@@ -21,6 +21,9 @@ from peewee import Database, Field, Insert, Model
 from desktop_app.domain.target import EngineNotSupported, Target, is_url, parse_target, redacted
 
 __all__ = ["Engine", "EngineNotSupported", "Target", "is_url", "parse_target", "redacted"]
+
+HEARD_EVERYTHING = "*"  # what a listener hears after it had to reconnect: anything may have changed meanwhile
+
 
 class Engine(ABC):
     """One database engine (sqlite_engine.py, postgres_engine.py). `db` arguments are the engine's own peewee handle (the one `open` returned),
@@ -153,6 +156,27 @@ class Engine(ABC):
     @abstractmethod
     def upsert_sql(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
         """The plain SQL of the same, one row of `columns` placeholders, for executemany."""
+
+    # --- several tills on one database (issue 20): defaults for an engine with one PC --------------------
+
+    claim_lock: str = ""  # what the sender's claim of an outbox row adds to its SELECT (a row lock)
+
+    def after_migrate(self, db: Database) -> None:
+        """What the engine keeps beside the ladder's schema, made or brought up to date after migrating
+        (nothing on SQLite)."""
+        return None
+
+    @contextmanager
+    def only_one(self, db: Database, name: str) -> Iterator[bool]:
+        """Whether this process is the one running job `name` (the planner, the sender) for the whole
+        database, held while inside: True for one holder at a time and False, at once, for the others.
+        One PC's file needs no such lock (its writers take turns at the write lock): always True."""
+        yield True
+
+    def listener(self, db: Database):
+        """What hears the writes other tills commit (postgres_engine.Listener: `wait(timeout)` → the tables
+        they changed), or None where no other till can write."""
+        return None
 
     # --- the planner ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from desktop_app.db.database import chunks, database, hint, marks
+from desktop_app.db.database import chunks, database, engine, hint, marks
 
 CHUNK = 2000
 _COLUMNS = ("o.id, o.customer_id, o.step, o.occurrence, o.channel, o.due_on, o.send_on, o.not_after, o.status, "
@@ -25,12 +25,14 @@ def rows_with_contacts(ids: Sequence[int]) -> dict[int, tuple]:
 
 
 def claim_facts(outbox_id: int) -> tuple | None:
-    """(status, channel, not_after, customer_id, step, email, phone) of a row, read inside the claim."""
+    """(status, channel, not_after, customer_id, step, email, phone) of a row, read inside the claim; None
+    when it is gone or (on a server) another sender's transaction holds it: the row is skipped, never
+    waited for, and never claimed twice (the engine's `claim_lock`: a row lock that skips a held row)."""
     p = database.param
     return database.execute_sql(
         "SELECT o.status, o.channel, o.not_after, o.customer_id, o.step, COALESCE(c.email, ''), "
-        f"COALESCE(c.phone, '') FROM outbox AS o JOIN customer AS c ON c.id = o.customer_id WHERE o.id = {p}",
-        (outbox_id,)).fetchone()
+        f"COALESCE(c.phone, '') FROM outbox AS o JOIN customer AS c ON c.id = o.customer_id WHERE o.id = {p}"
+        f"{engine().claim_lock}", (outbox_id,)).fetchone()
 
 
 def is_suppressed(email: str) -> bool:

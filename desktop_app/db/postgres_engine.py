@@ -678,7 +678,7 @@ class Listener:
                 return heard
             try:
                 self._conn = self._connect()
-            except psycopg.Error:
+            except (psycopg.Error, OSError):
                 self._retry_at = time.monotonic() + RECONNECT_S
                 return heard
             if self._was_connected:
@@ -693,7 +693,7 @@ class Listener:
                     if not heard:
                         end = time.monotonic() + BURST_S
                     heard.add(table)
-        except psycopg.Error:  # the server restarted or the network dropped: try again soon
+        except (psycopg.Error, OSError):  # the server restarted or the network dropped: try again soon
             self.close()
             self._retry_at = time.monotonic() + RECONNECT_S
         return heard

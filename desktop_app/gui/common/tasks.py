@@ -31,6 +31,7 @@ is allowed to run SQL: inside such a synchronous job, or in the app's start befo
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -47,6 +48,7 @@ DB = "db"
 NET = "net"
 LIST = "list"  # reads only: a job on it never writes
 LANES = (DB, NET, LIST)
+LISTEN_WAIT_S = 0.5  # how long one wait of a `listen` loop lasts: how soon it stops when told
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ class TaskRunner(QObject):
             pool.setMaxThreadCount(1)  # one thread per lane: its jobs run in order, never concurrently
             self._pools[lane] = pool
         self._pending = dict.fromkeys(LANES, 0)
+        self._listening: list[tuple[threading.Event, QThreadPool]] = []  # listen(): the other tills
 
     def run(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None, *,
             lane: str = DB) -> None:
@@ -246,7 +249,47 @@ class TaskRunner(QObject):
             raise box["error"]
         return box.get("result")
 
+    def listen(self, wait: Callable[[float], Any], deliver: Done, close: Callable[[], None]) -> Callable[[], None]:
+        """Call `wait(LISTEN_WAIT_S)` over and over on a thread of its own (not a lane: it never ends by
+        itself and counts in no `busy`), handing each non-empty answer to `deliver` on the GUI thread, then
+        `close()` on that thread once stopped. Returns `stop`, after which it ends within one wait."""
+        stopped = threading.Event()
+        relay = self._relay
+
+        class _Loop(QRunnable):
+            def run(self_inner) -> None:  # noqa: N805
+                try:
+                    while not stopped.is_set():
+                        try:
+                            heard = wait(LISTEN_WAIT_S)
+                        except Exception:  # noqa: BLE001 - a listener's bug must not end the following
+                            log.exception("listening for the other tills failed")
+                            stopped.wait(LISTEN_WAIT_S)
+                            continue
+                        if heard and not stopped.is_set():
+                            relay.finished.emit(deliver, heard, None)
+                except RuntimeError:  # the app closed (Qt deleted the relay)
+                    pass
+                finally:
+                    close()
+
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        pool.start(_Loop())
+        self._listening.append((stopped, pool))
+        return stopped.set
+
+    def stop_listening(self, msecs: int = 5000) -> None:
+        """End every `listen` loop and wait for each (shutdown)."""
+        for stopped, _pool in self._listening:
+            stopped.set()
+        for _stopped, pool in self._listening:
+            pool.waitForDone(msecs)
+        self._listening.clear()
+
     def close_connections(self, close: Callable[[], None]) -> None:
-        """Run `close` (db.database.close_database) on each lane's thread: each has its own connection."""
+        """Run `close` (db.database.close_database) on each lane's thread: each has its own connection; and
+        stop the listening."""
+        self.stop_listening()
         for lane in LANES:
             self.run_blocking(close, lane=lane)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from desktop_app.db import cadence as queries
 from desktop_app.db import reports as report_queries
+from desktop_app.db import tills
 from desktop_app.db.database import write
 from desktop_app.db.models import Outbox
 from desktop_app.domain import cadence as c
@@ -158,7 +159,14 @@ class PlanResult:
 
 
 def plan(today: date, *, shop: ShopSettings, now: datetime | None = None) -> PlanResult:
-    """Put today's occasions (and those of the days since the last run) into the outbox, once each."""
+    """Put today's occasions (and those of the days since the last run) into the outbox, once each. One
+    planner at a time for the whole shop (tills sharing a server): while another till plans, this one
+    plans nothing and says so with an empty result (what it would add, the other adds)."""
+    with tills.one_at_a_time(tills.PLANNER) as mine:
+        return _plan(today, shop=shop, now=now) if mine else PlanResult(0, 0, 0, 0, 0)
+
+
+def _plan(today: date, *, shop: ShopSettings, now: datetime | None) -> PlanResult:
     now = now or utc_now()
     rules = get_rules(shop)
     refresh_audiences(rules, today, shop)

@@ -28,6 +28,7 @@ from datetime import date, datetime, time, timedelta
 from desktop_app.db import cadence as queries
 from desktop_app.db import customers as customer_queries
 from desktop_app.db import outbox as outbox_sql
+from desktop_app.db import tills
 from desktop_app.db.database import DatabaseBusy, database, write
 from desktop_app.db.models import Outbox, Suppression
 from desktop_app.domain import cadence as c
@@ -214,7 +215,19 @@ def send_due(today: date, *, shop: ShopSettings, now: datetime | None = None, dr
     """Send the e-mails due by `today`. Returns counts per outcome. Raises MailError when the account is
     missing or the connection cannot be made (nothing is claimed then), DatabaseBusy when the database
     stayed busy at a claim (the run stops between messages). Each SMTP step ends within `timeout`
-    seconds and the run within `deadline_s`: what is left then is counted as `left_for_next_run`."""
+    seconds and the run within `deadline_s`: what is left then is counted as `left_for_next_run`.
+
+    One sender at a time for the whole shop (tills sharing a server: an advisory lock; a file: always this
+    one): while another till's run holds it, this one sends nothing and says `sending_elsewhere`."""
+    with tills.one_at_a_time(tills.SENDER) as mine:
+        if not mine:
+            return {"sending_elsewhere": 1}
+        return _send_due(today, shop=shop, now=now, dry_run=dry_run, only=only, timeout=timeout,
+                         wait_for_rate=wait_for_rate, sleep=sleep, deadline_s=deadline_s)
+
+
+def _send_due(today: date, *, shop: ShopSettings, now: datetime | None, dry_run: bool, only: list[int] | None,
+              timeout: float, wait_for_rate: bool, sleep, deadline_s: float) -> dict[str, int]:
     deadline = time_mod.monotonic() + deadline_s
     now = now or utc_now()
     counts: Counter[str] = Counter()
