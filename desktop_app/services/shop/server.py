@@ -150,7 +150,12 @@ def reach(url: str, password: str | None, *, data_dir: Path | None = None) -> Re
     from desktop_app.db.migrations import HEAD
 
     paths = ready(server_paths(url, data_dir=data_dir), password)
-    found = preflight_version(paths.target)
+    try:
+        found = preflight_version(paths.target)
+    except DatabaseError as exc:
+        if "path" in exc.params:  # the server as she gave it, not as Régua connects to it
+            exc.params["path"] = paths.shown
+        raise
     if found is None:
         return Reached(paths, EMPTY)
     version, tables = found
@@ -208,6 +213,8 @@ def database_report(paths: Paths) -> dict[str, object]:
     try:
         found = preflight_version(paths.target)
     except ReguaError as exc:
+        if "path" in exc.params:
+            exc.params["path"] = paths.shown
         return {**report, "database_exists": False, "database_problem": exc.message()}
     return {**report, "database_exists": found is not None and found[0] > 0}
 

@@ -60,9 +60,14 @@ def open_shop(paths: Paths, *, create: bool = True) -> MigrationResult:
     problem = None if paths.is_server else live_location_problem(paths.db_path)
     if problem is not None:
         raise DatabaseError("db_on_cloud_folder" if problem == "cloud" else "db_on_network", path=paths.db_path)
-    check_file(paths.target, create=create)
-    preflight(paths.target)
-    db = open_database(paths.target, create=create)
+    try:
+        check_file(paths.target, create=create)
+        preflight(paths.target)
+        db = open_database(paths.target, create=create)
+    except DatabaseError as exc:
+        if paths.is_server and "path" in exc.params:  # the server as she gave it, not as Régua connects
+            exc.params["path"] = paths.shown
+        raise
     return migrate(db, backup_dir=paths.backup_dir)
 
 
