@@ -66,3 +66,25 @@ def test_a_server_that_does_not_answer_at_start_offers_this_pcs_own_shop(qapp, t
     assert local is not None and not local.is_server and local.db_path == tmp_path / "regua.db"
     assert database_path() == tmp_path / "regua.db"
     close_database()
+
+
+def test_the_question_says_the_servers_problem_and_offers_three_answers(qapp):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.domain.errors import DatabaseError
+    from desktop_app.gui.shell.server_start import _ask
+
+    seen = {}
+
+    def answer(choice: str) -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen["text"], seen["buttons"] = box.text(), [b.text() for b in box.buttons()]
+        next(b for b in box.buttons() if choice in b.text()).click()
+
+    problem = DatabaseError("db_server_down", path="postgresql://ana@db.loja.pt/loja", reason="Connection refused")
+    for choice, expected in (("own shop", "local"), ("Try", "retry"), ("Close", "close")):
+        QTimer.singleShot(50, lambda c=choice: answer(c))
+        assert _ask(problem) == expected
+    assert "does not answer" in seen["text"] and "db.loja.pt" in seen["text"]
+    assert sorted(seen["buttons"]) == sorted(["&Try again", "Open this computer's &own shop", "&Close"])

@@ -19,10 +19,6 @@ from desktop_app.services.shop import shop
 log = logging.getLogger("regua")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServerStart", text)
-
-
 def open_or_fall_back(paths: Paths, open_file: Callable[[Paths], bool],
                       ask: Callable[[ReguaError], str] | None = None) -> Paths | None:
     """The paths that were opened (`paths`, or this PC's own file), or None when she closed. Runs before the
@@ -46,11 +42,13 @@ def open_or_fall_back(paths: Paths, open_file: Callable[[Paths], bool],
 
 def _ask(exc: ReguaError) -> str:
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, error_text(exc))
-    box.setInformativeText(_tr("You can try again, or work in this computer's own shop for now (the shop's "
-                               "server is tried again the next time Régua starts)."))
-    retry = box.addButton(_tr("&Try again"), QMessageBox.ButtonRole.AcceptRole)
-    local = box.addButton(_tr("Open this computer's &own shop"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_tr("&Close"), QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(QCoreApplication.translate(
+        "ServerStart", "You can try again, or work in this computer's own shop for now (the shop's server is "
+                       "tried again the next time Régua starts)."))
+    retry = box.addButton(QCoreApplication.translate("ServerStart", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    local = box.addButton(QCoreApplication.translate("ServerStart", "Open this computer's &own shop"),
+                          QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QCoreApplication.translate("ServerStart", "&Close"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
     box.exec()
     clicked = box.clickedButton()
