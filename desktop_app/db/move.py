@@ -42,6 +42,7 @@ Rows = Callable[[str], Iterable[tuple]]
 Progress = Callable[[str, int, int], None]
 COPYING, CHECKING = "copying", "checking"
 BATCH = 2000
+CACHE_MB = 256  # a file target's page cache while it fills (most of a 100,000-customer shop's indexes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +286,8 @@ def _into_file(read: Rows, dest: Path, progress: Progress | None) -> list[TableC
         counter = _Counter(_total(read, layout), progress)
         db = sqlite_engine.staging_handle(work)
         try:
-            with db.atomic():  # one transaction, one sync of the file
+            # one transaction, one sync of the file; a big shop's index pages stay in memory while it fills
+            with SQLITE.large_cache(db, CACHE_MB), db.atomic():
                 build_schema(db, HEAD)
                 tallies = _copy(read, SQLITE, db, layout, counter, where)
         finally:

@@ -5,7 +5,7 @@ refused in words, the dialog open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.gui.shop.move_dialog import MoveDialog
@@ -25,10 +25,16 @@ def test_owner_moves_the_shop_to_a_server_by_keyboard(journey):
         window = yield j.log_in()
         dialog = yield from open_from_menu(j, "&Shop", "Mo&ve the shop to a server…", MoveDialog)
         yield j.focus_on(dialog.host)
+        j.press(ENTER)  # no database named yet: said in words, the field given the focus
+        yield j.until(lambda: dialog.message.isVisible() and QApplication.focusWidget() is dialog.database,
+                      "the missing database said")
+        assert dialog.message.text() == QCoreApplication.translate("MoveDialog", "Fill in {field}.").format(
+            field=QCoreApplication.translate("MoveDialog", "Database")) and not dialog.running
+        j.type(name)
+        yield from tab_to(j, dialog.host, back=True)
         j.press("Ctrl+A")
         j.type(str(cluster.socket))  # a folder: the server's Unix socket
         yield from tab_to(j, dialog.database)
-        j.type(name)
         yield from tab_to(j, dialog.user)
         j.type(postgres.USER)
         j.press(ENTER)  # Move is the default button

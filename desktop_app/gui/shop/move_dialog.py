@@ -140,7 +140,7 @@ class MoveDialog(QDialog):
         self.close_button.setFocus()
         self._say(self.tr(
             "Moved: {customers} customers and {rows} rows in {tables} tables, every table checked. This window "
-            "stays on the file it opened, which is unchanged. To work on the server, open Régua on each till "
+            "stays on the shop it opened, which is unchanged. To work on the server, open Régua on each till "
             "(this one too) and connect to the shop's server, or start it with: regua --db {url}").format(
                 customers=result.count("customer"), rows=result.rows, tables=len(result.checks), url=self.shown_url))
 
