@@ -10,6 +10,10 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # the bundle: a work process (gui/common/work_process.py) starts here
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # in a child, runs its job loop and exits; else returns at once
     from desktop_app import cli
 
     argv = list(sys.argv[1:] if argv is None else argv)

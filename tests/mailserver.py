@@ -224,6 +224,14 @@ class MemoryKeyring(KeyringBackend):
         self.store.pop((service, username), None)
 
 
+def use_keyring(backend: KeyringBackend) -> None:
+    """In a work process (the app's child for the heavy jobs): the parent's keyring in memory, as it was
+    when the child started."""
+    import keyring
+
+    keyring.set_keyring(backend)
+
+
 @contextmanager
 def trusted_server(ca, folder, monkeypatch):
     """A real SMTP server on 127.0.0.1 whose certificate authority this process (and its children)

@@ -86,7 +86,17 @@ def open_database(target: str | Path, *, create: bool = True) -> Database:
     _watch_statements(handle)
     _engine = chosen
     database.initialize(handle)
+    global _opened
+    _opened = parsed.url if parsed.url is not None else str(parsed.path)
     return database
+
+
+_opened: str | None = None  # what open_database opened last (a path, or a server's URL as given)
+
+
+def opened_target() -> str | None:
+    """The target of the open database, for another process to open the same (the window's work process)."""
+    return _opened
 
 
 def preflight_version(target: str | Path) -> tuple[int, int] | None:

@@ -34,7 +34,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring  # noqa: E402
 import trustme  # noqa: E402
-from mailserver import PASSWORD, USER, MemoryKeyring, start_server  # noqa: E402
+from mailserver import PASSWORD, USER, MemoryKeyring, start_server, use_keyring  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -230,6 +230,7 @@ def sending(source: Path, work: Path, send_seconds: float) -> None:
     os.environ["SSL_CERT_FILE"] = str(work / "ca.pem")
     ca.cert_pem.write_to_path(str(work / "ca.pem"))
     tasks = TaskRunner()
+    tasks.child_setup = lambda: (use_keyring, (keyring.get_keyring(),))  # the work process sends: same keyring
     window, settings = open_window(db, tasks)
     mailer.save_account(SmtpAccount("127.0.0.1", controller.port, "starttls", USER, "loja@bench.com.br", "Loja",
                                     daily_limit=100_000, per_minute=10_000), PASSWORD, actor=OWNER_ACTOR)
@@ -267,7 +268,7 @@ def sending(source: Path, work: Path, send_seconds: float) -> None:
 def importing(source: Path, work: Path, rows: int) -> None:
     from desktop_app.gui.spreadsheets.import_wizard import ImportWizard
 
-    print(f"a {rows:,}-row import (the wizard's check and commit on the database lane)", flush=True)
+    print(f"a {rows:,}-row import (the wizard's read, check and commit in the work process)", flush=True)
     db = fresh_copy(source, work / "import")
     sheet = work / "clientes.csv"
     with sheet.open("w", encoding="utf-8") as fh:

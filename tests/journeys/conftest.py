@@ -21,11 +21,13 @@ def no_sql_on_the_gui_thread():
 
 @pytest.fixture
 def journey(qapp, qtbot, tmp_path):
-    """journey(shop="new" | "staffed" | "demo" | "demo:N", today=TODAY, start=True) -> Journey."""
+    """journey(shop="new" | "staffed" | "demo" | "demo:N", today=TODAY, start=True, work_process=False) -> Journey
+    (work_process=True: the heavy jobs in the real child process, for the journeys about them)."""
     made: list[Journey] = []
 
-    def make(shop: str = "staffed", today: date = TODAY, start: bool = True, demo_shop: bool = False) -> Journey:
-        j = Journey(qtbot, tmp_path, shop, today)
+    def make(shop: str = "staffed", today: date = TODAY, start: bool = True, demo_shop: bool = False,
+             work_process: bool = False) -> Journey:
+        j = Journey(qtbot, tmp_path, shop, today, work_process)
         made.append(j)
         if start:
             j.start(demo_shop=demo_shop)

@@ -29,6 +29,7 @@ result); writing to it from the test is not (set the shop up before the app star
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
@@ -101,8 +102,12 @@ def _click_point(w: QWidget) -> QPoint:
 
 
 class Journey:
-    def __init__(self, qtbot, tmp_path, shop: str, today: date) -> None:
+    def __init__(self, qtbot, tmp_path, shop: str, today: date, work_process: bool = False) -> None:
+        """`work_process`: the heavy jobs (planning, an import, sending) in the real child process, as the
+        app runs them; otherwise the same jobs run on their lane's thread (a child costs ~0.5 s to start,
+        so only the journeys about those jobs take it)."""
         self.qtbot, self.today = qtbot, today
+        self.work_process = work_process
         self.paths = resolve_paths(db=tmp_path / "shop.db")
         self.session = None
         self.tasks = None
@@ -171,7 +176,8 @@ class Journey:
 
         install_language("en", "BR")
         shop.open_shop(self.paths, create=True)
-        self.tasks = TaskRunner()  # the real lane: a worker thread
+        self.tasks = TaskRunner(work_in_process=not self.work_process)  # the real lanes: worker threads
+        self.tasks.child_setup = _child_setup
         self.tasks.unhandled.connect(self.errors.append)
         self.session = Session(self.paths, self.tasks, demo_shop=demo_shop, today=lambda: self.today)
         self.session.start()
@@ -183,6 +189,7 @@ class Journey:
         if self.tasks is not None:
             self.tasks.wait()
             self.tasks.run_blocking(close_database)
+            self.tasks.stop_children()
         close_database()
         QApplication.instance().setQuitOnLastWindowClosed(True)
         QApplication.processEvents()
@@ -438,3 +445,14 @@ def button(parent: QWidget, text: str) -> QAbstractButton:
 
 def point_of(view: QAbstractItemView, row: int, column: int = 0) -> QPoint:
     return view.visualRect(view.model().index(row, column)).center()
+
+
+def _child_setup():
+    """A work process of a journey uses the test's keyring in memory (tests/mailserver.py), if it has one."""
+    import keyring
+
+    backend = keyring.get_keyring()
+    if type(backend).__name__ != "MemoryKeyring":
+        return None
+    module = sys.modules[type(backend).__module__]  # tests/mailserver.py, by whichever name it was imported
+    return module.use_keyring, (backend,)

@@ -19,7 +19,7 @@ def mnemonic(text: str) -> str:
 def test_switching_a_step_off_takes_its_people_off_today(journey):
     from desktop_app.db.models import Outbox
 
-    j = journey(shop="demo")
+    j = journey(shop="demo", work_process=True)
 
     def steps():
         yield j.dialog(LoginDialog)

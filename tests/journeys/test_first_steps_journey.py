@@ -37,7 +37,7 @@ def test_a_new_shop_imports_its_old_list_from_the_first_steps_and_the_steps_give
     path = tmp_path / "clientes.csv"
     path.write_text("Nome;Telefone;Cidade\nLúcia Prado;(11) 97777-1111;Recife\nRui Costa;(11) 96666-2222;Natal\n",
                     encoding="utf-8")
-    j = journey(shop="new")
+    j = journey(shop="new", work_process=True)
 
     def steps():
         window = yield from set_up_an_english_shop(j)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from desktop_app.db.models import Customer
 from desktop_app.domain.errors import MESSAGES
+from desktop_app.gui.common.tasks import WORK
 from desktop_app.gui.spreadsheets.import_wizard import ImportHistoryDialog, ImportWizard
 
 ENTER = Qt.Key.Key_Return
@@ -46,7 +47,7 @@ def old_list(path) -> None:
 def test_import_by_keyboard_with_a_problem_row_and_a_possible_duplicate_then_undo(journey, tmp_path):
     path = tmp_path / "clientes antigos.xlsx"
     old_list(path)
-    j = journey(shop="counter")
+    j = journey(shop="counter", work_process=True)
     translate = QCoreApplication.translate
 
     def steps():
@@ -69,7 +70,8 @@ def test_import_by_keyboard_with_a_problem_row_and_a_possible_duplicate_then_und
         preview = wizard.preview_page
         yield j.until(lambda: wizard.currentPage() is preview and preview.plan is not None, "the preview")
         plan = preview.plan
-        assert (plan.created, plan.updated, plan.skipped, len(plan.possible_duplicates)) == (3, 0, 2, 1)  # row 5 (no name) and the totals row
+        assert (plan.created, plan.updated, plan.skipped, plan.duplicate_count) == (3, 0, 2, 1)  # row 5 (no name) and the totals row
+        assert j.tasks.child(WORK).pid is not None  # checked in the work process, not on a thread of the window's
         shown = preview.summary.text()
         assert translate("PreviewPage", "%n possible duplicates: decide below.", "", 1) in shown
         problems = {(preview.problems.item(r, 0).text(), preview.problems.item(r, 4).text())

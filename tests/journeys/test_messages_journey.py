@@ -75,7 +75,7 @@ def cells(view, column: int) -> list[str]:
 
 def test_send_due_emails_now_sends_them_through_the_worker_lane_and_says_so(journey, smtp_server):
     controller, box = smtp_server
-    j = journey(shop="staffed", start=False)
+    j = journey(shop="staffed", start=False, work_process=True)
     shop_with_planned_emails(j, controller.port)
     j.start()
 
@@ -104,7 +104,7 @@ def test_send_due_emails_now_sends_them_through_the_worker_lane_and_says_so(jour
 
 def test_cancelling_one_planned_email_keeps_it_selected_and_send_leaves_it_out(journey, smtp_server):
     controller, box = smtp_server
-    j = journey(shop="staffed", start=False)
+    j = journey(shop="staffed", start=False, work_process=True)
     shop_with_planned_emails(j, controller.port)
     j.start()
 

@@ -75,7 +75,7 @@ def outbox_status(name: str) -> str:
 
 @pytest.mark.qt_log_ignore("does not support QPlatformServices::openUrl")  # the log says no browser opened it
 def test_whatsapp_with_no_browser_records_nothing_and_offers_the_link_and_text(journey):
-    j = journey(shop="today")
+    j = journey(shop="today", work_process=True)
 
     def steps():
         window = yield j.log_in()
@@ -102,7 +102,7 @@ def test_whatsapp_with_no_browser_records_nothing_and_offers_the_link_and_text(j
 
 
 def test_whatsapp_that_opens_is_recorded_and_the_selection_moves_to_the_next_person(journey):
-    j = journey(shop="today")
+    j = journey(shop="today", work_process=True)
     browser = Browser()
     QDesktopServices.setUrlHandler("https", browser, "open")
 
@@ -127,7 +127,7 @@ def test_whatsapp_that_opens_is_recorded_and_the_selection_moves_to_the_next_per
 
 
 def test_call_done_by_keyboard_then_a_new_customer_logged_at_the_counter_shows_without_refresh(journey):
-    j = journey(shop="today")
+    j = journey(shop="today", work_process=True)
 
     def steps():
         window = yield j.log_in()
@@ -181,7 +181,7 @@ def test_enter_acts_on_a_row_and_after_an_action_the_focus_stays_in_the_list(jou
     (Enter, or the Skip button clicked) the focus stays in Today's list, on the row that took the acted
     one's place: the next Down picks the row after it, Today still on screen (it used to land in the
     sidebar, where Down switched the section to Messages)."""
-    j = journey(shop="today")
+    j = journey(shop="today", work_process=True)
     browser = Browser()
     QDesktopServices.setUrlHandler("https", browser, "open")
 

@@ -45,13 +45,14 @@ from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.permissions import allowed
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text, format_date, format_datetime_local, kind_label
-from desktop_app.gui.common.tasks import NET, Changes, TaskRunner
+from desktop_app.gui.common.tasks import NET, WORK, Changes, TaskRunner
 from desktop_app.gui.common.widgets import alive, enter_means, error_label, while_alive
+from desktop_app.services import work_jobs
 from desktop_app.services.cadence import actions, compose, planner
 from desktop_app.services.cadence.outbox import DueItem
 from desktop_app.services.cadence.rules import get_rules
 from desktop_app.services.customers.normalize import format_phone
-from desktop_app.services.mail import scheduler, sender
+from desktop_app.services.mail import scheduler
 from desktop_app.services.shop.shop import ShopSettings
 
 STEP_LABELS = {
@@ -333,13 +334,13 @@ class TodayView(QWidget):
         today, shop, held = self.today(), self.shop, self.tr(" (awaiting approval)")
 
         def work():
-            result = planner.plan(today, shop=shop)
+            result = self.tasks.child(WORK).call(work_jobs.plan_day, today, shop)  # the work process
             scheduled = scheduler.last_run() if scheduler.registered() is not None else False
             items = planner.today_items(today)
             return result, items, today_rows(items, held), get_rules(shop), scheduled
 
         self.tasks.run(work, while_alive(self, lambda r: self._loaded(today, *r)),
-                       while_alive(self, lambda exc: show_error(self, exc)))
+                       while_alive(self, lambda exc: show_error(self, exc)), lane=WORK)
 
     def data_changed(self) -> None:
         """A customer was created or an entry logged elsewhere in the window: list today afresh (now if
@@ -713,7 +714,8 @@ class TodayView(QWidget):
             self.error.setText(error_text(exc))
             self.error.show()
 
-        self.tasks.run(lambda: sender.send_due(today, shop=shop, only=[item.outbox_id]), done, failed, lane=NET)
+        self.tasks.run(lambda: self.tasks.child(NET).call(work_jobs.send_due, today, shop, [item.outbox_id]), done,
+                       failed, lane=NET)
 
     def task_done(self) -> OutcomeDialog | None:
         item = self.current_item()

@@ -8,7 +8,7 @@ emits `changed(Changes, initiator)` (what kinds of data it changed, and which vi
 window passes that one signal on to the other open views, which refresh what shows that data and
 nothing else.
 
-Three lanes, each a single thread:
+Four lanes, each a single thread:
 
 - `DB`, the database lane: every write of the shop's data and the reads that go with them, serialised,
   never concurrent.
@@ -21,6 +21,12 @@ Three lanes, each a single thread:
   use the database too (the outbox): peewee gives each thread its own connection with the same
   pragmas, and every write transaction takes the lock up front (BEGIN IMMEDIATE), so the lanes share
   the file safely.
+- `WORK`, the work process's lane: the day's planning and an import wait there for their child process
+  (below), so that DB stays free for the counter's quick log meanwhile.
+
+The heavy jobs (the day's planning, an import, sending) run in a work process instead, a child that
+shares no interpreter lock with the window (work_process.py): a lane's job calls `child(lane).call(...)`
+and waits on the pipe.
 
 In tests, `TaskRunner(synchronous=True)` runs each job on the next turn of the event loop on the GUI
 thread, so widget tests need no real threads (Picard's FakeThreadPool idea) yet still see results arrive
@@ -39,6 +45,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from desktop_app.gui.common.work_process import WorkProcess
+from desktop_app.services import work_jobs
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -47,7 +56,8 @@ Failed = Callable[[BaseException], None]
 DB = "db"
 NET = "net"
 LIST = "list"  # reads only: a job on it never writes
-LANES = (DB, NET, LIST)
+WORK = "work"  # jobs that wait on the work process (planning, an import), so DB stays free meanwhile
+LANES = (DB, NET, LIST, WORK)
 LISTEN_WAIT_S = 0.5  # how long one wait of a `listen` loop lasts: how soon it stops when told
 
 
@@ -134,9 +144,15 @@ class TaskRunner(QObject):
     unhandled = Signal(object)
     changed = Signal(object, object)  # Changes, the initiator (the view that wrote, which refreshes itself)
 
-    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False,
+                 work_in_process: bool | None = None) -> None:
+        """`work_in_process`: run the work process's jobs on the lane's own thread instead of a child
+        (tests not about the child; the default in synchronous mode)."""
         super().__init__(parent)
         self.synchronous = synchronous
+        self.work_in_process = synchronous if work_in_process is None else work_in_process
+        self._children: dict[str, WorkProcess] = {}
+        self.child_setup: Callable[[], tuple | None] | None = None  # tests: what a new child runs first
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver)
         self._pools: dict[str, QThreadPool] = {}
@@ -249,6 +265,13 @@ class TaskRunner(QObject):
             raise box["error"]
         return box.get("result")
 
+    def child(self, lane: str) -> WorkProcess:
+        """The work process of `lane` (work_process.py): call it from a job on that lane only."""
+        if lane not in self._children:
+            self._children[lane] = WorkProcess(work_jobs.database_target, in_process=self.work_in_process,
+                                               initializer=lambda: self.child_setup and self.child_setup())
+        return self._children[lane]
+
     def listen(self, wait: Callable[[float], Any], deliver: Done, close: Callable[[], None]) -> Callable[[], None]:
         """Call `wait(LISTEN_WAIT_S)` over and over on a thread of its own (not a lane: it never ends by
         itself and counts in no `busy`), handing each non-empty answer to `deliver` on the GUI thread, then
@@ -289,7 +312,13 @@ class TaskRunner(QObject):
 
     def close_connections(self, close: Callable[[], None]) -> None:
         """Run `close` (db.database.close_database) on each lane's thread: each has its own connection; and
-        stop the listening."""
+        stop the work processes and the listening."""
         self.stop_listening()
         for lane in LANES:
             self.run_blocking(close, lane=lane)
+        self.stop_children()
+
+    def stop_children(self) -> None:
+        """Stop the work processes (each after its job); the lanes must be idle."""
+        for child in self._children.values():
+            child.close()

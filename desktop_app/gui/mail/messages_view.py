@@ -33,6 +33,7 @@ from desktop_app.gui.cadence.today_view import channel_label, step_label
 from desktop_app.gui.common.i18n import error_text, format_date, format_datetime_local
 from desktop_app.gui.common.tasks import NET, TaskRunner
 from desktop_app.gui.mail.messages_model import MessageListModel
+from desktop_app.services import work_jobs
 from desktop_app.services.mail import scheduler, sender
 from desktop_app.services.mail.sender import MessageRow
 from desktop_app.services.shop.shop import ShopSettings
@@ -330,4 +331,4 @@ class MessagesView(QWidget):
             self._error(exc)
             self.show_pause()
 
-        self.tasks.run(lambda: sender.send_due(today, shop=shop), done, failed, lane=NET)
+        self.tasks.run(lambda: self.tasks.child(NET).call(work_jobs.send_due, today, shop), done, failed, lane=NET)

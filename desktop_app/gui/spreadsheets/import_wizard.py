@@ -1,7 +1,8 @@
 """The import wizard: file -> sheet and header -> mapping -> preview with problems -> import.
 
-Reading, checking and writing run on the worker lane with a progress bar and Cancel; the window never
-waits on them. Nothing is written before the last step, and the last step writes all or nothing. The
+Reading, checking and writing run in the work process (gui/common/work_process.py), which keeps the
+whole file and the checked plan between the steps, with a progress bar and Cancel; the window never
+waits on them, and gets back only the first rows, the counts and the rows it shows. Nothing is written before the last step, and the last step writes all or nothing. The
 preview lists possible duplicates (a row sharing a phone, e-mail, tax id or card code with a customer of
 another name) for the owner to decide: a new customer unless she says it is the same person. A step that
 fails unexpectedly says so on its page and leaves the wizard usable (Back, try again, Cancel).
@@ -9,7 +10,8 @@ fails unexpectedly says so on its page and leaves the wizard usable (Back, try a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -37,22 +39,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actors import Actor
-from desktop_app.domain.errors import ReguaError
+from desktop_app.domain.countries import COUNTRIES
+from desktop_app.domain.errors import MESSAGES, ReguaError
 from desktop_app.domain.importing import DATE_FIELDS, FIELDS, cell_text, date_order, guess_mapping
 from desktop_app.gui.common.errors import report_bug, show_error
 from desktop_app.gui.common.i18n import error_text, format_count
-from desktop_app.gui.common.tasks import Changes, TaskRunner
-from desktop_app.gui.common.widgets import error_label
+from desktop_app.gui.common.tasks import WORK, Changes, TaskRunner
+from desktop_app.gui.common.widgets import error_label, while_alive
+from desktop_app.services import work_jobs
 from desktop_app.services.shop.shop import ShopSettings
-from desktop_app.services.spreadsheets import import_history, import_plan, import_write
-from desktop_app.services.spreadsheets.import_types import Cancelled, ImportOptions, ImportPlan
-from desktop_app.services.spreadsheets.spreadsheet import Table, read_table
+from desktop_app.services.spreadsheets import import_history, import_write
+from desktop_app.services.spreadsheets.import_types import Cancelled, ImportOptions
+from desktop_app.services.spreadsheets.spreadsheet import Table
 
 PREVIEW_ROWS = 8
+FILL_SLICE_S = 0.010  # the problem rows go on screen in slices of about 10 ms, one per event-loop turn
 
 
-def _translate_error(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def _translations() -> dict[tuple[str, str], str]:
+    """The texts a problem's message is made of, in the user's language, for the work process (no Qt
+    there): every error template and country name."""
+    texts = {("errors", text): QCoreApplication.translate("errors", text) for text in MESSAGES.values()}
+    texts.update({("countries", c.name): QCoreApplication.translate("countries", c.name) for c in COUNTRIES.values()})
+    return texts
 
 
 class _Busy:
@@ -302,7 +311,8 @@ class PreviewPage(QWizardPage):
         self.error = error_label()
         layout.addWidget(self.error)
         self.busy = _Busy(self, layout)
-        self.plan: ImportPlan | None = None
+        self.plan: work_jobs.ImportCheck | None = None  # the last check's answer, once on screen
+        self._filling: Iterator[None] | None = None
         self.batch: int | None = None
 
     def initializePage(self) -> None:  # noqa: N802
@@ -317,34 +327,36 @@ class PreviewPage(QWizardPage):
         self.summary.setText(self.tr("Checking every row…"))
         self.problems.setRowCount(0)
         self.duplicates.setEnabled(False)
+        self._filling = None
         options = self.w.mapping_page.options(frozenset(self.same_person))
-        table, shop, today = self.w.table, self.w.shop, self.w.today()
+        path, sheet, header_index = self.w.table_path, self.w.table.sheet, self.w.table.header_index
+        shop, today, texts, child = self.w.shop, self.w.today(), _translations(), self.w.tasks.child(WORK)
         progress = self.busy.start()
 
-        def work() -> tuple[ImportPlan, dict]:  # the report's texts (one per problem) are written here too
-            plan = import_plan.plan_import(table, shop, today, options, progress)
-            return plan, plan.report(None, True, _translate_error)
+        def work() -> work_jobs.ImportCheck:  # in the work process, which keeps the plan for the commit
+            return child.call(work_jobs.check_import, path, sheet, header_index, options, shop, today, texts,
+                              progress=progress)
 
-        self.w.tasks.run(work, self._planned, self._failed)
+        self.w.tasks.run(work, self._planned, self._failed, lane=WORK)
 
-    def _fill_duplicates(self, plan: ImportPlan) -> None:
-        shown = plan.possible_duplicates[:2000]
+    def _fill_duplicates(self, check: work_jobs.ImportCheck) -> None:
+        shown = check.duplicates
         self.duplicates_label.setVisible(bool(shown))
         self.duplicates.setVisible(bool(shown))
         self.duplicates.setEnabled(True)
         self.duplicates.setRowCount(len(shown))
         self.decisions = {}
-        for r, dup in enumerate(shown):
-            for c, text in enumerate((str(dup.row), dup.name, dup.existing_name)):
+        for r, (row, name, existing_name, same_person) in enumerate(shown):
+            for c, text in enumerate((str(row), name, existing_name)):
                 self.duplicates.setItem(r, c, QTableWidgetItem(text))
             choice = QComboBox()
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "Um cliente n…" was cut
             choice.addItem(self.tr("A new customer"), False)
-            choice.addItem(self.tr("The same person: update {name}").format(name=dup.existing_name), True)
-            choice.setCurrentIndex(1 if dup.same_person else 0)
-            choice.currentIndexChanged.connect(lambda _i, row=dup.row, box=choice: self._decided(row, box))
+            choice.addItem(self.tr("The same person: update {name}").format(name=existing_name), True)
+            choice.setCurrentIndex(1 if same_person else 0)
+            choice.currentIndexChanged.connect(lambda _i, row=row, box=choice: self._decided(row, box))
             self.duplicates.setCellWidget(r, 3, choice)
-            self.decisions[dup.row] = choice
+            self.decisions[row] = choice
 
     def _decided(self, row: int, box: QComboBox) -> None:
         if box.currentData():
@@ -353,15 +365,14 @@ class PreviewPage(QWizardPage):
             self.same_person.discard(row)
         self._check()
 
-    def _planned(self, planned: tuple[ImportPlan, dict]) -> None:
-        plan, report = planned
+    def _planned(self, check: work_jobs.ImportCheck) -> None:
+        """The check's answer: the summary and the duplicates at once, the problem rows a slice per
+        event-loop turn (5,000 rows of 5 cells would hold the window for a few hundred ms); the page is
+        complete (Import on) once the last row is in."""
         self.busy.stop()
-        self.plan = plan
-        self._fill_duplicates(plan)
-        errors = sum(1 for i in report["issues"] if i["severity"] == "error")
-        warnings = len(report["issues"]) - errors
-        rows, created, updated = report["rows"], report["created"], report["updated"]
-        merged, skipped = report["merged"], report["skipped"]
+        self._fill_duplicates(check)
+        errors, warnings = check.errors, check.warnings
+        rows, created, updated, merged, skipped = check.rows, check.created, check.updated, check.merged, check.skipped
         # one plural form per count ("1 warning", "2 warnings"), each a literal that lupdate sees
         summary = self.tr("{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.")
         self.summary.setText(summary.format(
@@ -372,21 +383,36 @@ class PreviewPage(QWizardPage):
             skipped=self.tr("{n} skipped", "", skipped).format(n=format_count(skipped)),
             errors=self.tr("{n} rows have errors and will not be imported", "", errors).format(n=format_count(errors)),
             warnings=self.tr("{n} warnings", "", warnings).format(n=format_count(warnings))))
-        if plan.possible_duplicates:
+        if check.duplicate_count:
             self.summary.setText(self.summary.text() + " " + self.tr(
-                "%n possible duplicates: decide below.", "", len(plan.possible_duplicates)))
-        issues = report["issues"][:5000]
-        self.problems.setRowCount(len(issues))
+                "%n possible duplicates: decide below.", "", check.duplicate_count))
+        self.problems.setRowCount(len(check.problems))
+        self._filling = self._fill_problems(check)
+        self._fill_slice(self._filling)
+
+    def _fill_problems(self, check: work_jobs.ImportCheck) -> Iterator[None]:
+        """Put the problem rows in the table, yielding after each row (the slicer decides when to pause)."""
         kinds = {"error": self.tr("error"), "warning": self.tr("warning")}
-        for r, issue in enumerate(issues):
-            for c, value in enumerate((str(issue["row"]), issue["column"], issue["value"],
-                                       kinds[issue["severity"]], issue["message"])):
-                item = QTableWidgetItem(value)
-                if issue["severity"] == "error":
+        for r, (row, column, value, severity, message) in enumerate(check.problems):
+            for c, text in enumerate((row, column, value, kinds[severity], message)):
+                item = QTableWidgetItem(text)
+                if severity == "error":
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.problems.setItem(r, c, item)
-        self.save_problems.setEnabled(bool(issues))
+            yield
+        self.save_problems.setEnabled(bool(check.problems))
+        self.plan = check
         self.completeChanged.emit()
+
+    def _fill_slice(self, filling: Iterator[None]) -> None:
+        if filling is not self._filling:
+            return  # a newer check started meanwhile
+        end = time.perf_counter() + FILL_SLICE_S
+        for _ in filling:
+            if time.perf_counter() >= end:
+                QTimer.singleShot(0, self, lambda: self._fill_slice(filling))
+                return
+        self._filling = None
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.stop()
@@ -409,21 +435,27 @@ class PreviewPage(QWizardPage):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problem rows"),
                                               str(Path(self.w.table_path).with_name("problemas.xlsx")),
                                               "Excel (*.xlsx)")
-        if name:
-            try:
-                import_plan.save_problem_rows(self.w.table, self.plan, name, _translate_error)
-            except OSError as exc:
-                self.error.setText(str(exc))
-                self.error.show()
+        if not name:
+            return
+        texts, child = _translations(), self.w.tasks.child(WORK)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, OSError | ReguaError):
+                raise exc
+            self.error.setText(error_text(exc) if isinstance(exc, ReguaError) else str(exc))
+            self.error.show()
+
+        self.w.tasks.run(lambda: child.call(work_jobs.save_problem_rows, name, texts), None,
+                         while_alive(self, failed), lane=WORK)
 
     def validatePage(self) -> bool:  # noqa: N802
         if self.batch is not None:
             return True
-        plan, actor, shop, today = self.plan, self.w.actor, self.w.shop, self.w.today()
+        actor, shop, today, child = self.w.actor, self.w.shop, self.w.today(), self.w.tasks.child(WORK)
         progress = self.busy.start()
         self.w.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.w.tasks.run(lambda: import_write.commit_import(plan, actor=actor, shop=shop, today=today, progress=progress),
-                         self._committed, self._commit_failed)
+        self.w.tasks.run(lambda: child.call(work_jobs.commit_import, actor, shop, today, progress=progress),
+                         self._committed, self._commit_failed, lane=WORK)
         return False
 
     def _committed(self, batch: int) -> None:
@@ -435,6 +467,9 @@ class PreviewPage(QWizardPage):
     def _commit_failed(self, exc: BaseException) -> None:
         self._failed(exc)
         self.w.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        if isinstance(exc, ReguaError) and exc.code == "work_process_stopped":
+            self.plan = None  # the work process that kept the plan is gone: Import waits for a new check
+            self.completeChanged.emit()
 
 
 class ImportWizard(QWizard):
@@ -456,6 +491,12 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Import"))
         self.resize(860, 600)
+        self.finished.connect(self._forget)
+
+    def _forget(self, _result: int) -> None:
+        """Closed: the work process drops the file and the plan it kept for this wizard."""
+        child = self.tasks.child(WORK)
+        self.tasks.run(lambda: child.call(work_jobs.forget_import), lane=WORK)
 
     def load(self, path: str, sheet: str | None, page) -> None:
         """Read the file (or another sheet of it) on the worker lane, then move on or show why not."""
@@ -478,7 +519,8 @@ class ImportWizard(QWizard):
             else:
                 _unexpected(page, exc)
 
-        self.tasks.run(lambda: read_table(path, sheet), done, failed)
+        child = self.tasks.child(WORK)  # it keeps the whole file; the window gets its first rows
+        self.tasks.run(lambda: child.call(work_jobs.read_import, path, sheet), done, failed, lane=WORK)
 
 
 def _unexpected(page, exc: BaseException) -> None:
