@@ -49,11 +49,13 @@ def test_the_plan_of_the_day_runs_in_the_child_on_the_same_database(child, shop_
                                     today=today - timedelta(days=7))
     interactions.log_interaction(cid, LogEntry(kind="purchase", amount="100", on=today - timedelta(days=7)),
                                  actor=actor, shop=shop_settings, today=today - timedelta(days=7))
-    result = child.call(work_jobs.plan_day, today, shop_settings)
+    result, items = child.call(work_jobs.plan_and_list_day, today, shop_settings)
     assert child.pid is not None and child.pid != os.getpid()
-    assert isinstance(result, planner.PlanResult)
+    assert isinstance(result, planner.PlanResult) and result.planned == 1
+    assert [i.customer for i in items] == ["Maria Souza"]
     assert [i.customer for i in planner.today_items(today)] == ["Maria Souza"]  # written by the child, read here
-    assert child.call(work_jobs.plan_day, today, shop_settings).planned == 0  # the same child, once per occasion
+    again, _ = child.call(work_jobs.plan_and_list_day, today, shop_settings)
+    assert again.planned == 0  # the same child, and each occasion planned once
     assert child.started == 1
 
 

@@ -334,9 +334,8 @@ class TodayView(QWidget):
         today, shop, held = self.today(), self.shop, self.tr(" (awaiting approval)")
 
         def work():
-            result = self.tasks.child(WORK).call(work_jobs.plan_day, today, shop)  # the work process
+            result, items = self.tasks.child(WORK).call(work_jobs.plan_and_list_day, today, shop)  # the work process
             scheduled = scheduler.last_run() if scheduler.registered() is not None else False
-            items = planner.today_items(today)
             return result, items, today_rows(items, held), get_rules(shop), scheduled
 
         self.tasks.run(work, while_alive(self, lambda r: self._loaded(today, *r)),

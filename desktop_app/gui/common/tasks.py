@@ -267,10 +267,12 @@ class TaskRunner(QObject):
 
     def child(self, lane: str) -> WorkProcess:
         """The work process of `lane` (work_process.py): call it from a job on that lane only."""
-        if lane not in self._children:
-            self._children[lane] = WorkProcess(work_jobs.database_target, in_process=self.work_in_process,
-                                               initializer=lambda: self.child_setup and self.child_setup())
-        return self._children[lane]
+        child = self._children.get(lane)
+        if child is None:  # asked from the GUI thread or the lane's: one setdefault, so one child per lane
+            child = self._children.setdefault(lane, WorkProcess(
+                work_jobs.database_target, in_process=self.work_in_process,
+                initializer=lambda: self.child_setup and self.child_setup()))
+        return child
 
     def listen(self, wait: Callable[[float], Any], deliver: Done, close: Callable[[], None]) -> Callable[[], None]:
         """Call `wait(LISTEN_WAIT_S)` over and over on a thread of its own (not a lane: it never ends by
