@@ -73,15 +73,15 @@ MESSAGES: dict[str, str] = {
     "interaction_not_found": QT_TRANSLATE_NOOP("errors", "This entry no longer exists."),
     # Several tills: a customer saved at another till while this one's form was open
     "customer_changed_moment": QT_TRANSLATE_NOOP(
-        "errors", "Changed at {till} a moment ago: reopen her to see the change and edit again."),
+        "errors", "Changed at {till} a moment ago: reopen the customer to see the change and edit again."),
     "customer_changed_minute": QT_TRANSLATE_NOOP(
-        "errors", "Changed at {till} a minute ago: reopen her to see the change and edit again."),
+        "errors", "Changed at {till} a minute ago: reopen the customer to see the change and edit again."),
     "customer_changed_minutes": QT_TRANSLATE_NOOP(
-        "errors", "Changed at {till} {minutes} minutes ago: reopen her to see the change and edit again."),
+        "errors", "Changed at {till} {minutes} minutes ago: reopen the customer to see the change and edit again."),
     "customer_changed_long": QT_TRANSLATE_NOOP(
-        "errors", "Changed at {till} more than an hour ago: reopen her to see the change and edit again."),
+        "errors", "Changed at {till} more than an hour ago: reopen the customer to see the change and edit again."),
     "customer_changed": QT_TRANSLATE_NOOP(
-        "errors", "Someone else changed her meanwhile: reopen her to see the change and edit again."),
+        "errors", "Someone else changed this customer meanwhile: reopen the customer to see the change and edit again."),
     # Loyalty
     "loyalty_kind_invalid": QT_TRANSLATE_NOOP("errors", "A program gives either points or stamps."),
     "loyalty_kind_locked": QT_TRANSLATE_NOOP(

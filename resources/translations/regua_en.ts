@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackupsDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="129"/>
+        <source> years</source>
+        <translation>
+            <numerusform> year</numerusform>
+            <numerusform> years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message numerus="yes">
         <location filename="../../desktop_app/gui/cadence/campaign_dialog.py" line="71"/>
@@ -42,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="274"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="281"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} customer exported to {file}.</numerusform>
@@ -53,7 +64,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="368"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="379"/>
         <source>{n} rows</source>
         <translation>
             <numerusform>{n} row</numerusform>
@@ -61,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="369"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="380"/>
         <source>{n} new customers</source>
         <translation>
             <numerusform>{n} new customer</numerusform>
@@ -69,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="370"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="381"/>
         <source>{n} updated</source>
         <translation>
             <numerusform>{n} updated</numerusform>
@@ -77,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="371"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="382"/>
         <source>{n} merged with another row of the file</source>
         <translation>
             <numerusform>{n} merged with another row of the file</numerusform>
@@ -85,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="372"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="383"/>
         <source>{n} skipped</source>
         <translation>
             <numerusform>{n} skipped</numerusform>
@@ -93,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="373"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="384"/>
         <source>{n} rows have errors and will not be imported</source>
         <translation>
             <numerusform>{n} row has errors and will not be imported</numerusform>
@@ -101,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="374"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="385"/>
         <source>{n} warnings</source>
         <translation>
             <numerusform>{n} warning</numerusform>
@@ -109,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="377"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="388"/>
         <source>%n possible duplicates: decide below.</source>
         <translation>
             <numerusform>%n possible duplicate: decide below.</numerusform>
@@ -120,7 +131,7 @@
 <context>
     <name>ReportsView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="367"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="376"/>
         <source>{n} customers changed stage since the end of last month</source>
         <translation>
             <numerusform>{n} customer changed stage since the end of last month</numerusform>
@@ -128,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="462"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="476"/>
         <source>Reports exported: {n} rows.</source>
         <translation>
             <numerusform>Reports exported: {n} row.</numerusform>

@@ -75,122 +75,125 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="57"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="58"/>
         <source>Backups</source>
         <translation>Cópias de segurança</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="59"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="60"/>
         <source>Régua copies the shop&apos;s data every day it is opened: a copy a day for a week and a copy a week for a month, in {folder}.</source>
         <translation>A Régua copia os dados da loja em todo dia em que é aberta: uma cópia por dia durante uma semana e uma por semana durante um mês, em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="63"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="64"/>
         <source>Also copy to a folder…</source>
         <translation>Copiar também para uma pasta…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="71"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="72"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="72"/>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="129"/>
         <source> years</source>
-        <translation> anos</translation>
+        <translation>
+            <numerusform> ano</numerusform>
+            <numerusform> anos</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="73"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="75"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="78"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="80"/>
         <source>Anonymise customers with nothing logged for</source>
         <translation>Anonimizar clientes sem nenhum registro há</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="83"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="85"/>
         <source>Made</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="83"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="85"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="83"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="85"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="95"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="97"/>
         <source>Back up &amp;now</source>
         <translation>Fazer cópia &amp;agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="97"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="99"/>
         <source>&amp;Restore the selected copy…</source>
         <translation>&amp;Restaurar a cópia selecionada…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="99"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="101"/>
         <source>Restore from a file…</source>
         <translation>Restaurar de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="148"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="156"/>
         <source>Copies also go to: {folder}</source>
         <translation>As cópias também vão para: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="149"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="157"/>
         <source>Copies stay on this computer only.</source>
         <translation>As cópias ficam só neste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="176"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="184"/>
         <source>Copy made: {path}</source>
         <translation>Cópia feita: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="193"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="201"/>
         <source>Saved. Customers it would anonymise today: {n}.</source>
         <translation>Salvo. Clientes que seriam anonimizados hoje: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="194"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="202"/>
         <source>Saved. Customers are kept until erased by hand.</source>
         <translation>Salvo. Os clientes ficam guardados até serem apagados à mão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="199"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="207"/>
         <source>A second folder for the copies</source>
         <translation>Uma segunda pasta para as cópias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="212"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="220"/>
         <source>Restore from a copy</source>
         <translation>Restaurar de uma cópia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="213"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="221"/>
         <source>Régua copies (*.db)</source>
         <translation>Cópias da Régua (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="220"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="231"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="222"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="233"/>
         <source>Replace the shop&apos;s data with the copy of {when}? Everything done since then is set aside (kept in a copy of its own).</source>
         <translation>Substituir os dados da loja pela cópia de {when}? Tudo o que foi feito depois fica de lado (guardado numa cópia própria).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="228"/>
+        <location filename="../../desktop_app/gui/shop/backups_dialog.py" line="239"/>
         <source>Restored. What was there before is kept in {path}.</source>
         <translation>Restaurado. O que havia antes está guardado em {path}.</translation>
     </message>
@@ -284,6 +287,11 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <source>A birthday changed less than this before waits a year</source>
         <translation>Aniversário alterado há menos que isso espera o ano seguinte</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="302"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDialog</name>
@@ -354,50 +362,123 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="44"/>
+        <source>Connect to the shop&apos;s server</source>
+        <translation>Conectar ao servidor da loja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="47"/>
+        <source>The shop&apos;s PostgreSQL server, as whoever set it up gave it to you. The password is kept in this computer&apos;s keyring, never in a file.</source>
+        <translation>O servidor PostgreSQL da loja, como quem o configurou passou para você. A senha fica no chaveiro deste computador, nunca num arquivo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="52"/>
+        <source>e.g. 192.168.0.10 or server.myshop.com</source>
+        <translation>ex.: 192.168.0.10 ou servidor.minhaloja.com.br</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="60"/>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="60"/>
+        <source>P&amp;ort</source>
+        <translation>P&amp;orta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="61"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Banco de dados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="61"/>
+        <source>&amp;User</source>
+        <translation>&amp;Usuário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="62"/>
+        <source>Pass&amp;word</source>
+        <translation>S&amp;enha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="75"/>
+        <source>e.g. Ateliê Flor de Lis</source>
+        <translation>ex.: Ateliê Flor de Lis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="82"/>
+        <source>Shop &amp;name</source>
+        <translation>&amp;Nome da loja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="82"/>
+        <source>Coun&amp;try</source>
+        <translation>&amp;País</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="91"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="92"/>
+        <source>&amp;Set up the shop here</source>
+        <translation>Cr&amp;iar a loja aqui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="140"/>
+        <source>The database {name} on this server has no Régua shop yet. Set one up there? Every till of the shop will then connect to it.</source>
+        <translation>O banco de dados {name} neste servidor ainda não tem uma loja da Régua. Criar uma lá? Todos os caixas da loja vão se conectar a ela.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="64"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="75"/>
         <source>Sizes, preferences, anything the team should know</source>
         <translation>Tamanhos, preferências, tudo o que a equipe deve saber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="66"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="77"/>
         <location filename="../../ui/customer_dialog.ui" line="21"/>
         <source>day/month, year optional: 15/03 or 15/03/1990</source>
         <translation>dia/mês, ano opcional: 15/03 ou 15/03/1990</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="68"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="79"/>
         <source>New customer</source>
         <translation>Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="70"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="81"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="35"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="39"/>
         <source>This e-mail already belongs to {name} (#{id}).</source>
         <translation>Este e-mail já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="36"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="40"/>
         <source>This phone already belongs to {name} (#{id}).</source>
         <translation>Este telefone já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="38"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="42"/>
         <source>This tax id already belongs to {name} (#{id}).</source>
         <translation>Este CPF/NIF já pertence a {name} (nº {id}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="160"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="171"/>
         <source>If it is the same person, cancel and use Merge on the customer&apos;s page; press Save again to keep them as two customers.</source>
         <translation>Se for a mesma pessoa, cancele e use Mesclar na página do cliente; clique em Salvar de novo para manter dois clientes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="197"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="208"/>
         <source>Save anyway</source>
         <translation>Salvar mesmo assim</translation>
     </message>
@@ -409,7 +490,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Descartar as alterações?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="222"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="237"/>
         <source>Discard what you typed for this customer?</source>
         <translation>Descartar o que você digitou para este cliente?</translation>
     </message>
@@ -888,27 +969,27 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="112"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="121"/>
         <source>Which file?</source>
         <translation>Qual arquivo?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="113"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="122"/>
         <source>An Excel sheet (.xlsx, .xls), a LibreOffice sheet (.ods) or a .csv file.</source>
         <translation>Uma planilha do Excel (.xlsx, .xls), do LibreOffice (.ods) ou um arquivo .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="117"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="126"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Escolher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="129"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="138"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="130"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="139"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Planilhas (*.xlsx *.xls *.ods *.csv);;Todos os arquivos (*)</translation>
     </message>
@@ -916,59 +997,64 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="38"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="45"/>
         <source>Welcome to Régua</source>
         <translation>Bem-vinda à Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="41"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="48"/>
         <source>Tell Régua about your shop. The country sets the phone prefix, the currency and the date format; you can change all of this later in Shop → Settings.</source>
         <translation>Conte à Régua sobre a sua loja. O país define o código do telefone, a moeda e o formato das datas; tudo isso pode ser alterado depois em Loja → Configurações.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="46"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="53"/>
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>ex.: Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="47"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="54"/>
         <source>Shop name</source>
         <translation>Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="51"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="58"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="57"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="64"/>
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="62"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="69"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="64"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="71"/>
         <source>Your name</source>
         <translation>Seu nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="69"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="76"/>
         <source>Owner</source>
         <translation>Dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="70"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="77"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN da dona</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/first_run.py" line="71"/>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="78"/>
         <source>PIN again</source>
         <translation>Repita o PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/first_run.py" line="85"/>
+        <source>Connect to the shop&apos;s &amp;server…</source>
+        <translation>Conectar ao &amp;servidor da loja…</translation>
     </message>
 </context>
 <context>
@@ -1055,37 +1141,37 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="510"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="552"/>
         <source>Imports</source>
         <translation>Importações</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="513"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="555"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="513"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="555"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="513"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="555"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="514"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="556"/>
         <source>Created / updated</source>
         <translation>Criados / atualizados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="514"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="556"/>
         <source>Undone</source>
         <translation>Desfeita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="525"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="567"/>
         <source>&amp;Undo this import</source>
         <translation>&amp;Desfazer esta importação</translation>
     </message>
@@ -1093,32 +1179,32 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="64"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="73"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="449"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="484"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="457"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="492"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="488"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="530"/>
         <source>Something went wrong while reading or checking the file, and nothing was imported. You can try again, go Back, or Cancel. The details are in Régua&apos;s log.</source>
         <translation>Algo deu errado ao ler ou conferir o arquivo, e nada foi importado. Você pode tentar de novo, Voltar ou Cancelar. Os detalhes estão no log da Régua.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="494"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="536"/>
         <source>Undo import</source>
         <translation>Desfazer importação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="497"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="539"/>
         <source>Undo the import of {file}? The customers it created are removed and what it changed is restored.</source>
         <translation>Desfazer a importação de {file}? Os clientes criados por ela são removidos e o que ela alterou é restaurado.</translation>
     </message>
@@ -1488,162 +1574,167 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="71"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="72"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="72"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="73"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="74"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="75"/>
         <source>Messages</source>
         <translation>Mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="77"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="78"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="131"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="132"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="134"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="136"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="138"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="140"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="142"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="147"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="149"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="150"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="152"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="153"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="155"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="156"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="158"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Cópias de segurança…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="160"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="162"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="165"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="169"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="170"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="175"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="178"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="179"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="181"/>
         <source>&amp;Mail account…</source>
         <translation>Conta de e-&amp;mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="184"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="185"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="187"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelidade…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="190"/>
+        <source>Mo&amp;ve the shop to a server…</source>
+        <translation>Mo&amp;ver a loja para um servidor…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="193"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="194"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelidade: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="192"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="193"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="198"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="196"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="201"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="211"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="217"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="249"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="256"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="260"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="267"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="266"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="273"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="267"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="274"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="274"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="281"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} cliente exportado para {file}.</numerusform>
@@ -1651,22 +1742,22 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="301"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="314"/>
         <source>The copy was restored.</source>
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="406"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="419"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="418"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="431"/>
         <source>About Régua</source>
         <translation>Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="419"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="432"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -1677,7 +1768,7 @@ Gestão de relacionamento com clientes para pequenas lojas.
 Banco de dados: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/app.py" line="199"/>
+        <location filename="../../desktop_app/gui/shell/app.py" line="251"/>
         <source>Settings saved.</source>
         <translation>Configurações salvas.</translation>
     </message>
@@ -1685,47 +1776,47 @@ Banco de dados: {db}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="201"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="210"/>
         <source>Which column is which?</source>
         <translation>Qual coluna é qual?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="202"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="211"/>
         <source>Régua guessed from the titles. Pick another field or (ignore) for any column.</source>
         <translation>A Régua deduziu pelos títulos. Escolha outro campo ou (ignorar) para qualquer coluna.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="205"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="214"/>
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="205"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="214"/>
         <source>Example</source>
         <translation>Exemplo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="205"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="214"/>
         <source>Goes to</source>
         <translation>Vai para</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="206"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="215"/>
         <source>Dates written as</source>
         <translation>Datas escritas como</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="211"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="220"/>
         <source>For customers already in Régua, the file&apos;s values replace theirs (otherwise only empty fields are filled)</source>
         <translation>Para clientes que já estão na Régua, os valores do arquivo substituem os dele (senão só os campos vazios são preenchidos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="235"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="244"/>
         <source>day/month/year</source>
         <translation>dia/mês/ano</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="236"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="245"/>
         <source>month/day/year</source>
         <translation>mês/dia/ano</translation>
     </message>
@@ -1769,140 +1860,224 @@ Banco de dados: {db}</translation>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="104"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="105"/>
         <source>Resume sending</source>
         <translation>Retomar envios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="112"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="113"/>
         <source>All messages</source>
         <translation>Todas as mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="116"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="117"/>
         <source>Send due e-mails now</source>
         <translation>Enviar agora os e-mails do dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="118"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="119"/>
         <source>Send again</source>
         <translation>Enviar de novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="119"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="120"/>
         <source>For a failed or uncertain e-mail; an uncertain one may arrive twice</source>
         <translation>Para um e-mail que falhou ou ficou incerto; um incerto pode chegar duas vezes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="121"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="122"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="125"/>
         <source>Also send while Régua is closed (the system&apos;s scheduler, every 15 minutes)</source>
         <translation>Enviar também com a Régua fechada (agendador do sistema, a cada 15 minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="130"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="131"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="179"/>
         <source>Only the shop&apos;s owner can switch this on or off.</source>
         <translation>Só a dona da loja pode ligar ou desligar isto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="208"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="209"/>
         <source>(it has not run yet)</source>
         <translation>(ainda não rodou)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="210"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="211"/>
         <source>(last run: {when})</source>
         <translation>(última vez: {when})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="221"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="222"/>
         <source>Sending is paused. {reason}</source>
         <translation>Os envios estão pausados. {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="259"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="260"/>
         <source>Showing {n} (newest first)</source>
         <translation>Mostrando {n} (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="285"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="286"/>
         <source>The shop&apos;s mail account is not set up yet: ask the owner to set it up.</source>
         <translation>A conta de e-mail da loja ainda não foi configurada: peça à dona da loja para configurá-la.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="294"/>
         <source>Will be sent again: {n}.</source>
         <translation>Serão enviados de novo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="302"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="303"/>
         <source>Cancelled: {n}.</source>
         <translation>Cancelados: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="312"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="313"/>
         <source>Sending resumed.</source>
         <translation>Envios retomados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="325"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="326"/>
         <source>E-mails sent: {sent}.</source>
         <translation>E-mails enviados: {sent}.</translation>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="46"/>
+        <source>Move the shop to a server</source>
+        <translation>Mover a loja para um servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="50"/>
+        <source>Copies this shop into an empty database on the shop&apos;s server and checks every table. This shop is not changed; what is saved here while the copy runs waits for it to finish.</source>
+        <translation>Copia esta loja para um banco de dados vazio no servidor da loja e confere cada tabela. Esta loja não é alterada; o que for salvo aqui enquanto a cópia roda espera ela terminar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="62"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="63"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porta:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="64"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Banco de dados:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="65"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuário:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="66"/>
+        <source>Pass&amp;word:</source>
+        <translation>S&amp;enha:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="76"/>
+        <source>&amp;Move</source>
+        <translation>&amp;Mover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="100"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="100"/>
+        <source>Database</source>
+        <translation>Banco de dados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="100"/>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="103"/>
+        <source>Fill in {field}.</source>
+        <translation>Preencha {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="114"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="129"/>
+        <source>Copying the shop…</source>
+        <translation>Copiando a loja…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="130"/>
+        <source>Checking every table…</source>
+        <translation>Conferindo cada tabela…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="144"/>
+        <source>Moved: {customers} customers and {rows} rows in {tables} tables, every table checked. This window stays on the shop it opened, which is unchanged. To work on the server, open Régua on each till (this one too) and connect to the shop&apos;s server, or start it with: regua --db {url}</source>
+        <translation>Movida: {customers} clientes e {rows} linhas em {tables} tabelas, cada tabela conferida. Esta janela continua na loja que abriu, que não foi alterada. Para trabalhar no servidor, abra a Régua em cada caixa (neste também) e conecte-se ao servidor da loja, ou inicie-a com: regua --db {url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="156"/>
+        <source>The move failed; nothing was left on the server.</source>
+        <translation>A mudança falhou; nada ficou no servidor.</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="166"/>
         <source>Call done</source>
         <translation>Ligação feita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="167"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="168"/>
         <source>What came of the call with {name}?</source>
         <translation>Qual foi o resultado da ligação com {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="170"/>
         <source>e.g. will come on Saturday; did not answer</source>
         <translation>ex.: vem no sábado; não atendeu</translation>
     </message>
@@ -1910,83 +2085,83 @@ Banco de dados: {db}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="272"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="281"/>
         <source>Check before importing</source>
         <translation>Confira antes de importar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="279"/>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="291"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="288"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="300"/>
         <source>Row</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="279"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="288"/>
         <source>Column</source>
         <translation>Coluna</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="279"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="288"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="280"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="289"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="280"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="289"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="287"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="296"/>
         <source>Possible duplicates: these rows share a phone, e-mail, tax id or card code with a customer of another name (families often share a phone). Each becomes a new customer unless you say it is the same person.</source>
         <translation>Possíveis duplicados: estas linhas têm o mesmo telefone, e-mail, CPF/NIF ou código de cartão que um cliente de outro nome (famílias muitas vezes dividem um telefone). Cada uma vira um cliente novo, a não ser que você diga que é a mesma pessoa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="291"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="300"/>
         <source>In the file</source>
         <translation>No arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="291"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="300"/>
         <source>In Régua</source>
         <translation>Na Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="292"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="301"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="299"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="308"/>
         <source>Save the problem rows as a spreadsheet…</source>
         <translation>Salvar as linhas com problema numa planilha…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="317"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="327"/>
         <source>Checking every row…</source>
         <translation>Conferindo cada linha…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="342"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="354"/>
         <source>A new customer</source>
         <translation>Um cliente novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="343"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="355"/>
         <source>The same person: update {name}</source>
         <translation>A mesma pessoa: atualizar {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="367"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="378"/>
         <source>{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.</source>
         <translation>{rows}: {created}, {updated}, {merged}, {skipped}. {errors}; {warnings}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="368"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="379"/>
         <source>{n} rows</source>
         <translation>
             <numerusform>{n} linha</numerusform>
@@ -1994,7 +2169,7 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="369"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="380"/>
         <source>{n} new customers</source>
         <translation>
             <numerusform>{n} cliente novo</numerusform>
@@ -2002,7 +2177,7 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="370"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="381"/>
         <source>{n} updated</source>
         <translation>
             <numerusform>{n} atualizado</numerusform>
@@ -2010,7 +2185,7 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="371"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="382"/>
         <source>{n} merged with another row of the file</source>
         <translation>
             <numerusform>{n} juntado a outra linha do arquivo</numerusform>
@@ -2018,7 +2193,7 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="372"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="383"/>
         <source>{n} skipped</source>
         <translation>
             <numerusform>{n} ignorado</numerusform>
@@ -2026,7 +2201,7 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="373"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="384"/>
         <source>{n} rows have errors and will not be imported</source>
         <translation>
             <numerusform>{n} linha tem erros e não será importada</numerusform>
@@ -2034,7 +2209,7 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="374"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="385"/>
         <source>{n} warnings</source>
         <translation>
             <numerusform>{n} aviso</numerusform>
@@ -2042,7 +2217,7 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="377"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="388"/>
         <source>%n possible duplicates: decide below.</source>
         <translation>
             <numerusform>%n possível duplicado: decida abaixo.</numerusform>
@@ -2050,27 +2225,27 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="380"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="395"/>
         <source>error</source>
         <translation>erro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="381"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="396"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="395"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="421"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>Cancelado. Nada foi importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="398"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="424"/>
         <source>Nothing was imported. Go Back to change the file or the columns, or Cancel.</source>
         <translation>Nada foi importado. Volte para trocar o arquivo ou as colunas, ou Cancele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="409"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="435"/>
         <source>Save the problem rows</source>
         <translation>Salvar as linhas com problema</translation>
     </message>
@@ -2626,19 +2801,19 @@ Banco de dados: {db}</translation>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="150"/>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="206"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="455"/>
         <source>Segments</source>
         <translation>Segmentos</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="151"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="443"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="456"/>
         <source>Régua results</source>
         <translation>Resultados da régua</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="152"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="445"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="458"/>
         <source>Service</source>
         <translation>Atendimento</translation>
     </message>
@@ -2689,8 +2864,8 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="190"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="355"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="359"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="364"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="368"/>
         <source>End of last month</source>
         <translation>Fim do mês passado</translation>
     </message>
@@ -2711,7 +2886,7 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="193"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="359"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="368"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
@@ -2732,7 +2907,7 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="209"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="455"/>
         <source>Lifecycle</source>
         <translation>Ciclo de vida</translation>
     </message>
@@ -2745,9 +2920,9 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="232"/>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="234"/>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="255"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="347"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="384"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="409"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="356"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="393"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="418"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -2813,7 +2988,7 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="255"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="408"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="417"/>
         <source>Resolved</source>
         <translation>Resolvidas</translation>
     </message>
@@ -2834,89 +3009,106 @@ Banco de dados: {db}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="258"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="445"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="458"/>
         <source>Staff</source>
         <translation>Funcionário</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="258"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="351"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="360"/>
         <source>Week of</source>
         <translation>Semana de</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/reports/reports_view.py" line="258"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="262"/>
         <source>Entries</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="285"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="260"/>
+        <source>Logged at the counter, per till, in the last {n} weeks</source>
+        <translation>Registros no balcão, por caixa, nas últimas {n} semanas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="262"/>
+        <source>Till</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="263"/>
+        <source>Purchases&apos; value</source>
+        <translation>Valor das compras</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="294"/>
         <source>Working out the figures…</source>
         <translation>Calculando os números…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="328"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="337"/>
         <source>as of {date}</source>
         <translation>em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="330"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="339"/>
         <source>as of {date}; working out the segments…</source>
         <translation>em {date}; calculando os segmentos…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="332"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="341"/>
         <source>as of {date}; segments of {then}, being updated…</source>
         <translation>em {date}; segmentos de {then}, sendo atualizados…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="346"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="355"/>
         <source>New customers per month</source>
         <translation>Clientes novos por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="347"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="356"/>
         <source>New customers</source>
         <translation>Clientes novos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="349"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="358"/>
         <source>Visits and purchases per week</source>
         <translation>Visitas e compras por semana</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="350"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="359"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="350"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="262"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="359"/>
         <source>Purchases</source>
         <translation>Compras</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="353"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="362"/>
         <source>Segments, now and at the end of last month</source>
         <translation>Segmentos, agora e no fim do mês passado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="354"/>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="358"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="363"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="367"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="355"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="364"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="357"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="366"/>
         <source>Lifecycle stages</source>
         <translation>Fases do ciclo de vida</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="367"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="376"/>
         <source>{n} customers changed stage since the end of last month</source>
         <translation>
             <numerusform>{n} cliente mudou de fase desde o fim do mês passado</numerusform>
@@ -2924,57 +3116,67 @@ Banco de dados: {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="379"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="388"/>
         <source>Bought within {n} days: after a message, and without one</source>
         <translation>Compraram em até {n} dias: depois de uma mensagem, e sem ela</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="381"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="390"/>
         <source>Got a message (%)</source>
         <translation>Receberam mensagem (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="382"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="391"/>
         <source>No message, baseline (%)</source>
         <translation>Sem mensagem, referência (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="388"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="397"/>
         <source>Baseline: customers who got no message that month, and how many of them bought within {n} days from the {day}th. A simple comparison, not an experiment: the customers who get a message are not chosen at random.</source>
         <translation>Referência: clientes que não receberam mensagem naquele mês, e quantos deles compraram em até {n} dias a partir do dia {day}. Uma comparação simples, não um experimento: quem recebe mensagem não é escolhido ao acaso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="407"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="416"/>
         <source>Complaints per month</source>
         <translation>Reclamações por mês</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="408"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="417"/>
         <source>Opened</source>
         <translation>Abertas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="444"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="428"/>
+        <source>(not recorded)</source>
+        <translation>(não registrado)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="457"/>
         <source>Coupons and rewards</source>
         <translation>Cupons e prêmios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="453"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="459"/>
+        <source>Tills</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="467"/>
         <source>Export the reports</source>
         <translation>Exportar os relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="454"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="468"/>
         <source>reports-{date}.xlsx</source>
         <translation>relatorios-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="455"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="469"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/reports/reports_view.py" line="462"/>
+        <location filename="../../desktop_app/gui/reports/reports_view.py" line="476"/>
         <source>Reports exported: {n} rows.</source>
         <translation>
             <numerusform>Relatórios exportados: {n} linha.</numerusform>
@@ -2983,64 +3185,97 @@ Banco de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>ServerStart</name>
+    <message>
+        <location filename="../../desktop_app/gui/shell/server_start.py" line="48"/>
+        <source>You can try again, or open this computer&apos;s own shop instead: it is a separate shop, and what is done there does not reach the server (the server is tried again the next time Régua starts).</source>
+        <translation>Você pode tentar de novo ou abrir a loja deste computador: é uma loja à parte, e o que for feito nela não chega ao servidor (o servidor é tentado de novo na próxima vez que a Régua abrir).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/server_start.py" line="49"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Tentar de novo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/server_start.py" line="50"/>
+        <source>Open this computer&apos;s &amp;own shop</source>
+        <translation>Abrir a l&amp;oja deste computador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/server_start.py" line="52"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fechar</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="44"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="48"/>
         <source>Shop settings</source>
         <translation>Configurações da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="48"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="52"/>
         <source>Shop &amp;name</source>
         <translation>&amp;Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="53"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="57"/>
         <source>&amp;Country</source>
         <translation>&amp;País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="56"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="60"/>
         <source>Currency</source>
         <translation>Moeda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="63"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="67"/>
         <source>&amp;Time zone</source>
         <translation>&amp;Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="72"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="70"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="74"/>
         <source>celebrated on 28 February in other years</source>
         <translation>comemorados em 28 de fevereiro nos outros anos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="71"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="75"/>
         <source>celebrated on 1 March in other years</source>
         <translation>comemorados em 1º de março nos outros anos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="75"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="79"/>
         <source>Born on &amp;29 February</source>
         <translation>Nascidos em &amp;29 de fevereiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="74"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="78"/>
         <source>For the birthday message and the birthday bonus of customers born on 29 February</source>
         <translation>Para a mensagem e o bônus de aniversário de quem nasceu em 29 de fevereiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="77"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="83"/>
+        <source>Each PC has its own; it is recorded on every entry made here.</source>
+        <translation>Cada computador tem o seu; fica registrado em cada lançamento feito aqui.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="86"/>
+        <source>Th&amp;is till&apos;s name</source>
+        <translation>Nome deste &amp;caixa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="93"/>
         <source>Régua reopens its window with the new settings when you press OK.</source>
         <translation>Ao apertar OK, a Régua reabre a janela com as novas configurações.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="104"/>
+        <location filename="../../desktop_app/gui/shop/settings_dialog.py" line="120"/>
         <source>amounts already recorded keep their figures</source>
         <translation>os valores já registrados mantêm os números</translation>
     </message>
@@ -3048,22 +3283,22 @@ Banco de dados: {db}</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="145"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="154"/>
         <source>Sheet and header</source>
         <translation>Aba e títulos</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="146"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="155"/>
         <source>Régua found the row with the column titles; change it if it is wrong.</source>
         <translation>A Régua encontrou a linha com os títulos das colunas; mude se estiver errada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="152"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="161"/>
         <source>Sheet</source>
         <translation>Aba</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="154"/>
+        <location filename="../../desktop_app/gui/spreadsheets/import_wizard.py" line="163"/>
         <source>Titles in row</source>
         <translation>Títulos na linha</translation>
     </message>
@@ -3230,17 +3465,17 @@ Banco de dados: {db}</translation>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="437"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="438"/>
         <source>Message: {step}</source>
         <translation>Mensagem: {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="442"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="443"/>
         <source>Preview for… (type a customer&apos;s name)</source>
         <translation>Prévia para… (digite o nome de um cliente)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="488"/>
+        <location filename="../../desktop_app/gui/cadence/cadence_setup.py" line="489"/>
         <source>Pick a customer above to see the message as she will get it.</source>
         <translation>Escolha um cliente acima para ver a mensagem como ele vai recebê-la.</translation>
     </message>
@@ -3248,95 +3483,95 @@ Banco de dados: {db}</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="216"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="217"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="224"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="224"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="224"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="294"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="232"/>
         <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="246"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="247"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar no WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="248"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e registra como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="249"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="250"/>
         <source>Send e-mail now</source>
         <translation>Enviar e-mail agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="251"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="252"/>
         <source>Call done…</source>
         <translation>Ligação feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="253"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="254"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="256"/>
         <source>Skip</source>
         <translation>Pular</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="257"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="258"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="268"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="269"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="292"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="298"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="299"/>
         <source>Skip the selected</source>
         <translation>Pular os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="312"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="313"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="313"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="314"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
@@ -3346,7 +3581,7 @@ Banco de dados: {db}</translation>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="335"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="336"/>
         <source> (awaiting approval)</source>
         <translation> (aguardando aprovação)</translation>
     </message>
@@ -3436,22 +3671,22 @@ Banco de dados: {db}</translation>
         <translation>Não enviado: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="727"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="728"/>
         <source>Call with {name} noted.</source>
         <translation>Ligação com {name} registrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="740"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="741"/>
         <source>Skipped: {name}.</source>
         <translation>Pulado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="747"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="748"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="761"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="762"/>
         <source>Skipped: {n}.</source>
         <translation>Pulados: {n}.</translation>
     </message>
@@ -3527,87 +3762,87 @@ Banco de dados: {db}</translation>
         <translation>30 e 7 dias antes de os pontos vencerem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="59"/>
         <source>Signup confirmation</source>
         <translation>Confirmação de cadastro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="60"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="61"/>
         <source>Unfinished purchase</source>
         <translation>Compra não concluída</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="62"/>
         <source>After the sale</source>
         <translation>Pós-venda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="63"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="64"/>
         <source>We miss you</source>
         <translation>Saudade (reativação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="65"/>
         <source>Reward reached</source>
         <translation>Recompensa atingida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="66"/>
         <source>Points expiring</source>
         <translation>Pontos vencendo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="69"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="70"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="71"/>
         <source>Call (staff task)</source>
         <translation>Ligação (tarefa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="150"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="151"/>
         <source>Follow-up: {kind}</source>
         <translation>Retorno: {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="142"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="143"/>
         <source>Signed up on {date}</source>
         <translation>Cadastro em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="144"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="145"/>
         <source>Birthday on {date}</source>
         <translation>Aniversário em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="146"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="147"/>
         <source>Bought on {date}</source>
         <translation>Comprou em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="148"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="149"/>
         <source>Last came on {date}</source>
         <translation>Última visita em {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="152"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="153"/>
         <source>Reached a reward on {date}</source>
         <translation>Atingiu uma recompensa em {date}</translation>
     </message>
@@ -3653,763 +3888,858 @@ Banco de dados: {db}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="16"/>
+        <location filename="../../desktop_app/domain/errors.py" line="18"/>
         <source>This field is required.</source>
         <translation>Este campo é obrigatório.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="17"/>
+        <location filename="../../desktop_app/domain/errors.py" line="19"/>
         <source>This is not a valid e-mail address.</source>
         <translation>Este não é um e-mail válido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="18"/>
+        <location filename="../../desktop_app/domain/errors.py" line="20"/>
         <source>This is not a valid phone number for {country}.</source>
         <translation>Este não é um telefone válido para {country}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="19"/>
+        <location filename="../../desktop_app/domain/errors.py" line="21"/>
         <source>This date does not exist.</source>
         <translation>Esta data não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="20"/>
+        <location filename="../../desktop_app/domain/errors.py" line="22"/>
         <source>Enter the birthday as day and month, with an optional year.</source>
         <translation>Informe o aniversário como dia e mês, com o ano opcional.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="21"/>
+        <location filename="../../desktop_app/domain/errors.py" line="23"/>
         <source>The birth year cannot be in the future.</source>
         <translation>O ano de nascimento não pode estar no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="22"/>
+        <location filename="../../desktop_app/domain/errors.py" line="24"/>
         <source>This is too long (at most {max} characters).</source>
         <translation>Texto longo demais (no máximo {max} caracteres).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="23"/>
+        <location filename="../../desktop_app/domain/errors.py" line="25"/>
         <source>Enter an amount such as 49,90.</source>
         <translation>Informe um valor como 49,90.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="24"/>
+        <location filename="../../desktop_app/domain/errors.py" line="26"/>
         <source>The amount cannot be negative.</source>
         <translation>O valor não pode ser negativo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="25"/>
+        <location filename="../../desktop_app/domain/errors.py" line="27"/>
         <source>This card code already belongs to {name}.</source>
         <translation>Este cartão já pertence a {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="26"/>
+        <location filename="../../desktop_app/domain/errors.py" line="28"/>
         <source>A customer cannot be merged with itself.</source>
         <translation>Um cliente não pode ser mesclado com ele mesmo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="27"/>
+        <location filename="../../desktop_app/domain/errors.py" line="29"/>
         <source>Unknown time zone.</source>
         <translation>Fuso horário desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="28"/>
+        <location filename="../../desktop_app/domain/errors.py" line="30"/>
         <source>Unknown country.</source>
         <translation>País desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="29"/>
+        <location filename="../../desktop_app/domain/errors.py" line="31"/>
         <source>Régua does not speak this language yet.</source>
         <translation>A Régua ainda não fala este idioma.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="30"/>
+        <location filename="../../desktop_app/domain/errors.py" line="32"/>
         <source>Pick when a birthday on 29 February is celebrated in other years.</source>
         <translation>Escolha quando um aniversário em 29 de fevereiro é comemorado nos outros anos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="31"/>
+        <location filename="../../desktop_app/domain/errors.py" line="33"/>
         <source>The limit must be a whole number from 1 to 10000.</source>
         <translation>O limite deve ser um número inteiro de 1 a 10000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="32"/>
+        <location filename="../../desktop_app/domain/errors.py" line="34"/>
         <source>There is no such customer group.</source>
         <translation>Esse grupo de clientes não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="33"/>
+        <location filename="../../desktop_app/domain/errors.py" line="35"/>
         <source>Give the filter a name.</source>
         <translation>Dê um nome ao filtro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="34"/>
+        <location filename="../../desktop_app/domain/errors.py" line="36"/>
         <source>At most {max} saved filters; delete one first.</source>
         <translation>No máximo {max} filtros salvos; exclua um antes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="37"/>
+        <location filename="../../desktop_app/domain/errors.py" line="39"/>
         <source>This database already holds {count} customers; a demo shop is only made in a new or empty database.</source>
         <translation>Este banco de dados já tem {count} clientes; a loja de demonstração só é criada num banco novo ou vazio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="38"/>
+        <location filename="../../desktop_app/domain/errors.py" line="40"/>
         <source>The number of customers must be from 1 to 2000000.</source>
         <translation>O número de clientes deve ser de 1 a 2000000.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="40"/>
+        <location filename="../../desktop_app/domain/errors.py" line="42"/>
         <source>This shop has not been set up yet: open Régua once, or run “regua init --name NAME --country CC”.</source>
         <translation>Esta loja ainda não foi configurada: abra a Régua uma vez ou rode “regua init --name NOME --country CC”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="42"/>
+        <location filename="../../desktop_app/domain/errors.py" line="44"/>
         <source>There is no shop at {path}: run “regua init --name NAME --country CC” to set one up there.</source>
         <translation>Não há loja em {path}: rode “regua init --name NOME --country CC” para criar uma lá.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="44"/>
+        <location filename="../../desktop_app/domain/errors.py" line="46"/>
         <source>This database already holds the shop “{name}”; nothing was changed.</source>
         <translation>Este banco de dados já tem a loja “{name}”; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="46"/>
+        <location filename="../../desktop_app/domain/errors.py" line="48"/>
         <source>Only a manager or the owner can do this.</source>
         <translation>Só um gerente ou a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="47"/>
+        <location filename="../../desktop_app/domain/errors.py" line="49"/>
         <source>Only the owner can do this.</source>
         <translation>Só a dona da loja pode fazer isso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="48"/>
+        <location filename="../../desktop_app/domain/errors.py" line="50"/>
         <source>Wrong PIN. {left} tries left before this account is locked.</source>
         <translation>PIN errado. Restam {left} tentativas antes de esta conta ser bloqueada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="50"/>
+        <location filename="../../desktop_app/domain/errors.py" line="52"/>
         <source>Too many wrong PINs: this account is locked for {minutes} more minutes.</source>
         <translation>PIN errado vezes demais: esta conta está bloqueada por mais {minutes} minutos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="51"/>
+        <location filename="../../desktop_app/domain/errors.py" line="53"/>
         <source>The two PINs are not the same.</source>
         <translation>Os dois PINs não são iguais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="53"/>
+        <location filename="../../desktop_app/domain/errors.py" line="55"/>
         <source>E-mail consent needs an e-mail address: fill in the E-mail field, or untick “By e-mail”.</source>
         <translation>O consentimento por e-mail precisa de um endereço de e-mail: preencha o campo E-mail ou desmarque “Por e-mail”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="55"/>
+        <location filename="../../desktop_app/domain/errors.py" line="57"/>
         <source>WhatsApp consent needs a phone number: fill in the Phone field, or untick “By WhatsApp”.</source>
         <translation>O consentimento por WhatsApp precisa de um telefone: preencha o campo Telefone ou desmarque “Por WhatsApp”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="56"/>
+        <location filename="../../desktop_app/domain/errors.py" line="58"/>
         <source>The PIN needs at least 4 characters.</source>
         <translation>O PIN precisa de pelo menos 4 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="57"/>
+        <location filename="../../desktop_app/domain/errors.py" line="59"/>
         <source>There is already a staff member called {name}.</source>
         <translation>Já existe alguém da equipe chamado {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="58"/>
+        <location filename="../../desktop_app/domain/errors.py" line="60"/>
         <source>Unknown role.</source>
         <translation>Função desconhecida.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="59"/>
+        <location filename="../../desktop_app/domain/errors.py" line="61"/>
         <source>The shop needs at least one active owner.</source>
         <translation>A loja precisa de pelo menos uma dona ativa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="60"/>
+        <location filename="../../desktop_app/domain/errors.py" line="62"/>
         <source>This staff account does not exist or is switched off.</source>
         <translation>Esta conta da equipe não existe ou está desativada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="62"/>
+        <location filename="../../desktop_app/domain/errors.py" line="64"/>
         <source>Unknown kind of interaction.</source>
         <translation>Tipo de registro desconhecido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="63"/>
+        <location filename="../../desktop_app/domain/errors.py" line="65"/>
         <source>Enter the amount.</source>
         <translation>Informe o valor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="64"/>
+        <location filename="../../desktop_app/domain/errors.py" line="66"/>
         <source>This date is in the future.</source>
         <translation>Esta data está no futuro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="65"/>
+        <location filename="../../desktop_app/domain/errors.py" line="67"/>
         <source>The follow-up date cannot be before the day it was logged.</source>
         <translation>A data de retorno não pode ser anterior ao dia do registro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="67"/>
+        <location filename="../../desktop_app/domain/errors.py" line="69"/>
         <source>The refund is larger than what is left of the purchase ({left}).</source>
         <translation>O reembolso é maior do que o que resta da compra ({left}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="68"/>
+        <location filename="../../desktop_app/domain/errors.py" line="70"/>
         <source>This customer has no purchase this refund could reverse.</source>
         <translation>Este cliente não tem compra que este reembolso possa estornar.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="69"/>
+        <location filename="../../desktop_app/domain/errors.py" line="71"/>
         <source>This is already closed.</source>
         <translation>Isto já foi encerrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="70"/>
+        <location filename="../../desktop_app/domain/errors.py" line="72"/>
         <source>Write how it was resolved.</source>
         <translation>Escreva como foi resolvido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="71"/>
+        <location filename="../../desktop_app/domain/errors.py" line="73"/>
         <source>This entry no longer exists.</source>
         <translation>Este registro não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="73"/>
+        <location filename="../../desktop_app/domain/errors.py" line="76"/>
+        <source>Changed at {till} a moment ago: reopen the customer to see the change and edit again.</source>
+        <translation>Alterado em {till} agora há pouco: abra o cliente de novo para ver a alteração e editar outra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="78"/>
+        <source>Changed at {till} a minute ago: reopen the customer to see the change and edit again.</source>
+        <translation>Alterado em {till} há um minuto: abra o cliente de novo para ver a alteração e editar outra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="80"/>
+        <source>Changed at {till} {minutes} minutes ago: reopen the customer to see the change and edit again.</source>
+        <translation>Alterado em {till} há {minutes} minutos: abra o cliente de novo para ver a alteração e editar outra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="82"/>
+        <source>Changed at {till} more than an hour ago: reopen the customer to see the change and edit again.</source>
+        <translation>Alterado em {till} há mais de uma hora: abra o cliente de novo para ver a alteração e editar outra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="84"/>
+        <source>Someone else changed this customer meanwhile: reopen the customer to see the change and edit again.</source>
+        <translation>Outra pessoa alterou este cliente nesse meio-tempo: abra o cliente de novo para ver a alteração e editar outra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="86"/>
         <source>A program gives either points or stamps.</source>
         <translation>Um programa dá pontos ou selos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="75"/>
+        <location filename="../../desktop_app/domain/errors.py" line="88"/>
         <source>This program already has a ledger; it cannot change from points to stamps or back.</source>
         <translation>Este programa já tem lançamentos; não pode passar de pontos para selos nem o contrário.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="77"/>
+        <location filename="../../desktop_app/domain/errors.py" line="90"/>
         <source>The earning rate must be at least 1 point for an amount above zero.</source>
         <translation>A regra de acúmulo precisa dar pelo menos 1 ponto para um valor acima de zero.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="78"/>
+        <location filename="../../desktop_app/domain/errors.py" line="91"/>
         <source>Pick one of the options.</source>
         <translation>Escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="79"/>
-        <location filename="../../desktop_app/domain/errors.py" line="98"/>
+        <location filename="../../desktop_app/domain/errors.py" line="92"/>
+        <location filename="../../desktop_app/domain/errors.py" line="111"/>
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>Digite um número inteiro de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="80"/>
+        <location filename="../../desktop_app/domain/errors.py" line="93"/>
         <source>Every tier needs a name.</source>
         <translation>Todo nível precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="82"/>
+        <location filename="../../desktop_app/domain/errors.py" line="95"/>
         <source>A tier&apos;s multiplier is a percentage from 1 to 1000 (100 = normal points).</source>
         <translation>O multiplicador de um nível é uma porcentagem de 1 a 1000 (100 = pontos normais).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="83"/>
+        <location filename="../../desktop_app/domain/errors.py" line="96"/>
         <source>Two tiers have the same name or the same threshold.</source>
         <translation>Dois níveis têm o mesmo nome ou o mesmo limite.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="84"/>
+        <location filename="../../desktop_app/domain/errors.py" line="97"/>
         <source>Not enough points: {available} available, {wanted} needed.</source>
         <translation>Pontos insuficientes: {available} disponíveis, {wanted} necessários.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="85"/>
+        <location filename="../../desktop_app/domain/errors.py" line="98"/>
         <source>This reward no longer exists.</source>
         <translation>Esta recompensa não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="86"/>
+        <location filename="../../desktop_app/domain/errors.py" line="99"/>
         <source>Every reward needs a name.</source>
         <translation>Toda recompensa precisa de um nome.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="87"/>
+        <location filename="../../desktop_app/domain/errors.py" line="100"/>
         <source>The cost of “{name}” must be a whole number of at least 1.</source>
         <translation>O custo de “{name}” precisa ser um número inteiro de pelo menos 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="89"/>
+        <location filename="../../desktop_app/domain/errors.py" line="102"/>
         <source>A stamp card needs a reward: say what a full card is worth (for example, 10 stamps).</source>
         <translation>Um cartão de selos precisa de uma recompensa: diga o que vale um cartão completo (por exemplo, 10 selos).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="90"/>
+        <location filename="../../desktop_app/domain/errors.py" line="103"/>
         <source>This loyalty program no longer exists.</source>
         <translation>Este programa de fidelidade não existe mais.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="91"/>
+        <location filename="../../desktop_app/domain/errors.py" line="104"/>
         <source>Write the reason for this adjustment.</source>
         <translation>Escreva o motivo deste ajuste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="93"/>
+        <location filename="../../desktop_app/domain/errors.py" line="106"/>
         <source>Enter the points to add (for example 50) or to remove (for example -50).</source>
         <translation>Digite os pontos a somar (por exemplo 50) ou a retirar (por exemplo -50).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="95"/>
+        <location filename="../../desktop_app/domain/errors.py" line="108"/>
         <source>Adjustments of more than {limit} points need the owner&apos;s approval.</source>
         <translation>Ajustes de mais de {limit} pontos precisam da aprovação da proprietária.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="97"/>
+        <location filename="../../desktop_app/domain/errors.py" line="110"/>
         <source>The number of days must be from 1 to 31.</source>
         <translation>O número de dias deve ser de 1 a 31.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="100"/>
+        <location filename="../../desktop_app/domain/errors.py" line="113"/>
         <source>Pick e-mail, WhatsApp or a staff task (the signup confirmation is a message, not a task).</source>
         <translation>Escolha e-mail, WhatsApp ou tarefa (a confirmação de cadastro é uma mensagem, não uma tarefa).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="101"/>
+        <location filename="../../desktop_app/domain/errors.py" line="114"/>
         <source>The send window must start before it ends, between 0 and 24 h.</source>
         <translation>O horário de envio deve começar antes de terminar, entre 0 e 24 h.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="102"/>
+        <location filename="../../desktop_app/domain/errors.py" line="115"/>
         <source>Pick at least one day of the week the shop is open.</source>
         <translation>Marque pelo menos um dia da semana em que a loja abre.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="104"/>
+        <location filename="../../desktop_app/domain/errors.py" line="117"/>
         <source>“{{{{ {name} }}}}” is not a placeholder Régua knows. Use one from the list.</source>
         <translation>“{{{{ {name} }}}}” não é um campo que a Régua conhece. Use um da lista.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="105"/>
+        <location filename="../../desktop_app/domain/errors.py" line="118"/>
         <source>A placeholder is not closed: write it as {{{{ first_name }}}}.</source>
         <translation>Um campo não foi fechado: escreva assim {{{{ first_name }}}}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="107"/>
+        <location filename="../../desktop_app/domain/errors.py" line="120"/>
         <source>This message was already sent, done, skipped or expired; nothing was changed.</source>
         <translation>Esta mensagem já foi enviada, feita, pulada ou expirou; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="109"/>
+        <location filename="../../desktop_app/domain/errors.py" line="122"/>
         <source>This customer can no longer be reached this way (no consent, or no phone or e-mail).</source>
         <translation>Este cliente não pode mais ser contatado por este canal (sem consentimento, ou sem telefone ou e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="110"/>
+        <location filename="../../desktop_app/domain/errors.py" line="123"/>
         <source>No gift has the code “{code}”. Check the letters and try again.</source>
         <translation>Nenhum presente tem o código “{code}”. Confira as letras e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="111"/>
+        <location filename="../../desktop_app/domain/errors.py" line="124"/>
         <source>The gift {code} was already used on {date}.</source>
         <translation>O presente {code} já foi usado em {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="112"/>
+        <location filename="../../desktop_app/domain/errors.py" line="125"/>
         <source>The gift {code} could be used until {date}; it has expired.</source>
         <translation>O presente {code} valia até {date}; expirou.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="113"/>
+        <location filename="../../desktop_app/domain/errors.py" line="126"/>
         <source>The gift {code} belongs to another customer ({name}).</source>
         <translation>O presente {code} é de outra cliente ({name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="114"/>
+        <location filename="../../desktop_app/domain/errors.py" line="127"/>
         <source>Pick a colour (written as #RRGGBB, for example #7a3e65).</source>
         <translation>Escolha uma cor (no formato #RRGGBB, por exemplo #7a3e65).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="115"/>
+        <location filename="../../desktop_app/domain/errors.py" line="128"/>
         <source>The logo is too big for an e-mail (at most {kb} KB). Save a smaller copy.</source>
         <translation>O logotipo é grande demais para um e-mail (no máximo {kb} KB). Salve uma cópia menor.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="116"/>
+        <location filename="../../desktop_app/domain/errors.py" line="129"/>
         <source>The logo must be a PNG or JPEG picture.</source>
         <translation>O logotipo precisa ser uma imagem PNG ou JPEG.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="118"/>
+        <location filename="../../desktop_app/domain/errors.py" line="131"/>
         <source>None of these customers agreed to receive e-mails, so the message would reach nobody.</source>
         <translation>Nenhum destes clientes aceitou receber e-mails; a mensagem não chegaria a ninguém.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="119"/>
+        <location filename="../../desktop_app/domain/errors.py" line="132"/>
         <source>Write what came of it (for example: will come on Saturday).</source>
         <translation>Escreva o resultado (por exemplo: vem no sábado).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="121"/>
+        <location filename="../../desktop_app/domain/errors.py" line="134"/>
         <source>A subject or name cannot contain line breaks.</source>
         <translation>Um assunto ou nome não pode ter quebras de linha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="122"/>
+        <location filename="../../desktop_app/domain/errors.py" line="135"/>
         <source>Enter the mail server&apos;s name, for example smtp.gmail.com.</source>
         <translation>Digite o nome do servidor de e-mail, por exemplo smtp.gmail.com.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="123"/>
+        <location filename="../../desktop_app/domain/errors.py" line="136"/>
         <source>Pick STARTTLS (port 587) or SSL (port 465).</source>
         <translation>Escolha STARTTLS (porta 587) ou SSL (porta 465).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="124"/>
+        <location filename="../../desktop_app/domain/errors.py" line="137"/>
         <source>The shop&apos;s mail account is not set up yet (Shop → Mail account).</source>
         <translation>A conta de e-mail da loja ainda não foi configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="126"/>
+        <location filename="../../desktop_app/domain/errors.py" line="139"/>
         <source>The mail password is not in the keyring. Enter it again in Shop → Mail account.</source>
         <translation>A senha do e-mail não está no chaveiro. Digite de novo em Loja → Conta de e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="129"/>
+        <location filename="../../desktop_app/domain/errors.py" line="142"/>
         <source>The server {host} does not offer an encrypted connection (STARTTLS). Régua will not send the password without one; check the port (587) or choose SSL on port 465.</source>
         <translation>O servidor {host} não oferece conexão criptografada (STARTTLS). A Régua não envia a senha sem ela; confira a porta (587) ou escolha SSL na porta 465.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="132"/>
+        <location filename="../../desktop_app/domain/errors.py" line="145"/>
         <source>The server {host} showed a certificate that cannot be trusted ({reason}). Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado que não é confiável ({reason}). Nada foi enviado; confira o nome do servidor. Num Wi-Fi público, alguém pode estar escutando.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="136"/>
+        <location filename="../../desktop_app/domain/errors.py" line="149"/>
         <source>The server {host} showed a certificate it made for itself, which anyone can make, so Régua cannot tell it is really your mail server. Nothing was sent; check the server name. On a public Wi-Fi, someone may be listening.</source>
         <translation>O servidor {host} mostrou um certificado feito por ele mesmo, que qualquer um pode fazer, então a Régua não tem como saber se é mesmo o seu servidor de e-mail. Nada foi enviado; confira o nome do servidor. Num Wi-Fi público, alguém pode estar escutando.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="140"/>
+        <location filename="../../desktop_app/domain/errors.py" line="153"/>
         <source>The certificate of the server {host} is out of date (expired, or not valid yet). Nothing was sent. Check that this computer&apos;s date and time are right; if they are, the mail provider must renew its certificate.</source>
         <translation>O certificado do servidor {host} está fora da validade (vencido, ou ainda não válido). Nada foi enviado. Confira se a data e a hora deste computador estão certas; se estiverem, o provedor de e-mail precisa renovar o certificado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="143"/>
+        <location filename="../../desktop_app/domain/errors.py" line="156"/>
         <source>The server at {host} showed a certificate for another name, so it may not be your mail server. Nothing was sent; check the server name your mail provider gives (for example smtp.gmail.com).</source>
         <translation>O servidor em {host} mostrou um certificado de outro nome, então pode não ser o seu servidor de e-mail. Nada foi enviado; confira o nome do servidor que o seu provedor de e-mail indica (por exemplo smtp.gmail.com).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="147"/>
+        <location filename="../../desktop_app/domain/errors.py" line="160"/>
         <source>The server {host} showed a certificate from an authority this computer does not know. Nothing was sent; check the server name. On a company network, ask for the company&apos;s certificate to be installed on this computer.</source>
         <translation>O servidor {host} mostrou um certificado de uma autoridade que este computador não conhece. Nada foi enviado; confira o nome do servidor. Numa rede de empresa, peça para instalarem o certificado da empresa neste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="149"/>
+        <location filename="../../desktop_app/domain/errors.py" line="162"/>
         <source>The encrypted connection to {host}:{port} failed. Check the port and the security setting.</source>
         <translation>A conexão criptografada com {host}:{port} falhou. Confira a porta e o tipo de segurança.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="152"/>
+        <location filename="../../desktop_app/domain/errors.py" line="165"/>
         <source>The server refused the user name or password. Gmail and Outlook need an app password, not the usual one. ({reply})</source>
         <translation>O servidor recusou o usuário ou a senha. Gmail e Outlook precisam de uma senha de app, não da senha de sempre. ({reply})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="153"/>
+        <location filename="../../desktop_app/domain/errors.py" line="166"/>
         <source>The server {host} does not accept a password login.</source>
         <translation>O servidor {host} não aceita entrar com senha.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="154"/>
+        <location filename="../../desktop_app/domain/errors.py" line="167"/>
         <source>The mail server said: {reply}</source>
         <translation>O servidor de e-mail respondeu: {reply}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="155"/>
+        <location filename="../../desktop_app/domain/errors.py" line="168"/>
         <source>The server {host} closed the connection. Try again later.</source>
         <translation>O servidor {host} fechou a conexão. Tente de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="157"/>
+        <location filename="../../desktop_app/domain/errors.py" line="170"/>
         <source>The server {host} cannot be found. Check its name and the internet connection.</source>
         <translation>O servidor {host} não foi encontrado. Confira o nome e a conexão com a internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="159"/>
+        <location filename="../../desktop_app/domain/errors.py" line="172"/>
         <source>The server {host}:{port} did not answer in time. Check the internet connection and the port.</source>
         <translation>O servidor {host}:{port} não respondeu a tempo. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="161"/>
+        <location filename="../../desktop_app/domain/errors.py" line="174"/>
         <source>The server {host}:{port} cannot be reached. Check the internet connection and the port.</source>
         <translation>Não foi possível alcançar o servidor {host}:{port}. Confira a conexão com a internet e a porta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="163"/>
+        <location filename="../../desktop_app/domain/errors.py" line="176"/>
         <source>The mail server stopped accepting messages (quota or policy). Sending is paused.</source>
         <translation>O servidor de e-mail parou de aceitar mensagens (cota ou política). Os envios estão pausados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="165"/>
+        <location filename="../../desktop_app/domain/errors.py" line="178"/>
         <source>The mail server {host} is busy for now ({reply}). Nothing was lost: Régua tries again later.</source>
         <translation>O servidor de e-mail {host} está ocupado agora ({reply}). Nada se perdeu: a Régua tenta de novo mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="168"/>
+        <location filename="../../desktop_app/domain/errors.py" line="181"/>
         <source>This computer has no safe place for passwords (keyring: {backend}). Régua will not write the password anywhere else; you can type it once per session instead.</source>
         <translation>Este computador não tem um lugar seguro para senhas (chaveiro: {backend}). A Régua não grava a senha em nenhum outro lugar; você pode digitá-la uma vez por sessão.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="170"/>
+        <location filename="../../desktop_app/domain/errors.py" line="183"/>
         <source>The computer&apos;s keyring did not answer ({reason}); it may be locked. Unlock it and try again.</source>
         <translation>O chaveiro do computador não respondeu ({reason}); talvez esteja bloqueado. Desbloqueie e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="172"/>
+        <location filename="../../desktop_app/domain/errors.py" line="185"/>
+        <source>Régua&apos;s background work stopped before it finished, and nothing of it was saved. Try again.</source>
+        <translation>O trabalho em segundo plano da Régua parou antes de terminar, e nada dele foi salvo. Tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="187"/>
         <source>The file {name} cannot be read: {reason}</source>
         <translation>Não foi possível ler o arquivo {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="173"/>
+        <location filename="../../desktop_app/domain/errors.py" line="188"/>
         <source>The file {name} is too big to import (more than {mb} MB).</source>
         <translation>O arquivo {name} é grande demais para importar (mais de {mb} MB).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="174"/>
+        <location filename="../../desktop_app/domain/errors.py" line="189"/>
         <source>The file {name} has no data.</source>
         <translation>O arquivo {name} não tem dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="176"/>
+        <location filename="../../desktop_app/domain/errors.py" line="191"/>
         <source>The file {name} is damaged or is not a spreadsheet Régua can read (xlsx, xls, ods or csv).</source>
         <translation>O arquivo {name} está danificado ou não é uma planilha que a Régua consiga ler (xlsx, xls, ods ou csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="178"/>
+        <location filename="../../desktop_app/domain/errors.py" line="193"/>
         <source>The file {name} is protected by a password. Save a copy without the password and import that.</source>
         <translation>O arquivo {name} está protegido por senha. Salve uma cópia sem senha e importe essa cópia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="179"/>
+        <location filename="../../desktop_app/domain/errors.py" line="194"/>
         <source>The file {name} has more than {max} rows.</source>
         <translation>O arquivo {name} tem mais de {max} linhas.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="180"/>
+        <location filename="../../desktop_app/domain/errors.py" line="195"/>
         <source>There is no sheet called {sheet} in {name}.</source>
         <translation>Não há aba chamada {sheet} em {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="181"/>
+        <location filename="../../desktop_app/domain/errors.py" line="196"/>
         <source>No column holds the customers&apos; names; pick it in the mapping.</source>
         <translation>Nenhuma coluna tem os nomes dos clientes; escolha-a no mapeamento.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="183"/>
+        <location filename="../../desktop_app/domain/errors.py" line="198"/>
         <source>This import cannot be undone: {count} of its customers changed since ({names}).</source>
         <translation>Esta importação não pode ser desfeita: {count} dos clientes dela mudaram desde então ({names}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="184"/>
+        <location filename="../../desktop_app/domain/errors.py" line="199"/>
         <source>This import was already undone.</source>
         <translation>Esta importação já foi desfeita.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="185"/>
+        <location filename="../../desktop_app/domain/errors.py" line="200"/>
         <source>There is no such import.</source>
         <translation>Essa importação não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="186"/>
+        <location filename="../../desktop_app/domain/errors.py" line="201"/>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>Exporte para um arquivo terminado em .xlsx ou .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="187"/>
+        <location filename="../../desktop_app/domain/errors.py" line="202"/>
         <source>The export could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a exportação em {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="188"/>
+        <location filename="../../desktop_app/domain/errors.py" line="203"/>
         <source>Not a yes or a no; no consent recorded.</source>
         <translation>Não é sim nem não; nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="190"/>
+        <location filename="../../desktop_app/domain/errors.py" line="205"/>
         <source>Accepts e-mails, but there is no e-mail address: no consent recorded.</source>
         <translation>Aceita e-mails, mas não há endereço de e-mail: nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="192"/>
+        <location filename="../../desktop_app/domain/errors.py" line="207"/>
         <source>Accepts WhatsApp, but there is no phone number: no consent recorded.</source>
         <translation>Aceita WhatsApp, mas não há telefone: nenhum consentimento registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="193"/>
+        <location filename="../../desktop_app/domain/errors.py" line="208"/>
         <source>This customer had opted out; the opt-out is kept.</source>
         <translation>Este cliente tinha pedido para não receber; o pedido foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="195"/>
+        <location filename="../../desktop_app/domain/errors.py" line="210"/>
         <source>This person asked to be erased; the row is skipped and nothing about them is imported.</source>
         <translation>Esta pessoa pediu para ser apagada; a linha é pulada e nada sobre ela é importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="196"/>
+        <location filename="../../desktop_app/domain/errors.py" line="211"/>
         <source>Same customer as row {row}; merged into it.</source>
         <translation>Mesmo cliente da linha {row}; mesclado a ela.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="198"/>
+        <location filename="../../desktop_app/domain/errors.py" line="213"/>
         <source>A phone number cannot contain letters; write it with digits only.</source>
         <translation>Um telefone não pode ter letras; escreva só com números.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="199"/>
+        <location filename="../../desktop_app/domain/errors.py" line="214"/>
         <source>A totals line, not a customer: skipped.</source>
         <translation>Uma linha de totais, não um cliente: ignorada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="202"/>
+        <location filename="../../desktop_app/domain/errors.py" line="217"/>
         <source>Possible duplicate: same {key} as {name}, already in Régua, but another name. Imported as a new customer unless you say it is the same person.</source>
         <translation>Possível duplicado: mesmo {key} de {name}, que já está na Régua, mas com outro nome. Importado como cliente novo, a não ser que você diga que é a mesma pessoa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="205"/>
+        <location filename="../../desktop_app/domain/errors.py" line="220"/>
         <source>Same {key} as {name}, already in Régua, with another name: you said it is the same person, so {name} is updated.</source>
         <translation>Mesmo {key} de {name}, que já está na Régua, com outro nome: você disse que é a mesma pessoa, então {name} é atualizado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="207"/>
+        <location filename="../../desktop_app/domain/errors.py" line="222"/>
         <source>Same {key} as row {row}, but another name: imported as a separate customer.</source>
         <translation>Mesmo {key} da linha {row}, mas outro nome: importado como um cliente separado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="210"/>
+        <location filename="../../desktop_app/domain/errors.py" line="225"/>
         <source>This row is separated by “{other}” instead of “{delimiter}” like the rest of the file; it was not imported. Fix it in the file and import it again.</source>
         <translation>Esta linha está separada por “{other}” em vez de “{delimiter}” como o resto do arquivo; não foi importada. Corrija no arquivo e importe de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="212"/>
+        <location filename="../../desktop_app/domain/errors.py" line="227"/>
         <source>This row is longer than {max} characters, too long to be a customer; it was not imported.</source>
         <translation>Esta linha tem mais de {max} caracteres, longa demais para ser um cliente; não foi importada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="214"/>
+        <location filename="../../desktop_app/domain/errors.py" line="229"/>
         <source>This row cannot be read (a quote is not closed or a cell is too long); it was not imported.</source>
         <translation>Esta linha não pode ser lida (uma aspa não foi fechada ou uma célula é longa demais); não foi importada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="216"/>
+        <location filename="../../desktop_app/domain/errors.py" line="231"/>
         <source>This row held control characters (such as NUL or ESC); they were removed.</source>
         <translation>Esta linha tinha caracteres de controle (como NUL ou ESC); eles foram removidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="219"/>
+        <location filename="../../desktop_app/domain/errors.py" line="234"/>
         <source>The file {name} has more than {max} cells (rows × columns). Delete the columns Régua does not need, or split the list, and import again.</source>
         <translation>O arquivo {name} tem mais de {max} células (linhas × colunas). Apague as colunas de que a Régua não precisa, ou divida a lista, e importe de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="220"/>
+        <location filename="../../desktop_app/domain/errors.py" line="235"/>
         <source>phone</source>
         <translation>telefone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="221"/>
+        <location filename="../../desktop_app/domain/errors.py" line="236"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="222"/>
+        <location filename="../../desktop_app/domain/errors.py" line="237"/>
         <source>tax id</source>
         <translation>CPF/NIF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="223"/>
+        <location filename="../../desktop_app/domain/errors.py" line="238"/>
         <source>card code</source>
         <translation>código do cartão</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="225"/>
+        <location filename="../../desktop_app/domain/errors.py" line="240"/>
         <source>No customer matches “{ref}”.</source>
         <translation>Nenhum cliente corresponde a “{ref}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="231"/>
+        <location filename="../../desktop_app/domain/errors.py" line="246"/>
         <source>This database was made by a newer version of Régua (schema {found}, this version knows {known}). Install the newer version to open it; nothing was changed.</source>
         <translation>Este banco de dados foi criado por uma versão mais nova da Régua (esquema {found}; esta versão conhece até {known}). Instale a versão mais nova para abri-lo; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="234"/>
+        <location filename="../../desktop_app/domain/errors.py" line="249"/>
         <source>The file {path} is not a Régua database or is damaged. Restore a backup; nothing was changed.</source>
         <translation>O arquivo {path} não é um banco de dados da Régua ou está danificado. Restaure uma cópia de segurança; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="235"/>
+        <location filename="../../desktop_app/domain/errors.py" line="250"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>Não foi possível abrir o banco de dados {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="236"/>
+        <location filename="../../desktop_app/domain/errors.py" line="251"/>
         <source>There is no database at {path}.</source>
         <translation>Não há banco de dados em {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="237"/>
+        <location filename="../../desktop_app/domain/errors.py" line="252"/>
         <source>The database is busy in another program. Try again in a moment.</source>
         <translation>O banco de dados está ocupado em outro programa. Tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="240"/>
+        <location filename="../../desktop_app/domain/errors.py" line="255"/>
         <source>{engine} databases are not supported yet ({target}). Use a database file: a path, or sqlite:///path.</source>
         <translation>Bancos de dados {engine} ainda não são suportados ({target}). Use um arquivo de banco de dados: um caminho, ou sqlite:///caminho.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="241"/>
+        <location filename="../../desktop_app/domain/errors.py" line="258"/>
+        <source>The shop&apos;s server {path} does not answer ({reason}). Check that it is on and that this computer is on the shop&apos;s network; nothing was changed.</source>
+        <translation>O servidor da loja {path} não responde ({reason}). Verifique se ele está ligado e se este computador está na rede da loja; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="261"/>
+        <source>The server {path} refused the user name or the password. Check them and try again; nothing was changed.</source>
+        <translation>O servidor {path} recusou o nome de usuário ou a senha. Confira e tente de novo; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="264"/>
+        <source>The server {path} asks for a password and none is stored for it on this computer: connect from the first-run screen, or run “regua server-password set URL”.</source>
+        <translation>O servidor {path} pede uma senha e nenhuma está guardada para ele neste computador: conecte-se pela tela inicial ou execute “regua server-password set URL”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="267"/>
+        <source>Régua could not make a secure connection to the server {path}: its certificate could not be checked ({reason}). Ask whoever set up the server for its certificate; nothing was changed.</source>
+        <translation>A Régua não conseguiu uma conexão segura com o servidor {path}: o certificado dele não pôde ser verificado ({reason}). Peça o certificado a quem configurou o servidor; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="270"/>
+        <source>Give the server&apos;s URL without its password; Régua asks for the password and keeps it in the keyring.</source>
+        <translation>Informe o endereço do servidor sem a senha; a Régua pede a senha e a guarda no chaveiro.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="271"/>
+        <source>The password is empty; nothing was stored.</source>
+        <translation>A senha está vazia; nada foi guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="274"/>
+        <source>This shop is on the server {path}, where every till works: a copy is restored onto it from the command line (“regua --db URL restore FILE”), not from a till&apos;s window. Nothing was changed.</source>
+        <translation>Esta loja está no servidor {path}, onde todos os caixas trabalham: uma cópia é restaurada nele pela linha de comando (“regua --db URL restore ARQUIVO”), não pela janela de um caixa. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="275"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="242"/>
+        <location filename="../../desktop_app/domain/errors.py" line="276"/>
         <source>That is the shop&apos;s live database; pick another file.</source>
         <translation>Esse é o banco de dados em uso da loja; escolha outro arquivo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="244"/>
+        <location filename="../../desktop_app/domain/errors.py" line="278"/>
         <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
         <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="245"/>
+        <location filename="../../desktop_app/domain/errors.py" line="279"/>
         <source>The restore could not be done ({reason}); nothing was changed.</source>
         <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="248"/>
+        <location filename="../../desktop_app/domain/errors.py" line="282"/>
+        <source>{target} already holds a shop ({customers} customers): a shop is only moved into an empty database. Nothing was changed.</source>
+        <translation>{target} já tem uma loja ({customers} clientes): uma loja só é movida para um banco de dados vazio. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="285"/>
+        <source>{target} is not empty ({tables} tables that are not this version&apos;s shop): a shop is only moved into an empty database. Nothing was changed.</source>
+        <translation>{target} não está vazio ({tables} tabelas que não são de uma loja desta versão): uma loja só é movida para um banco de dados vazio. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="286"/>
+        <source>There is no Régua shop at {source} to move.</source>
+        <translation>Não há loja da Régua em {source} para mover.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="287"/>
+        <source>The shop cannot be moved onto itself: name another database.</source>
+        <translation>A loja não pode ser movida para ela mesma: indique outro banco de dados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="290"/>
+        <source>The move failed while copying {table} ({reason}); the target was left empty and the shop is unchanged.</source>
+        <translation>A mudança falhou ao copiar {table} ({reason}); o destino ficou vazio e a loja não foi alterada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="293"/>
+        <source>The copy of {table} did not match the shop ({source} rows, {target} copied); the target was left empty and the shop is unchanged.</source>
+        <translation>A cópia de {table} não confere com a loja ({source} linhas, {target} copiadas); o destino ficou vazio e a loja não foi alterada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="296"/>
         <source>The file {path} is not a copy of a Régua shop (“{what}” is missing or different); nothing was restored.</source>
         <translation>O arquivo {path} não é uma cópia de uma loja da Régua (“{what}” falta ou é diferente); nada foi restaurado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="250"/>
+        <location filename="../../desktop_app/domain/errors.py" line="298"/>
         <source>This shop is open in another Régua (process {pid}); close it, then restore. Nothing was changed.</source>
         <translation>Esta loja está aberta em outra Régua (processo {pid}); feche-a e depois restaure. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="254"/>
+        <location filename="../../desktop_app/domain/errors.py" line="302"/>
         <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
         <translation>O banco de dados {path} está numa pasta que sincroniza com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o arquivo enquanto a Régua grava e pode danificá-lo. Deixe-o numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Arquivo → Cópias de segurança).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="257"/>
+        <location filename="../../desktop_app/domain/errors.py" line="305"/>
         <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
         <translation>O banco de dados {path} está numa unidade de rede, onde uma queda de conexão pode danificá-lo. Deixe-o no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="259"/>
+        <location filename="../../desktop_app/domain/errors.py" line="307"/>
         <source>The system&apos;s scheduler did not take the job ({reason}). Sending still happens while Régua is open.</source>
         <translation>O agendador do sistema não aceitou a tarefa ({reason}). Os envios continuam enquanto a Régua estiver aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="260"/>
+        <location filename="../../desktop_app/domain/errors.py" line="308"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -4719,152 +5049,152 @@ Banco de dados: {db}</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="41"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="42"/>
         <source>planned</source>
         <translation>prevista</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="42"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="43"/>
         <source>awaiting approval</source>
         <translation>aguardando aprovação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="43"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="44"/>
         <source>sending</source>
         <translation>enviando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="44"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="45"/>
         <source>sent</source>
         <translation>enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="45"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="46"/>
         <source>done by staff</source>
         <translation>feita pela equipe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="46"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="47"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="47"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="48"/>
         <source>uncertain (may have arrived)</source>
         <translation>incerta (pode ter chegado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="48"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="49"/>
         <source>expired</source>
         <translation>expirou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="50"/>
         <source>not sent: no consent or bounced</source>
         <translation>não enviada: sem consentimento ou endereço inválido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="51"/>
         <source>skipped</source>
         <translation>pulada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="53"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="54"/>
         <source>waiting: one message per customer every few days</source>
         <translation>aguardando: uma mensagem por cliente a cada poucos dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="55"/>
         <source>its last useful day passed</source>
         <translation>passou o último dia em que valia enviar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="56"/>
         <source>the PC was off that day</source>
         <translation>o PC estava desligado naquele dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="56"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="57"/>
         <source>the shop was closed until too late</source>
         <translation>a loja estava fechada até ser tarde demais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="58"/>
         <source>no consent any more</source>
         <translation>sem consentimento agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="59"/>
         <source>the address does not exist</source>
         <translation>o endereço não existe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="60"/>
         <source>skipped by staff</source>
         <translation>pulada pela equipe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="61"/>
         <source>its step was turned off</source>
         <translation>a etapa dela foi desligada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="62"/>
         <source>the purchase was refunded in full</source>
         <translation>a compra foi devolvida por inteiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="63"/>
         <source>the quote or reservation was closed</source>
         <translation>o orçamento ou a reserva foi fechado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="64"/>
         <source>the customer&apos;s points no longer reach a reward</source>
         <translation>os pontos do cliente não alcançam mais uma recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="65"/>
         <source>those points were spent or taken back</source>
         <translation>esses pontos foram usados ou retirados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="66"/>
         <source>Régua stopped while sending it</source>
         <translation>a Régua parou no meio do envio</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="66"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="67"/>
         <source>the server did not answer after receiving it</source>
         <translation>o servidor não respondeu depois de recebê-la</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="67"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="68"/>
         <source>the message text has a problem</source>
         <translation>o texto da mensagem tem um problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="69"/>
         <source>gave up after several tries</source>
         <translation>desistiu depois de várias tentativas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="70"/>
         <source>refused by the server</source>
         <translation>recusada pelo servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="71"/>
         <source>sent again by the owner</source>
         <translation>reenviada pela dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="72"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="73"/>
         <source>the mail server cannot send to this address (letters with accents need SMTPUTF8)</source>
         <translation>o servidor de e-mail não consegue enviar para este endereço (letras com acento precisam de SMTPUTF8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="73"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="74"/>
         <source>Régua could not build or send it</source>
         <translation>a Régua não conseguiu montar ou enviar</translation>
     </message>
@@ -5053,22 +5383,22 @@ Banco de dados: {db}</translation>
 <context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="451"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="462"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="452"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="463"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de planilha</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="453"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="464"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="454"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="465"/>
         <source>the régua (sent by itself)</source>
         <translation>a régua (envio automático)</translation>
     </message>

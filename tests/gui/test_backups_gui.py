@@ -141,3 +141,26 @@ def test_an_answer_after_the_dialog_was_deleted_touches_nothing(qtbot, tasks, pa
     tasks.run(lambda: "in time", while_alive(kept, answers.append))
     qtbot.waitUntil(lambda: not tasks.busy)
     assert answers == ["in time"] and kept.loaded
+
+
+def test_a_copys_time_is_the_shops_clock_and_years_take_their_plural(qtbot, tasks, paths, shop_settings, owner,
+                                                                     english):
+    """The list said the computer's time (a till set to UTC showed a São Paulo copy three hours late)."""
+    import os
+
+    from desktop_app.gui.common.i18n import format_datetime_local
+    from desktop_app.gui.shop.backups_dialog import BackupsDialog
+
+    copy = backups.backup_now(paths, None, actor=owner, now=datetime(2026, 11, 24, 15))
+    made_utc = datetime(2026, 11, 24, 15, 0)  # 12:00 in São Paulo (UTC-3, no summer time since 2019)
+    stamp = (made_utc - datetime(1970, 1, 1)).total_seconds()
+    os.utime(copy, (stamp, stamp))
+    dialog = BackupsDialog(tasks, paths, owner, lambda: None, timezone="America/Sao_Paulo")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    row = next(i for i, b in enumerate(dialog.items) if b.path == copy)
+    assert dialog.table.item(row, 0).text() == format_datetime_local(datetime(2026, 11, 24, 12, 0))
+    dialog.retention.setValue(1)
+    assert dialog.retention.suffix() == " year"
+    dialog.retention.setValue(3)
+    assert dialog.retention.suffix() == " years"

@@ -68,7 +68,7 @@ def test_a_server_that_does_not_answer_at_start_offers_this_pcs_own_shop(qapp, t
     close_database()
 
 
-def test_the_question_says_the_servers_problem_and_offers_three_answers(qapp):
+def test_the_question_says_the_servers_problem_and_offers_three_answers(qapp, english):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -80,11 +80,16 @@ def test_the_question_says_the_servers_problem_and_offers_three_answers(qapp):
     def answer(choice: str) -> None:
         box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
         seen["text"], seen["buttons"] = box.text(), [b.text() for b in box.buttons()]
-        next(b for b in box.buttons() if choice in b.text()).click()
+        wanted = [b for b in box.buttons() if choice in b.text()]
+        if not wanted:  # a failed lookup must fail the test, never leave the box open (the run hung)
+            seen["missing"] = choice
+            box.reject()
+            return
+        wanted[0].click()
 
     problem = DatabaseError("db_server_down", path="postgresql://ana@db.loja.pt/loja", reason="Connection refused")
     for choice, expected in (("own shop", "local"), ("Try", "retry"), ("Close", "close")):
         QTimer.singleShot(50, lambda c=choice: answer(c))
-        assert _ask(problem) == expected
+        assert _ask(problem) == expected, seen
     assert "does not answer" in seen["text"] and "db.loja.pt" in seen["text"]
     assert sorted(seen["buttons"]) == sorted(["&Try again", "Open this computer's &own shop", "&Close"])

@@ -68,8 +68,8 @@ def test_the_form_keeps_what_was_typed_when_another_till_saved_her(qtbot, tasks,
                               today=today)
     form.save()
     qtbot.waitUntil(form.conflict.isVisible, timeout=5000)
-    assert form.conflict.text() == ("Changed at Caixa 1 a moment ago: reopen her to see the change and edit "
-                                    "again.")
+    assert form.conflict.text() == ("Changed at Caixa 1 a moment ago: reopen the customer to see the change "
+                                    "and edit again.")
     assert form.result() == 0 and form.isVisible() and form.ui.notes.toPlainText() == "prefere vestidos longos"
     assert (Customer.get_by_id(cid).city, Customer.get_by_id(cid).notes) == ("Olinda", "")
 

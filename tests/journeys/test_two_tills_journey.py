@@ -52,7 +52,7 @@ def test_a_customer_changed_at_another_till_is_not_saved_over_and_what_was_typed
         j.press(ENTER)
         yield j.until(lambda: form.conflict.isVisible(), "the form to say she was changed elsewhere")
         expected = QCoreApplication.translate(
-            "errors", "Changed at {till} a moment ago: reopen her to see the change and edit again.").format(
+            "errors", "Changed at {till} a moment ago: reopen the customer to see the change and edit again.").format(
             till="Caixa 1")
         assert form.conflict.text() == expected
         assert form.isVisible() and form.ui.city.text() == "Recife"  # still open, nothing typed lost

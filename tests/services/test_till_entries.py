@@ -62,8 +62,8 @@ def test_a_save_over_a_change_made_at_another_till_is_refused_and_writes_nothing
                                   shop=shop_settings, actor=AT_TWO, today=today, loaded_at=opened_here.updated_at)
     assert refused.value.code == "customer_changed_moment"
     assert refused.value.params == {"till": "Caixa 1"}
-    assert refused.value.message() == ("Changed at Caixa 1 a moment ago: reopen her to see the change and edit "
-                                       "again.")
+    assert refused.value.message() == ("Changed at Caixa 1 a moment ago: reopen the customer to see the change "
+                                       "and edit again.")
     after = Customer.get_by_id(maria)
     assert (after.name, after.city, after.notes, after.updated_at, after.changed_at_till) == (
         "Maria Souza", "Olinda", "", changed.updated_at, "Caixa 1")
@@ -102,7 +102,7 @@ def test_a_change_whose_till_is_not_known_is_still_refused():
     """A record last written before tills were recorded (v6) names no till."""
     now = utc_now()
     err = ChangedElsewhere.since("", now, now)
-    assert err.code == "customer_changed" and "Someone else changed her" in err.message()
+    assert err.code == "customer_changed" and "Someone else changed this customer" in err.message()
 
 
 def test_the_reports_split_the_counter_by_till_once_two_tills_logged(shop_settings, today, actor):

@@ -299,6 +299,7 @@ class CadenceDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))  # Qt's own "Salvar"/"Guardar" has no Alt letter
         for w in (journey, general, self.save_button):
             w.setEnabled(False)  # until the saved rules are on screen
         layout = QVBoxLayout(self)

@@ -43,8 +43,9 @@ def open_or_fall_back(paths: Paths, open_file: Callable[[Paths], bool],
 def _ask(exc: ReguaError) -> str:
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, error_text(exc))
     box.setInformativeText(QCoreApplication.translate(
-        "ServerStart", "You can try again, or work in this computer's own shop for now (the shop's server is "
-                       "tried again the next time Régua starts)."))
+        "ServerStart", "You can try again, or open this computer's own shop instead: it is a separate shop, "
+                       "and what is done there does not reach the server (the server is tried again the next "
+                       "time Régua starts)."))
     retry = box.addButton(QCoreApplication.translate("ServerStart", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
     local = box.addButton(QCoreApplication.translate("ServerStart", "Open this computer's &own shop"),
                           QMessageBox.ButtonRole.ActionRole)
