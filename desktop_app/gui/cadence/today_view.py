@@ -47,6 +47,7 @@ from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text, format_date, format_datetime_local, kind_label
 from desktop_app.gui.common.tasks import NET, WORK, Changes, TaskRunner
 from desktop_app.gui.common.widgets import alive, enter_means, error_label, while_alive
+from desktop_app.gui.mail import send_outcome
 from desktop_app.services import work_jobs
 from desktop_app.services.cadence import actions, compose, planner
 from desktop_app.services.cadence.outbox import DueItem
@@ -702,7 +703,7 @@ class TodayView(QWidget):
             if counts.get("sent"):
                 self.status.emit(self.tr("E-mail to {name} sent.").format(name=item.customer))
             else:
-                self.error.setText(self.tr("Not sent: {what}").format(what=", ".join(counts) or "-"))
+                self.error.setText(self.tr("Not sent: {what}.").format(what=send_outcome.reasons_text(counts)))
                 self.error.show()
             self.refresh()
 

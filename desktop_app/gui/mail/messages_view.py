@@ -32,6 +32,7 @@ from desktop_app.domain.permissions import allowed
 from desktop_app.gui.cadence.today_view import channel_label, step_label
 from desktop_app.gui.common.i18n import error_text, format_date, format_datetime_local
 from desktop_app.gui.common.tasks import NET, TaskRunner
+from desktop_app.gui.mail import send_outcome
 from desktop_app.gui.mail.messages_model import MessageListModel
 from desktop_app.services import work_jobs
 from desktop_app.services.mail import scheduler, sender
@@ -323,7 +324,10 @@ class MessagesView(QWidget):
 
         def done(counts: dict[str, int]) -> None:
             self.send_button.setEnabled(True)
-            self.status.emit(self.tr("E-mails sent: {sent}.").format(sent=counts.get("sent", 0)))
+            if send_outcome.elsewhere(counts):
+                self.status.emit(self.tr("E-mails sent: 0. Another till is sending the shop's e-mails right now."))
+            else:
+                self.status.emit(self.tr("E-mails sent: {sent}.").format(sent=counts.get("sent", 0)))
             self.reload()
 
         def failed(exc: BaseException) -> None:
