@@ -79,3 +79,23 @@ def test_switching_who_is_at_the_keyboard_keeps_this_tills_name(qtbot, window_at
     window, _view = window_at(AT_TWO, "customers")
     window.set_actor(Actor(7, "Bruno", COUNTER))
     assert (window.actor, window.customers.actor) == (Actor(7, "Bruno", COUNTER, "Caixa 2"),) * 2
+
+
+def test_the_timeline_says_where_an_entry_was_made_only_when_it_was_another_till(qtbot, shop_settings, today,
+                                                                                english):
+    """A one-PC shop reads "by Ana Paula" as before; at Caixa 1, her sale at Caixa 2 says where it was made."""
+    from dataclasses import replace
+
+    from desktop_app.gui.customers.customer_page import CustomerPage
+    from desktop_app.services.shop import staff
+
+    ana = staff.create_first_owner("Ana Paula", "2468")
+    here, there = replace(ana, till="Caixa 1"), replace(ana, till="Caixa 2")
+    cid = customers.create_customer(CustomerInput(name="Maria"), shop=shop_settings, actor=here, today=today)
+    log(shop_settings, today, cid, here, "visit")
+    log(shop_settings, today, cid, there, "purchase", "80")
+    page = CustomerPage(shop_settings, this_till=lambda: "Caixa 1")
+    qtbot.addWidget(page)
+    texts = {e.kind: page._timeline_item(e).text() for e in customers.timeline(cid)}
+    assert texts["purchase"].endswith("by Ana Paula at Caixa 2"), texts
+    assert texts["visit"].endswith("by Ana Paula"), texts

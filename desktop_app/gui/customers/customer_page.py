@@ -42,9 +42,10 @@ from desktop_app.services.shop.shop import ShopSettings
 class CustomerPage(QWidget):
     """The detail pane: who the customer is and the timeline of everything that happened."""
 
-    def __init__(self, shop: ShopSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, shop: ShopSettings, parent: QWidget | None = None, *, this_till=lambda: "") -> None:
         super().__init__(parent)
         self.shop = shop
+        self.this_till = this_till  # an entry made at another till says where ("by Ana at Caixa 2")
         self.gifts: list[CouponInfo] = []
         self.customer_name = ""
         layout = QVBoxLayout(self)
@@ -205,7 +206,8 @@ class CustomerPage(QWidget):
         if e.staff:
             author = QCoreApplication.translate("sources", e.staff) if e.staff in SOURCE_AUTHORS.values() \
                 else e.staff
-            text += "\n" + self.tr("by {name}").format(name=author)
+            text += "\n" + (self.tr("by {name} at {till}").format(name=author, till=e.till)
+                             if e.till and e.till != self.this_till() else self.tr("by {name}").format(name=author))
         item = QListWidgetItem(text)
         if e.status == "open":
             item.setForeground(Qt.GlobalColor.darkRed if e.kind == "complaint" else Qt.GlobalColor.darkBlue)

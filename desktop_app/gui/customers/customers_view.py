@@ -178,7 +178,7 @@ class CustomersView(QWidget):
 
     def _build_page_panel(self) -> QWidget:
         """The customer's page with Edit, Merge and More under it."""
-        self.page = CustomerPage(self.shop)
+        self.page = CustomerPage(self.shop, this_till=lambda: self.actor.till)
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.merge_button = QPushButton(self.tr("&Merge…"))
         actions = QHBoxLayout()

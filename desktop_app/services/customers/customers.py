@@ -133,6 +133,7 @@ class TimelineEntry:
     status: str | None = None  # open | resolved | bought | lost
     follow_up_on: date | None = None
     resolution: str = ""
+    till: str = ""  # where it was logged ("Caixa 1"), when the till was recorded
 
 
 def _bounded(value: str, name: str, limit: int) -> str:
@@ -444,7 +445,7 @@ def timeline(customer_id: int, limit: int = 500) -> list[TimelineEntry]:
     entries = [
         TimelineEntry(i.occurred_at, i.kind, i.amount_cents, i.note,
                       staff_names.get(i.staff_id, "") if i.staff_id else _source_author(i.source),
-                      i.id, i.status, i.follow_up_on, i.resolution)
+                      i.id, i.status, i.follow_up_on, i.resolution, i.till or "")
         for i in Interaction.select().where(Interaction.customer == customer_id)
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit)
     ]
