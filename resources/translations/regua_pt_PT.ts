@@ -626,107 +626,112 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="77"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="78"/>
         <source>Use &amp;gift…</source>
         <translation>Usar pre&amp;sente…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="87"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="88"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="93"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="94"/>
         <source>Resolve &amp;complaint…</source>
         <translation>Resol&amp;ver reclamação…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="94"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="95"/>
         <source>&amp;Bought</source>
         <translation>&amp;Comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="95"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="96"/>
         <source>&amp;Lost</source>
         <translation>&amp;Perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="105"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="106"/>
         <source>Timeline</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="116"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="117"/>
         <source>Pick a customer to see their page.</source>
         <translation>Escolha um cliente para ver a página dele.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="126"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="127"/>
         <source>OPEN</source>
         <translation>EM ABERTO</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="126"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="127"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="126"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="127"/>
         <source>bought</source>
         <translation>comprou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="127"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="128"/>
         <source>lost</source>
         <translation>perdido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="226"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="209"/>
+        <source>by {name} at {till}</source>
+        <translation>por {name} em {till}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="228"/>
         <source>(follow up {date})</source>
         <translation>(dar seguimento a {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="153"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="154"/>
         <source>Gift: {gift} — code {code}, until {date}</source>
         <translation>Presente: {gift} — código {code}, até {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="164"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="165"/>
         <source>Birthday: {date}</source>
         <translation>Aniversário: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="166"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="167"/>
         <source>Card: {code}</source>
         <translation>Cartão: {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="168"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="169"/>
         <source>Tax id: {id}</source>
         <translation>NIF: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="172"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="173"/>
         <source>Stage: {name}</source>
         <translation>Fase: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="174"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="175"/>
         <source>Segment: {name}</source>
         <translation>Segmento: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="177"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="178"/>
         <source>E-mail: {email}   WhatsApp: {whatsapp}</source>
         <translation>E-mail: {email}   WhatsApp: {whatsapp}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="204"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="205"/>
         <source>Resolution: {text}</source>
         <translation>Solução: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_page.py" line="208"/>
+        <location filename="../../desktop_app/gui/customers/customer_page.py" line="210"/>
         <source>by {name}</source>
         <translation>por {name}</translation>
     </message>
@@ -1860,122 +1865,127 @@ Base de dados: {db}</translation>
 <context>
     <name>MessagesView</name>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="105"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="106"/>
         <source>Resume sending</source>
         <translation>Retomar envios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="113"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="114"/>
         <source>All messages</source>
         <translation>Todas as mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="117"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="118"/>
         <source>Send due e-mails now</source>
         <translation>Enviar agora os e-mails do dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="119"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="120"/>
         <source>Send again</source>
         <translation>Enviar de novo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="120"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="121"/>
         <source>For a failed or uncertain e-mail; an uncertain one may arrive twice</source>
         <translation>Para um e-mail que falhou ou ficou incerto; um incerto pode chegar duas vezes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="123"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="125"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="126"/>
         <source>Also send while Régua is closed (the system&apos;s scheduler, every 15 minutes)</source>
         <translation>Enviar também com a Régua fechada (agendador do sistema, a cada 15 minutos)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="131"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="132"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="137"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="136"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="137"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="180"/>
         <source>Only the shop&apos;s owner can switch this on or off.</source>
         <translation>Só a dona da loja pode ativar ou desativar isto.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="209"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="210"/>
         <source>(it has not run yet)</source>
         <translation>(ainda não correu)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="211"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="212"/>
         <source>(last run: {when})</source>
         <translation>(última vez: {when})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="222"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="223"/>
         <source>Sending is paused. {reason}</source>
         <translation>Os envios estão em pausa. {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="260"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="261"/>
         <source>Showing {n} (newest first)</source>
         <translation>A mostrar {n} (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="286"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="287"/>
         <source>The shop&apos;s mail account is not set up yet: ask the owner to set it up.</source>
         <translation>A conta de e-mail da loja ainda não foi configurada: peça à dona da loja que a configure.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="294"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="295"/>
         <source>Will be sent again: {n}.</source>
         <translation>Serão enviados de novo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="303"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="304"/>
         <source>Cancelled: {n}.</source>
         <translation>Cancelados: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="313"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="314"/>
         <source>Sending resumed.</source>
         <translation>Envios retomados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="326"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="328"/>
+        <source>E-mails sent: 0. Another till is sending the shop&apos;s e-mails right now.</source>
+        <translation>E-mails enviados: 0. Outra caixa está a enviar os e-mails da loja neste momento.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="330"/>
         <source>E-mails sent: {sent}.</source>
         <translation>E-mails enviados: {sent}.</translation>
     </message>
@@ -2067,17 +2077,17 @@ Base de dados: {db}</translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="167"/>
         <source>Call done</source>
         <translation>Chamada feita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="168"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="169"/>
         <source>What came of the call with {name}?</source>
         <translation>Qual foi o resultado da chamada com {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="170"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="171"/>
         <source>e.g. will come on Saturday; did not answer</source>
         <translation>ex.: vem no sábado; não atendeu</translation>
     </message>
@@ -3483,210 +3493,210 @@ Base de dados: {db}</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="217"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="218"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="225"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="294"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="225"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="294"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="225"/>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="294"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="295"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="233"/>
         <source>Nothing to do today. The régua will tell you when someone needs a message.</source>
         <translation>Nada para hoje. A régua avisa quando alguém precisar de uma mensagem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="247"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="248"/>
         <source>Send on WhatsApp</source>
         <translation>Enviar pelo WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="248"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="249"/>
         <source>Opens WhatsApp with the message written and notes it as sent</source>
         <translation>Abre o WhatsApp com a mensagem escrita e regista como enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="250"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="251"/>
         <source>Send e-mail now</source>
         <translation>Enviar e-mail agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="252"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="253"/>
         <source>Call done…</source>
         <translation>Chamada feita…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="254"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="255"/>
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="256"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="257"/>
         <source>Skip</source>
         <translation>Saltar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="258"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="259"/>
         <source>Open customer</source>
         <translation>Abrir cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="269"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="270"/>
         <source>Message:</source>
         <translation>Mensagem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="294"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="294"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="299"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="300"/>
         <source>Skip the selected</source>
         <translation>Saltar os selecionados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="313"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="314"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="314"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="315"/>
         <source>Next 7 days</source>
         <translation>Próximos 7 dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="371"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="372"/>
         <source>Today, {date}</source>
         <translation>Hoje, {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="336"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="706"/>
+        <source>Not sent: {what}.</source>
+        <translation>Não enviado: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="337"/>
         <source> (awaiting approval)</source>
         <translation> (a aguardar aprovação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="392"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="393"/>
         <source>To do: {n}</source>
         <translation>A fazer: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="394"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="395"/>
         <source>awaiting approval: {n}</source>
         <translation>a aguardar aprovação: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="396"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="397"/>
         <source>too late to send (the PC was off): {n}</source>
         <translation>tarde demais para enviar (PC desligado): {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="399"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="400"/>
         <source>sending while closed: last run {when}</source>
         <translation>envio com a Régua fechada: última vez {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="401"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="402"/>
         <source>sending while closed: not run yet</source>
         <translation>envio com a Régua fechada: ainda não correu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="505"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="506"/>
         <source>Planned for the next 7 days: {n}</source>
         <translation>Previstas para os próximos 7 dias: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="544"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="545"/>
         <source>E-mails go out by themselves within the send window once the shop&apos;s mail account is set up (Shop → Mail account).</source>
         <translation>Os e-mails saem sozinhos no horário de envio quando a conta de e-mail da loja estiver configurada (Loja → Conta de e-mail).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="546"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="547"/>
         <source>Call the customer; the message above is a suggestion of what to say.</source>
         <translation>Telefone ao cliente; a mensagem acima é uma sugestão do que dizer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="548"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="549"/>
         <source>Last day worth sending: {date}</source>
         <translation>Último dia em que vale a pena enviar: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="667"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="668"/>
         <source>WhatsApp to {name} noted as sent.</source>
         <translation>WhatsApp para {name} registado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="671"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="672"/>
         <source>WhatsApp did not open</source>
         <translation>O WhatsApp não abriu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="673"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="674"/>
         <source>No browser or WhatsApp could be opened on this computer, so nothing was sent and {name} stays on the list. Copy the link and the message to send them another way?</source>
         <translation>Não foi possível abrir um navegador nem o WhatsApp neste computador, por isso nada foi enviado e {name} continua na lista. Copiar o link e a mensagem para os enviar de outra forma?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="675"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="676"/>
         <source>Copy link and text</source>
         <translation>Copiar link e texto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="684"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="685"/>
         <source>The message and the WhatsApp link are on the clipboard; nothing was noted as sent.</source>
         <translation>A mensagem e o link do WhatsApp estão na área de transferência; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="686"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="687"/>
         <source>WhatsApp did not open; nothing was noted as sent.</source>
         <translation>O WhatsApp não abriu; nada foi marcado como enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="703"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="704"/>
         <source>E-mail to {name} sent.</source>
         <translation>E-mail para {name} enviado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="705"/>
-        <source>Not sent: {what}</source>
-        <translation>Não enviado: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="728"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="729"/>
         <source>Call with {name} noted.</source>
         <translation>Chamada com {name} registada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="741"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="742"/>
         <source>Skipped: {name}.</source>
         <translation>Saltado: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="748"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="749"/>
         <source>Approved.</source>
         <translation>Aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="762"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="763"/>
         <source>Skipped: {n}.</source>
         <translation>Saltados: {n}.</translation>
     </message>
@@ -3762,87 +3772,87 @@ Base de dados: {db}</translation>
         <translation>30 e 7 dias antes de os pontos expirarem.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="60"/>
         <source>Signup confirmation</source>
         <translation>Confirmação de registo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="61"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="62"/>
         <source>Unfinished purchase</source>
         <translation>Compra não concluída</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="63"/>
         <source>After the sale</source>
         <translation>Pós-venda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="64"/>
         <source>Birthday</source>
         <translation>Aniversário</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="65"/>
         <source>We miss you</source>
         <translation>Saudade (reativação)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="66"/>
         <source>Reward reached</source>
         <translation>Recompensa atingida</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="66"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="67"/>
         <source>Points expiring</source>
         <translation>Pontos a expirar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="70"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="71"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="71"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="72"/>
         <source>Call (staff task)</source>
         <translation>Chamada (tarefa)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="151"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="152"/>
         <source>Follow-up: {kind}</source>
         <translation>Seguimento: {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="143"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="144"/>
         <source>Signed up on {date}</source>
         <translation>Registo a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="145"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="146"/>
         <source>Birthday on {date}</source>
         <translation>Aniversário a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="147"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="148"/>
         <source>Bought on {date}</source>
         <translation>Comprou a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="149"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="150"/>
         <source>Last came on {date}</source>
         <translation>Última visita a {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/cadence/today_view.py" line="153"/>
+        <location filename="../../desktop_app/gui/cadence/today_view.py" line="154"/>
         <source>Reached a reward on {date}</source>
         <translation>Atingiu uma recompensa a {date}</translation>
     </message>
@@ -4634,112 +4644,117 @@ Base de dados: {db}</translation>
         <translation>O servidor da loja {path} não responde ({reason}). Verifique se está ligado e se este computador está na rede da loja; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="261"/>
+        <location filename="../../desktop_app/domain/errors.py" line="262"/>
+        <source>The shop&apos;s server {path} went away while saving ({reason}): check whether it was saved before trying again.</source>
+        <translation>O servidor da loja {path} foi abaixo enquanto guardava ({reason}): verifique se ficou guardado antes de tentar novamente.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/errors.py" line="265"/>
         <source>The server {path} refused the user name or the password. Check them and try again; nothing was changed.</source>
         <translation>O servidor {path} recusou o nome de utilizador ou a palavra-passe. Verifique-os e tente novamente; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="264"/>
+        <location filename="../../desktop_app/domain/errors.py" line="268"/>
         <source>The server {path} asks for a password and none is stored for it on this computer: connect from the first-run screen, or run “regua server-password set URL”.</source>
         <translation>O servidor {path} pede uma palavra-passe e nenhuma está guardada para ele neste computador: ligue-se a partir do ecrã inicial ou execute “regua server-password set URL”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="267"/>
+        <location filename="../../desktop_app/domain/errors.py" line="271"/>
         <source>Régua could not make a secure connection to the server {path}: its certificate could not be checked ({reason}). Ask whoever set up the server for its certificate; nothing was changed.</source>
         <translation>A Régua não conseguiu estabelecer uma ligação segura ao servidor {path}: não foi possível verificar o seu certificado ({reason}). Peça o certificado a quem configurou o servidor; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="270"/>
+        <location filename="../../desktop_app/domain/errors.py" line="274"/>
         <source>Give the server&apos;s URL without its password; Régua asks for the password and keeps it in the keyring.</source>
         <translation>Indique o endereço do servidor sem a palavra-passe; a Régua pede a palavra-passe e guarda-a no porta-chaves.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="271"/>
+        <location filename="../../desktop_app/domain/errors.py" line="275"/>
         <source>The password is empty; nothing was stored.</source>
         <translation>A palavra-passe está vazia; nada foi guardado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="274"/>
+        <location filename="../../desktop_app/domain/errors.py" line="278"/>
         <source>This shop is on the server {path}, where every till works: a copy is restored onto it from the command line (“regua --db URL restore FILE”), not from a till&apos;s window. Nothing was changed.</source>
         <translation>Esta loja está no servidor {path}, onde trabalham todas as caixas: uma cópia é reposta nele pela linha de comandos (“regua --db URL restore FICHEIRO”), não pela janela de uma caixa. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="275"/>
+        <location filename="../../desktop_app/domain/errors.py" line="279"/>
         <source>The folder {path} does not exist.</source>
         <translation>A pasta {path} não existe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="276"/>
+        <location filename="../../desktop_app/domain/errors.py" line="280"/>
         <source>That is the shop&apos;s live database; pick another file.</source>
         <translation>Essa é a base de dados em uso pela loja; escolha outro ficheiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="278"/>
+        <location filename="../../desktop_app/domain/errors.py" line="282"/>
         <source>The copy {path} is damaged ({reason}); nothing was restored. Pick an older copy.</source>
         <translation>A cópia {path} está danificada ({reason}); nada foi restaurado. Escolha uma cópia mais antiga.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="279"/>
+        <location filename="../../desktop_app/domain/errors.py" line="283"/>
         <source>The restore could not be done ({reason}); nothing was changed.</source>
         <translation>Não foi possível restaurar ({reason}); nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="282"/>
+        <location filename="../../desktop_app/domain/errors.py" line="286"/>
         <source>{target} already holds a shop ({customers} customers): a shop is only moved into an empty database. Nothing was changed.</source>
         <translation>{target} já tem uma loja ({customers} clientes): uma loja só é movida para uma base de dados vazia. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="285"/>
+        <location filename="../../desktop_app/domain/errors.py" line="289"/>
         <source>{target} is not empty ({tables} tables that are not this version&apos;s shop): a shop is only moved into an empty database. Nothing was changed.</source>
         <translation>{target} não está vazia ({tables} tabelas que não são de uma loja desta versão): uma loja só é movida para uma base de dados vazia. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="286"/>
+        <location filename="../../desktop_app/domain/errors.py" line="290"/>
         <source>There is no Régua shop at {source} to move.</source>
         <translation>Não há loja da Régua em {source} para mover.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="287"/>
+        <location filename="../../desktop_app/domain/errors.py" line="291"/>
         <source>The shop cannot be moved onto itself: name another database.</source>
         <translation>A loja não pode ser movida para si mesma: indique outra base de dados.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="290"/>
+        <location filename="../../desktop_app/domain/errors.py" line="294"/>
         <source>The move failed while copying {table} ({reason}); the target was left empty and the shop is unchanged.</source>
         <translation>A mudança falhou ao copiar {table} ({reason}); o destino ficou vazio e a loja não foi alterada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="293"/>
+        <location filename="../../desktop_app/domain/errors.py" line="297"/>
         <source>The copy of {table} did not match the shop ({source} rows, {target} copied); the target was left empty and the shop is unchanged.</source>
         <translation>A cópia de {table} não corresponde à loja ({source} linhas, {target} copiadas); o destino ficou vazio e a loja não foi alterada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="296"/>
+        <location filename="../../desktop_app/domain/errors.py" line="300"/>
         <source>The file {path} is not a copy of a Régua shop (“{what}” is missing or different); nothing was restored.</source>
         <translation>O ficheiro {path} não é uma cópia de uma loja da Régua (“{what}” falta ou é diferente); nada foi restaurado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="298"/>
+        <location filename="../../desktop_app/domain/errors.py" line="302"/>
         <source>This shop is open in another Régua (process {pid}); close it, then restore. Nothing was changed.</source>
         <translation>Esta loja está aberta noutra Régua (processo {pid}); feche-a e depois restaure. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="302"/>
+        <location filename="../../desktop_app/domain/errors.py" line="306"/>
         <source>The database {path} is in a folder that syncs to the cloud (OneDrive, Google Drive, Dropbox...). Sync tools copy it while Régua writes and can damage it. Keep it in a normal folder; the backups can go to the synced folder (File → Backups).</source>
         <translation>A base de dados {path} está numa pasta sincronizada com a nuvem (OneDrive, Google Drive, Dropbox...). A sincronização copia o ficheiro enquanto a Régua grava e pode danificá-lo. Deixe-a numa pasta comum; as cópias de segurança podem ir para a pasta sincronizada (Ficheiro → Cópias de segurança).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="305"/>
+        <location filename="../../desktop_app/domain/errors.py" line="309"/>
         <source>The database {path} is on a network drive, where a dropped connection can damage it. Keep it on this computer&apos;s own disk.</source>
         <translation>A base de dados {path} está numa unidade de rede, onde uma falha de ligação a pode danificar. Deixe-a no disco deste computador.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="307"/>
+        <location filename="../../desktop_app/domain/errors.py" line="311"/>
         <source>The system&apos;s scheduler did not take the job ({reason}). Sending still happens while Régua is open.</source>
         <translation>O agendador do sistema não aceitou a tarefa ({reason}). Os envios continuam enquanto a Régua estiver aberta.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/errors.py" line="308"/>
+        <location filename="../../desktop_app/domain/errors.py" line="312"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Não foi possível gravar a cópia de segurança em {path}: {reason}</translation>
     </message>
@@ -5049,152 +5064,152 @@ Base de dados: {db}</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="42"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="43"/>
         <source>planned</source>
         <translation>prevista</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="43"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="44"/>
         <source>awaiting approval</source>
         <translation>a aguardar aprovação</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="44"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="45"/>
         <source>sending</source>
         <translation>a enviar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="45"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="46"/>
         <source>sent</source>
         <translation>enviada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="46"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="47"/>
         <source>done by staff</source>
         <translation>feita pela equipa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="47"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="48"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="48"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="49"/>
         <source>uncertain (may have arrived)</source>
         <translation>incerta (pode ter chegado)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="50"/>
         <source>expired</source>
         <translation>expirou</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="51"/>
         <source>not sent: no consent or bounced</source>
         <translation>não enviada: sem consentimento ou endereço inválido</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="51"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="52"/>
         <source>skipped</source>
         <translation>saltada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="55"/>
         <source>waiting: one message per customer every few days</source>
         <translation>em espera: uma mensagem por cliente a cada poucos dias</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="56"/>
         <source>its last useful day passed</source>
         <translation>passou o último dia em que valia enviar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="56"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="57"/>
         <source>the PC was off that day</source>
         <translation>o PC estava desligado naquele dia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="58"/>
         <source>the shop was closed until too late</source>
         <translation>a loja estava fechada até ser tarde demais</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="59"/>
         <source>no consent any more</source>
         <translation>sem consentimento agora</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="60"/>
         <source>the address does not exist</source>
         <translation>o endereço não existe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="61"/>
         <source>skipped by staff</source>
         <translation>saltada pela equipa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="62"/>
         <source>its step was turned off</source>
         <translation>a etapa dela foi desligada</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="63"/>
         <source>the purchase was refunded in full</source>
         <translation>a compra foi devolvida por inteiro</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="64"/>
         <source>the quote or reservation was closed</source>
         <translation>o orçamento ou a reserva foi fechado</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="65"/>
         <source>the customer&apos;s points no longer reach a reward</source>
         <translation>os pontos do cliente já não chegam a uma recompensa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="66"/>
         <source>those points were spent or taken back</source>
         <translation>esses pontos foram gastos ou retirados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="66"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="67"/>
         <source>Régua stopped while sending it</source>
         <translation>a Régua parou a meio do envio</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="67"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="68"/>
         <source>the server did not answer after receiving it</source>
         <translation>o servidor não respondeu depois de a receber</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="69"/>
         <source>the message text has a problem</source>
         <translation>o texto da mensagem tem um problema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="70"/>
         <source>gave up after several tries</source>
         <translation>desistiu depois de várias tentativas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="71"/>
         <source>refused by the server</source>
         <translation>recusada pelo servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="71"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="72"/>
         <source>sent again by the owner</source>
         <translation>reenviada pela dona da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="73"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="74"/>
         <source>the mail server cannot send to this address (letters with accents need SMTPUTF8)</source>
         <translation>o servidor de e-mail não consegue enviar para este endereço (letras com acento precisam de SMTPUTF8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mail/messages_view.py" line="74"/>
+        <location filename="../../desktop_app/gui/mail/messages_view.py" line="75"/>
         <source>Régua could not build or send it</source>
         <translation>a Régua não conseguiu montar ou enviar</translation>
     </message>
@@ -5381,24 +5396,100 @@ Base de dados: {db}</translation>
     </message>
 </context>
 <context>
+    <name>send_outcome</name>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="13"/>
+        <source>another till is sending the shop&apos;s e-mails right now; this one goes with them or in the next run</source>
+        <translation>outra caixa está a enviar os e-mails da loja neste momento; este vai com eles ou na próxima ronda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="14"/>
+        <source>it is outside the hours set for sending</source>
+        <translation>está fora do horário definido para envios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="15"/>
+        <source>sending is paused (see Messages)</source>
+        <translation>os envios estão em pausa (veja Mensagens)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="16"/>
+        <source>the mail server did not answer; it is tried again later</source>
+        <translation>o servidor de e-mail não respondeu; será tentado novamente mais tarde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="17"/>
+        <source>the mail server asked to try again later</source>
+        <translation>o servidor de e-mail pediu para tentar mais tarde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="18"/>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="19"/>
+        <source>it waits for the next run</source>
+        <translation>fica para a próxima ronda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="20"/>
+        <source>today&apos;s sending limit is reached</source>
+        <translation>o limite de envios de hoje foi atingido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="21"/>
+        <source>it failed (see Messages)</source>
+        <translation>falhou (veja Mensagens)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="22"/>
+        <source>the address was refused</source>
+        <translation>o endereço foi recusado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="24"/>
+        <source>it may have gone out before an interruption, so it is not sent again</source>
+        <translation>pode ter saído antes de uma interrupção, por isso não é enviado novamente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="25"/>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="26"/>
+        <source>it is no longer useful</source>
+        <translation>já não é útil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="27"/>
+        <source>another run already took it</source>
+        <translation>outra ronda já o apanhou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="28"/>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="29"/>
+        <source>the customer no longer accepts e-mails</source>
+        <translation>o cliente já não aceita e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mail/send_outcome.py" line="30"/>
+        <source>the address is on the do-not-send list</source>
+        <translation>o endereço está na lista de não enviar</translation>
+    </message>
+</context>
+<context>
     <name>sources</name>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="462"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="463"/>
         <source>the command line</source>
         <translation>a linha de comando</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="463"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="464"/>
         <source>a spreadsheet import</source>
         <translation>uma importação de folha de cálculo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="464"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="465"/>
         <source>the demo data</source>
         <translation>os dados de demonstração</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers/customers.py" line="465"/>
+        <location filename="../../desktop_app/services/customers/customers.py" line="466"/>
         <source>the régua (sent by itself)</source>
         <translation>a régua (envio automático)</translation>
     </message>
