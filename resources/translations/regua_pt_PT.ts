@@ -374,62 +374,32 @@ Copie os detalhes abaixo e envie-os a quem dá apoio à sua Régua.</translation
         <translation>O servidor PostgreSQL da loja, tal como lho deu quem o configurou. A palavra-passe fica no porta-chaves deste computador, nunca num ficheiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="52"/>
-        <source>e.g. 192.168.0.10 or server.myshop.com</source>
-        <translation>p. ex. 192.168.0.10 ou servidor.aminhaloja.pt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="60"/>
-        <source>&amp;Host</source>
-        <translation>&amp;Servidor</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="60"/>
-        <source>P&amp;ort</source>
-        <translation>P&amp;orta</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="61"/>
-        <source>&amp;Database</source>
-        <translation>&amp;Base de dados</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="61"/>
-        <source>&amp;User</source>
-        <translation>&amp;Utilizador</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="62"/>
-        <source>Pass&amp;word</source>
-        <translation>Pala&amp;vra-passe</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="75"/>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="63"/>
         <source>e.g. Ateliê Flor de Lis</source>
         <translation>p. ex. Ateliê Flor de Lis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="82"/>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="70"/>
         <source>Shop &amp;name</source>
         <translation>&amp;Nome da loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="82"/>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="70"/>
         <source>Coun&amp;try</source>
         <translation>&amp;País</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="91"/>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="79"/>
         <source>&amp;Connect</source>
         <translation>&amp;Ligar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="92"/>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="80"/>
         <source>&amp;Set up the shop here</source>
         <translation>C&amp;riar a loja aqui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="140"/>
+        <location filename="../../desktop_app/gui/shell/connect_dialog.py" line="127"/>
         <source>The database {name} on this server has no Régua shop yet. Set one up there? Every till of the shop will then connect to it.</source>
         <translation>A base de dados {name} neste servidor ainda não tem uma loja da Régua. Criar uma lá? Todas as caixas da loja passam a ligar-se a ela.</translation>
     </message>
@@ -1993,83 +1963,58 @@ Base de dados: {db}</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="46"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="45"/>
         <source>Move the shop to a server</source>
         <translation>Mover a loja para um servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="50"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="49"/>
         <source>Copies this shop into an empty database on the shop&apos;s server and checks every table. This shop is not changed; what is saved here while the copy runs waits for it to finish.</source>
         <translation>Copia esta loja para uma base de dados vazia no servidor da loja e verifica cada tabela. Esta loja não é alterada; o que for guardado aqui enquanto a cópia decorre espera que ela termine.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="62"/>
-        <source>&amp;Server:</source>
-        <translation>&amp;Servidor:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="63"/>
-        <source>&amp;Port:</source>
-        <translation>&amp;Porta:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="64"/>
-        <source>&amp;Database:</source>
-        <translation>Base de &amp;dados:</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/gui/shop/move_dialog.py" line="65"/>
-        <source>&amp;User:</source>
-        <translation>&amp;Utilizador:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="66"/>
-        <source>Pass&amp;word:</source>
-        <translation>Pala&amp;vra-passe:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="76"/>
         <source>&amp;Move</source>
         <translation>&amp;Mover</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="100"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="89"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="100"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="89"/>
         <source>Database</source>
         <translation>Base de dados</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="100"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="89"/>
         <source>User</source>
         <translation>Utilizador</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="103"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="92"/>
         <source>Fill in {field}.</source>
         <translation>Preencha {field}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="114"/>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="129"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="103"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="118"/>
         <source>Copying the shop…</source>
         <translation>A copiar a loja…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="130"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="119"/>
         <source>Checking every table…</source>
         <translation>A verificar cada tabela…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="144"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="133"/>
         <source>Moved: {customers} customers and {rows} rows in {tables} tables, every table checked. This window stays on the shop it opened, which is unchanged. To work on the server, open Régua on each till (this one too) and connect to the shop&apos;s server, or start it with: regua --db {url}</source>
         <translation>Movida: {customers} clientes e {rows} linhas em {tables} tabelas, cada tabela verificada. Esta janela continua na loja que abriu, que não foi alterada. Para trabalhar no servidor, abra a Régua em cada caixa (nesta também) e ligue-se ao servidor da loja, ou inicie-a com: regua --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="156"/>
+        <location filename="../../desktop_app/gui/shop/move_dialog.py" line="145"/>
         <source>The move failed; nothing was left on the server.</source>
         <translation>A mudança falhou; nada ficou no servidor.</translation>
     </message>
@@ -3192,6 +3137,39 @@ Base de dados: {db}</translation>
             <numerusform>Relatórios exportados: {n} linha.</numerusform>
             <numerusform>Relatórios exportados: {n} linhas.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <location filename="../../desktop_app/gui/common/server_fields.py" line="16"/>
+        <source>e.g. 192.168.0.10 or server.myshop.com</source>
+        <translation>p. ex. 192.168.0.10 ou servidor.aminhaloja.pt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/common/server_fields.py" line="24"/>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/common/server_fields.py" line="25"/>
+        <source>P&amp;ort</source>
+        <translation>P&amp;orta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/common/server_fields.py" line="26"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de dados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/common/server_fields.py" line="27"/>
+        <source>&amp;User</source>
+        <translation>&amp;Utilizador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/common/server_fields.py" line="28"/>
+        <source>Pass&amp;word</source>
+        <translation>Pala&amp;vra-passe</translation>
     </message>
 </context>
 <context>

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.config import DEFAULT_PORT, Paths, server_url
+from desktop_app.config import Paths
 from desktop_app.domain.countries import COUNTRIES
 from desktop_app.domain.errors import ReguaError, ValidationError
 from desktop_app.gui.common.i18n import error_text
+from desktop_app.gui.common.server_fields import ServerFields
 from desktop_app.gui.common.tasks import TaskRunner
 from desktop_app.gui.common.widgets import enter_means, error_label, while_alive
 from desktop_app.services.shop import server
@@ -48,21 +48,9 @@ class ConnectDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.host = QLineEdit()
-        self.host.setPlaceholderText(self.tr("e.g. 192.168.0.10 or server.myshop.com"))
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(DEFAULT_PORT)
-        self.database = QLineEdit()
-        self.user = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for text, widget in ((self.tr("&Host"), self.host), (self.tr("P&ort"), self.port),
-                             (self.tr("&Database"), self.database), (self.tr("&User"), self.user),
-                             (self.tr("Pass&word"), self.password)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        self.fields = ServerFields(form)
+        self.host, self.port, self.database, self.user, self.password = (
+            self.fields.host, self.fields.port, self.fields.database, self.fields.user, self.fields.password)
         layout.addLayout(form)
         # shown when the database has no shop yet: set one up there (regua init on the server)
         self.setup = QWidget()
@@ -102,8 +90,7 @@ class ConnectDialog(QDialog):
         self.resize(460, 300)
 
     def url(self) -> str:
-        return server_url(self.host.text().strip() or "localhost", self.port.value(), self.database.text().strip(),
-                          self.user.text().strip())
+        return self.fields.url()
 
     def _working(self, on: bool) -> None:
         self.busy = on

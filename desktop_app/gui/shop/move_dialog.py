@@ -20,18 +20,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
-from desktop_app.config import DEFAULT_PORT, server_url
+from desktop_app.config import server_url
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.errors import ReguaError
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.i18n import error_text
+from desktop_app.gui.common.server_fields import ServerFields
 from desktop_app.gui.common.tasks import DB, TaskRunner
 from desktop_app.services.shop import move, server
 
@@ -51,19 +50,9 @@ class MoveDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.host = QLineEdit("localhost")
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(DEFAULT_PORT)
-        self.database = QLineEdit()
-        self.user = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("&Server:"), self.host)
-        form.addRow(self.tr("&Port:"), self.port)
-        form.addRow(self.tr("&Database:"), self.database)
-        form.addRow(self.tr("&User:"), self.user)
-        form.addRow(self.tr("Pass&word:"), self.password)
+        self.fields = ServerFields(form, host="localhost")
+        self.host, self.port, self.database, self.user, self.password = (
+            self.fields.host, self.fields.port, self.fields.database, self.fields.user, self.fields.password)
         layout.addLayout(form)
         self.bar = QProgressBar()
         self.bar.hide()
