@@ -26,6 +26,7 @@ builds it on SQLite, and the same rows), so that restore can load it back; pg_du
 from __future__ import annotations
 
 import re
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -43,6 +44,7 @@ from peewee import (
     OperationalError,
     PostgresqlDatabase,
     Psycopg3Adapter,
+    _atomic,
 )
 from peewee import DatabaseError as PeeweeDatabaseError
 from psycopg.adapt import Dumper, Loader
@@ -66,6 +68,9 @@ REPORTED_SETTINGS = ("TimeZone", "lock_timeout", "idle_in_transaction_session_ti
 # SQLSTATEs that say another connection holds what this one needs: serialization failure, deadlock, lock
 # not available (lock_timeout), and a statement cancelled by it.
 BUSY_STATES = {"40001", "40P01", "55P03"}
+# SQLSTATEs that say the connection itself is gone, not a statement on it: class 08 (connection exception),
+# and the server shutting down (57P01 admin_shutdown, 57P02 crash_shutdown) or not taking connections yet (57P03).
+GONE_STATES = ("57P01", "57P02", "57P03")
 
 
 # --- what each connection sends and reads ------------------------------------------------------------------
@@ -118,6 +123,32 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, DatabaseBusy) or isinstance(exc, psycopg.Error | PeeweeDatabaseError) and _busy_state(exc)
 
 
+def _driver_error(exc: BaseException | None) -> psycopg.Error | None:
+    """The psycopg error under `exc`: itself, or the one peewee wrapped (its first argument, or its cause)."""
+    seen = 0
+    while exc is not None and seen < 6:
+        if isinstance(exc, ReguaError):
+            return None
+        if isinstance(exc, psycopg.Error):
+            return exc
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc, seen = inner or exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
+def connection_gone(exc: BaseException, conn: psycopg.Connection | None) -> bool:
+    """Whether `exc` says the connection `conn` to the server is gone (the server closed it, shut down or
+    restarted, the network dropped), as opposed to one statement failing on a live connection."""
+    driver = _driver_error(exc)
+    if driver is None:
+        return False
+    state = driver.sqlstate
+    if state:
+        return state.startswith("08") or state in GONE_STATES
+    # libpq's own failures carry no SQLSTATE: gone when the connection is (psycopg marks it BAD)
+    return isinstance(driver, psycopg.OperationalError | psycopg.InterfaceError) and (conn is None or conn.closed)
+
+
 class Psycopg3Driver(Psycopg3Adapter):
     """peewee's psycopg 3 adapter, handed the driver by this module. peewee was imported without the server
     drivers (db/__init__.py: a shop in a file never loads psycopg), so its own adapter would find none."""
@@ -148,15 +179,38 @@ class Psycopg3Driver(Psycopg3Adapter):
         return conn.cursor(name=str(uuid.uuid1()), withhold=not in_transaction)
 
 
+_READ = re.compile(r"\s*(SELECT|SHOW)\b", re.IGNORECASE)  # a statement that reads (peewee's selects, SHOW)
+
+
+class _Unit(_atomic):
+    """`atomic()`: a unit that fails because the server went away fails with the typed error, whichever
+    statement inside it met the dead connection (a COPY or a raw cursor of this module included)."""
+
+    def __exit__(self, exc_type, exc, tb):
+        swallowed = super().__exit__(exc_type, exc, tb)
+        if exc is not None and not swallowed and not isinstance(exc, ReguaError):
+            fault = self.db.fault(exc)
+            if fault is not None:
+                raise fault from exc
+        return swallowed
+
+
 class PostgresHandle(PostgresqlDatabase):
     """peewee's PostgresqlDatabase (on psycopg 3) whose every connection gets Régua's settings and adapters
-    and whose every transaction takes the write lock (the schema row) up front."""
+    and whose every transaction takes the write lock (the schema row) up front.
+
+    Faults (issue 20): a connection that cannot be made, or that the server closed (a restart, AdminShutdown,
+    a dropped network), is the typed `DatabaseError("db_server_down")` the connect path uses, never a
+    driver's traceback; the thread's dead connection is closed and the next call (once outside any
+    transaction) makes a new one. A COMMIT that failed that way may or may not have reached the server, so it
+    is "db_server_lost_commit", which says to check before trying again: nothing here repeats a unit."""
 
     # whichever driver peewee found at its import (none, in Régua), this one
     psycopg2_adapter = psycopg3_adapter = Psycopg3Driver
 
     def init(self, database, **kwargs):
         self.locks = False  # whether the schema row exists yet (a new database has none until v1)
+        self.target: Target | None = None  # what was opened, for the faults' words (set by PostgresEngine.open)
         super().init(database, prefer_psycopg3=True, **kwargs)
 
     def _connect(self):
@@ -164,36 +218,124 @@ class PostgresHandle(PostgresqlDatabase):
         _adapt(conn)
         return conn
 
+    # --- the server going away ---------------------------------------------------------------------------
+
+    def fault(self, exc: BaseException, *, committing: bool = False) -> DatabaseError | None:
+        """The typed error for `exc` when it says the server cannot be reached (None for any other error);
+        a dead connection is closed on the way (dropped by the next call outside a transaction)."""
+        if isinstance(exc, ReguaError):
+            return None
+        driver = _driver_error(exc)
+        if driver is None:
+            return None
+        target = self.target or Target("postgresql", None, str(self.database))
+        conn = None if self._state.closed else self._state.conn
+        if conn is None:  # connecting failed: the same words as when the window opened
+            return _connect_error(target, driver) if isinstance(driver, psycopg.OperationalError) else None
+        if not connection_gone(driver, conn):
+            return None
+        with suppress(psycopg.Error, OSError):
+            conn.close()
+        return DatabaseError("db_server_lost_commit" if committing else "db_server_down",
+                             path=redacted(target.url or ""), reason=_first_line(driver))
+
+    def _drop_dead(self) -> None:
+        """A connection the server closed is let go once no transaction is on it, so the next call connects."""
+        state = self._state
+        if not state.closed and state.conn is not None and state.conn.closed and not state.transactions:
+            state.reset()
+
+    def cursor(self, named_cursor=None):
+        self._drop_dead()
+        return super().cursor(named_cursor)
+
+    def connection(self):
+        self._drop_dead()
+        return super().connection()
+
+    def atomic(self, *args, **kwargs):
+        return _Unit(self, *args, **kwargs)
+
+    def _live(self) -> bool:
+        """This thread holds a connection that looked alive (psycopg has not seen it die)."""
+        state = self._state
+        return not state.closed and state.conn is not None and not state.conn.closed
+
+    def _stale(self, fault: DatabaseError, was_live: bool) -> bool:
+        """A connection the server closed while this thread was not using it (the server restarted while the
+        till sat idle), met by something that wrote nothing yet: worth one new connection at once, so a server
+        that is back is simply used again. Never inside a transaction, never a COMMIT."""
+        return was_live and fault.code == "db_server_down" and not self.in_transaction()
+
     def begin(self, lock_type: str | None = None, wait: float | None = None) -> None:
-        """BEGIN, then the write lock, waiting at most `wait` seconds (WRITE_WAIT_S by default)."""
-        try:
-            super().begin()
-            if self.locks:
-                cursor = self.cursor()
-                if wait is not None:
-                    cursor.execute(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
-                cursor.execute(f"SELECT version FROM {META} FOR UPDATE")
-        except (OperationalError, psycopg.Error) as exc:
-            if is_busy(exc):
-                self.rollback()
-                raise DatabaseBusy() from exc
-            raise
+        """BEGIN, then the write lock, waiting at most `wait` seconds (WRITE_WAIT_S by default). A connection
+        found dead at BEGIN is made anew once: the unit has not run a statement yet."""
+        for first in (True, False):
+            was_live = self._live()
+            try:
+                super().begin()
+                if self.locks:
+                    cursor = self.cursor()
+                    if wait is not None:
+                        cursor.execute(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
+                    cursor.execute(f"SELECT version FROM {META} FOR UPDATE")
+                return
+            except (OperationalError, psycopg.Error) as exc:
+                fault = self.fault(exc)
+                if fault is not None:
+                    if first and self._stale(fault, was_live):
+                        continue
+                    raise fault from exc
+                if is_busy(exc):
+                    self.rollback()
+                    raise DatabaseBusy() from exc
+                raise
 
     def execute_sql(self, sql, params=None):
-        try:
-            return super().execute_sql(sql, params)
-        except (OperationalError, PeeweeDatabaseError) as exc:
-            if is_busy(exc):
-                raise DatabaseBusy() from exc
-            raise
+        """A statement; a read on its own (outside any transaction) that finds this thread's connection dead
+        is read again once on a new one: it changed nothing. Anything else that meets a dead connection fails
+        with the typed error."""
+        for first in (True, False):
+            was_live = self._live()
+            try:
+                return super().execute_sql(sql, params)
+            except (OperationalError, PeeweeDatabaseError) as exc:
+                fault = self.fault(exc)
+                if fault is not None:
+                    if first and _READ.match(sql) and self._stale(fault, was_live):
+                        continue
+                    raise fault from exc
+                if is_busy(exc):
+                    raise DatabaseBusy() from exc
+                raise
+        raise AssertionError("unreachable")
 
     def commit(self) -> None:
+        conn = None if self._state.closed else self._state.conn
+        sent = conn is not None and not conn.closed  # a connection already gone never sent this COMMIT
         try:
             super().commit()
         except (OperationalError, PeeweeDatabaseError) as exc:
+            fault = self.fault(exc, committing=sent)
+            if fault is not None:
+                raise fault from exc
             if is_busy(exc):
                 raise DatabaseBusy() from exc
             raise
+
+    def rollback(self) -> None:
+        """ROLLBACK; on a connection that is gone there is nothing to roll back (the server ended that
+        transaction with the connection), so it is let go quietly and the unit's own error is what is raised."""
+        conn = None if self._state.closed else self._state.conn
+        if conn is not None and conn.closed:
+            return
+        try:
+            super().rollback()
+        except (OperationalError, PeeweeDatabaseError):
+            if conn is None or not connection_gone(sys.exc_info()[1], conn):
+                raise
+            with suppress(psycopg.Error, OSError):
+                conn.close()
 
 
 # --- the schema's DDL -----------------------------------------------------------------------------------------
@@ -324,7 +466,7 @@ class PostgresEngine(Engine):
         session = uuid.uuid4().hex[:16]  # this till's connections, named in what their writes announce
         options += f" -c {SESSION_SETTING}={session}"
         db = PostgresHandle(name, autoconnect=True, client_encoding="UTF8", options=options, **params)
-        db.session, db.listen_params = session, (name, params)
+        db.session, db.listen_params, db.target = session, (name, params), target
         try:
             db.connect(reuse_if_open=True)
             cursor = db.cursor()
@@ -496,6 +638,11 @@ class PostgresEngine(Engine):
             cursor.execute(f'SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max("{column}"), 0) + 1, false) '
                            f'FROM "{table}"', (f'"{table}"', column))
 
+    def after_load(self, db: Database) -> None:
+        """ANALYZE: the planner's statistics of the rows just loaded, so the first searches after a move or a
+        restore walk the indexes rather than wait for autovacuum to get to the tables (seconds at most)."""
+        db.execute_sql("ANALYZE")
+
     def empty_tables(self, db: Database, tables: Sequence[str]) -> None:
         """Every row of `tables` gone, in the caller's transaction (a restore's first step)."""
         db.cursor().execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables))
@@ -518,7 +665,7 @@ class PostgresEngine(Engine):
             yield bool(got)
         finally:
             if got:
-                with suppress(PeeweeDatabaseError, psycopg.Error):  # a connection gone took the lock with it
+                with suppress(PeeweeDatabaseError, psycopg.Error, DatabaseError):  # a connection gone took the lock with it
                     db.execute_sql("SELECT pg_advisory_unlock(%s, %s)", (ADVISORY_CLASS, key))
 
     def listener(self, db: Database) -> Listener:

@@ -256,6 +256,10 @@ MESSAGES: dict[str, str] = {
     "db_server_down": QT_TRANSLATE_NOOP(
         "errors", "The shop's server {path} does not answer ({reason}). Check that it is on and that this computer "
                   "is on the shop's network; nothing was changed."),
+    # A COMMIT the server went away during: it may or may not have been saved, so it is never repeated by itself.
+    "db_server_lost_commit": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {path} went away while saving ({reason}): check whether it was saved before "
+                  "trying again."),
     "db_server_password": QT_TRANSLATE_NOOP(
         "errors", "The server {path} refused the user name or the password. Check them and try again; nothing was "
                   "changed."),
@@ -307,6 +311,11 @@ MESSAGES: dict[str, str] = {
         "errors", "The system's scheduler did not take the job ({reason}). Sending still happens while Régua is open."),
     "backup_failed": QT_TRANSLATE_NOOP("errors", "The backup could not be written to {path}: {reason}"),
 }
+
+
+# The shop's server went away (issue 20, faults): the window says so in its one line and keeps trying.
+SERVER_DOWN = "db_server_down"
+SERVER_FAULTS = frozenset({SERVER_DOWN, "db_server_lost_commit"})
 
 
 class ReguaError(Exception):

@@ -162,6 +162,9 @@ class TaskRunner(QObject):
             self._pools[lane] = pool
         self._pending = dict.fromkeys(LANES, 0)
         self._listening: list[tuple[threading.Event, QThreadPool]] = []  # listen(): the other tills
+        # The main window's line for a server that does not answer (server_status.py): told of every failed
+        # job first; what it says itself never goes on to `unhandled`.
+        self.server_line: Any = None
 
     def run(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None, *,
             lane: str = DB) -> None:
@@ -175,9 +178,10 @@ class TaskRunner(QObject):
 
         def failed(exc: BaseException) -> None:
             self._pending[lane] -= 1
+            told = self.server_line is not None and self.server_line.saw(exc)
             if on_error is not None:
                 on_error(exc)
-            else:
+            elif not told:
                 self.unhandled.emit(exc)
 
         if self.synchronous:
@@ -230,6 +234,16 @@ class TaskRunner(QObject):
             callback(value)
         except Exception as exc:  # noqa: BLE001 - reported, not swallowed
             log.exception("a view's answer to a finished job failed")
+            self.unhandled.emit(exc)
+
+    def told(self, exc: BaseException) -> bool:
+        """Whether the window's server line already says `exc` (the shop's server does not answer): a view
+        whose read failed so keeps what it shows and adds no message of its own."""
+        return self.server_line is not None and self.server_line.says(exc)
+
+    def report(self, exc: BaseException) -> None:
+        """An error no view shows itself: to `unhandled`, unless the server line says it already."""
+        if not self.told(exc):
             self.unhandled.emit(exc)
 
     @property

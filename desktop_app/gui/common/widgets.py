@@ -264,6 +264,7 @@ class CustomerFinder(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._then = []
+        self._asked = None  # no answer is on its way: the next Enter asks again (the server may be back)
         self.failed.emit(exc)
 
 

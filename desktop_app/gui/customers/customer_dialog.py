@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from desktop_app.domain.actors import Actor
-from desktop_app.domain.errors import ChangedElsewhere, ValidationError
+from desktop_app.domain.errors import SERVER_FAULTS, ChangedElsewhere, ValidationError
 from desktop_app.gui.common.i18n import error_text, format_birthday
 from desktop_app.gui.common.tasks import Changes, TaskRunner
 from desktop_app.gui.common.widgets import ERROR_STYLE, ask_discard, enter_means
@@ -212,7 +212,8 @@ class CustomerDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self._saving(False)
-            if isinstance(exc, ChangedElsewhere):  # nothing written; what was typed stays in the form
+            # nothing written (or, the server gone while saving, perhaps written): what was typed stays in the form
+            if isinstance(exc, ChangedElsewhere) or getattr(exc, "code", None) in SERVER_FAULTS:
                 self.conflict.setText(error_text(exc))
                 self.conflict.show()
                 return

@@ -184,4 +184,4 @@ class CustomerListModel(QAbstractTableModel):
     def _failed(self, generation: int, pages: list[int], exc: BaseException) -> None:
         if generation == self._generation:
             self._in_flight.difference_update(pages)
-        self._tasks.unhandled.emit(exc)
+        self._tasks.report(exc)  # the rows already shown stay; a server that does not answer is the window's line

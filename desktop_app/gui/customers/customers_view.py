@@ -326,6 +326,8 @@ class CustomersView(QWidget):
         self.run_query()
 
     def _failed(self, exc: BaseException) -> None:
+        if self.tasks.told(exc):
+            return  # the server does not answer: the window's line says so, the list keeps what it shows
         show_error(self, exc)
 
     # --- saved filters --------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from desktop_app.gui.cadence.cadence_setup import CadenceDialog
 from desktop_app.gui.cadence.today_view import TodayView
 from desktop_app.gui.common.errors import show_error
 from desktop_app.gui.common.live import follow_other_tills
+from desktop_app.gui.common.server_status import ServerLine, above_line
 from desktop_app.gui.common.tasks import NET, WORK, Changes, TaskRunner
 from desktop_app.gui.customers.customers_view import CustomersView
 from desktop_app.gui.customers.quick_log import QuickLogDialog
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        self.server_line = ServerLine(tasks)  # the shop's server does not answer: said here, above the status bar
+        self.setCentralWidget(above_line(body, self.server_line))
 
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
@@ -437,6 +439,7 @@ class MainWindow(QMainWindow):
             self.tasks.changed.disconnect(self.changed)  # a replaced window no longer follows changes
         if self._stop_following is not None:
             self._stop_following()
+        self.server_line.detach()
         self._settings.setValue("main/geometry", self.saveGeometry())
         self._settings.setValue("main/customers_splitter", self.customers.splitter.saveState())
         self._settings.sync()
