@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.errors import SERVER_DOWN, SERVER_FAULTS, ReguaError
 from desktop_app.gui.common.tasks import LIST, TaskRunner
-from desktop_app.gui.common.widgets import while_alive
+from desktop_app.gui.common.widgets import alive, while_alive
 from desktop_app.services.shop import reachable
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class ServerLine(QLabel):
         """A job failed with `exc` (the runner tells every failure, on the GUI thread); True when this line is
         what tells the user about it."""
         code = server_fault(exc)
-        if code is None:
+        if code is None or not alive(self):  # a window deleted without closing: its line tells nothing
             return False
         if not self.down:
             self.down = True
@@ -78,7 +78,7 @@ class ServerLine(QLabel):
 
     def says(self, exc: BaseException) -> bool:
         """The line shows, and `exc` is what it says (the server does not answer; not a save it went away during)."""
-        return self.down and server_fault(exc) == SERVER_DOWN
+        return self.down and server_fault(exc) == SERVER_DOWN and alive(self)
 
     def _heard(self, _changes, _initiator) -> None:
         if self.down:
