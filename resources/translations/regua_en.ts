@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="471"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="473"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Message queued for {n} customer; it goes out within the send window.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="281"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="283"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} customer exported to {file}.</numerusform>

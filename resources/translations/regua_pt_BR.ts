@@ -460,7 +460,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Descartar as alterações?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="237"/>
+        <location filename="../../desktop_app/gui/customers/customer_dialog.py" line="238"/>
         <source>Discard what you typed for this customer?</source>
         <translation>Descartar o que você digitou para este cliente?</translation>
     </message>
@@ -809,32 +809,32 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Todas as etiquetas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="339"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="341"/>
         <source>No saved filters yet</source>
         <translation>Nenhum filtro salvo ainda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="342"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="344"/>
         <source>Save these filters…</source>
         <translation>Salvar estes filtros…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="344"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="346"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="361"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="363"/>
         <source>Filter “{name}”</source>
         <translation>Filtro “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="365"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="367"/>
         <source>Save these filters</source>
         <translation>Salvar estes filtros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="365"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="367"/>
         <source>Name (e.g. VIPs in São Paulo)</source>
         <translation>Nome (por ex. VIPs de São Paulo)</translation>
     </message>
@@ -852,8 +852,8 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="440"/>
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="464"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="442"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="466"/>
         <source>Customer saved.</source>
         <translation>Cliente salvo.</translation>
     </message>
@@ -888,7 +888,7 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         <translation>Reclamação resolvida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/customers/customers_view.py" line="471"/>
+        <location filename="../../desktop_app/gui/customers/customers_view.py" line="473"/>
         <source>Message queued for {n} customers; it goes out within the send window.</source>
         <translation>
             <numerusform>Mensagem na fila para {n} cliente; ela sai dentro do horário de envio.</numerusform>
@@ -1549,167 +1549,167 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="72"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="73"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="73"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="74"/>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="75"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="76"/>
         <source>Messages</source>
         <translation>Mensagens</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="78"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="79"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="133"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="134"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="136"/>
         <source>&amp;New customer</source>
         <translation>&amp;Novo cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="138"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="140"/>
         <source>&amp;Find customer</source>
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="142"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="144"/>
         <source>&amp;Quick log…</source>
         <translation>&amp;Registro rápido…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="149"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="151"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="152"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="154"/>
         <source>Import &amp;history…</source>
         <translation>&amp;Histórico de importações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="155"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="157"/>
         <source>&amp;Export customers…</source>
         <translation>E&amp;xportar clientes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="158"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="160"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Cópias de segurança…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="162"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="164"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="167"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
         <source>&amp;Shop</source>
         <translation>&amp;Loja</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="174"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="175"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="177"/>
         <source>&amp;Staff…</source>
         <translation>&amp;Equipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="178"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="180"/>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoria…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="181"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="183"/>
         <source>&amp;Mail account…</source>
         <translation>Conta de e-&amp;mail…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="184"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="186"/>
         <source>Relationship &amp;cadence…</source>
         <translation>&amp;Régua de relacionamento…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="189"/>
         <source>&amp;Loyalty programs…</source>
         <translation>&amp;Programas de fidelidade…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="190"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="192"/>
         <source>Mo&amp;ve the shop to a server…</source>
         <translation>Mo&amp;ver a loja para um servidor…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="193"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="195"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="194"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="196"/>
         <source>&amp;Loyalty: points owed…</source>
         <translation>&amp;Fidelidade: pontos a resgatar…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="197"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="198"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="200"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="201"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="203"/>
         <source>&amp;About Régua</source>
         <translation>&amp;Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="217"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="219"/>
         <source>Logged in: {name} ({role})</source>
         <translation>Conectado: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="256"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="258"/>
         <source>Hello, {name}.</source>
         <translation>Olá, {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="267"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="269"/>
         <source>Import finished.</source>
         <translation>Importação concluída.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="273"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="275"/>
         <source>Export customers</source>
         <translation>Exportar clientes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="274"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="276"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="281"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="283"/>
         <source>{n} customers exported to {file}.</source>
         <translation>
             <numerusform>{n} cliente exportado para {file}.</numerusform>
@@ -1717,22 +1717,22 @@ Copie os detalhes abaixo e envie para quem dá suporte ao seu Régua.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="314"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="316"/>
         <source>The copy was restored.</source>
         <translation>A cópia foi restaurada.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="419"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="421"/>
         <source>Logged.</source>
         <translation>Registrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="431"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="433"/>
         <source>About Régua</source>
         <translation>Sobre a Régua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="432"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="434"/>
         <source>Régua {version}
 A customer relationship manager for small shops.
 
@@ -1822,12 +1822,12 @@ Banco de dados: {db}</translation>
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/common/widgets.py" line="284"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="285"/>
         <source>Placeholders: {names}. A fallback for an empty value: {{{{ first_name | &quot;cliente&quot; }}}}</source>
         <translation>Campos: {names}. Um texto para quando o valor estiver vazio: {{{{ first_name | &quot;cliente&quot; }}}}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/common/widgets.py" line="290"/>
+        <location filename="../../desktop_app/gui/common/widgets.py" line="291"/>
         <source>Subject</source>
         <translation>Assunto</translation>
     </message>
@@ -3170,6 +3170,14 @@ Banco de dados: {db}</translation>
         <location filename="../../desktop_app/gui/common/server_fields.py" line="28"/>
         <source>Pass&amp;word</source>
         <translation>S&amp;enha</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLine</name>
+    <message>
+        <location filename="../../desktop_app/gui/common/server_status.py" line="55"/>
+        <source>The shop&apos;s server does not answer; Régua keeps trying. What you type stays on screen.</source>
+        <translation>O servidor da loja não responde; a Régua continua tentando. O que você digita continua na tela.</translation>
     </message>
 </context>
 <context>
