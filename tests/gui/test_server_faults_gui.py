@@ -164,3 +164,19 @@ def test_the_line_says_a_server_that_does_not_answer_instead_of_the_bug_path_but
     assert line.down and not tasks.told(lost)
     line.detach()
     assert tasks.server_line is None
+
+
+def test_a_read_that_met_the_server_down_leaves_it_to_the_line(qapp, monkeypatch):
+    """Today's list and week read during an outage popped a box each time (the line already says it); any
+    other error still gets its box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.domain.errors import DatabaseError
+    from desktop_app.gui.common.errors import show_read_error
+
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: boxes.append(args[2]))
+    show_read_error(None, DatabaseError("db_server_down", path="postgresql://ana@db/loja", reason="refused"))
+    assert boxes == []
+    show_read_error(None, DatabaseError("db_busy"))
+    assert len(boxes) == 1

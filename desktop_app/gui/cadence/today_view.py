@@ -43,7 +43,7 @@ from desktop_app.domain.dates import local_datetime
 from desktop_app.domain.errors import ReguaError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.permissions import allowed
-from desktop_app.gui.common.errors import show_error
+from desktop_app.gui.common.errors import show_error, show_read_error
 from desktop_app.gui.common.i18n import error_text, format_date, format_datetime_local, kind_label
 from desktop_app.gui.common.tasks import NET, WORK, Changes, TaskRunner
 from desktop_app.gui.common.widgets import alive, enter_means, error_label, while_alive
@@ -340,7 +340,7 @@ class TodayView(QWidget):
             return result, items, today_rows(items, held), get_rules(shop), scheduled
 
         self.tasks.run(work, while_alive(self, lambda r: self._loaded(today, *r)),
-                       while_alive(self, lambda exc: show_error(self, exc)), lane=WORK)
+                       while_alive(self, lambda exc: show_read_error(self, exc)), lane=WORK)
 
     def data_changed(self) -> None:
         """A customer was created or an entry logged elsewhere in the window: list today afresh (now if
@@ -496,7 +496,7 @@ class TodayView(QWidget):
             return items, week_rows(items)
 
         self.tasks.run(work, while_alive(self, lambda r: self._week_loaded(*r)),
-                       while_alive(self, lambda exc: show_error(self, exc)))
+                       while_alive(self, lambda exc: show_read_error(self, exc)))
 
     def _week_loaded(self, items: list[DueItem], listing: Listing) -> None:
         self.coming = items

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.domain.errors import ReguaError
+from desktop_app.domain.errors import SERVER_DOWN, ReguaError
 from desktop_app.gui.common.i18n import error_text
 
 log = logging.getLogger("regua")
@@ -50,6 +50,16 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.warning(parent, QApplication.translate("errors", "Régua"), error_text(known))
     else:
         report_bug(type(exc), exc, exc.__traceback__, parent)
+
+
+def show_read_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A read that failed: the same as show_error, except that the shop's server not answering is left to
+    the window's server line (gui/common/server_status.py), which says so once and goes when it answers;
+    the screen keeps what it showed and reads again when the server is back."""
+    known = expected(exc)
+    if known is not None and known.code == SERVER_DOWN:
+        return
+    show_error(parent, exc)
 
 
 class BugDialog(QDialog):
