@@ -237,7 +237,7 @@ class PostgresHandle(PostgresqlDatabase):
         with suppress(psycopg.Error, OSError):
             conn.close()
         return DatabaseError("db_server_lost_commit" if committing else "db_server_down",
-                             path=redacted(target.url or ""), reason=_first_line(driver))
+                             path=_named(target.url or ""), reason=_first_line(driver))
 
     def _drop_dead(self) -> None:
         """A connection the server closed is let go once no transaction is on it, so the next call connects."""
@@ -381,7 +381,7 @@ def _plain_connect(target: Target) -> psycopg.Connection:
 
 def _connect_error(target: Target, exc: BaseException) -> DatabaseError:
     state = getattr(exc, "sqlstate", None) or getattr(exc.__cause__, "sqlstate", None)
-    where = redacted(target.url or "")
+    where = _named(target.url or "")
     if state == "3D000" or "does not exist" in str(exc) and "database" in str(exc):
         return DatabaseError("db_not_found", path=where)
     problem = _connect_problem(str(exc), state)
@@ -414,6 +414,18 @@ def _connect_problem(text: str, state: str | None) -> str | None:
         if any(word in lowered for word in words):
             return code
     return None
+
+
+def _named(url: str) -> str:
+    """The server as a message names it: user@host:port/database, without the password or the connection
+    settings Régua added (TLS, the connect timeout); a Unix socket's folder and port kept as query."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    split = urlsplit(url)
+    userinfo, at, hostport = split.netloc.rpartition("@")
+    netloc = f"{userinfo.split(':', 1)[0]}@{hostport}" if at else hostport
+    kept = [(k, v) for k, v in parse_qsl(split.query) if k in ("host", "port")]
+    return urlunsplit((split.scheme, netloc, split.path, urlencode(kept, safe="/"), ""))
 
 
 def _first_line(exc: BaseException) -> str:

@@ -115,3 +115,15 @@ def cluster_user() -> str:
     from tests.postgres import USER
 
     return USER
+
+
+def test_a_fault_names_the_server_without_password_or_the_settings_regua_added(engine):
+    """The window's quick log said 'postgresql://regua:***@127.0.0.1:55432/loja?sslmode=...&connect_timeout=10'."""
+    from desktop_app.db.postgres_engine import _named
+
+    assert _named("postgresql://regua:segredo@127.0.0.1:55432/loja?connect_timeout=10") == \
+        "postgresql://regua@127.0.0.1:55432/loja"
+    assert _named("postgresql://ana@db.loja.pt/loja?sslmode=verify-full&sslrootcert=system&password=x") == \
+        "postgresql://ana@db.loja.pt/loja"
+    assert _named("postgresql://regua@/shop?host=/tmp/pg&port=5432&password=x") == \
+        "postgresql://regua@/shop?host=/tmp/pg&port=5432"
