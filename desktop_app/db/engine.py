@@ -128,6 +128,12 @@ class Engine(ABC):
     def continue_ids(self, db: Database) -> None:
         """Make every table's next id follow its highest (after rows were loaded with their ids)."""
 
+    def after_load(self, db: Database) -> None:
+        """After a whole shop was loaded into `db` (a move, a restore onto a server), in the same transaction:
+        what the engine's planner needs to know about the new rows (nothing on SQLite, whose plans for the
+        big queries are fixed by hints)."""
+        return None
+
     # --- bulk writing --------------------------------------------------------------------------------------
 
     @abstractmethod

@@ -191,6 +191,7 @@ def _copy(read: Rows, engine: Engine, db: Database, layout: tuple[Table, ...], c
         engine.load_rows(db, table.name, table.columns, tally.feed(read(table.select()), counter.seen))
     where[0] = ""
     engine.continue_ids(db)
+    engine.after_load(db)  # PostgreSQL: ANALYZE, so the first searches after the move use the indexes
     return tallies
 
 

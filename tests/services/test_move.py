@@ -102,6 +102,23 @@ def test_file_to_server_to_file_round_trip(demo_shop, empty_server, tmp_path):
     assert new_id == source["interaction"][0] + 1
 
 
+def test_a_server_knows_the_moved_rows_at_once(demo_shop, empty_server):
+    """move-to ends with ANALYZE on a server: the planner's statistics (row counts, the term index's
+    values) are there as the move commits, not when autovacuum gets round to the tables."""
+    code, _, err = run("--db", str(demo_shop), "move-to", empty_server)
+    assert code == 0, err
+    with psycopg_connect(empty_server) as conn:
+        counted = dict(conn.execute("SELECT relname, reltuples FROM pg_class WHERE relname IN "
+                                    "('customer', 'search_term', 'interaction')").fetchall())
+        customers, terms = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("customer", "search_term"))
+        term_stats = conn.execute("SELECT n_distinct FROM pg_stats WHERE tablename = 'search_term' "
+                                  "AND attname = 'term'").fetchone()
+    assert counted["customer"] == customers == 300
+    assert counted["search_term"] == terms > 300
+    assert counted["interaction"] > 0
+    assert term_stats is not None
+
+
 def test_file_to_file_and_refusals(demo_shop, tmp_path):
     before = digest(demo_shop)
     copy = tmp_path / "copy.db"
