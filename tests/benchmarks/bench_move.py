@@ -12,15 +12,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sqlite3
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import ROOT, demo_database
-
-from tests import postgres
+from common import demo_database, load, new_database, regua, throwaway_server
 
 
 def rows_in(path: Path) -> int:
@@ -33,12 +28,6 @@ def rows_in(path: Path) -> int:
         con.close()
 
 
-def timed(*argv: str) -> float:
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "desktop_app", *argv], cwd=ROOT, check=True, capture_output=True, text=True)
-    return time.perf_counter() - started
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--customers", type=int, default=100_000)
@@ -47,28 +36,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="regua-bench-move-") as folder:
         source = Path(folder) / "shop.db"
         source.write_bytes(cached.read_bytes())  # an upgrade of an older cached file happens in move-to's copy
-        timed("--db", str(source), "search", "silva")  # bring the copy to this version's schema first
+        regua("--db", str(source), "search", "silva")  # bring the copy to this version's schema first
         for suffix in ("-wal", "-shm"):
             Path(str(source) + suffix).unlink(missing_ok=True)
         before = hashlib.sha256(source.read_bytes()).hexdigest()
         total = rows_in(source)
-        bin_dir = postgres.server_binaries()
-        if bin_dir is None:
-            sys.exit("PostgreSQL server binaries not found")
-        cluster = postgres.Cluster(bin_dir)
-        cluster.start()
-        try:
-            with cluster.connect("postgres") as conn:
-                conn.execute("CREATE DATABASE moved TEMPLATE template0 ENCODING 'UTF8'")
-            url = cluster.url("moved")
-            to_server = timed("--db", str(source), "move-to", url)
+        with throwaway_server() as cluster:
+            url = new_database(cluster, "moved")
+            to_server = regua("--db", str(source), "move-to", url)
             back = Path(folder) / "back.db"
-            to_file = timed("--db", url, "move-to", str(back))
-            to_file_again = timed("--db", str(source), "move-to", str(Path(folder) / "copy.db"))
-        finally:
-            cluster.stop()
+            to_file = regua("--db", url, "move-to", str(back))
+            to_file_again = regua("--db", str(source), "move-to", str(Path(folder) / "copy.db"))
         unchanged = hashlib.sha256(source.read_bytes()).hexdigest() == before
-    print(f"{args.customers:,} customers, {total:,} rows in all")
+    print(f"{args.customers:,} customers, {total:,} rows in all ({load()})")
     print(f"file -> server: {to_server:.1f} s ({total / to_server:,.0f} rows/s, copy and check, whole command)")
     print(f"server -> file: {to_file:.1f} s")
     print(f"file -> file:   {to_file_again:.1f} s")
