@@ -187,6 +187,7 @@ class Journey:
         if self.session is not None and self.session.window is not None:
             self.session.window.close()
         if self.tasks is not None:
+            self.tasks.closed = True  # as the app's shutdown: a job ending now is logged (a bug dialog hung the run)
             self.tasks.wait()
             self.tasks.run_blocking(close_database)
             self.tasks.stop_children()

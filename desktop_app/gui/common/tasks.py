@@ -165,6 +165,7 @@ class TaskRunner(QObject):
         # The main window's line for a server that does not answer (server_status.py): told of every failed
         # job first; what it says itself never goes on to `unhandled`.
         self.server_line: Any = None
+        self.closed = False  # the app is shutting down: what lanes still finish is logged, not answered
 
     def run(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None, *,
             lane: str = DB) -> None:
@@ -173,11 +174,16 @@ class TaskRunner(QObject):
 
         def done(result: Any) -> None:
             self._pending[lane] -= 1
-            if on_done is not None:
+            if self.closed:
+                log.info("a job finished after the window closed; its answer is dropped")
+            elif on_done is not None:
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             self._pending[lane] -= 1
+            if self.closed:  # nobody is left to tell (a dialog now would hold the app, or a test, open)
+                log.info("a job failed after the window closed; its answer is dropped", exc_info=exc)
+                return
             told = self.server_line is not None and self.server_line.saw(exc)
             if on_error is not None:
                 on_error(exc)

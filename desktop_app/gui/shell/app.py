@@ -276,6 +276,7 @@ def _bring_to_front(window) -> None:
 def _shutdown(tasks: TaskRunner) -> None:
     from desktop_app.db.database import close_database
 
+    tasks.closed = True  # the window is gone: a job finishing now is logged, never answered with a dialog
     tasks.wait()
     tasks.close_connections(close_database)  # each lane's thread has its own connection
     close_database()
