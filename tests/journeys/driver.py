@@ -33,7 +33,7 @@ import sys
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
@@ -179,7 +179,11 @@ class Journey:
         self.tasks = TaskRunner(work_in_process=not self.work_process)  # the real lanes: worker threads
         self.tasks.child_setup = _child_setup
         self.tasks.unhandled.connect(self.errors.append)
-        self.session = Session(self.paths, self.tasks, demo_shop=demo_shop, today=lambda: self.today)
+        # the window's timed send reads this clock: 23:30 UTC of `today`, after the send window closes in São
+        # Paulo and Lisbon, so that no journey depends on the hour it runs (it sent a journey's e-mails first)
+        evening = datetime(self.today.year, self.today.month, self.today.day, 23, 30, tzinfo=UTC)
+        self.session = Session(self.paths, self.tasks, demo_shop=demo_shop, today=lambda: self.today,
+                               now=lambda: evening)
         self.session.start()
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -163,9 +163,11 @@ class Session(QObject):
     ended = Signal()
 
     def __init__(self, paths: Paths, tasks: TaskRunner, *, demo_shop: bool = False,
-                 today: Callable[[], date] | None = None, claim: Callable[[Paths], bool] | None = None) -> None:
+                 today: Callable[[], date] | None = None, claim: Callable[[Paths], bool] | None = None,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.paths, self.tasks, self.demo_shop, self._today, self._claim = paths, tasks, demo_shop, today, claim
+        self._now = now  # the clock of the window's timed send (tests give one: nothing depends on the hour)
         self.window = None
         self.dialog = None
         self.settings: ShopSettings | None = None
@@ -230,7 +232,8 @@ class Session(QObject):
         self.settings = settings
         install_language(pick_language(settings.language), settings.country)
         today = self._today or (lambda: local_today(settings.timezone))
-        self.window = MainWindow(self.paths, self.tasks, settings, actor, today, demo_shop=self.demo_shop)
+        self.window = MainWindow(self.paths, self.tasks, settings, actor, today, demo_shop=self.demo_shop,
+                                 now=self._now)
         self.window.show()
         self.window.customers.reload()
         self.window.customers.search.setFocus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl, Signal
@@ -58,8 +58,10 @@ class MainWindow(QMainWindow):
     changed = Signal(object, object)  # (Changes, initiator) after every write: the open views follow
 
     def __init__(self, paths: Paths, tasks: TaskRunner, shop: ShopSettings, actor: Actor,
-                 today: Callable[[], date], *, demo_shop: bool = False) -> None:
+                 today: Callable[[], date], *, demo_shop: bool = False,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
+        self.now = now  # the timed send's clock (UTC, aware); None: the computer's
         self.paths, self.tasks, self.shop, self.actor, self.today = paths, tasks, shop, actor, today
         self.demo_shop = demo_shop
         self.setWindowTitle(f"{shop.name} — {APP_NAME}")
@@ -372,7 +374,7 @@ class MainWindow(QMainWindow):
         if self.tasks.busy_on(NET):
             return  # a send (or a scheduler command) is still on the network lane
         today, shop = self.today(), self.shop
-        local_now = datetime.now(UTC).astimezone(zone(shop.timezone))
+        local_now = (self.now() if self.now is not None else datetime.now(UTC)).astimezone(zone(shop.timezone))
 
         def job() -> dict[str, int]:  # the settings reads happen on the worker lane too
             if mailer.account() is None or sender.paused():
