@@ -78,11 +78,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--from", dest="start", type=date.fromisoformat, default=date(2026, 11, 24),
+                        help="the first of the days asked about (YYYY-MM-DD; a fixed day, so runs compare)")
     parser.add_argument("--server", metavar="URL", help="a server database already holding this demo shop")
     add_engine_option(parser)
     args = parser.parse_args()
     db = demo_database(args.customers)
-    days = [date.today() + timedelta(days=d) for d in range(1, args.runs + 1)]
+    days = [args.start + timedelta(days=d) for d in range(args.runs)]
     print(f"customers: {args.customers:,}")
     with ExitStack() as stack:
         for name in engines(args.engine):
