@@ -205,6 +205,14 @@ def test_escape_after_creating_a_customer_says_she_stays_and_the_window_gets_the
     j.play(steps())
 
 
+
+def new_customer_with_marias_phone(j, dialog):
+    """A new customer, Nadia Rocha, typed with Maria Souza's phone (the duplicate warnings' start)."""
+    j.type("Nadia Rocha")
+    j.press(ENTER)
+    yield j.focus_on(dialog.new_phone)
+    j.type("(11) 98765-4321")  # Maria Souza's
+
 def test_a_new_customer_with_someone_elses_phone_is_a_warning_first(journey):
     """As in the full customer form: a phone that already belongs to a customer stops the first Enter
     with who has it; the next Enter means "yes, a new customer"."""
@@ -213,10 +221,7 @@ def test_a_new_customer_with_someone_elses_phone_is_a_warning_first(journey):
     def steps():
         yield j.log_in()
         dialog = yield from open_quick_log(j)
-        j.type("Nadia Rocha")
-        j.press(ENTER)
-        yield j.focus_on(dialog.new_phone)
-        j.type("(11) 98765-4321")  # Maria Souza's
+        yield from new_customer_with_marias_phone(j, dialog)
         j.press(ENTER)
         yield j.until(lambda: dialog.duplicates.isVisible() and "Maria Souza" in dialog.duplicates.text(),
                       "the warning naming Maria")
@@ -240,10 +245,7 @@ def test_a_bad_e_mail_corrected_leaves_only_the_duplicate_warning(journey):
     def steps():
         yield j.log_in()
         dialog = yield from open_quick_log(j)
-        j.type("Nadia Rocha")
-        j.press(ENTER)
-        yield j.focus_on(dialog.new_phone)
-        j.type("(11) 98765-4321")  # Maria Souza's
+        yield from new_customer_with_marias_phone(j, dialog)
         j.press(TAB)
         j.type("nadia@")
         j.press(ENTER)
@@ -264,10 +266,7 @@ def test_after_the_duplicate_warning_the_customer_found_in_the_search_is_the_one
     def steps():
         yield j.log_in()
         dialog = yield from open_quick_log(j)
-        j.type("Nadia Rocha")
-        j.press(ENTER)
-        yield j.focus_on(dialog.new_phone)
-        j.type("(11) 98765-4321")
+        yield from new_customer_with_marias_phone(j, dialog)
         j.press(ENTER)
         yield j.until(lambda: "Maria Souza" in dialog.duplicates.text(), "the warning naming Maria")
         j.click(dialog.search)
