@@ -173,10 +173,15 @@ def test_a_read_that_met_the_server_down_leaves_it_to_the_line(qapp, monkeypatch
 
     from desktop_app.domain.errors import DatabaseError
     from desktop_app.gui.common.errors import show_read_error
+    from desktop_app.gui.common.server_status import ServerLine
 
+    tasks = TaskRunner(synchronous=True)
+    line = ServerLine(tasks, probe=lambda: None, every_ms=60_000)
+    down = DatabaseError("db_server_down", path="postgresql://ana@db/loja", reason="refused")
+    line.saw(down)  # what the runner tells the line of every failed job
     boxes = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: boxes.append(args[2]))
-    show_read_error(None, DatabaseError("db_server_down", path="postgresql://ana@db/loja", reason="refused"))
+    show_read_error(None, down, tasks)
     assert boxes == []
-    show_read_error(None, DatabaseError("db_busy"))
+    show_read_error(None, DatabaseError("db_busy"), tasks)
     assert len(boxes) == 1

@@ -340,7 +340,7 @@ class TodayView(QWidget):
             return result, items, today_rows(items, held), get_rules(shop), scheduled
 
         self.tasks.run(work, while_alive(self, lambda r: self._loaded(today, *r)),
-                       while_alive(self, lambda exc: show_read_error(self, exc)), lane=WORK)
+                       while_alive(self, lambda exc: show_read_error(self, exc, self.tasks)), lane=WORK)
 
     def data_changed(self) -> None:
         """A customer was created or an entry logged elsewhere in the window: list today afresh (now if
@@ -496,7 +496,7 @@ class TodayView(QWidget):
             return items, week_rows(items)
 
         self.tasks.run(work, while_alive(self, lambda r: self._week_loaded(*r)),
-                       while_alive(self, lambda exc: show_read_error(self, exc)))
+                       while_alive(self, lambda exc: show_read_error(self, exc, self.tasks)))
 
     def _week_loaded(self, items: list[DueItem], listing: Listing) -> None:
         self.coming = items

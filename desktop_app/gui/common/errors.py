@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.domain.errors import SERVER_DOWN, ReguaError
+from desktop_app.domain.errors import ReguaError
 from desktop_app.gui.common.i18n import error_text
 
 log = logging.getLogger("regua")
@@ -52,14 +52,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         report_bug(type(exc), exc, exc.__traceback__, parent)
 
 
-def show_read_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A read that failed: the same as show_error, except that the shop's server not answering is left to
-    the window's server line (gui/common/server_status.py), which says so once and goes when it answers;
-    the screen keeps what it showed and reads again when the server is back."""
-    known = expected(exc)
-    if known is not None and known.code == SERVER_DOWN:
-        return
-    show_error(parent, exc)
+def show_read_error(parent: QWidget | None, exc: BaseException, tasks) -> None:
+    """A read that failed: as show_error, unless the window's server line already says it (the shop's server
+    does not answer: `tasks.told`); the screen then keeps what it showed and reads again when it answers."""
+    if not tasks.told(exc):
+        show_error(parent, exc)
 
 
 class BugDialog(QDialog):

@@ -34,7 +34,7 @@ from desktop_app.domain.permissions import allowed
 from desktop_app.domain.search import Typed, guess_typed
 from desktop_app.domain.segments import group_of
 from desktop_app.gui.cadence.campaign_dialog import CampaignDialog
-from desktop_app.gui.common.errors import show_error
+from desktop_app.gui.common.errors import show_read_error
 from desktop_app.gui.common.i18n import add_group_items, format_count, month_names
 from desktop_app.gui.common.tasks import DB, LIST, TaskRunner
 from desktop_app.gui.customers.customer_actions import CustomerActions
@@ -326,9 +326,7 @@ class CustomersView(QWidget):
         self.run_query()
 
     def _failed(self, exc: BaseException) -> None:
-        if self.tasks.told(exc):
-            return  # the server does not answer: the window's line says so, the list keeps what it shows
-        show_error(self, exc)
+        show_read_error(self, exc, self.tasks)  # the server does not answer: the line says so, the list stays
 
     # --- saved filters --------------------------------------------------------------------------
 
