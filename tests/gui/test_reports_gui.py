@@ -54,7 +54,7 @@ def test_the_dashboard_loads_and_shows_its_numbers(qtbot, window_at, paths, shop
                 for r in range(view.segment_table.rowCount())}
     assert set(segments) >= {"Champions", "Loyal", "New", "Lost"}
     assert sum(int(n) for n in segments.values()) == 3  # Lia never bought: a lead, not a segment
-    view.grab().save(str(paths.db_path.parent / "reports.png"))
+    view.grab().save(str(paths.data_dir / "reports.png"))
 
 
 def test_a_segment_opens_the_filtered_customer_list(qtbot, window_at, shop_settings, actor, today, english):

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
 from desktop_app import __version__
 from tests.conftest import TODAY
+from tests.engines import cli_shop, raw_connect
+
+PC_FOLDER = tempfile.mkdtemp(prefix="regua-cli-pc-")  # a server shop's backups and logs, in the server pass
 
 
 def regua(*args: str, env_home=None) -> subprocess.CompletedProcess:
-    import os
-
     env = dict(os.environ)
     if env_home is not None:
         env["REGUA_HOME"] = str(env_home)
+    elif any(a.startswith("postgresql://") for a in args):
+        env["REGUA_HOME"] = PC_FOLDER
     env.pop("QT_QPA_PLATFORM", None)  # headless commands must not need Qt at all
     return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True,
                           env=env, timeout=120)
@@ -26,7 +31,7 @@ def regua(*args: str, env_home=None) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("cli") / "x.db"
+    db = cli_shop(tmp_path_factory.mktemp("cli"), "x.db")
     result = regua("--db", str(db), "demo", "--customers", "800", "--date", TODAY.isoformat())
     assert result.returncode == 0, result.stderr
     return db
@@ -46,7 +51,7 @@ def test_search_by_name_lists_customers_as_json(demo_db):
 
 
 def test_search_by_any_phone_digits_finds_that_customer(demo_db):
-    con = sqlite3.connect(demo_db)
+    con = raw_connect(demo_db)
     cid, phone = con.execute("SELECT id, phone FROM customer WHERE phone LIKE '+55%' LIMIT 1").fetchone()
     con.close()
     middle = phone[6:11]  # five digits from inside the number
@@ -89,6 +94,7 @@ def test_a_corrupt_file_gives_a_message_not_a_traceback(tmp_path):
     assert result.returncode == 1 and "damaged" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.sqlite_only("a newer Régua's file (a server's newer schema: tests/db/test_engines.py)")
 def test_a_newer_database_is_refused(tmp_path, demo_db):
     import shutil
 
@@ -110,14 +116,14 @@ def test_demo_flag_uses_the_demo_database_in_the_data_folder(tmp_path):
 
 
 def test_log_a_purchase_by_phone_and_see_it_in_the_database(demo_db):
-    con = sqlite3.connect(demo_db)
+    con = raw_connect(demo_db)
     cid, phone = con.execute("SELECT id, phone FROM customer WHERE phone LIKE '+55%' LIMIT 1").fetchone()
     con.close()
     result = regua("--db", str(demo_db), "log", phone, "--kind", "purchase", "--amount", "149,90",
                    "--note", "vestido", "--date", "2026-01-15")
     assert result.returncode == 0, result.stderr
     assert f"#{cid}" in result.stdout and "R$ 149,90" in result.stdout
-    con = sqlite3.connect(demo_db)
+    con = raw_connect(demo_db)
     row = con.execute("SELECT kind, amount_cents, occurred_on, source, staff_id FROM interaction "
                       "WHERE customer_id = ? ORDER BY id DESC LIMIT 1", (cid,)).fetchone()
     con.close()
@@ -132,12 +138,12 @@ def test_log_a_purchase_by_phone_and_see_it_in_the_database(demo_db):
     (["#1", "--kind", "return", "--amount", "999999"], "refund"),
 ])
 def test_log_refuses_bad_input_and_writes_nothing(demo_db, args, message):
-    con = sqlite3.connect(demo_db)
+    con = raw_connect(demo_db)
     before = con.execute("SELECT count(*) FROM interaction").fetchone()[0]
     con.close()
     result = regua("--db", str(demo_db), "log", *args)
     assert result.returncode == 1 and message in result.stderr, result.stderr
-    con = sqlite3.connect(demo_db)
+    con = raw_connect(demo_db)
     assert con.execute("SELECT count(*) FROM interaction").fetchone()[0] == before
     con.close()
 
@@ -147,7 +153,7 @@ def test_log_with_an_unknown_kind_is_bad_usage(demo_db):
 
 
 def test_import_dry_run_then_commit_with_the_json_report(tmp_path):
-    db = tmp_path / "shop.db"
+    db = cli_shop(tmp_path)
     assert regua("--db", str(db), "demo", "--customers", "5").returncode == 0
     sheet = tmp_path / "clientes.csv"
     sheet.write_bytes("Nome;Celular;E-mail\r\nLuana Dias;(11) 93456-7890;luana@example.com\r\n"
@@ -158,7 +164,7 @@ def test_import_dry_run_then_commit_with_the_json_report(tmp_path):
     assert (report["rows"], report["created"], report["dry_run"], report["batch"]) == (2, 2, True, None)
     assert report["issues"] == [{"row": 3, "column": "E-mail", "value": "nao-e-email", "severity": "warning",
                                  "message": "This is not a valid e-mail address."}]
-    con = sqlite3.connect(db)
+    con = raw_connect(db)
     assert con.execute("SELECT count(*) FROM customer").fetchone()[0] == 5
     con.close()
     done = json.loads(regua("--db", str(db), "import", str(sheet), "--json").stdout)
@@ -181,11 +187,11 @@ def test_due_lists_a_days_occasions_as_json_and_writes_nothing(demo_db):
     asked about is the one of the next month with the most birthdays, so no run depends on the clock."""
     from datetime import date, timedelta
 
-    con = sqlite3.connect(demo_db)
+    con = raw_connect(demo_db)
     births = dict(((m, d), n) for m, d, n in con.execute(
         "SELECT birth_month, birth_day, count(*) FROM customer GROUP BY birth_month, birth_day"))
     day = max((TODAY + timedelta(days=i) for i in range(2, 32)), key=lambda d: births.get((d.month, d.day), 0))
-    before = con.execute("SELECT count(*), total_changes() FROM outbox").fetchone()[0]
+    before = con.execute("SELECT count(*) FROM outbox").fetchone()[0]
     result = regua("--db", str(demo_db), "due", "--date", day.isoformat(), "--days", "3", "--json")
     assert result.returncode == 0, result.stderr
     items = json.loads(result.stdout)
@@ -222,19 +228,20 @@ def test_send_due_dry_run_counts_and_smtp_test_explains_a_missing_account(demo_d
 
 
 def test_backup_and_restore_from_the_command_line(tmp_path):
-    db = tmp_path / "shop.db"
+    db = cli_shop(tmp_path)
     assert regua("--db", str(db), "demo", "--customers", "50").returncode == 0
     result = regua("--db", str(db), "backup", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    copy = next(tmp_path.glob("shop-manual-*.db"))
-    con = sqlite3.connect(db)
-    con.execute("DELETE FROM customer WHERE id > 10")
+    copy = next(tmp_path.glob("*-manual-*.db"))
+    con = raw_connect(db)
+    con.execute("UPDATE customer SET name = 'Apagada' WHERE id > 10")  # a mistake after the copy
     con.commit()
     con.close()
     result = regua("--db", str(db), "restore", str(copy))
     assert result.returncode == 0, result.stderr
-    con = sqlite3.connect(db)
+    con = raw_connect(db)
     assert con.execute("SELECT count(*) FROM customer").fetchone()[0] == 50
+    assert con.execute("SELECT count(*) FROM customer WHERE name = 'Apagada'").fetchone()[0] == 0
     con.close()
     (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
     result = regua("--db", str(db), "restore", str(tmp_path / "junk.db"))
@@ -243,7 +250,7 @@ def test_backup_and_restore_from_the_command_line(tmp_path):
 
 def test_send_due_as_the_scheduler_runs_it_notes_its_visit(demo_db):
     regua("--db", str(demo_db), "send-due")  # in or out of the send window, with or without an account
-    con = sqlite3.connect(demo_db)
+    con = raw_connect(demo_db)
     row = con.execute("SELECT value FROM setting WHERE key = 'send_due_last_run'").fetchone()
     con.close()
     assert row is not None
@@ -266,9 +273,9 @@ def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_pa
     """Issue 18 item 15: `regua log --kind purchase --closes ID` (or `--closes-all-open`) closes the open
     quote or reservation as the window's question does, and its follow-up leaves Today and `due`; a
     purchase without them logs as before and says on stderr what is still open."""
-    db = tmp_path / "shop.db"
+    db = cli_shop(tmp_path)
     assert regua("--db", str(db), "demo", "--customers", "30", "--date", TODAY.isoformat()).returncode == 0
-    con = sqlite3.connect(db)
+    con = raw_connect(db)
     cid = con.execute("SELECT id FROM customer AS c WHERE phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM consent "
                       "AS k WHERE k.customer_id = c.id AND k.granted = 0) AND NOT EXISTS (SELECT 1 FROM interaction "
                       "AS i WHERE i.customer_id = c.id AND i.status = 'open') ORDER BY id LIMIT 1").fetchone()[0]
@@ -281,7 +288,8 @@ def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_pa
         return result, int(result.stdout.split("#", 1)[1].split(":", 1)[0])
 
     _, quote = logged("--kind", "quote", "--amount", "300", "--note", "vestido azul", "--follow-up", day)
-    plan = subprocess.run([sys.executable, "-c", PLAN_DAY, str(db), day], capture_output=True, text=True)
+    plan = subprocess.run([sys.executable, "-c", PLAN_DAY, str(db), day], capture_output=True, text=True,
+                          env=dict(os.environ, REGUA_HOME=PC_FOLDER))
     assert plan.returncode == 0, plan.stderr
 
     def follow_ups():
@@ -291,7 +299,7 @@ def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_pa
                 and i["step"] == "unfinished_purchase"]
 
     def outbox(ref):
-        con = sqlite3.connect(db)
+        con = raw_connect(db)
         row = con.execute("SELECT status, reason FROM outbox WHERE step = 'unfinished_purchase' AND ref_id = ?",
                           (ref,)).fetchone()
         con.close()
@@ -309,20 +317,21 @@ def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_pa
     bought, purchase = logged("--kind", "purchase", "--amount", "300", "--closes", f"#{quote}")
     assert f"closed #{quote}" in bought.stdout and not bought.stderr
     assert outbox(quote) == ("skipped", "item_closed") and follow_ups() == []
-    con = sqlite3.connect(db)
+    con = raw_connect(db)
     assert con.execute("SELECT status, related_id FROM interaction WHERE id = ?", (quote,)).fetchone() == \
         ("bought", purchase)
     before = con.execute("SELECT count(*) FROM interaction").fetchone()[0]
     con.close()
     again = regua("--db", str(db), "log", f"#{cid}", "--kind", "purchase", "--amount", "10", "--closes", str(quote))
     assert again.returncode == 1 and "already closed" in again.stderr and "Traceback" not in again.stderr
-    con = sqlite3.connect(db)
+    con = raw_connect(db)
     assert con.execute("SELECT count(*) FROM interaction").fetchone()[0] == before  # all or nothing
     con.close()
 
     _, second = logged("--kind", "quote", "--amount", "80", "--follow-up", day)
     _, hold = logged("--kind", "reservation", "--follow-up", day)
-    assert subprocess.run([sys.executable, "-c", PLAN_DAY, str(db), day]).returncode == 0
+    assert subprocess.run([sys.executable, "-c", PLAN_DAY, str(db), day],
+                          env=dict(os.environ, REGUA_HOME=PC_FOLDER)).returncode == 0
     assert outbox(second)[0] == "planned" and outbox(hold)[0] == "planned"
     everything, _ = logged("--kind", "purchase", "--amount", "200", "--closes-all-open")
     assert f"#{second}" in everything.stdout and f"#{hold}" in everything.stdout
@@ -330,14 +339,14 @@ def test_log_purchase_closes_open_quotes_and_their_follow_up_is_withdrawn(tmp_pa
 
 
 def test_init_sets_up_a_new_shop_without_a_window_and_never_over_an_existing_one(tmp_path):
-    db = tmp_path / "loja.db"
+    db = cli_shop(tmp_path, "loja.db")
     csv_file = tmp_path / "lista.csv"
     csv_file.write_text("Nome;Telefone\nAna Lima;11 91234-5678\n", encoding="utf-8")
     before = regua("--db", str(db), "import", str(csv_file))
     assert before.returncode == 1 and "regua init --name NAME --country CC" in before.stderr
     result = regua("--db", str(db), "init", "--name", "Loja Centro", "--country", "pt")
     assert result.returncode == 0, result.stderr
-    con = sqlite3.connect(db)
+    con = raw_connect(db)
     (shop,) = con.execute("SELECT value FROM setting WHERE key = 'shop'").fetchone()
     con.close()
     assert json.loads(shop)["country"] == "PT" and json.loads(shop)["name"] == "Loja Centro"

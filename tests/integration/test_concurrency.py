@@ -20,6 +20,7 @@ import pytest
 import trustme
 from mailserver import PASSWORD, USER, trusted_server
 
+from desktop_app.config import Paths
 from desktop_app.db.database import close_database
 from desktop_app.db.models import Customer, Outbox
 from desktop_app.domain import cadence as c
@@ -33,6 +34,7 @@ from desktop_app.services.loyalty import programs, views
 from desktop_app.services.mail import mailer
 from desktop_app.services.shop import shop
 from tests.conftest import TODAY
+from tests.engines import process_env
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = TODAY
@@ -143,21 +145,22 @@ def set_up_shop(settings, actor, port: int, mail_customers: int, counter_custome
     return mail_ids, counter_ids
 
 
-def start_sender(db: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", SENDER, str(ROOT), str(db), DAY.isoformat()], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start_sender(paths: Paths) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", SENDER, str(ROOT), str(paths.target), DAY.isoformat()], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=process_env(paths))
 
 
-def start_counter(db: Path, ops: list, stop: Path | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", COUNTER_OPS, str(ROOT), str(db), DAY.isoformat(),
+def start_counter(paths: Paths, ops: list, stop: Path | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", COUNTER_OPS, str(ROOT), str(paths.target), DAY.isoformat(),
                              json.dumps(ops), str(stop or "")], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=process_env(paths))
 
 
-def regua_log(db: Path, customer_id: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(db), "log", f"#{customer_id}",
-                             "--kind", "visit", "--date", (DAY - timedelta(days=10)).isoformat()], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def regua_log(paths: Paths, customer_id: int) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(paths.target), "log",
+                             f"#{customer_id}", "--kind", "visit", "--date", (DAY - timedelta(days=10)).isoformat()],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=process_env(paths))
 
 
 def wait_until(condition, timeout: float, what: str) -> None:
@@ -183,7 +186,7 @@ def test_the_counter_never_fails_while_send_due_runs(shop_settings, actor, paths
     points = {cid: views.summaries(cid, DAY)[0].balance for cid in counter_ids}
     close_database()
     box.data_delay = 0.01  # slow enough to be still sending when the counter is done, fast enough to collide
-    sender = start_sender(paths.db_path)
+    sender = start_sender(paths)
     wait_until(lambda: len(box.rcpt_tos) >= 3 or sender.poll() is not None, 30, "the sender never started")
     # the last 16 of the queue: still waiting when the counter says no, so not one may go to them
     optouts, noes = mail_ids[-10:], mail_ids[-16:-10]
@@ -191,10 +194,10 @@ def test_the_counter_never_fails_while_send_due_runs(shop_settings, actor, paths
         + [["redeem", cid] for cid in counter_ids] + [["edit", cid] for cid in counter_ids] \
         + [["log", cid] for cid in counter_ids]
     ops = [ops[i] for i in sorted(range(len(ops)), key=lambda i: (i * 7) % len(ops))]  # mixed, not grouped
-    writers = [start_counter(paths.db_path, ops)]
+    writers = [start_counter(paths, ops)]
     logs = []
     for i in range(8):  # two at a time, as two tills would
-        logs.append(regua_log(paths.db_path, counter_ids[i % len(counter_ids)]))
+        logs.append(regua_log(paths, counter_ids[i % len(counter_ids)]))
         if len(logs) % 2 == 0:
             for p in logs[-2:]:
                 p.wait(timeout=60)
@@ -245,13 +248,14 @@ def test_a_long_import_neither_crashes_send_due_nor_fails_the_counter(shop_setti
     mail_ids, counter_ids = set_up_shop(shop_settings, actor, controller.port, mail_customers=100)
     close_database()
     box.data_delay = 0.1
-    sender = start_sender(paths.db_path)
+    sender = start_sender(paths)
     wait_until(lambda: len(box.rcpt_tos) >= 2 or sender.poll() is not None, 30, "the sender never started")
     stop = tmp_path / "stop"
-    counter = start_counter(paths.db_path, [[op, cid] for cid in counter_ids for op in ("log", "redeem", "edit")],
+    counter = start_counter(paths, [[op, cid] for cid in counter_ids for op in ("log", "redeem", "edit")],
                             stop)
-    importing = subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(paths.db_path), "import",
-                                  str(long_sheet)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    importing = subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(paths.target), "import",
+                                  str(long_sheet)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env=process_env(paths))
     imp = finish(importing, timeout=120)
     still_sending = sender.poll() is None
     stop.touch()
@@ -273,6 +277,7 @@ def test_a_long_import_neither_crashes_send_due_nor_fails_the_counter(shop_setti
     assert Customer.select().count() == len(mail_ids) + len(counter_ids) + IMPORT_ROWS
 
 
+@pytest.mark.sqlite_only("SQLite's own \"database is locked\" from another program holding the file")
 def test_the_window_tells_a_busy_database_in_plain_words(qapp, shop_settings, actor, paths, monkeypatch):
     """RELIABILITY.md "The counter never fails because mail goes out" (no user ever sees a traceback for a
     busy database): another process keeps the write lock past the bound (made short here); "stop sending

@@ -21,13 +21,15 @@ def no_sql_on_the_gui_thread():
 
 @pytest.fixture
 def journey(qapp, qtbot, tmp_path):
-    """journey(shop="new" | "staffed" | "demo" | "demo:N", today=TODAY, start=True, work_process=False) -> Journey
-    (work_process=True: the heavy jobs in the real child process, for the journeys about them)."""
+    """journey(shop="new" | "staffed" | "demo" | "demo:N", today=TODAY, start=True, work_process=False,
+    on_file=False) -> Journey (work_process=True: the heavy jobs in the real child process, for the journeys
+    about them; on_file=True: the shop is this PC's file even in the server pass, for the journeys that
+    start from one and go to a server)."""
     made: list[Journey] = []
 
     def make(shop: str = "staffed", today: date = TODAY, start: bool = True, demo_shop: bool = False,
-             work_process: bool = False) -> Journey:
-        j = Journey(qtbot, tmp_path, shop, today, work_process)
+             work_process: bool = False, on_file: bool = False) -> Journey:
+        j = Journey(qtbot, tmp_path, shop, today, work_process, on_file=on_file)
         made.append(j)
         if start:
             j.start(demo_shop=demo_shop)

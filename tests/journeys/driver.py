@@ -41,8 +41,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QDialog, QMessageBox, QWidget
 
-from desktop_app.config import resolve_paths
 from desktop_app.db.database import close_database
+from tests.engines import shop_paths
 
 PIN = "1234"
 TODAY_CUSTOMERS = (("Alice Ramos", "(11) 98111-0001"), ("Beatriz Nunes", "(11) 98111-0002"),
@@ -102,13 +102,14 @@ def _click_point(w: QWidget) -> QPoint:
 
 
 class Journey:
-    def __init__(self, qtbot, tmp_path, shop: str, today: date, work_process: bool = False) -> None:
+    def __init__(self, qtbot, tmp_path, shop: str, today: date, work_process: bool = False, *,
+                 on_file: bool = False) -> None:
         """`work_process`: the heavy jobs (planning, an import, sending) in the real child process, as the
         app runs them; otherwise the same jobs run on their lane's thread (a child costs ~0.5 s to start,
         so only the journeys about those jobs take it)."""
         self.qtbot, self.today = qtbot, today
         self.work_process = work_process
-        self.paths = resolve_paths(db=tmp_path / "shop.db")
+        self.paths = shop_paths(tmp_path, file_only=on_file)
         self.session = None
         self.tasks = None
         self.errors: list[BaseException] = []

@@ -59,7 +59,7 @@ def server_shop(tmp_path):
 def test_first_run_connect_to_the_shops_server_wrong_then_right_password_then_its_login(
         journey, server_shop, memory_keyring, tmp_path):
     socket, name, role = server_shop
-    j = journey(shop="new")
+    j = journey(shop="new", on_file=True)
 
     def steps():
         first = yield j.dialog(FirstRunDialog)
@@ -117,7 +117,7 @@ def test_a_server_that_is_down_is_said_then_an_empty_database_is_set_up_as_the_s
     cluster = postgres.cluster()
     role = password_role(cluster)
     name = new_database(cluster)
-    j = journey(shop="new")
+    j = journey(shop="new", on_file=True)
 
     def steps():
         yield j.dialog(FirstRunDialog)

@@ -19,7 +19,7 @@ def test_owner_moves_the_shop_to_a_server_by_keyboard(journey):
     cluster = postgres.cluster()
     url = cluster.fresh(postgres.EMPTY_TEMPLATE)
     name = url.split("@/", 1)[1].split("?", 1)[0]
-    j = journey(shop="counter")
+    j = journey(shop="counter", on_file=True)
 
     def steps():
         window = yield j.log_in()
