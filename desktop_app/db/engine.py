@@ -188,6 +188,11 @@ class Engine(ABC):
 
     ordered_subqueries: bool = False  # whether a query over a sorted, LIMITed subquery keeps its order
 
+    def estimated_rows(self, db: Database, sql: str, params: Sequence[object]) -> int | None:
+        """How many rows `sql` would return by the engine's own statistics, without running it; None where
+        the engine keeps none worth asking (the caller counts instead)."""
+        return None
+
     @abstractmethod
     def indexed_by(self, index: str) -> str:
         """A hint naming the index the query must walk ('' where the engine takes none)."""

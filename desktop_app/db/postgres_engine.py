@@ -25,6 +25,7 @@ builds it on SQLite, and the same rows), so that restore can load it back; pg_du
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import time
@@ -62,7 +63,10 @@ IDLE_IN_TRANSACTION_S = 600  # a till that died inside a transaction lets go of 
 META = "regua_schema"
 SETTINGS = {"TimeZone": "UTC", "lock_timeout": f"{int(WRITE_WAIT_S * 1000)}ms",
             "idle_in_transaction_session_timeout": f"{IDLE_IN_TRANSACTION_S * 1000}ms",
-            "client_encoding": "UTF8", "application_name": "regua"}
+            "client_encoding": "UTF8", "application_name": "regua",
+            # a till's queries are small and many tills share the server's cores: parallel workers cost more to
+            # start than they save (a search at 1,000,000 customers: p50 18 ms with them, 12 ms without)
+            "max_parallel_workers_per_gather": "0"}
 REPORTED_SETTINGS = ("TimeZone", "lock_timeout", "idle_in_transaction_session_timeout", "transaction_isolation",
                      "server_encoding")
 # SQLSTATEs that say another connection holds what this one needs: serialization failure, deadlock, lock
@@ -745,6 +749,15 @@ class PostgresEngine(Engine):
 
     def indexed_by(self, index: str) -> str:
         return ""  # PostgreSQL's planner takes no hints; its statistics choose the index
+
+    def estimated_rows(self, db: Database, sql: str, params: Sequence[object]) -> int | None:
+        """The planner's row estimate (EXPLAIN, a fraction of a millisecond: the column's histogram and
+        most common values, kept by ANALYZE and autovacuum), where counting a common prefix's 30,000 index
+        entries takes 5-9 ms at 1,000,000 customers."""
+        plan = db.execute_sql(f"EXPLAIN (FORMAT JSON) {sql}", params).fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"]["Plan Rows"])
 
 
 # --- several tills on one server: each committed write announces itself (issue 20) -------------------------

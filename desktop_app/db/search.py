@@ -89,8 +89,21 @@ def _count_sql(cap: int, param: str) -> tuple[str, list]:
     return f"SELECT count(*) FROM ({sql}) AS reached", params
 
 
+@lru_cache(maxsize=8)
+def _reach_sql(param: str) -> tuple[str, list]:
+    return SearchTerm.select(SearchTerm.customer).where(_term_range(_WORD.format(0))).sql()
+
+
 def _matches_up_to(word: str, cap: int) -> int:
-    return _run(_count_sql(cap, database.param), {_WORD.format(0): word})[0][0]
+    """How many term rows `word` reaches, up to `cap`: only which side of the cap it falls on picks the
+    plan, and both plans give the same answer. A server's statistics say it without reading the range (a
+    wrong guess near the cap costs time, never a different answer); SQLite counts, in its own process."""
+    values = {_WORD.format(0): word}
+    sql, params = _reach_sql(database.param)
+    estimate = engine().estimated_rows(database, sql, _bind(params, values))
+    if estimate is not None:
+        return min(estimate, cap)
+    return _run(_count_sql(cap, database.param), values)[0][0]
 
 
 def _shape_values(words: list[str], limit: int, tag: str | None, birth_month: int | None,
@@ -132,8 +145,30 @@ def _narrow(best: str, others: list[str], limit: int, tag: str | None, birth_mon
     """Take the most selective word's range of the term index, which carries each customer's name_key,
     sorted by name (the customer table is never visited), then walk it in that order probing the other
     words and filters, stopping at the `limit`th customer who has them all."""
+    if not (others or tag or birth_month or group):
+        return _one_word(best, limit)
     compiled = _narrow_sql(len(others), bool(tag), bool(birth_month), _group_shape(group), database.param)
     return [row[0] for row in _run(compiled, _shape_values([best, *others], limit, tag, birth_month, group))]
+
+
+def _one_word(word: str, limit: int) -> list[int]:
+    """One word and no filter (most of what is typed): the first rows of its range in name order, a bounded
+    sort that keeps only the rows it returns, instead of sorting the whole range to drop its duplicates. A
+    customer's rows are side by side in that order (she has one name_key), so the first `limit` different
+    ids of the first `n` rows are the answer unless duplicates used them up; then more rows are read."""
+    n = limit * 3
+    while True:
+        rows = _run(_top_sql(database.param), {_WORD.format(0): word, _LIMIT: n})
+        ids = list(dict.fromkeys(row[0] for row in rows))
+        if len(ids) >= limit or len(rows) < n:
+            return ids[:limit]
+        n *= 4
+
+
+@lru_cache(maxsize=8)
+def _top_sql(param: str) -> tuple[str, list]:
+    return (SearchTerm.select(SearchTerm.customer).where(_term_range(_WORD.format(0)))
+            .order_by(SearchTerm.name_key, SearchTerm.customer).limit(_LIMIT).sql())
 
 
 _NO_LIMIT = 1 << 62  # a LIMIT keeps SQLite from flattening the sorted subquery into the outer walk

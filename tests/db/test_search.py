@@ -103,6 +103,21 @@ def test_both_plans_agree_around_the_narrow_cap(demo_shop, monkeypatch):
         assert search_customer_ids("ana", limit=40) == brute_force_ids("ana")[:40]
 
 
+def test_one_word_whose_first_customers_carry_it_many_times_still_gives_the_first_distinct_ones(
+        shop_settings, actor, today):
+    """The one-word plan reads the first rows of the word's range in name order and keeps the distinct ids;
+    when the first customers use those rows up (each has the word in her name, e-mail and city words), it
+    reads more, and the answer is still the first `limit` customers in name order, each once."""
+    many = [customers.create_customer(CustomerInput(name=f"Ana{'a' * i} Anabela Anastácia Anália Anacleta",
+                                                    email=f"ana{i}@anamail.com"), shop=shop_settings,
+                                      actor=actor, today=today) for i in range(4)]
+    few = [customers.create_customer(CustomerInput(name=f"Zana Ana {i}"), shop=shop_settings, actor=actor,
+                                     today=today) for i in range(3)]
+    for limit in (1, 2, 3, 5, 7, 50):
+        found = search_customer_ids("ana", limit=limit)
+        assert found == brute_force_ids("ana")[:limit] == (many + few)[:limit], limit
+
+
 def test_search_is_accent_and_case_insensitive_over_any_word(shop_settings, actor, today):
     cid = customers.create_customer(CustomerInput(name="Maria Conceição Gonçalves", phone="(11) 98765-4321",
                                                   email="Maria.G@Example.com", tax_id="123.456.789-09",
