@@ -122,3 +122,14 @@ class _Rows:
 def raw_connect(target) -> _Raw:
     """sqlite3.connect for a test that reads or writes a shop's rows itself, on a file or on a server."""
     return _Raw(target)
+
+
+def cli_env(target, env: dict | None = None) -> dict:
+    """The environment of a `regua` (or a script) the test starts with `--db target`: for a server's URL, a
+    data folder of its own for the shop's backups and logs (the tests' REGUA_HOME must stay unused)."""
+    import tempfile
+
+    env = dict(os.environ if env is None else env)
+    if str(target).startswith("postgresql://"):
+        env["REGUA_HOME"] = tempfile.mkdtemp(prefix="regua-pc-")
+    return env

@@ -76,6 +76,51 @@ def bulk_insert_ids(model: type[Model], fields: Sequence[Field], rows: Iterable[
     return ids
 
 
+class BulkWriter:
+    """The inserts of one big write (an import's chunks), in order, inside the caller's transaction: on a
+    server behind the caller (engine.write_behind), elsewhere at once. The caller reads nothing from the
+    database while the writer is open: its rows may not be written yet."""
+
+    def __init__(self, submit, reserved: dict[type[Model], list[int]]) -> None:
+        self._submit, self._reserved = submit, reserved
+
+    def insert(self, model: type[Model], fields: Sequence[Field], rows: Iterable[Sequence[object]]) -> None:
+        if self._submit is None:
+            bulk_insert(model, fields, rows)
+            return
+        adapt = [(i, _adapter(f)) for i, f in enumerate(fields) if not isinstance(f, _PASS_THROUGH)]
+        columns = [f.column_name for f in fields]
+        iterator = iter(rows)
+        while batch := list(islice(iterator, BATCH)):
+            self._submit(model._meta.table_name, columns, [_adapted(r, adapt) for r in batch] if adapt else batch)
+
+    def insert_new(self, model: type[Model], fields: Sequence[Field], rows: Sequence[Sequence[object]]) -> list[int]:
+        """Rows without an id; the ids they get, in their order (from those reserved for `model`)."""
+        if self._submit is None or model not in self._reserved:
+            return bulk_insert_ids(model, fields, rows)
+        pool = self._reserved[model]
+        if len(pool) < len(rows):
+            raise RuntimeError(f"{len(rows)} new {model.__name__} rows, {len(pool)} ids reserved")
+        ids, self._reserved[model] = pool[:len(rows)], pool[len(rows):]
+        key = model._meta.primary_key
+        self.insert(model, (key, *fields), [(i, *row) for i, row in zip(ids, rows, strict=True)])
+        return ids
+
+
+@contextmanager
+def write_behind(reserve: dict[type[Model], int] | None = None) -> Iterator[BulkWriter]:
+    """A BulkWriter for the `with` block, all of its rows written when the block ends (or its first failure
+    raised). `reserve`: how many new rows of each model it will insert (their ids are taken up front)."""
+    with engine().write_behind(database) as submit:
+        reserved = {}
+        if submit is not None:
+            for model, n in (reserve or {}).items():
+                ids = engine().reserve_ids(database, model, n) if n else []
+                if ids is not None:
+                    reserved[model] = ids
+        yield BulkWriter(submit, reserved)
+
+
 @contextmanager
 def large_cache(megabytes: int) -> Iterator[None]:
     """A bigger cache for this connection while a large job runs (an import of 100,000 rows touches a few

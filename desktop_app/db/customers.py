@@ -8,7 +8,7 @@ from datetime import date
 
 from peewee import Field, fn
 
-from desktop_app.db.database import chunks, database, marks
+from desktop_app.db.database import chunks, database, one_of
 from desktop_app.db.models import Consent, Customer, CustomerTag, Interaction
 
 
@@ -19,8 +19,8 @@ def customers_where_in(column: Field, values: Sequence[object], fields: Sequence
     names = ", ".join(f'"{f.column_name}"' for f in fields)
     found = []
     for chunk in chunks(values):
-        cursor = database.execute_sql(f'SELECT {names} FROM customer WHERE "{column.column_name}" IN ({marks(len(chunk))})',
-                                      chunk)
+        condition, params = one_of(f'"{column.column_name}"', chunk)
+        cursor = database.execute_sql(f"SELECT {names} FROM customer WHERE {condition}", params)
         found.extend(Row(*(f.python_value(v) for f, v in zip(fields, row, strict=True))) for row in cursor)
     return found
 
@@ -29,9 +29,9 @@ def last_seen_by_customer(ids: Sequence[int]) -> dict[int, date]:
     """The latest interaction date for each of `ids` (customers without one are left out)."""
     result = {}
     for chunk in chunks(ids):
+        condition, params = one_of("customer_id", chunk)
         for cid, value in database.execute_sql(
-                f"SELECT customer_id, max(occurred_on) FROM interaction WHERE customer_id IN ({marks(len(chunk))}) "
-                f"GROUP BY customer_id", chunk):
+                f"SELECT customer_id, max(occurred_on) FROM interaction WHERE {condition} GROUP BY customer_id", params):
             result[cid] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     return result
 
@@ -82,9 +82,9 @@ def consent_for(ids: Sequence[int]) -> dict[int, dict[str, bool]]:
     """What is in force per customer and channel: the newest record of each."""
     result: dict[int, dict[str, bool]] = {}
     for chunk in chunks(ids):  # plain SQL: the régua asks this for thousands of customers a day
+        condition, params = one_of("customer_id", chunk)
         rows = database.execute_sql(
-            f"SELECT customer_id, channel, granted FROM consent WHERE customer_id IN ({marks(len(chunk))}) "
-            f"ORDER BY at, id", chunk).fetchall()
+            f"SELECT customer_id, channel, granted FROM consent WHERE {condition} ORDER BY at, id", params).fetchall()
         for cid, channel, granted in rows:
             result.setdefault(cid, {})[channel] = bool(granted)
     return result

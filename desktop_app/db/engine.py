@@ -95,6 +95,11 @@ class Engine(ABC):
     def run_script(self, db: Database, script: str) -> None:
         """A migration step's DDL, statement by statement."""
 
+    def unchecked_search_index(self, db: Database) -> None:  # noqa: B027 - most engines have nothing to do
+        """Step v8 of the ladder: where checking the search index's reference to its customer costs more than
+        the index itself, the reference goes and the database deletes a customer's terms with her, as the
+        ON DELETE CASCADE did. Nothing to do where the check is cheap (SQLite, in its own process)."""
+
     # --- backups and checks --------------------------------------------------------------------------------
 
     @abstractmethod
@@ -152,6 +157,18 @@ class Engine(ABC):
         """Insert `rows` (in the order of `fields`, no id) in the caller's transaction; the ids the engine
         gave them, in the order of `rows`."""
 
+    def reserve_ids(self, db: Database, model: type[Model], n: int) -> list[int] | None:
+        """`n` new ids for `model` taken now, in the caller's transaction, for rows written later; None where
+        the ids come with the insert (SQLite's rowids)."""
+        return None
+
+    @contextmanager
+    def write_behind(self, db: Database) -> Iterator[Callable[[str, Sequence[str], list], None] | None]:
+        """Inside the caller's transaction: a `submit(table, columns, rows)` whose inserts run in order on a
+        thread of their own, so the database works on one batch while the caller builds the next; every
+        one is written (or the first failure raised) when the block ends. None where inserts run at once."""
+        yield None
+
     # --- conflict clauses ------------------------------------------------------------------------------------
 
     @abstractmethod
@@ -187,6 +204,10 @@ class Engine(ABC):
     # --- the planner ------------------------------------------------------------------------------
 
     ordered_subqueries: bool = False  # whether a query over a sorted, LIMITed subquery keeps its order
+
+    def one_of(self, column: str, values: Sequence[object]) -> tuple[str, list]:
+        """The condition "`column` is one of `values`" and its parameters: an IN (...) list, a marker a value."""
+        return f"{column} IN ({', '.join([self.param] * len(values))})", list(values)
 
     def estimated_rows(self, db: Database, sql: str, params: Sequence[object]) -> int | None:
         """How many rows `sql` would return by the engine's own statistics, without running it; None where

@@ -65,3 +65,52 @@ def test_bulk_ids_need_the_callers_transaction(shop_settings):
     with pytest.raises(RuntimeError, match="transaction"):
         bulk_insert_ids(Customer, FIELDS[1:], [("Ana", "ana", None, "", "", "manual", datetime(2026, 11, 24),
                                                  datetime(2026, 11, 24))])
+
+
+CUSTOMER = [Customer.name, Customer.name_key, Customer.city, Customer.notes, Customer.source, Customer.created_at,
+            Customer.updated_at]
+WHEN = datetime(2026, 11, 24, 15, 0)
+
+
+def _people(n: int, start: int = 0) -> list[tuple]:
+    return [(f"Cliente {i}", f"cliente {i}", "", "", "import", WHEN, WHEN) for i in range(start, start + n)]
+
+
+def test_rows_written_behind_are_all_there_in_order_when_the_block_ends(shop_settings):
+    """write_behind (a server writes on a thread of its own while the caller builds the next batch): the ids
+    come back at once, in the rows' order, and every row is in when the block has ended."""
+    from desktop_app.db.bulk import write_behind
+    from desktop_app.db.models import SearchTerm
+
+    with database.atomic(), write_behind(reserve={Customer: 12_000}) as writer:
+        ids = writer.insert_new(Customer, CUSTOMER, _people(6_000))
+        writer.insert(SearchTerm, [SearchTerm.term, SearchTerm.name_key, SearchTerm.customer],
+                      [(f"t{cid}", "k", cid) for cid in ids])
+        ids += writer.insert_new(Customer, CUSTOMER, _people(6_000, 6_000))
+    assert len(set(ids)) == 12_000
+    names = dict(Customer.select(Customer.id, Customer.name).tuples())
+    assert [names[cid] for cid in ids] == [f"Cliente {i}" for i in range(12_000)]
+    assert SearchTerm.select().count() == 6_000
+    again = Customer.create(name="Depois", name_key="depois", city="", notes="", source="manual", created_at=WHEN,
+                            updated_at=WHEN).id
+    assert again not in ids  # the sequence went past what was reserved
+
+
+def test_a_batch_that_fails_behind_fails_the_whole_unit_and_writes_nothing(shop_settings):
+    """A batch the database refuses (here a search term of a customer id twice: its primary key) is raised on
+    the caller's thread, when it next hands a batch over or when the block ends, and the unit rolls back:
+    not one row of the batches before it stays."""
+    from desktop_app.db.bulk import write_behind
+    from desktop_app.db.models import SearchTerm
+
+    fields = [SearchTerm.term, SearchTerm.name_key, SearchTerm.customer]
+    with pytest.raises(Exception) as failed, database.atomic(), write_behind(reserve={Customer: 10}) as writer:
+        ids = writer.insert_new(Customer, CUSTOMER, _people(10))
+        writer.insert(SearchTerm, fields, [("ana", "k", ids[0]), ("ana", "k", ids[0])])
+        for _ in range(3):  # whatever comes after is not written either
+            writer.insert(SearchTerm, fields, [("bia", "k", ids[1])])
+    assert "duplicate" in str(failed.value).lower() or "unique" in str(failed.value).lower()
+    assert Customer.select().count() == 0 and SearchTerm.select().count() == 0
+    import threading
+
+    assert not [t for t in threading.enumerate() if t.name == "regua-write-behind"]

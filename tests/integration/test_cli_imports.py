@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from tests.conftest import TODAY
+from tests.engines import cli_env, cli_shop
 
 # Runs `regua ARGS...` as the entry point does, then writes the names in sys.modules to the file named
 # first. `--help` ends in SystemExit(0), which is caught so that the list is still written.
@@ -38,9 +39,12 @@ OTHER_SERVICES = ("desktop_app.services.cadence", "desktop_app.services.loyalty"
                   "desktop_app.services.spreadsheets")
 
 
+ENV: dict = {}  # the demo shop's environment (a server's: a data folder of its own)
+
+
 def loaded_by(tmp_path, *args: str) -> tuple[subprocess.CompletedProcess, list[str]]:
     listing = tmp_path / f"modules-{len(list(tmp_path.iterdir()))}.json"
-    env = dict(os.environ)
+    env = dict(ENV or os.environ)
     env.pop("QT_QPA_PLATFORM", None)
     result = subprocess.run([sys.executable, "-c", PROBE, str(listing), *args], capture_output=True, text=True,
                             env=env, timeout=120)
@@ -54,9 +58,10 @@ def under(modules: list[str], packages: tuple[str, ...]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("cli-imports") / "shop.db"
+    db = cli_shop(tmp_path_factory.mktemp("cli-imports"))  # a file, or in the server pass the cluster's
+    ENV.update(cli_env(db))
     result = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "demo", "--customers", "200",
-                             "--date", TODAY.isoformat()], capture_output=True, text=True, timeout=300)
+                             "--date", TODAY.isoformat()], capture_output=True, text=True, timeout=300, env=ENV)
     assert result.returncode == 0, result.stderr
     return db
 

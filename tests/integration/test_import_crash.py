@@ -14,6 +14,8 @@ import pytest
 
 from desktop_app.db.database import integrity_check
 
+pytestmark = pytest.mark.sqlite_only("a file's import killed; the server's: test_import_crash_server.py")
+
 ROWS = 20_000  # big enough for every phase to take seconds; 50,000 took 2 minutes of the test run's 10
 
 

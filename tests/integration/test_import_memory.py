@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -17,6 +16,7 @@ import zipfile
 import pytest
 
 from desktop_app.services.spreadsheets.spreadsheet import MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS
+from tests.engines import cli_env, cli_shop, raw_connect
 
 LIMIT_MB = 400
 
@@ -87,14 +87,20 @@ def dry_run(tmp_path, path) -> tuple[int, dict | str]:
     return regua_import(tmp_path, path, "--dry-run")
 
 
+SHOPS: dict = {}  # a test's folder: its shop's --db and environment
+
+
 def regua_import(tmp_path, path, *flags: str) -> tuple[int, dict | str]:
-    """`regua import FILE --json` with `flags` in a child process, into the shop tmp_path/shop.db (made
+    """`regua import FILE --json` with `flags` in a child process, into the test's shop (tmp_path/shop.db, made
     with one demo customer the first time); (its peak memory in MB, the report or the error it printed)."""
-    db, peak_file = tmp_path / "shop.db", tmp_path / "peak"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    if not db.exists():
+    peak_file = tmp_path / "peak"
+    if tmp_path not in SHOPS:
+        db = cli_shop(tmp_path)  # a file, or in the server pass a database on the cluster
+        env = cli_env(db, {**os.environ, "PYTHONUNBUFFERED": "1"})
         subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "demo", "--customers", "1",
                         "--date", "2026-11-24"], check=True, env=env, capture_output=True)
+        SHOPS[tmp_path] = db, env
+    db, env = SHOPS[tmp_path]
     code = _CHILD.replace("PEAK", repr(str(peak_file)))
     proc = subprocess.run([sys.executable, "-c", code, "-", "--db", str(db), "import", str(path), *flags,
                            "--json"], env=env, capture_output=True, text=True, timeout=120)
@@ -173,7 +179,7 @@ def test_a_real_import_of_a_file_near_the_size_limit_is_written_in_bounded_memor
     print(f"real import: peak {peak} MB")
     assert peak < LIMIT_MB, f"peak {peak} MB"
     assert (report["rows"], report["created"], report["dry_run"]) == (rows, rows, False)
-    con = sqlite3.connect(tmp_path / "shop.db")
+    con = raw_connect(SHOPS[tmp_path][0])
     try:
         batch = report["batch"]
         counts = [con.execute(f"SELECT count(*) FROM {table} WHERE import_batch_id = ?", (batch,)).fetchone()[0]

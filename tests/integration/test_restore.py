@@ -19,6 +19,8 @@ import pytest
 from desktop_app.db.migrations import HEAD
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.sqlite_only("a shop file restored in place beside its lock; onto a server: tests/services/test_move.py")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

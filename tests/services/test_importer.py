@@ -331,3 +331,26 @@ def test_a_name_keeps_its_emoji_whole_and_loses_its_bidi_controls(tmp_path, shop
     names = sorted(name for (name,) in Customer.select(Customer.name).tuples())
     assert names == [f"Ana \U0001f338 Flor {family}", "eman edirrevo LTR"]
     assert customers.search("flor") == [_by_name(f"Ana \U0001f338 Flor {family}")]
+
+
+def test_customers_gone_by_an_undone_import_or_a_merge_leave_no_search_terms(tmp_path, shop_settings, actor, today,
+                                                                             engine):
+    """The search index follows its customers on both engines: SQLite by its foreign key's ON DELETE CASCADE,
+    a server by a trigger (schema v8 dropped that foreign key there: checking it took 21 of a 100,000-row
+    import's 50 s). An undone import and a merge delete customers; none of their terms stay behind, and a
+    search finds only who is left."""
+    from desktop_app.db.models import SearchTerm
+
+    kept = customers.create_customer(CustomerInput(name="Quitéria Brandão", phone="11 97777-1234"),
+                                     shop=shop_settings, actor=actor, today=today)
+    twin = customers.create_customer(CustomerInput(name="Quitéria B.", email="quiteria@example.com"),
+                                     shop=shop_settings, actor=actor, today=today)
+    path = xlsx(tmp_path / "novas.xlsx", [["Nome", "E-mail"], ["Xenofonte Lima", "xeno@example.com"],
+                                          ["Xerxes Prado", "xerxes@example.com"]])
+    batch = import_write.commit_import(run(path, shop_settings, today), actor=OWNER_ACTOR, shop=shop_settings,
+                                       today=today)
+    assert len(customers.search("xe")) == 2
+    import_write.undo_import(batch, actor=OWNER_ACTOR)
+    customers.merge_customers(kept, twin, actor=OWNER_ACTOR, today=today)
+    left = {cid for (cid,) in SearchTerm.select(SearchTerm.customer).distinct().tuples()}
+    assert left == {kept} and customers.search("xe") == [] and customers.search("quiteria") == [kept]

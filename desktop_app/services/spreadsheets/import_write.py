@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from itertools import islice
 
-from desktop_app.db.bulk import bulk_insert, bulk_insert_ids, large_cache
+from desktop_app.db.bulk import bulk_insert, large_cache, write_behind
 from desktop_app.db.database import database
 from desktop_app.db.models import (
     Consent,
@@ -88,36 +88,39 @@ def _write(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date, p
     created = plan.created
     total = created + len(plan.updates)
     done = 0
-    for chunk in _chunks((r for r in plan.records if r.existing_id is None), CHUNK):
-        if progress is not None:
-            progress(done, total)
-        keys = [sort_key(rec.name) for rec in chunk]
-        rows = []
-        for rec, key in zip(chunk, keys, strict=True):
-            b = rec.birthday
-            rows.append((rec.name, key, rec.email, rec.phone, b.day if b else None, b.month if b else None,
-                         b.year if b else None, b.month_day if b else None, today if b else None, rec.city,
-                         rec.tax_id, rec.card_code, rec.notes, "import", now, now, batch.id))
-        ids = bulk_insert_ids(Customer, _CUSTOMER_FIELDS, rows)
-        del rows
-        terms, tags, consents, history = [], [], [], []
-        for cid, rec, key in zip(ids, chunk, keys, strict=True):
-            terms.extend((t, key, cid) for t in customer_terms(
-                name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code))
-            tags.extend((cid, t) for t in rec.tags)
-            consents.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
-                            for ch, ok in rec.consent.items())  # every yes and every no, from this import
-            history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
-        # Sorted by term, the chunk's terms visit the pages of the term index in order; the second index
-        # (customer, term) only grows at its end, among this chunk's new ids. (299,000 new customers: 77 s
-        # in sorted chunks with a 48 MB cache, 120 s customer by customer with 64 MB.) One sort in C: the
-        # window's import runs in its work process, so no window thread waits for the interpreter lock, and
-        # inside the write lock (which the counter waits for) it takes a quarter of a sort in slices.
-        bulk_insert(SearchTerm, _TERM_FIELDS, sorted(terms))
-        bulk_insert(CustomerTag, _TAG_FIELDS, tags)
-        bulk_insert(Consent, _CONSENT_FIELDS, consents)
-        bulk_insert(Interaction, _HISTORY_FIELDS, history)
-        done += len(chunk)
+    # On a server the chunks are written behind the loop (db/bulk.py write_behind): the server checks and
+    # indexes one chunk while this builds the next. Nothing in the loop reads the database.
+    with write_behind(reserve={Customer: created}) as writer:
+        for chunk in _chunks((r for r in plan.records if r.existing_id is None), CHUNK):
+            if progress is not None:
+                progress(done, total)
+            keys = [sort_key(rec.name) for rec in chunk]
+            rows = []
+            for rec, key in zip(chunk, keys, strict=True):
+                b = rec.birthday
+                rows.append((rec.name, key, rec.email, rec.phone, b.day if b else None, b.month if b else None,
+                             b.year if b else None, b.month_day if b else None, today if b else None, rec.city,
+                             rec.tax_id, rec.card_code, rec.notes, "import", now, now, batch.id))
+            ids = writer.insert_new(Customer, _CUSTOMER_FIELDS, rows)
+            del rows
+            terms, tags, consents, history = [], [], [], []
+            for cid, rec, key in zip(ids, chunk, keys, strict=True):
+                terms.extend((t, key, cid) for t in customer_terms(
+                    name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code))
+                tags.extend((cid, t) for t in rec.tags)
+                consents.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
+                                for ch, ok in rec.consent.items())  # every yes and every no, from this import
+                history.extend(_history_rows(cid, rec, actor, now, tz, batch.id))
+            # Sorted by term, the chunk's terms visit the pages of the term index in order; the second index
+            # (customer, term) only grows at its end, among this chunk's new ids. (299,000 new customers: 77 s
+            # in sorted chunks with a 48 MB cache, 120 s customer by customer with 64 MB.) One sort in C: the
+            # window's import runs in its work process, so no window thread waits for the interpreter lock, and
+            # inside the write lock (which the counter waits for) it takes a quarter of a sort in slices.
+            writer.insert(SearchTerm, _TERM_FIELDS, sorted(terms))
+            writer.insert(CustomerTag, _TAG_FIELDS, tags)
+            writer.insert(Consent, _CONSENT_FIELDS, consents)
+            writer.insert(Interaction, _HISTORY_FIELDS, history)
+            done += len(chunk)
     for chunk in _chunks(plan.updates.items(), UPDATE_CHUNK):
         if progress is not None:
             progress(done, total)
