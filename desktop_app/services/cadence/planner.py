@@ -209,7 +209,10 @@ def _day_rows(today: date, rules: CadenceRules, shop: ShopSettings, now: datetim
             continue
         useful_from = max(today - timedelta(days=min(step.late_days, rules.catch_up_days)), started)
         first = max(min(scan_from, useful_from), started)
-        found = [o for o in occasions(first, today, _only(rules, step.key), shop) if o.step == step.key]
+        # in the order of the day they are for and of the customers' ids: the outbox (and so the sending
+        # queue) gets them in the same order on either engine, whatever order a server returned them in
+        found = sorted((o for o in occasions(first, today, _only(rules, step.key), shop) if o.step == step.key),
+                       key=lambda o: (o.due_on, o.customer_id, o.occurrence))
         for o, channel in _reachable(found, rules):
             status, reason, send_on = c.PLANNED, "", c.send_day(o, rules, today)
             if o.due_on < useful_from or o.not_after < today:
