@@ -45,7 +45,7 @@ class LogEntry:
     """What staff typed in the quick log."""
 
     kind: str
-    amount: str | int | None = None  # as typed ('49,90') or cents
+    amount: str | int | None = None  # as typed ('49,90'); a whole number is reais (parse_money(7) == 700)
     note: str = ""
     on: date | None = None  # defaults to today
     follow_up_on: date | None = None  # unfinished purchases; defaults to a week later
