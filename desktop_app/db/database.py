@@ -27,7 +27,18 @@ ENGINES: dict[str, Engine] = {SQLITE.name: SQLITE}  # the engines loaded so far
 SERVER_SCHEMES = ("postgresql",)
 _ladder = None  # the migration ladder (migrations.build_schema), for engines whose backups it builds
 
-database = DatabaseProxy()
+class _Proxy(DatabaseProxy):
+    """peewee's proxy, whose `atomic()` is the open handle's own: peewee's builds a plain unit around the
+    proxy, so an engine's unit (PostgreSQL's, which turns a connection the server closed under a COPY or a
+    raw cursor into the typed "db_server_down") was never the one used."""
+
+    def atomic(self, *args, **kwargs):
+        if self.obj is None:
+            return super().atomic(*args, **kwargs)
+        return self.obj.atomic(*args, **kwargs)
+
+
+database = _Proxy()
 _engine: Engine = SQLITE  # the engine of the open database (SQLite until something else is opened)
 
 

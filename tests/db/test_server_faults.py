@@ -127,3 +127,35 @@ def test_a_fault_names_the_server_without_password_or_the_settings_regua_added(e
         "postgresql://ana@db.loja.pt/loja"
     assert _named("postgresql://regua@/shop?host=/tmp/pg&port=5432&password=x") == \
         "postgresql://regua@/shop?host=/tmp/pg&port=5432"
+
+
+def test_a_connection_that_dies_while_an_import_is_written_behind_is_the_typed_error_and_nothing_stays(
+        shop_settings, db_target):
+    """An import's chunks are written by a thread of their own on the unit's connection (db/bulk.py
+    write_behind). The server closing that connection mid-import is raised on the caller's thread as the
+    typed "db_server_down", the whole unit is rolled back, no writer thread is left, and the next unit
+    connects again."""
+    import threading
+    from datetime import datetime
+
+    from desktop_app.db.bulk import write_behind
+    from desktop_app.db.models import Customer
+
+    fields = [Customer.name, Customer.name_key, Customer.city, Customer.notes, Customer.source,
+              Customer.created_at, Customer.updated_at]
+    when = datetime(2026, 11, 24, 15, 0)
+
+    def people(start: int) -> list[tuple]:
+        return [(f"Cliente {i}", f"cliente {i}", "", "", "import", when, when) for i in range(start, start + 5000)]
+
+    with pytest.raises(DatabaseError) as caught, write(), write_behind(reserve={Customer: 20_000}) as writer:
+        writer.insert_new(Customer, fields, people(0))
+        _kill_this_threads_connection(db_target)
+        for start in (5000, 10_000, 15_000):
+            writer.insert_new(Customer, fields, people(start))
+    assert caught.value.code == "db_server_down"
+    assert not [t for t in threading.enumerate() if t.name == "regua-write-behind"]
+    assert Customer.select().count() == 0  # a new connection: the server rolled the whole import back
+    with write():
+        Setting.insert(key="fault.next", value='"3"').execute()
+    assert _settings()["fault.next"] == '"3"'
