@@ -656,10 +656,7 @@ class PostgresEngine(Engine):
             yield rows
 
     def load_rows(self, db: Database, table: str, columns: Sequence[str], rows) -> None:
-        names = ", ".join(f'"{c}"' for c in columns)
-        with db.cursor().copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
+        _copy_into(db.cursor(), table, columns, rows)
 
     def continue_ids(self, db: Database) -> None:
         """Each identity column's sequence restarts one past its table's highest id (at 1 when empty)."""
@@ -741,13 +738,9 @@ class PostgresEngine(Engine):
         table = model._meta.table_name
         key = model._meta.primary_key.column_name
         cursor = db.cursor()
-        sequence = cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", (f'"{table}"', key)).fetchone()[0]
-        ids = sorted(i for (i,) in cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)",
-                                                  (sequence, len(rows))).fetchall())
-        columns = ", ".join(f'"{c}"' for c in (key, *(f.column_name for f in fields)))
-        with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
-            for new_id, row in zip(ids, rows, strict=True):
-                copy.write_row((new_id, *row))
+        ids = self.reserve_ids(db, model, len(rows))
+        _copy_into(cursor, table, (key, *(f.column_name for f in fields)),
+                   ((new_id, *row) for new_id, row in zip(ids, rows, strict=True)))
         return ids
 
     def reserve_ids(self, db: Database, model: type[Model], n: int) -> list[int] | None:
