@@ -100,6 +100,16 @@ class Engine(ABC):
         the index itself, the reference goes and the database deletes a customer's terms with her, as the
         ON DELETE CASCADE did. Nothing to do where the check is cheap (SQLite, in its own process)."""
 
+    def phone_digits_index(self, db: Database) -> None:  # noqa: B027 - most engines have nothing to do
+        """Step v9 of the ladder: where the database can index a phone's digits for any substring (PostgreSQL's
+        pg_trgm), it does, and Régua stops writing the phone's suffixes as search terms (10 of a customer's
+        17). Nothing to do where it cannot (SQLite keeps the suffix terms)."""
+
+    def phone_digits_indexed(self, db: Database) -> bool:
+        """Whether `db` finds a customer's phone digits by their own index rather than by suffix terms (then
+        a search's digit words also ask that index, and no phone terms are written)."""
+        return False
+
     # --- backups and checks --------------------------------------------------------------------------------
 
     @abstractmethod

@@ -241,6 +241,14 @@ def target_state(target: Target) -> str:
     return EMPTY_SHOP_SCHEMA
 
 
+def _phones_indexed(engine: Engine, source: Target) -> bool:
+    db = engine.open(source)
+    try:
+        return engine.phone_digits_indexed(db)
+    finally:
+        db.close()
+
+
 # --- the source --------------------------------------------------------------------------------------------
 
 
@@ -256,7 +264,9 @@ def source_rows(source: Target, work: Path) -> Iterator[tuple[Rows, int | None]]
     if version > HEAD:
         raise DatabaseError("db_too_new", found=version, known=HEAD)
     upgraded = None
-    if version < HEAD:
+    if version < HEAD or not source.is_file and _phones_indexed(engine, source):
+        # An older shop is read from an upgraded copy; a server's whose phones have their own index, from its
+        # backup copy, which has the phone terms a file (or a server without that index) finds phones by.
         copy = work / "source-copy.db"
         if source.is_file:
             copy = source.path
@@ -266,7 +276,10 @@ def source_rows(source: Target, work: Path) -> Iterator[tuple[Rows, int | None]]
                 engine.backup(db, copy)
             finally:
                 db.close()
-        source, upgraded = Target("sqlite", restore_db.stage(copy, work / "source-upgraded.db")), version
+        if version < HEAD:
+            source, upgraded = Target("sqlite", restore_db.stage(copy, work / "source-upgraded.db")), version
+        else:
+            source = Target("sqlite", copy)
         engine = SQLITE
     with engine.snapshot(source) as read:
         if not next(iter(read("SELECT count(*) FROM setting WHERE key = 'shop'")))[0]:

@@ -250,6 +250,20 @@ def write_rows(db: Database, table: str, columns: Sequence[str], rows: Iterable[
             cursor.executemany(sql, chunk)
 
 
+def add_phone_terms(db: Database, batch: int = 5000) -> None:
+    """Each customer's phone suffix terms into the search index of the file `db`, beside those it has (a
+    server whose phones' digits have their own index writes none; a file must have them to find phones)."""
+    from itertools import islice
+
+    from desktop_app.domain.search import phone_suffix_terms
+
+    customers = db.execute_sql("SELECT id, name_key, phone FROM customer WHERE phone IS NOT NULL")
+    sql = "INSERT OR IGNORE INTO search_term (term, name_key, customer_id) VALUES (?, ?, ?)"
+    cursor = db.cursor()
+    while chunk := list(islice(customers, batch)):
+        cursor.executemany(sql, [(t, key, cid) for cid, key, phone in chunk for t in phone_suffix_terms(phone)])
+
+
 def references(db: Database) -> dict[str, set[str]]:
     """Each table of `db` with the other tables its foreign keys point to."""
     return {table: {row[2] for row in db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()} - {table}

@@ -56,14 +56,16 @@ def _code_terms(code: str) -> set[str]:
 
 def customer_terms(
     *, name: str, email: str | None = None, phone: str | None = None,
-    tax_id: str | None = None, card_code: str | None = None,
+    tax_id: str | None = None, card_code: str | None = None, phone_suffixes: bool = True,
 ) -> set[str]:
+    """`phone_suffixes` False where the database indexes the phone's digits itself (a server with pg_trgm):
+    a query's digit words then ask that index, and her phone gives no terms."""
     terms = set(words(name))
     if email:
         folded = fold(email.strip())
         terms.add(folded)
         terms.update(words(folded.split("@", 1)[0]))
-    if phone:
+    if phone and phone_suffixes:
         phone_digits = digits(phone)
         terms.update(phone_digits[i:] for i in range(0, len(phone_digits) - MIN_PHONE_DIGITS + 1))
     if tax_id:
@@ -71,6 +73,21 @@ def customer_terms(
     if card_code:
         terms |= _code_terms(card_code)
     return {t for t in terms if t}
+
+
+def phone_suffix_terms(phone: str | None) -> set[str]:
+    """The terms a phone gives: every suffix of three or more of its digits."""
+    return customer_terms(name="", phone=phone) if phone else set()
+
+
+def phone_pattern(word: str) -> str | None:
+    """For a word of digits, the LIKE pattern of the phones' digits it is found in, meaning what the suffix
+    terms mean: `word` starts one of the phone's suffixes of 3+ digits, so it stands in the phone with at
+    least 3 - len(word) digits after it ("21" is not found at the very end of "…4321"). None for any other
+    word (only digits can be in a phone)."""
+    if not (word.isascii() and word.isdigit()):
+        return None
+    return "%" + word + "_" * max(0, MIN_PHONE_DIGITS - len(word)) + "%"
 
 
 def has_no_words(text: str) -> bool:

@@ -23,7 +23,11 @@ from desktop_app.db.database import (
     preflight_version,
     write,
 )
-from desktop_app.db.models import ALL_MODELS, Customer, Setting
+from desktop_app.db.database import (
+    engine as open_engine,
+)
+from desktop_app.db.models import ALL_MODELS, Customer, SearchTerm, Setting
+from desktop_app.domain.search import phone_suffix_terms
 from desktop_app.services.shop import demo, shop
 
 
@@ -93,7 +97,8 @@ def test_a_unit_that_reads_then_writes_takes_the_lock_up_front(shop_settings):
 
 def test_a_copy_holds_every_row_and_restore_takes_it(shop_settings, paths):
     """A backup is a self-contained SQLite file of the same schema: restore's checks accept it, and every
-    table holds exactly the live database's rows."""
+    table holds exactly the live database's rows (and, from a server that indexes the phones' digits, the
+    phone terms a file finds them by)."""
     demo.generate(120, today=date(2026, 11, 24), seed=5)
     copy = backup_database(database, paths.data_dir / "copy.db")
     assert integrity_check(copy) == "ok"
@@ -106,6 +111,13 @@ def test_a_copy_holds_every_row_and_restore_takes_it(shop_settings, paths):
             names = ", ".join(f'"{c}"' for c in columns)
             live = sorted(map(tuple, database.execute_sql(f'SELECT {names} FROM "{table}"').fetchall()),
                           key=repr)
+            if model is SearchTerm and open_engine().phone_digits_indexed(database):
+                # the copy is a file's shop: beside the server's terms, each phone's suffix terms, as a file has
+                assert columns == ["term", "name_key", "customer_id"]
+                phones = Customer.select(Customer.id, Customer.name_key, Customer.phone).where(
+                    Customer.phone.is_null(False)).tuples()
+                live = sorted(set(live) | {(t, key, cid) for cid, key, phone in phones
+                                           for t in phone_suffix_terms(phone)}, key=repr)
             copied = sorted(con.execute(f'SELECT {names} FROM "{table}"').fetchall(), key=repr)
             assert copied == live, table
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -152,3 +153,89 @@ def test_search_uses_the_index_not_a_scan(demo_shop):
             "EXPLAIN QUERY PLAN SELECT customer_id FROM search_term WHERE term >= ? AND term < ?",
             (query, query + "\U0010ffff")).fetchall())
         assert "SEARCH search_term USING" in plan and "SCAN" not in plan, plan
+
+
+def test_a_phone_is_found_by_any_three_of_its_digits_and_fewer_only_with_three_after(shop_settings, actor, today):
+    """A phone is found by any run of 3+ of its digits, and a run of 1 or 2 only where three digits start
+    there (that is what its suffix terms of 3+ digits mean). On a server with pg_trgm the digits have their
+    own index and no phone terms are written; the answers must be the same as on SQLite."""
+    ana = customers.create_customer(CustomerInput(name="Ana Prado", phone="(11) 98765-4321"), shop=shop_settings,
+                                    actor=actor, today=today)  # 5511987654321
+    bia = customers.create_customer(CustomerInput(name="Bia Reis", phone="(21) 3322-1100", tags=["vip"]),
+                                    shop=shop_settings, actor=actor, today=today)  # 552133221100
+    cid = customers.create_customer(CustomerInput(name="Carla 4321 Lima"), shop=shop_settings, actor=actor,
+                                    today=today)  # the digits in her name, no phone
+    expected = {
+        "4321": [ana, cid], "321": [ana], "98765-4321": [ana], "5511": [ana], "+55 11 9876": [ana],
+        "21": [bia],  # ana's "21" ends her phone; bia's starts "2133…"
+        "00": [],  # only at the very end of bia's
+        "1": [ana, bia],  # "1" with 3+ digits from it: in both
+        "3322": [bia], "ana 4321": [ana], "bia 21": [bia], "lima 4321": [cid], "prado 00": [], "55": [ana, bia],
+        "#4321": [ana, cid], "99999": [],
+    }
+    for query, ids in expected.items():
+        assert customers.search(query) == ids, query
+        assert search_customer_ids(query, limit=10) == brute_force_ids(query)[:10] == ids, query
+    assert search_customer_ids("21", tag="vip") == [bia]
+    assert search_customer_ids("4321", tag="vip") == []
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_on_a_server_the_phones_digits_have_their_own_index_and_give_no_terms(shop_settings, actor, today):
+    from desktop_app.db.database import database
+    from desktop_app.db.database import engine as open_engine
+    from desktop_app.db.models import SearchTerm
+
+    assert open_engine().phone_digits_indexed(database)
+    ana = customers.create_customer(CustomerInput(name="Ana Prado", phone="(11) 98765-4321", card_code="FL-9"),
+                                    shop=shop_settings, actor=actor, today=today)
+    terms = {t for (t,) in SearchTerm.select(SearchTerm.term).where(SearchTerm.customer == ana).tuples()}
+    assert terms == {"ana", "prado", "fl", "9", "fl9"}
+    with database.atomic():  # three customers: a scan is cheaper; off, the planner shows the index matches
+        database.execute_sql("SET LOCAL enable_seqscan = off")
+        plan = " ".join(str(row) for row in database.execute_sql(
+            "EXPLAIN SELECT id FROM customer WHERE regua_phone_digits(phone) LIKE %s", ("%87654%",)).fetchall())
+    assert "customer_phone_digits" in plan, plan
+    customers.update_customer(ana, CustomerInput(name="Ana Prado", phone="(11) 91234-0000"), shop=shop_settings,
+                              actor=actor, today=today)
+    assert customers.search("87654") == [] and customers.search("12340") == [ana]
+
+
+def test_a_server_that_refuses_pg_trgm_keeps_the_phone_terms_and_finds_the_same(actor):
+    """pg_trgm is a trusted extension: a database's owner may create it, a user who may only create tables
+    may not. Such a shop's upgrade goes on without the phone index, and its phones are found by their
+    suffix terms, as on SQLite."""
+    from desktop_app.db.database import database, open_database
+    from desktop_app.db.database import engine as open_engine
+    from desktop_app.db.models import SearchTerm
+    from desktop_app.services.shop import shop
+    from desktop_app.services.shop.shop import ShopSettings
+    from tests import postgres
+
+    cluster = postgres.cluster()
+    url = cluster.fresh(postgres.EMPTY_TEMPLATE)
+    name = url.split("@/", 1)[1].split("?", 1)[0]
+    clerk = f"clerk{os.getpid()}"
+    with cluster.connect(name) as conn:
+        conn.execute(f"CREATE ROLE {clerk} LOGIN")
+        conn.execute(f"REVOKE CREATE ON DATABASE {name} FROM PUBLIC")
+        conn.execute(f"GRANT CREATE, USAGE ON SCHEMA public TO {clerk}")
+    try:
+        mine = url.replace(f"{postgres.USER}@/", f"{clerk}@/")
+        postgres._migrate_to_head(mine)
+        open_database(mine, create=False)
+        assert not open_engine().phone_digits_indexed(database)
+        settings = shop.save_shop_settings(ShopSettings.for_country("Ateliê", "BR"))
+        ana = customers.create_customer(CustomerInput(name="Ana Prado", phone="(11) 98765-4321"), shop=settings,
+                                        actor=actor, today=TODAY)
+        terms = {t for (t,) in SearchTerm.select(SearchTerm.term).where(SearchTerm.customer == ana).tuples()}
+        assert {"5511987654321", "321", "4321"} <= terms
+        for query, ids in (("4321", [ana]), ("87", [ana]), ("21", []), ("ana 9876", [ana])):
+            assert customers.search(query) == ids, query
+    finally:
+        from desktop_app.db.database import close_database
+
+        close_database()
+        cluster.drop(url)
+        with cluster.connect("postgres") as conn:
+            conn.execute(f"DROP ROLE IF EXISTS {clerk}")

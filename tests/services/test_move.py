@@ -119,6 +119,26 @@ def test_a_server_knows_the_moved_rows_at_once(demo_shop, empty_server):
     assert term_stats is not None
 
 
+def test_a_shop_made_on_a_server_has_a_files_phone_terms_again_in_its_copies(demo_shop, empty_server, tmp_path):
+    """A server with pg_trgm writes no phone terms (its trigram index finds the digits). Its backup copy, and
+    the shop moved back to a file, carry them again: the very terms a file writes for the same demo shop,
+    so the file finds the phones by their digits."""
+    code, _, err = run("--db", empty_server, "demo", "--customers", "300", "--date", TODAY.isoformat())
+    assert code == 0, err
+    wanted = tallies(demo_shop)["search_term"]
+    on_server = tallies(empty_server)["search_term"]
+    assert on_server[0] < wanted[0] * 0.6  # the phones' 10 suffixes of a customer's 17 terms are not written
+    copy, back = tmp_path / "copy.db", tmp_path / "back.db"
+    assert run("--db", empty_server, "backup", str(copy))[0] == 0
+    code, _, err = run("--db", empty_server, "move-to", str(back))
+    assert code == 0, err
+    assert tallies(copy)["search_term"] == tallies(back)["search_term"] == wanted
+    with sqlite3.connect(back) as con:
+        cid, phone = con.execute("SELECT id, phone FROM customer WHERE phone IS NOT NULL ORDER BY id").fetchone()
+    code, out, err = run("--db", str(back), "search", phone[-7:-2])
+    assert code == 0 and f"#{cid}" in out, (out, err)
+
+
 def test_file_to_file_and_refusals(demo_shop, tmp_path):
     before = digest(demo_shop)
     copy = tmp_path / "copy.db"

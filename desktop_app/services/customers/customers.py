@@ -229,7 +229,7 @@ def _check_card_code(card_code: str | None, exclude_id: int | None) -> None:
 def _index(customer: Customer) -> None:
     search_index.replace_terms(customer.id, customer.name_key, customer_terms(
         name=customer.name, email=customer.email, phone=customer.phone,
-        tax_id=customer.tax_id, card_code=customer.card_code))
+        tax_id=customer.tax_id, card_code=customer.card_code, phone_suffixes=search_index.phone_terms_written()))
 
 
 def _apply(customer: Customer, clean: CleanCustomer, today: date) -> None:

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from desktop_app.db.bulk import bulk_insert, bulk_insert_ids
 from desktop_app.db.database import database
 from desktop_app.db.models import Consent, Customer, CustomerTag, Interaction, Outbox, SearchTerm, Staff
+from desktop_app.db.search import phone_terms_written
 from desktop_app.domain.actors import OWNER, Actor
 from desktop_app.domain.cadence import BIRTHDAY, CadenceRules
 from desktop_app.domain.dates import to_utc, utc_now, zone
@@ -67,6 +68,7 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
         if shop_settings() is None:
             save_shop_settings(DEMO_SHOP)
         staff_ids = _ensure_staff(now)
+        phone_suffixes = phone_terms_written()
         # Rows are made with provisional ids (1, 2, 3... per table) and written with the ids the engine
         # gives them; on the empty shop a demo is made in, the two are the same and nothing is remapped.
         first_id = 1
@@ -144,7 +146,8 @@ def generate(customers: int, *, today: date, seed: int = 7) -> int:
             cust_rows.append((cid, name, name_key, email, phone,
                               *(bday or (None, None, None)), (bday[1] * 100 + bday[0]) if bday else None,
                               created_day if bday else None, city, tax_id, card, "", "demo", created_utc, created_utc))
-            for term in customer_terms(name=name, email=email, phone=phone, tax_id=tax_id, card_code=card):
+            for term in customer_terms(name=name, email=email, phone=phone, tax_id=tax_id, card_code=card,
+                                       phone_suffixes=phone_suffixes):
                 term_rows.append((term, name_key, cid))
             if rng.random() < 0.12:
                 tag_rows.append((cid, rng.choice(data.TAGS)))

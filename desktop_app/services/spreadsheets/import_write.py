@@ -23,6 +23,7 @@ from desktop_app.db.models import (
     LoyaltyEntry,
     SearchTerm,
 )
+from desktop_app.db.search import phone_terms_written, replace_terms
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.dates import local_noon_utc, utc_now
 from desktop_app.domain.errors import NotFound, ReguaError
@@ -88,6 +89,7 @@ def _write(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date, p
     created = plan.created
     total = created + len(plan.updates)
     done = 0
+    phone_suffixes = phone_terms_written()
     # On a server the chunks are written behind the loop (db/bulk.py write_behind): the server checks and
     # indexes one chunk while this builds the next. Nothing in the loop reads the database.
     with write_behind(reserve={Customer: created}) as writer:
@@ -106,7 +108,8 @@ def _write(plan: ImportPlan, *, actor: Actor, shop: ShopSettings, today: date, p
             terms, tags, consents, history = [], [], [], []
             for cid, rec, key in zip(ids, chunk, keys, strict=True):
                 terms.extend((t, key, cid) for t in customer_terms(
-                    name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code))
+                    name=rec.name, email=rec.email, phone=rec.phone, tax_id=rec.tax_id, card_code=rec.card_code,
+                    phone_suffixes=phone_suffixes))
                 tags.extend((cid, t) for t in rec.tags)
                 consents.extend((cid, ch, ok, now, "import", "consent", actor.staff_id, batch.id)
                                 for ch, ok in rec.consent.items())  # every yes and every no, from this import
@@ -172,10 +175,8 @@ def _apply_update(cid: int, changes: dict, batch_id: int, now: datetime, today: 
 
 
 def _reindex(c: Customer) -> None:
-    from desktop_app.db.search import replace_terms
-
     replace_terms(c.id, c.name_key, customer_terms(name=c.name, email=c.email, phone=c.phone, tax_id=c.tax_id,
-                                                   card_code=c.card_code))
+                                                   card_code=c.card_code, phone_suffixes=phone_terms_written()))
 
 
 # --- undo -----------------------------------------------------------------------------------------
