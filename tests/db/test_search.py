@@ -99,9 +99,10 @@ def test_index_search_equals_a_brute_force_scan_on_postgresql(demo_shop, parts, 
 def test_both_plans_agree_around_the_narrow_cap(demo_shop, monkeypatch):
     import desktop_app.db.search as search
 
-    for cap in (1, 10, NARROW_CAP):
+    for cap in (1, 10, 200, NARROW_CAP):
         monkeypatch.setattr(search, "NARROW_CAP", cap)
-        assert search_customer_ids("ana", limit=40) == brute_force_ids("ana")[:40]
+        for query in ("ana", "119", "9876", "ana 98", "98 silva"):  # digit words: terms, or the phones' index
+            assert search_customer_ids(query, limit=40) == brute_force_ids(query)[:40], (cap, query)
 
 
 def test_one_word_whose_first_customers_carry_it_many_times_still_gives_the_first_distinct_ones(
