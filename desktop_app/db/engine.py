@@ -102,13 +102,22 @@ class Engine(ABC):
 
     def phone_digits_index(self, db: Database) -> None:  # noqa: B027 - most engines have nothing to do
         """Step v9 of the ladder: where the database can index a phone's digits for any substring (PostgreSQL's
-        pg_trgm), it does, and Régua stops writing the phone's suffixes as search terms (10 of a customer's
+        trigram extension), it does, and Régua stops writing the phone's suffixes as search terms (10 of a customer's
         17). Nothing to do where it cannot (SQLite keeps the suffix terms)."""
 
     def phone_digits_indexed(self, db: Database) -> bool:
         """Whether `db` finds a customer's phone digits by their own index rather than by suffix terms (then
         a search's digit words also ask that index, and no phone terms are written)."""
         return False
+
+    def phone_digits_match(self, phone, pattern):
+        """Where phone_digits_indexed: the condition "the digits of the column `phone` are LIKE `pattern`", in
+        the words that index answers (a peewee node)."""
+        raise NotImplementedError(f"{self.name} does not index the phones' digits")
+
+    def phones_holding(self, db: Database, pattern: str, cap: int) -> int:
+        """Where phone_digits_indexed: how many customers' phone digits are LIKE `pattern`, counted up to `cap`."""
+        raise NotImplementedError(f"{self.name} does not index the phones' digits")
 
     # --- backups and checks --------------------------------------------------------------------------------
 

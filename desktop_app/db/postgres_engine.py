@@ -40,16 +40,19 @@ from pathlib import Path
 
 import psycopg
 from peewee import (
+    SQL,
     AutoField,
     Database,
     DatabaseProxy,
     Field,
     Insert,
     Model,
+    NodeList,
     OperationalError,
     PostgresqlDatabase,
     Psycopg3Adapter,
     _atomic,
+    fn,
 )
 from peewee import DatabaseError as PeeweeDatabaseError
 from psycopg.adapt import Dumper, Loader
@@ -590,6 +593,13 @@ class PostgresEngine(Engine):
                                       .fetchone()[0])
         return handle.phone_index
 
+    def phone_digits_match(self, phone, pattern):
+        # LIKE spelled out: peewee's LIKE operator is the engine's own word for it
+        return NodeList((fn.regua_phone_digits(phone), SQL("LIKE"), pattern))
+
+    def phones_holding(self, db: Database, pattern: str, cap: int) -> int:
+        return int(db.execute_sql("SELECT regua_phones_holding(%s, %s)", (pattern, cap)).fetchone()[0])
+
     def run_script(self, db: Database, script: str) -> None:
         for statement in script.split(";"):
             if statement.strip():
@@ -899,7 +909,7 @@ PHONE_INDEX = "customer_phone_digits"
 # what domain.text.digits does in Python; IMMUTABLE, so an index may be built over it and a query's call of
 # it (inlined by the planner, as the index's expression is) matches that index
 _PHONE_DIGITS_FUNCTION = """
-CREATE OR REPLACE FUNCTION regua_phone_digits(phone text) RETURNS text
+CREATE FUNCTION regua_phone_digits(phone text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT regexp_replace(phone, '[^0-9]', '', 'g') $$"""
 
 

@@ -12,7 +12,7 @@ picked per query by counting, with a cap, how many terms the most selective word
 
 Both plans return the same ids in the same order (a property test holds them to a brute force).
 
-Where the database indexes the phones' digits itself (a server with pg_trgm: Engine.phone_digits_indexed), no
+Where the database indexes the phones' digits itself (a server's trigram index: Engine.phone_digits_indexed), no
 phone suffix terms are written, and a word of digits matches a term *or* the phone's digits (phone_pattern):
 each plan asks both, and the answer is the same as with the suffix terms.
 """
@@ -23,7 +23,7 @@ from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 
-from peewee import SQL, NodeList, Select, fn
+from peewee import Select, fn
 
 from desktop_app.db.database import database, engine
 from desktop_app.db.models import Customer, CustomerSegment, CustomerTag, SearchTerm
@@ -103,10 +103,6 @@ def _reach_sql(param: str) -> tuple[str, list]:
     return SearchTerm.select(SearchTerm.customer).where(_term_range(_WORD.format(0))).sql()
 
 
-def _phone_count_sql(cap: int, param: str) -> tuple[str, list]:
-    return f"SELECT regua_phones_holding({param}, {param})", [_PHONE.format(0), cap]  # postgres_engine: v9
-
-
 def _matches_up_to(word: str, cap: int, phones: bool = False) -> int:
     """How many term rows `word` reaches (and phones, when `phones`, each weighing PHONE_ROW_WEIGHT rows, counted
     up to where they alone reach `cap`), up to `cap`: only which side of the cap it falls on picks the plan, and both plans give the same answer. A server's statistics say it without
@@ -118,8 +114,8 @@ def _matches_up_to(word: str, cap: int, phones: bool = False) -> int:
     if estimate is None:
         return _run(_count_sql(cap, database.param), values)[0][0]  # SQLite: no phone index
     if phones:  # counted, up to where the walk wins: the server's guess for LIKE '%…%' is a fixed fraction
-        estimate += PHONE_ROW_WEIGHT * _run(_phone_count_sql(-(-cap // PHONE_ROW_WEIGHT), database.param),
-                                            values)[0][0]
+        estimate += PHONE_ROW_WEIGHT * engine().phones_holding(database, phone_pattern(word),
+                                                               -(-cap // PHONE_ROW_WEIGHT))
     return min(estimate, cap)
 
 
@@ -170,8 +166,7 @@ def _phones(words: list[str], indexed: bool) -> tuple[bool, ...]:
 
 
 def _phone_match(i: int, phone=Customer.phone):
-    # LIKE spelled out: peewee writes its LIKE operator as SQLite's GLOB; only a server ever asks this
-    return NodeList((fn.regua_phone_digits(phone), SQL("LIKE"), _PHONE.format(i)))
+    return engine().phone_digits_match(phone, _PHONE.format(i))
 
 
 def _narrow(best: str, others: list[str], limit: int, tag: str | None, birth_month: int | None,

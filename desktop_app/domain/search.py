@@ -58,7 +58,7 @@ def customer_terms(
     *, name: str, email: str | None = None, phone: str | None = None,
     tax_id: str | None = None, card_code: str | None = None, phone_suffixes: bool = True,
 ) -> set[str]:
-    """`phone_suffixes` False where the database indexes the phone's digits itself (a server with pg_trgm):
+    """`phone_suffixes` False where the database indexes the phone's digits itself (a server's trigram index):
     a query's digit words then ask that index, and her phone gives no terms."""
     terms = set(words(name))
     if email:
