@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseProxy, Field, Insert
 
-from desktop_app.db.engine import Engine, EngineNotSupported, Target, parse_target
+from desktop_app.db.engine import Engine, EngineNotSupported, Target, handle_of, parse_target
 from desktop_app.db.sqlite_engine import SQLITE, DatabaseBusy
 
 __all__ = ["DatabaseBusy", "EngineNotSupported", "busy_error", "checkpoint", "chunks", "close_database",
@@ -48,7 +48,7 @@ def engine() -> Engine:
 
 def engine_for(db: Database) -> Engine:
     """The engine of a handle (the proxy, or an engine's own handle such as a backup's work file)."""
-    handle = db.obj if isinstance(db, DatabaseProxy) else db
+    handle = handle_of(db)
     for candidate in ENGINES.values():
         if candidate.owns(handle):
             return candidate
@@ -195,7 +195,7 @@ def database_label(db: Database | None = None) -> str:
     """A short name of the open database (or `db`), fit for a file name: a file's stem, a server database's
     name."""
     db = database if db is None else db
-    return engine_for(db).label(db.obj if isinstance(db, DatabaseProxy) else db)
+    return engine_for(db).label(handle_of(db))
 
 
 def current_pragmas() -> dict[str, object]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from peewee import Database, Field, Insert, Model
+from peewee import Database, DatabaseProxy, Field, Insert, Model
 
 from desktop_app.domain.target import EngineNotSupported, Target, is_url, parse_target, redacted
 
@@ -24,6 +24,11 @@ __all__ = ["Engine", "EngineNotSupported", "Target", "is_url", "parse_target", "
 
 HEARD_EVERYTHING = "*"  # what a listener hears after it had to reconnect: anything may have changed meanwhile
 
+
+
+def handle_of(db: Database) -> Database:
+    """The engine's own handle behind `db` (peewee's proxy, or a handle itself)."""
+    return db.obj if isinstance(db, DatabaseProxy) else db
 
 class Engine(ABC):
     """One database engine (sqlite_engine.py, postgres_engine.py). `db` arguments are the engine's own peewee handle (the one `open` returned),

@@ -241,14 +241,6 @@ def target_state(target: Target) -> str:
     return EMPTY_SHOP_SCHEMA
 
 
-def _phones_indexed(engine: Engine, source: Target) -> bool:
-    db = engine.open(source)
-    try:
-        return engine.phone_digits_indexed(db)
-    finally:
-        db.close()
-
-
 # --- the source --------------------------------------------------------------------------------------------
 
 
@@ -263,19 +255,21 @@ def source_rows(source: Target, work: Path) -> Iterator[tuple[Rows, int | None]]
     version = found[0]
     if version > HEAD:
         raise DatabaseError("db_too_new", found=version, known=HEAD)
-    upgraded = None
-    if version < HEAD or not source.is_file and _phones_indexed(engine, source):
+    upgraded, copy = None, None
+    if source.is_file:
+        if version < HEAD:
+            copy = source.path
+    else:
         # An older shop is read from an upgraded copy; a server's whose phones have their own index, from its
         # backup copy, which has the phone terms a file (or a server without that index) finds phones by.
-        copy = work / "source-copy.db"
-        if source.is_file:
-            copy = source.path
-        else:
-            db = engine.open(source)
-            try:
+        db = engine.open(source)
+        try:
+            if version < HEAD or engine.phone_digits_indexed(db):
+                copy = work / "source-copy.db"
                 engine.backup(db, copy)
-            finally:
-                db.close()
+        finally:
+            db.close()
+    if copy is not None:
         if version < HEAD:
             source, upgraded = Target("sqlite", restore_db.stage(copy, work / "source-upgraded.db")), version
         else:

@@ -43,7 +43,6 @@ from peewee import (
     SQL,
     AutoField,
     Database,
-    DatabaseProxy,
     Field,
     Insert,
     Model,
@@ -61,7 +60,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 
 from desktop_app.db import sqlite_engine
-from desktop_app.db.engine import HEARD_EVERYTHING, Engine, Target, parse_target, redacted
+from desktop_app.db.engine import HEARD_EVERYTHING, Engine, Target, handle_of, parse_target, redacted
 from desktop_app.db.sqlite_engine import DatabaseBusy
 from desktop_app.domain.errors import DatabaseError, ReguaError
 
@@ -565,11 +564,12 @@ class PostgresEngine(Engine):
     def phone_digits_index(self, db: Database) -> None:
         """Ten of a customer's seventeen search terms are the suffixes of her phone's digits, which is how any
         three of them find her; on the server those rows were most of a big import's work (1.1 of the 1.7
-        million search-term rows of a 100,000-row import, which wrote in 25 s without them and 48 s with). A trigram index over the digits finds the same substrings (a GIN
-        index: one entry per distinct trigram of a phone). pg_trgm is a trusted extension any database owner
+        million search-term rows of a 100,000-row import, which wrote in 25 s without them and 48 s with). A
+        trigram index over the digits finds the same substrings (a GIN index: one entry per distinct trigram
+        of a phone). pg_trgm is a trusted extension any database owner
         may create; where the server has not got it (or refuses it), the shop keeps its phone terms, as on
         SQLite. The terms already written stay: found twice, they give the same answer."""
-        handle = _handle(db)
+        handle = handle_of(db)
         cursor = db.cursor()
         cursor.execute(_PHONE_DIGITS_FUNCTION)
         try:
@@ -587,7 +587,7 @@ class PostgresEngine(Engine):
         handle.phone_index = True
 
     def phone_digits_indexed(self, db: Database) -> bool:
-        handle = _handle(db)
+        handle = handle_of(db)
         if handle.phone_index is None:
             handle.phone_index = bool(db.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (PHONE_INDEX,))
                                       .fetchone()[0])
@@ -921,10 +921,6 @@ CREATE FUNCTION regua_phones_holding(pattern text, cap bigint) RETURNS bigint
 LANGUAGE sql STABLE STRICT SET enable_indexscan = off SET enable_seqscan = off AS $$
   SELECT count(*) FROM (SELECT 1 FROM customer WHERE regua_phone_digits(phone) LIKE pattern LIMIT cap) AS held
 $$"""
-
-
-def _handle(db: Database) -> PostgresHandle:
-    return db.obj if isinstance(db, DatabaseProxy) else db
 
 
 _FORGET_TERMS_FUNCTION = """

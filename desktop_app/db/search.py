@@ -12,9 +12,9 @@ picked per query by counting, with a cap, how many terms the most selective word
 
 Both plans return the same ids in the same order (a property test holds them to a brute force).
 
-Where the database indexes the phones' digits itself (a server's trigram index: Engine.phone_digits_indexed), no
-phone suffix terms are written, and a word of digits matches a term *or* the phone's digits (phone_pattern):
-each plan asks both, and the answer is the same as with the suffix terms.
+Where the database indexes the phones' digits itself (a server's trigram index: Engine.phone_digits_indexed),
+no phone suffix terms are written, and a word of digits matches a term *or* the phone's digits
+(phone_pattern): each plan asks both, and the answer is the same as with the suffix terms.
 """
 
 from __future__ import annotations
@@ -28,7 +28,13 @@ from peewee import Select, fn
 from desktop_app.db.database import database, engine
 from desktop_app.db.models import Customer, CustomerSegment, CustomerTag, SearchTerm
 from desktop_app.domain.privacy import ERASED_SORT_KEY
-from desktop_app.domain.search import has_no_words, phone_pattern, phone_suffix_terms, query_words
+from desktop_app.domain.search import (
+    customer_terms,
+    has_no_words,
+    phone_pattern,
+    phone_suffix_terms,
+    query_words,
+)
 
 # Term rows. Below it, sorting a word's matches straight from the term index (about 0.3 us a row)
 # beats walking the name index; above it the word is so common that the walk meets matches at once.
@@ -104,10 +110,11 @@ def _reach_sql(param: str) -> tuple[str, list]:
 
 
 def _matches_up_to(word: str, cap: int, phones: bool = False) -> int:
-    """How many term rows `word` reaches (and phones, when `phones`, each weighing PHONE_ROW_WEIGHT rows, counted
-    up to where they alone reach `cap`), up to `cap`: only which side of the cap it falls on picks the plan, and both plans give the same answer. A server's statistics say it without
-    reading the range (a wrong guess near the cap costs time, never a different answer); SQLite counts, in
-    its own process."""
+    """How many term rows `word` reaches, up to `cap` (and, when `phones`, the phones holding it, each
+    weighing PHONE_ROW_WEIGHT rows, counted up to where they alone reach `cap`): only which side of the cap
+    it falls on picks the plan, and both plans give the same answer. A server's statistics say the terms
+    without reading the range (a wrong guess near the cap costs time, never a different answer); SQLite
+    counts, in its own process."""
     values = {_WORD.format(0): word, _PHONE.format(0): phone_pattern(word)}
     sql, params = _reach_sql(database.param)
     estimate = engine().estimated_rows(database, sql, _bind(params, values))
@@ -300,6 +307,12 @@ def phone_terms_written() -> bool:
     """Whether a customer's phone gives search terms in the open database (False where its digits have their
     own index): what the writers pass to customer_terms as `phone_suffixes`."""
     return not engine().phone_digits_indexed(database)
+
+
+def index_customer(c: Customer) -> None:
+    """Her search terms, as her saved row says them."""
+    replace_terms(c.id, c.name_key, customer_terms(name=c.name, email=c.email, phone=c.phone, tax_id=c.tax_id,
+                                                   card_code=c.card_code, phone_suffixes=phone_terms_written()))
 
 
 def replace_terms(customer_id: int, name_key: str, terms: Iterable[str]) -> None:

@@ -16,7 +16,7 @@ from desktop_app.domain.dates import utc_now
 from desktop_app.domain.errors import ChangedElsewhere, NotFound, ReguaError, ValidationError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.permissions import require
-from desktop_app.domain.search import Typed, customer_terms, guess_typed
+from desktop_app.domain.search import Typed, guess_typed
 from desktop_app.domain.segments import group_of
 from desktop_app.domain.text import clean_text, sort_key
 from desktop_app.services.customers.normalize import format_phone, normalize_email, normalize_phone
@@ -226,12 +226,6 @@ def _check_card_code(card_code: str | None, exclude_id: int | None) -> None:
         raise ValidationError("card_code", "card_code_taken", name=other.name)
 
 
-def _index(customer: Customer) -> None:
-    search_index.replace_terms(customer.id, customer.name_key, customer_terms(
-        name=customer.name, email=customer.email, phone=customer.phone,
-        tax_id=customer.tax_id, card_code=customer.card_code, phone_suffixes=search_index.phone_terms_written()))
-
-
 def _apply(customer: Customer, clean: CleanCustomer, today: date) -> None:
     old_birthday = (customer.birth_day, customer.birth_month, customer.birth_year)
     customer.name = clean.name
@@ -313,7 +307,7 @@ def create_customer(data: CustomerInput, *, shop: ShopSettings, actor: Actor, to
         customer.save()
         _set_tags(customer.id, clean.tags)
         _apply_consents(customer.id, data, actor, source=source)
-        _index(customer)
+        search_index.index_customer(customer)
         if source in ("counter", "cli"):
             ledger.on_signup(customer.id, actor=actor, today=today)
     return customer.id
@@ -339,7 +333,7 @@ def update_customer(customer_id: int, data: CustomerInput, *, shop: ShopSettings
         customer.save()
         _set_tags(customer_id, clean.tags)
         _apply_consents(customer_id, data, actor, source="counter")
-        _index(customer)
+        search_index.index_customer(customer)
 
 
 def _get(customer_id: int) -> Customer:
@@ -512,5 +506,5 @@ def merge_customers(keep_id: int, other_id: int, *, actor: Actor, today: date) -
                            till=actor.till)
         Customer.delete().where(Customer.id == other_id).execute()
         keep.save()
-        _index(keep)
+        search_index.index_customer(keep)
         audit.record(actor, "customer.merge", f"#{keep_id}", merged_id=other_id, merged_name=other.name)

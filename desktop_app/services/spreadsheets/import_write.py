@@ -23,7 +23,7 @@ from desktop_app.db.models import (
     LoyaltyEntry,
     SearchTerm,
 )
-from desktop_app.db.search import phone_terms_written, replace_terms
+from desktop_app.db.search import index_customer, phone_terms_written
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.dates import local_noon_utc, utc_now
 from desktop_app.domain.errors import NotFound, ReguaError
@@ -171,12 +171,7 @@ def _apply_update(cid: int, changes: dict, batch_id: int, now: datetime, today: 
     c.save()
     for tag in changes.get("_tags", []):
         CustomerTag.insert(customer=cid, tag=tag).on_conflict_ignore().execute()
-    _reindex(c)
-
-
-def _reindex(c: Customer) -> None:
-    replace_terms(c.id, c.name_key, customer_terms(name=c.name, email=c.email, phone=c.phone, tax_id=c.tax_id,
-                                                   card_code=c.card_code, phone_suffixes=phone_terms_written()))
+    index_customer(c)
 
 
 # --- undo -----------------------------------------------------------------------------------------
@@ -239,4 +234,4 @@ def _restore(change: ImportChange, batch_id: int) -> None:
     tags = before.get("_tags_added") or []
     if tags:
         CustomerTag.delete().where((CustomerTag.customer == c.id) & CustomerTag.tag.in_(tags)).execute()
-    _reindex(c)
+    index_customer(c)
